@@ -1,0 +1,70 @@
+"""Load a SIG folder (members, sig-info, meetings) into one SigData and its problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sigsite.meetings import load_meetings
+from sigsite.members import (
+    MEMBERS_FILE,
+    SIG_INFO_FILE,
+    PeopleBuilder,
+    SigInfo,
+    read_members_file,
+    read_sig_info,
+)
+from sigsite.model import SigData
+from sigsite.problems import Problems
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+MEETINGS_FOLDER = "meetings"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where a SIG's files are; paths are relative to `root` unless absolute."""
+
+    root: Path
+    members_file: str = MEMBERS_FILE
+    sig_info_file: str = SIG_INFO_FILE
+    meetings_dir: str = MEETINGS_FOLDER
+    timezone: str = DEFAULT_TIMEZONE
+
+    def path(self, relative: str) -> Path:
+        """The absolute path of one of the SIG's files."""
+        return (self.root / relative).resolve()
+
+    def watched(self) -> list[Path]:
+        """The files and folders whose change must rebuild the site."""
+        return [self.path(p) for p in (self.members_file, self.sig_info_file, self.meetings_dir)]
+
+
+def load_sig(sources: Sources) -> tuple[SigData, Problems]:
+    """Read everything once; bad input becomes problems, never exceptions."""
+    problems = Problems()
+    builder = PeopleBuilder(problems)
+    members_path = sources.path(sources.members_file)
+    info_path = sources.path(sources.sig_info_file)
+    description = ""
+    if members_path.is_file():
+        description = read_members_file(members_path, sources.members_file, builder)
+    elif not info_path.is_file():
+        problems.warning(sources.members_file, None, "no members file: the roster will be empty",
+                         f"create {sources.members_file} with a 'Maintainers:' list")
+    info = read_sig_info(info_path, sources.sig_info_file, builder) if info_path.is_file() else SigInfo()
+    meetings, attachments = load_meetings(
+        sources.path(sources.meetings_dir), sources.meetings_dir.rstrip("/"), ZoneInfo(sources.timezone),
+        problems,
+    )
+    data = SigData(
+        name=info.name or "",
+        description=info.description or description,
+        people=builder.build(),
+        repositories=info.repositories,
+        meetings=meetings,
+        attachments=attachments,
+        meeting_url=info.meeting_url,
+    )
+    return data, problems

@@ -1,0 +1,215 @@
+"""People of the SIG from `sig_members.yaml` and `sig-info.yaml`, merged by Gitee account."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from sigsite.links import is_safe_url
+from sigsite.model import ROLE_KEYS, ROLES, Person, Repository
+from sigsite.problems import Problems
+from sigsite.schema_check import check_against_schema
+from sigsite.sources import read_text
+from sigsite.yaml_source import LocatedDict, load_yaml
+
+MEMBERS_FILE = "sig_members.yaml"
+SIG_INFO_FILE = "sig-info.yaml"
+SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-"})
+GITEE_HOST = "gitee.com"
+
+# sig-info.yaml lists people under these keys; mentors are a role of their own there.
+SIG_INFO_ROLES = {"mentors": "Mentor", "maintainers": "Maintainer"}
+SIG_INFO_REPO_ROLES = {"committers": "Committer", "contributors": "Contributor"}
+
+
+def given(value: Any) -> str | None:
+    """A YAML value as stripped text, or None for blanks and sentinels such as `NA`."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return None if text.lower() in SENTINELS else text
+
+
+def gitee_account(url: str) -> str | None:
+    """The account name in a Gitee profile address, e.g. `jxlang910`."""
+    parts = urlsplit(url)
+    if not parts.netloc.lower().endswith(GITEE_HOST):
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    return segments[0] if segments else None
+
+
+@dataclass
+class _Entry:
+    """What one file says of one person, before merging."""
+
+    name: str
+    role: str
+    file: str
+    line: int
+    gitee_id: str | None = None
+    gitee_home: str | None = None
+    email: str | None = None
+    interests: str | None = None
+    organization: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self.gitee_id:
+            return self.gitee_id.lower()
+        return "name:" + self.name.casefold()
+
+
+@dataclass
+class PeopleBuilder:
+    """Collects entries from both files and merges them into one Person per identity."""
+
+    problems: Problems
+    entries: dict[str, list[_Entry]] = field(default_factory=dict)
+
+    def add(self, entry: _Entry) -> None:
+        """Record one entry; the first name seen for an account is the one shown."""
+        same = self.entries.setdefault(entry.key, [])
+        if same and same[0].name != entry.name and all(e.name != entry.name for e in same[1:]):
+            first = same[0]
+            self.problems.warning(
+                entry.file,
+                entry.line,
+                f"Gitee account '{entry.gitee_id}' is named '{entry.name}' here "
+                f"but '{first.name}' in {first.file}:{first.line}",
+                "use the same name everywhere; the site shows the first",
+            )
+        same.append(entry)
+
+    def build(self) -> tuple[Person, ...]:
+        """The merged people, by most responsible role, then by name."""
+        people = [self._merge(key, entries) for key, entries in self.entries.items()]
+        return tuple(sorted(people, key=lambda p: (ROLES.index(p.roles[0]), p.name.casefold())))
+
+    @staticmethod
+    def _merge(key: str, entries: list[_Entry]) -> Person:
+        def first(attribute: str) -> str | None:
+            return next((getattr(e, attribute) for e in entries if getattr(e, attribute)), None)
+
+        roles = sorted({e.role for e in entries}, key=ROLES.index)
+        gitee_id = first("gitee_id")
+        home = first("gitee_home") or (f"https://{GITEE_HOST}/{gitee_id}" if gitee_id else None)
+        return Person(
+            key=key,
+            name=entries[0].name,
+            roles=tuple(roles),
+            gitee_id=gitee_id,
+            gitee_home=home,
+            email=first("email"),
+            interests=first("interests"),
+            organization=first("organization"),
+        )
+
+
+def _load_yaml_file(path: Path, display: str, problems: Problems) -> Any:
+    text = read_text(path, display, problems)
+    return None if text is None else load_yaml(text, display, problems)
+
+
+def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> str:
+    """Add the people of a `sig_members.yaml`; returns its Description."""
+    problems = builder.problems
+    data = _load_yaml_file(path, display, problems)
+    if data is None:
+        return ""
+    if not isinstance(data, LocatedDict):
+        problems.error(display, 1, "the file must be a mapping of role names to lists of people",
+                       "start with 'Maintainers:' followed by '- name: ...' entries")
+        return ""
+    check_against_schema(data, "sig_members", display, problems)
+    for role_key, role in ROLE_KEYS.items():
+        for entry in data.get(role_key) or []:
+            if not isinstance(entry, LocatedDict) or not given(entry.get("name")):
+                continue  # reported by the schema check
+            home = given(entry.get("gitee_home"))
+            if home and not is_safe_url(home):
+                problems.error(display, entry.line_of("gitee_home"),
+                               f"'{home}' is not an http or https address",
+                               "write the Gitee profile as https://gitee.com/your-account")
+                home = None
+            builder.add(_Entry(
+                name=given(entry["name"]) or "",
+                role=role,
+                file=display,
+                line=entry.line,
+                gitee_id=gitee_account(home) if home else None,
+                gitee_home=home,
+                email=given(entry.get("email")),
+                interests=given(entry.get("interest")),
+                organization=given(entry.get("organization")),
+            ))
+    return given(data.get("Description")) or ""
+
+
+@dataclass(frozen=True)
+class SigInfo:
+    """What `sig-info.yaml` adds beyond people."""
+
+    name: str | None = None
+    description: str | None = None
+    meeting_url: str | None = None
+    repositories: tuple[Repository, ...] = ()
+
+
+def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> str | None:
+    if not isinstance(raw, LocatedDict) or not given(raw.get("gitee_id")):
+        return None
+    gitee_id = given(raw["gitee_id"]) or ""
+    entry = _Entry(
+        name=given(raw.get("name")) or gitee_id,
+        role=role,
+        file=display,
+        line=raw.line,
+        gitee_id=gitee_id,
+        email=given(raw.get("email")),
+        organization=given(raw.get("organization")),
+    )
+    builder.add(entry)
+    return entry.key
+
+
+def read_sig_info(path: Path, display: str, builder: PeopleBuilder) -> SigInfo:
+    """Add the people of a `sig-info.yaml` and return its other facts."""
+    problems = builder.problems
+    data = _load_yaml_file(path, display, problems)
+    if not isinstance(data, LocatedDict):
+        if data is not None:
+            problems.error(display, 1, "the file must be a mapping (name:, description:, ...)")
+        return SigInfo()
+    check_against_schema(data, "sig_info", display, problems)
+    for key, role in SIG_INFO_ROLES.items():
+        for raw in data.get(key) or []:
+            _info_person(raw, role, display, builder)
+    repositories = []
+    for raw_repo in data.get("repositories") or []:
+        if not isinstance(raw_repo, LocatedDict):
+            continue
+        names = raw_repo.get("repo") or []
+        names = [names] if isinstance(names, str) else names
+        committers: list[str] = []
+        for key, role in SIG_INFO_REPO_ROLES.items():
+            for raw in raw_repo.get(key) or []:
+                person_key = _info_person(raw, role, display, builder)
+                if person_key and role == "Committer":
+                    committers.append(person_key)
+        for name in filter(None, map(given, names)):
+            url = f"https://{GITEE_HOST}/{name}"
+            repositories.append(Repository(name=name, url=url, committers=tuple(committers)))
+    meeting_url = given(data.get("meeting_url"))
+    if meeting_url and not is_safe_url(meeting_url):
+        problems.error(display, data.line_of("meeting_url"),
+                       f"meeting_url '{meeting_url}' is not an http or https address")
+        meeting_url = None
+    return SigInfo(
+        name=given(data.get("name")),
+        description=given(data.get("description")),
+        meeting_url=meeting_url,
+        repositories=tuple(repositories),
+    )

@@ -1,0 +1,142 @@
+"""The SIG as data: immutable records built by the loaders and read by every renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+# Roles in order of responsibility; the keys are the list names of sig_members.yaml.
+ROLE_KEYS: dict[str, str] = {
+    "Maintainers": "Maintainer",
+    "Committers": "Committer",
+    "Reviewers": "Reviewer",
+    "Contributors": "Contributor",
+    "Members": "Member",
+}
+# Every role, most responsible first; mentors come only from sig-info.yaml.
+ROLES: tuple[str, ...] = ("Maintainer", "Mentor", "Committer", "Reviewer", "Contributor", "Member")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A member of the SIG, once, with every role they hold."""
+
+    key: str  # identity: the Gitee account in lower case, else the name
+    name: str
+    roles: tuple[str, ...]
+    gitee_id: str | None = None
+    gitee_home: str | None = None
+    email: str | None = None  # kept for the maintainers; never published by default
+    interests: str | None = None
+    organization: str | None = None
+
+    @property
+    def initials(self) -> str:
+        """Up to two letters for the generated avatar."""
+        words = [w for w in self.name.replace(".", " ").split() if w[:1].isalnum()]
+        if len(words) >= 2 and words[0].lower() not in {"mr", "mrs", "ms", "miss", "dr", "prof"}:
+            return (words[0][0] + words[1][0]).upper()
+        last = words[-1] if words else self.name
+        return last[:2].upper() if last.isascii() else last[:1]
+
+
+@dataclass(frozen=True)
+class Repository:
+    """A code repository the SIG looks after."""
+
+    name: str
+    url: str
+    committers: tuple[str, ...] = ()  # person keys
+
+
+@dataclass(frozen=True)
+class Section:
+    """One `## Heading` of a meeting note and the Markdown below it."""
+
+    title: str
+    body: str
+
+    @property
+    def key(self) -> str:
+        """The heading in lower case, for looking sections up."""
+        return self.title.strip().lower()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting of the SIG: a note in `meetings/`, or an external session."""
+
+    source: str  # file name inside meetings/
+    slug: str  # address of its page: meetings/<slug>/
+    title: str
+    date: date | None
+    start: datetime | None  # aware, in `timezone`; None when the note gives no time
+    timezone: str
+    duration_minutes: int = 60
+    sequence: int | None = None
+    heading: str = ""
+    body: str = ""  # the note's Markdown without front matter and H1
+    sections: tuple[Section, ...] = ()
+    language: str = "en"
+    video: str | None = None
+    slides: str | None = None
+    external_url: str | None = None
+    conference_links: tuple[str, ...] = ()
+    summary: str = ""  # from front matter; else the archive shows the first agenda items
+
+    def section(self, key: str) -> Section | None:
+        """The section whose heading is `key` (case-insensitive), if any."""
+        for section in self.sections:
+            if section.key == key:
+                return section
+        return None
+
+    @property
+    def is_external(self) -> bool:
+        """True for sessions that live elsewhere (a recording, an announcement)."""
+        return self.external_url is not None
+
+    @property
+    def agenda_items(self) -> tuple[str, ...]:
+        """The top-level list items of the agenda, as plain text."""
+        agenda = self.section("agenda")
+        return list_items(agenda.body) if agenda else ()
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file in `meetings/` that is not a note (slides, PDFs): published as it is."""
+
+    source: str
+    size: int
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class SigData:
+    """Everything the site shows, loaded once per build."""
+
+    name: str
+    description: str
+    people: tuple[Person, ...] = ()
+    repositories: tuple[Repository, ...] = ()
+    meetings: tuple[Meeting, ...] = ()  # oldest first
+    attachments: tuple[Attachment, ...] = ()
+    meeting_url: str | None = None
+
+    def people_with_role(self, role: str) -> tuple[Person, ...]:
+        """The people who hold `role`."""
+        return tuple(p for p in self.people if role in p.roles)
+
+
+def list_items(markdown: str) -> tuple[str, ...]:
+    """The text of the top-level list items of a Markdown fragment."""
+    items = []
+    for line in markdown.splitlines():
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        if indent < 2 and stripped[:2] in {"- ", "* ", "+ "}:
+            text = stripped[2:].strip()
+            if text:
+                items.append(text)
+    return tuple(items)

@@ -1,0 +1,78 @@
+"""Problems found in the SIG's files, collected rather than raised one at a time."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How bad a problem is: errors stop the build, warnings are only reported."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, located as precisely as the input allows."""
+
+    file: str
+    line: int | None
+    column: int | None
+    severity: Severity
+    message: str
+    fix: str = ""
+
+    def format(self) -> str:
+        """Render as `file:line:column: severity: message (fix)`, the compiler convention."""
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.severity.value}: {self.message}"
+        return f"{text} ({self.fix})" if self.fix else text
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping of the problem."""
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+@dataclass
+class Problems:
+    """Collects problems while files are read; loaders never raise on bad input."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(
+        self, file: str, line: int | None, message: str, fix: str = "", column: int | None = None
+    ) -> None:
+        """Record something that keeps the file from being published as meant."""
+        self.items.append(Problem(file, line, column, Severity.ERROR, message, fix))
+
+    def warning(
+        self, file: str, line: int | None, message: str, fix: str = "", column: int | None = None
+    ) -> None:
+        """Record something publishable that is worth a maintainer's look."""
+        self.items.append(Problem(file, line, column, Severity.WARNING, message, fix))
+
+    def extend(self, other: Problems) -> None:
+        """Take over every problem of another collector."""
+        self.items.extend(other.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems of error severity."""
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems of warning severity."""
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        """All problems by file, then line, so a report reads top to bottom."""
+        return sorted(self.items, key=lambda p: (p.file, p.line or 0, p.column or 0, p.message))

@@ -1,0 +1,221 @@
+"""Turn the model into HTML fragments with autoescaped Jinja templates.
+
+Every value from the SIG's files reaches HTML through these templates, so it is
+escaped; links pass `safe_url` first. The fragments are embedded in Markdown pages,
+so they carry no indentation that Markdown could mistake for code.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+
+import yaml
+from babel.dates import format_date, format_time
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from sigsite.links import is_safe_url
+from sigsite.model import ROLES, Meeting, Person, SigData
+
+SUMMARY_ITEMS = 3
+SUMMARY_LENGTH = 180
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Addresses of the site's pages, made relative to the page being rendered."""
+
+    page_url: str  # site-relative URL of the current page, e.g. "meetings/"
+    meeting_urls: dict[str, str] = field(default_factory=dict)  # slug -> site-relative URL
+    attachment_urls: dict[str, str] = field(default_factory=dict)  # file name -> URL
+    archive_url: str = "meetings/"
+
+    def to(self, url: str) -> str:
+        """`url` (site-relative) as seen from the current page."""
+        base = self.page_url if self.page_url.endswith("/") else posixpath.dirname(self.page_url) + "/"
+        relative = posixpath.relpath("/" + url, "/" + base)
+        if url.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return "./" if relative == "./" or relative == "." else relative
+
+    def meeting(self, meeting: Meeting) -> str:
+        """Where a meeting is read: its own page, or the external address."""
+        if meeting.external_url:
+            return meeting.external_url
+        return self.to(self.meeting_urls.get(meeting.slug, f"meetings/{meeting.slug}/"))
+
+    def attachment(self, name: str) -> str:
+        """The published address of a file from meetings/."""
+        return self.to(self.attachment_urls.get(name, f"meetings/{name}"))
+
+
+def safe_url(url: str | None) -> str:
+    """The URL when its scheme is allowed, else an empty string (the template drops the link)."""
+    return url if url and is_safe_url(url) else ""
+
+
+def avatar_hue(person: Person) -> int:
+    """A stable colour for a person's initials avatar."""
+    return zlib.crc32(person.key.encode("utf-8")) % 360
+
+
+def zone_label(start: datetime) -> str:
+    """`GMT+8`, `GMT-4:30` or `GMT`: the offset as the SIG's notes write it."""
+    offset = start.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "GMT"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"GMT{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def long_date(day: date, locale: str = "en") -> str:
+    """`Thursday, June 4, 2020` in the given locale."""
+    return format_date(day, format="full", locale=locale)
+
+
+def clock(start: datetime, locale: str = "en") -> str:
+    """`15:00` in 24-hour form, as the SIG's announcements write it."""
+    return format_time(start, format="HH:mm", locale=locale)
+
+
+def agenda_summary(meeting: Meeting) -> str:
+    """One line for the archive: the front matter summary, else the first agenda items."""
+    if meeting.summary:
+        text = meeting.summary
+    else:
+        items = [item.strip("*_` ") for item in meeting.agenda_items[:SUMMARY_ITEMS]]
+        text = "; ".join(items)
+    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1].rstrip() + "…"
+
+
+def meeting_title(meeting: Meeting) -> str:
+    """The title to show: the note's own, or one made from its number and date."""
+    if meeting.title:
+        return meeting.title
+    if meeting.sequence is not None:
+        return f"Meeting {meeting.sequence:03d}"
+    return "SIG meeting"
+
+
+@cache
+def environment() -> Environment:
+    """The shared, autoescaping template environment."""
+    env = Environment(
+        loader=PackageLoader("sigsite.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        safe_url=safe_url,
+        long_date=long_date,
+        clock=clock,
+        zone_label=zone_label,
+        summary=agenda_summary,
+        title=meeting_title,
+        hue=avatar_hue,
+    )
+    env.globals.update(roles=ROLES)
+    return env
+
+
+def _render(template: str, **context: object) -> str:
+    html = environment().get_template(template).render(**context)
+    # Markdown treats indented lines as code: keep every line flush left, blank runs single.
+    lines = [line.strip() for line in html.splitlines()]
+    kept = [line for i, line in enumerate(lines) if line or (i and lines[i - 1])]
+    return "\n".join(kept).strip() + "\n"
+
+
+def render_roster(data: SigData) -> str:
+    """The members page: every person once, with all their roles, filterable by role."""
+    counts = {role: len(data.people_with_role(role)) for role in ROLES}
+    return _render("roster.html", people=data.people, counts=counts)
+
+
+def render_people(data: SigData, role: str) -> str:
+    """A compact list of the people who hold one role, e.g. the maintainers on the home page."""
+    return _render("people_list.html", people=data.people_with_role(role))
+
+
+def split_by_today(data: SigData, today: date) -> tuple[list[Meeting], list[Meeting]]:
+    """(upcoming meetings, soonest first; past meetings, newest first)."""
+    dated = [m for m in data.meetings if m.date is not None]
+    upcoming = [m for m in dated if m.date >= today]
+    past = [m for m in reversed(dated) if m.date < today]
+    return upcoming, past
+
+
+def render_next_meeting(data: SigData, links: PageLinks, today: date) -> str:
+    """The home page block: the next meeting, or a visitor-worded empty state."""
+    upcoming, past = split_by_today(data, today)
+    return _render("next_meeting.html", upcoming=upcoming[:1], recent=past[:3], links=links)
+
+
+def render_archive(data: SigData, links: PageLinks, today: date) -> str:
+    """Every meeting, newest first, by year; then undated external sessions and files."""
+    upcoming, past = split_by_today(data, today)
+    years: dict[int, list[Meeting]] = {}
+    for meeting in past:
+        years.setdefault(meeting.date.year, []).append(meeting)  # type: ignore[union-attr]
+    undated = [m for m in data.meetings if m.date is None]
+    return _render(
+        "archive.html",
+        upcoming=upcoming,
+        years=years,
+        undated=undated,
+        attachments=sorted(data.attachments, key=lambda a: (a.date or date.min, a.source), reverse=True),
+        links=links,
+    )
+
+
+def render_meeting_header(meeting: Meeting, links: PageLinks) -> str:
+    """The date, time, zone and links shown above a meeting note."""
+    return _render("meeting_header.html", meeting=meeting, links=links)
+
+
+def render_meeting_footer(
+    meeting: Meeting, previous: Meeting | None, following: Meeting | None, links: PageLinks
+) -> str:
+    """Links to the previous and next meeting and back to the archive."""
+    return _render("meeting_footer.html", meeting=meeting, previous=previous, following=following,
+                   links=links)
+
+
+def plain_text(text: str) -> str:
+    """Text safe in places that themes print unescaped (titles, meta tags): no markup characters."""
+    return text.translate(_MARKUP_LOOKALIKES).strip()
+
+
+_MARKUP_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "{": "｛", "}": "｝"})
+
+
+def meeting_page_title(meeting: Meeting) -> str:
+    """`Meeting 001 · Thursday, June 4, 2020`, safe for the theme's templates."""
+    title = meeting_title(meeting)
+    if meeting.date is not None:
+        title = f"{title} · {long_date(meeting.date)}"
+    return plain_text(title)
+
+
+def meeting_markdown(meeting: Meeting) -> str:
+    """The Markdown source of a meeting's page: fixed front matter, then the note as written.
+
+    The front matter is ours alone (the note's own was read by the parser), so the page can
+    never opt into template rendering.
+    """
+    front = {
+        "title": meeting_page_title(meeting),
+        "description": plain_text(agenda_summary(meeting)) or meeting_page_title(meeting),
+        "render_macros": False,
+    }
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True) + "---\n\n" + meeting.body

@@ -1,0 +1,26 @@
+"""Clean the HTML of a rendered meeting note: notes are untrusted and may hold raw HTML."""
+
+from __future__ import annotations
+
+import nh3
+
+from sigsite.links import SAFE_SCHEMES
+
+# nh3's defaults keep formatting, tables and images; add what Markdown and Material emit.
+_ATTRIBUTES: dict[str, set[str]] = {
+    **{tag: set(attributes) for tag, attributes in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": {"class", "id", "title", "lang", "dir"},
+    "time": {"datetime"},
+    "details": {"open"},
+}
+
+
+def sanitize_html(html: str) -> str:
+    """Drop scripts, event handlers, styles and links whose scheme is not http, https or mailto."""
+    return nh3.clean(
+        html,
+        attributes=_ATTRIBUTES,
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )

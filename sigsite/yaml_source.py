@@ -1,0 +1,116 @@
+"""Safe YAML reading that remembers where every mapping and key stands.
+
+PyYAML's `safe_load` silently keeps the last of two equal keys and forgets line
+numbers; both matter for messages a maintainer can act on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from sigsite.problems import Problems
+
+
+class LocatedDict(dict):
+    """A YAML mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int:
+        """The line of `key`, or of the mapping itself when the key is absent."""
+        return self.key_lines.get(key, self.line)
+
+
+class LocatedList(list):
+    """A YAML sequence that knows its own line (1-based)."""
+
+    line: int = 0
+
+
+class _LocatingLoader(yaml.SafeLoader):
+    """SafeLoader that builds located containers and reports duplicate keys."""
+
+    source_name: str = ""
+    line_offset: int = 0
+    problems: Problems
+
+    def line_of(self, node: yaml.Node) -> int:
+        """The 1-based line of a node in the whole file."""
+        return node.start_mark.line + 1 + self.line_offset
+
+
+def _construct_mapping(loader: _LocatingLoader, node: yaml.MappingNode) -> LocatedDict:
+    loader.flatten_mapping(node)
+    mapping = LocatedDict()
+    mapping.line = loader.line_of(node)
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = loader.line_of(key_node)
+        column = key_node.start_mark.column + 1
+        try:
+            hash(key)
+        except TypeError:
+            loader.problems.error(
+                loader.source_name, line, "a mapping key must be plain text", column=column
+            )
+            continue
+        if key in mapping:
+            loader.problems.error(
+                loader.source_name,
+                line,
+                f"duplicate key '{key}' (first on line {mapping.key_lines[key]}); "
+                "YAML keeps only the last one, so the first is lost",
+                "merge the two entries into one",
+                column=column,
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+def _construct_sequence(loader: _LocatingLoader, node: yaml.SequenceNode) -> LocatedList:
+    sequence = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    sequence.line = loader.line_of(node)
+    return sequence
+
+
+def _construct_timestamp_as_text(loader: _LocatingLoader, node: yaml.ScalarNode) -> str:
+    # Dates stay text (as in JSON), so schemas and messages treat every value alike.
+    return str(loader.construct_scalar(node))
+
+
+_LocatingLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
+_LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def load_yaml(text: str, source_name: str, problems: Problems, first_line: int = 1) -> Any:
+    """Parse YAML text; syntax errors and duplicate keys become problems, never exceptions.
+
+    `first_line` is the line of the file where the text starts, for YAML embedded in a
+    larger file (front matter). Returns None when the text cannot be parsed.
+    """
+    loader = _LocatingLoader(text)
+    loader.source_name = source_name
+    loader.line_offset = first_line - 1
+    loader.problems = problems
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problems.error(
+            source_name,
+            mark.line + first_line if mark else first_line,
+            f"YAML syntax error: {exc.problem or exc.context}",
+            "check the indentation and quoting on this line and the one above",
+            column=mark.column + 1 if mark else None,
+        )
+    except yaml.YAMLError as exc:
+        problems.error(source_name, first_line, f"YAML error: {exc}")
+    finally:
+        loader.dispose()
+    return None
