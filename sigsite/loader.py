@@ -51,11 +51,17 @@ def load_sig(sources: Sources) -> tuple[SigData, Problems]:
     if members_path.is_file():
         description = read_members_file(members_path, sources.members_file, builder)
     elif not info_path.is_file():
-        problems.warning(sources.members_file, None, "no members file: the roster will be empty",
-                         f"create {sources.members_file} with a 'Maintainers:' list")
+        problems.warning(
+            sources.members_file,
+            None,
+            "no members file: the roster will be empty",
+            f"create {sources.members_file} with a 'Maintainers:' list",
+        )
     info = read_sig_info(info_path, sources.sig_info_file, builder) if info_path.is_file() else SigInfo()
     meetings, attachments = load_meetings(
-        sources.path(sources.meetings_dir), sources.meetings_dir.rstrip("/"), ZoneInfo(sources.timezone),
+        sources.path(sources.meetings_dir),
+        sources.meetings_dir.rstrip("/"),
+        ZoneInfo(sources.timezone),
         problems,
     )
     data = SigData(

@@ -50,8 +50,12 @@ def _split_front_matter(text: str, display: str, problems: Problems) -> tuple[st
     for index in range(1, len(lines)):
         if lines[index].strip() in {"---", "..."}:
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    problems.error(display, 1, "the front matter that starts on line 1 is never closed",
-                   "end it with a line holding only '---'")
+    problems.error(
+        display,
+        1,
+        "the front matter that starts on line 1 is never closed",
+        "end it with a line holding only '---'",
+    )
     return None, text, 1
 
 
@@ -82,8 +86,9 @@ def _split_note(text: str, display: str, problems: Problems) -> _Note:
         elif current is not None:
             current_lines.append(line)
     close_section()
-    return _Note(front_matter, 2, heading, heading_line, "\n".join(body_lines).strip("\n") + "\n",
-                 tuple(sections))
+    return _Note(
+        front_matter, 2, heading, heading_line, "\n".join(body_lines).strip("\n") + "\n", tuple(sections)
+    )
 
 
 def _zone(name: str) -> ZoneInfo | None:
@@ -123,15 +128,22 @@ def _check_sections(note: _Note, display: str, problems: Problems) -> None:
     for section, line in note.sections:
         body = section.body.strip()
         if not body:
-            problems.warning(display, line, f"section '{section.title}' is empty",
-                             "write its content or 'None', or remove the heading")
+            problems.warning(
+                display,
+                line,
+                f"section '{section.title}' is empty",
+                "write its content or 'None', or remove the heading",
+            )
             continue
         for offset, text in enumerate(section.body.split("\n"), start=1):
             bare = text.strip().lstrip("-*+> ").strip().lower()
             if bare in PLACEHOLDERS:
-                problems.warning(display, line + offset,
-                                 f"placeholder text '{text.strip()}' left from the template",
-                                 "replace it with the real content or remove it")
+                problems.warning(
+                    display,
+                    line + offset,
+                    f"placeholder text '{text.strip()}' left from the template",
+                    "replace it with the real content or remove it",
+                )
 
 
 def _check_heading(
@@ -140,15 +152,20 @@ def _check_heading(
     if file_date is None or note.heading_line is None:
         return
     if parsed.date and parsed.date != file_date:
-        problems.warning(display, note.heading_line,
-                         f"the heading says {parsed.date.isoformat()} but the file name says "
-                         f"{file_date.isoformat()}; the file name wins",
-                         "correct the heading or rename the file")
+        problems.warning(
+            display,
+            note.heading_line,
+            f"the heading says {parsed.date.isoformat()} but the file name says "
+            f"{file_date.isoformat()}; the file name wins",
+            "correct the heading or rename the file",
+        )
     elif parsed.weekday is not None and parsed.weekday != file_date.weekday():
-        problems.warning(display, note.heading_line,
-                         f"the heading's weekday is not that of {file_date.isoformat()}, "
-                         f"a {file_date.strftime('%A')}",
-                         f"write {file_date.strftime('%A')}")
+        problems.warning(
+            display,
+            note.heading_line,
+            f"the heading's weekday is not that of {file_date.isoformat()}, a {file_date.strftime('%A')}",
+            f"write {file_date.strftime('%A')}",
+        )
 
 
 def _checked_url(value: Any, key: str, front: LocatedDict, display: str, problems: Problems) -> str | None:
@@ -157,8 +174,12 @@ def _checked_url(value: Any, key: str, front: LocatedDict, display: str, problem
     text = str(value).strip()
     if is_safe_url(text):
         return text
-    problems.error(display, front.line_of(key), f"'{key}' is not an http or https address: {text!r}",
-                   "write a full address starting with https://")
+    problems.error(
+        display,
+        front.line_of(key),
+        f"'{key}' is not an http or https address: {text!r}",
+        "write a full address starting with https://",
+    )
     return None
 
 
@@ -183,8 +204,12 @@ def parse_meeting(path: Path, display: str, default_zone: ZoneInfo, problems: Pr
         try:
             file_date = datetime.strptime(name_match["date"], "%Y%m%d").date()
         except ValueError:
-            problems.error(display, None, f"'{name_match['date']}' in the file name is not a real date",
-                           "name the file NNN-YYYYMMDD.md with the meeting's date")
+            problems.error(
+                display,
+                None,
+                f"'{name_match['date']}' in the file name is not a real date",
+                "name the file NNN-YYYYMMDD.md with the meeting's date",
+            )
     day = file_date
     if "date" in front:
         try:
@@ -194,14 +219,21 @@ def parse_meeting(path: Path, display: str, default_zone: ZoneInfo, problems: Pr
     is_external = bool(front.get("link"))
     if day is None and not is_external:
         if not name_match:
-            problems.error(display, None, "cannot tell the meeting's date",
-                           "name the file NNN-YYYYMMDD.md (e.g. 005-20221006.md) or add 'date: YYYY-MM-DD' "
-                           "to its front matter")
+            problems.error(
+                display,
+                None,
+                "cannot tell the meeting's date",
+                "name the file NNN-YYYYMMDD.md (e.g. 005-20221006.md) or add 'date: YYYY-MM-DD' "
+                "to its front matter",
+            )
         return None
     if front.get("render_macros"):
-        problems.warning(display, front.line_of("render_macros"),
-                         "'render_macros' is ignored: meeting notes are never rendered as templates",
-                         "remove the key")
+        problems.warning(
+            display,
+            front.line_of("render_macros"),
+            "'render_macros' is ignored: meeting notes are never rendered as templates",
+            "remove the key",
+        )
     heading = parse_heading(note.heading)
     _check_heading(note, heading, file_date, display, problems)
     _check_sections(note, display, problems)
@@ -210,21 +242,30 @@ def parse_meeting(path: Path, display: str, default_zone: ZoneInfo, problems: Pr
     if "timezone" in front:
         zone = _zone(str(front["timezone"])) or default_zone
         if zone is default_zone and str(front["timezone"]) != default_zone.key:
-            problems.error(display, front.line_of("timezone"), f"unknown time zone '{front['timezone']}'",
-                           "use an IANA name such as Asia/Shanghai or Europe/Berlin")
+            problems.error(
+                display,
+                front.line_of("timezone"),
+                f"unknown time zone '{front['timezone']}'",
+                "use an IANA name such as Asia/Shanghai or Europe/Berlin",
+            )
     elif heading.utc_offset is not None and day is not None:
         zone = _zone_for_offset(heading.utc_offset, day, default_zone)
     clock = heading.time
     if "time" in front:
         clock = _front_matter_time(front["time"])
         if clock is None:
-            problems.error(display, front.line_of("time"), f"time '{front['time']}' is not HH:MM",
-                           'write it in 24-hour form and quote it: time: "15:00"')
+            problems.error(
+                display,
+                front.line_of("time"),
+                f"time '{front['time']}' is not HH:MM",
+                'write it in 24-hour form and quote it: time: "15:00"',
+            )
     start = datetime.combine(day, clock, zone) if day and clock else None
 
     links = urls_in(note.body)
     video = _checked_url(front.get("video"), "video", front, display, problems) or next(
-        (url for url in links if any(host in url for host in VIDEO_HOSTS)), None)
+        (url for url in links if any(host in url for host in VIDEO_HOSTS)), None
+    )
     conference = tuple(urls_in(next((s.body for s, _ in note.sections if s.key == "conference links"), "")))
     language = str(front.get("language") or detect_language(note.heading + note.body))
     return Meeting(
@@ -285,8 +326,10 @@ def load_meetings(
     sequences = Counter(m.sequence for m in meetings if m.sequence is not None)
     for meeting in meetings:
         if meeting.sequence is not None and sequences[meeting.sequence] > 1:
-            problems.warning(f"{display_folder}/{meeting.source}", None,
-                             f"sequence number {meeting.sequence:03d} is used by "
-                             f"{sequences[meeting.sequence]} files",
-                             "give each meeting the next free number")
+            problems.warning(
+                f"{display_folder}/{meeting.source}",
+                None,
+                f"sequence number {meeting.sequence:03d} is used by {sequences[meeting.sequence]} files",
+                "give each meeting the next free number",
+            )
     return tuple(sorted(meetings, key=_sort_key)), tuple(attachments)

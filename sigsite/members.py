@@ -120,8 +120,12 @@ def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> str:
     if data is None:
         return ""
     if not isinstance(data, LocatedDict):
-        problems.error(display, 1, "the file must be a mapping of role names to lists of people",
-                       "start with 'Maintainers:' followed by '- name: ...' entries")
+        problems.error(
+            display,
+            1,
+            "the file must be a mapping of role names to lists of people",
+            "start with 'Maintainers:' followed by '- name: ...' entries",
+        )
         return ""
     check_against_schema(data, "sig_members", display, problems)
     for role_key, role in ROLE_KEYS.items():
@@ -130,21 +134,26 @@ def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> str:
                 continue  # reported by the schema check
             home = given(entry.get("gitee_home"))
             if home and not is_safe_url(home):
-                problems.error(display, entry.line_of("gitee_home"),
-                               f"'{home}' is not an http or https address",
-                               "write the Gitee profile as https://gitee.com/your-account")
+                problems.error(
+                    display,
+                    entry.line_of("gitee_home"),
+                    f"'{home}' is not an http or https address",
+                    "write the Gitee profile as https://gitee.com/your-account",
+                )
                 home = None
-            builder.add(_Entry(
-                name=given(entry["name"]) or "",
-                role=role,
-                file=display,
-                line=entry.line,
-                gitee_id=gitee_account(home) if home else None,
-                gitee_home=home,
-                email=given(entry.get("email")),
-                interests=given(entry.get("interest")),
-                organization=given(entry.get("organization")),
-            ))
+            builder.add(
+                _Entry(
+                    name=given(entry["name"]) or "",
+                    role=role,
+                    file=display,
+                    line=entry.line,
+                    gitee_id=gitee_account(home) if home else None,
+                    gitee_home=home,
+                    email=given(entry.get("email")),
+                    interests=given(entry.get("interest")),
+                    organization=given(entry.get("organization")),
+                )
+            )
     return given(data.get("Description")) or ""
 
 
@@ -204,8 +213,11 @@ def read_sig_info(path: Path, display: str, builder: PeopleBuilder) -> SigInfo:
             repositories.append(Repository(name=name, url=url, committers=tuple(committers)))
     meeting_url = given(data.get("meeting_url"))
     if meeting_url and not is_safe_url(meeting_url):
-        problems.error(display, data.line_of("meeting_url"),
-                       f"meeting_url '{meeting_url}' is not an http or https address")
+        problems.error(
+            display,
+            data.line_of("meeting_url"),
+            f"meeting_url '{meeting_url}' is not an http or https address",
+        )
         meeting_url = None
     return SigInfo(
         name=given(data.get("name")),

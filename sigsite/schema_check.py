@@ -89,7 +89,9 @@ def _report(error: ValidationError, data: Any, file: str, problems: Problems) ->
         problems.error(file, _line_of(data, path), f"{where} is empty", "write a value or remove the key")
     elif error.validator == "pattern":
         problems.error(
-            file, _line_of(data, path), f"{where} is not a web address: {error.instance!r}",
+            file,
+            _line_of(data, path),
+            f"{where} is not a web address: {error.instance!r}",
             "write a full address starting with https://",
         )
     else:

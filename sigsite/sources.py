@@ -31,7 +31,9 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
         problems.warning(
-            display, line, "the file has Windows (CRLF) line endings",
+            display,
+            line,
+            "the file has Windows (CRLF) line endings",
             "save it with Unix (LF) line endings; it is published either way",
         )
         text = text.replace("\r\n", "\n").replace("\r", "\n")

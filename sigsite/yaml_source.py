@@ -54,9 +54,7 @@ def _construct_mapping(loader: _LocatingLoader, node: yaml.MappingNode) -> Locat
         try:
             hash(key)
         except TypeError:
-            loader.problems.error(
-                loader.source_name, line, "a mapping key must be plain text", column=column
-            )
+            loader.problems.error(loader.source_name, line, "a mapping key must be plain text", column=column)
             continue
         if key in mapping:
             loader.problems.error(

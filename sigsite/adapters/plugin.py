@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self.sources: Sources | None = None
         self.zone = ZoneInfo("UTC")
         self._meeting_pages: dict[str, Meeting] = {}  # src_uri -> meeting
-        self._urls: dict[str, str] = {}  # src_uri -> site-relative URL, of every page and file
+        self._site_links = PageLinks(page_url="")  # URLs of meetings and files, from the root
         self._neighbours: dict[str, tuple[Meeting | None, Meeting | None]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -70,8 +71,11 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         for index, meeting in enumerate(dated):
             src_uri = f"meetings/{meeting.slug}.md"
             _refuse_clash(files, src_uri)
-            files.append(File.generated(config, src_uri, content=meeting_markdown(meeting),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(
+                File.generated(
+                    config, src_uri, content=meeting_markdown(meeting), inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
             self._meeting_pages[src_uri] = meeting
             self._neighbours[src_uri] = (
                 dated[index - 1] if index else None,
@@ -81,17 +85,18 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             src_uri = f"meetings/{attachment.source}"
             _refuse_clash(files, src_uri)
             files.append(File.generated(config, src_uri, abs_src_path=str(folder / attachment.source)))
-        self._urls = {file.src_uri: file.url for file in files}
+        urls = {file.src_uri: file.url for file in files}
+        self._site_links = PageLinks(
+            page_url="",
+            meeting_urls={m.slug: urls[uri] for uri, m in self._meeting_pages.items()},
+            attachment_urls={a.source: urls[f"meetings/{a.source}"] for a in self.data.attachments},
+            archive_url=urls.get(self.config.archive_page, "meetings/"),
+        )
         return files
 
     def links_for(self, page_url: str) -> PageLinks:
         """Addresses of meetings, files and the archive, relative to one page."""
-        return PageLinks(
-            page_url=page_url,
-            meeting_urls={m.slug: self._urls.get(uri, uri) for uri, m in self._meeting_pages.items()},
-            attachment_urls={a.source: self._urls.get(f"meetings/{a.source}", "") for a in self.data.attachments},
-            archive_url=self._urls.get(self.config.archive_page, "meetings/"),
-        )
+        return replace(self._site_links, page_url=page_url)
 
     def today(self) -> date:
         """The build's idea of today, in the SIG's zone."""

@@ -187,8 +187,9 @@ def render_meeting_footer(
     meeting: Meeting, previous: Meeting | None, following: Meeting | None, links: PageLinks
 ) -> str:
     """Links to the previous and next meeting and back to the archive."""
-    return _render("meeting_footer.html", meeting=meeting, previous=previous, following=following,
-                   links=links)
+    return _render(
+        "meeting_footer.html", meeting=meeting, previous=previous, following=following, links=links
+    )
 
 
 def plain_text(text: str) -> str:
