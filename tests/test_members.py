@@ -1,0 +1,82 @@
+"""The members loader: MindSpore's sig_members.yaml and sig-info.yaml, merged by Gitee account."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import CORPUS, PROJECT, requires_corpus
+
+from sigsite.loader import Sources, load_sig
+from sigsite.members import PeopleBuilder, gitee_account, given, read_members_file
+from sigsite.problems import Problems
+
+
+def people_of(path: Path):
+    builder = PeopleBuilder(Problems())
+    read_members_file(path, path.name, builder)
+    return builder.build(), builder.problems
+
+
+def test_project_members_are_the_seed_maintainers():
+    people, problems = people_of(PROJECT / "sig_members.yaml")
+    assert problems.items == []
+    assert {(p.name, p.gitee_home) for p in people} == {
+        ("Ze Wang", "https://gitee.com/randywangze"),
+        ("Mr. Jin", "https://gitee.com/jxlang910"),
+        ("emmmmtang", "https://gitee.com/emmmmtang"),
+    }
+    assert all(p.roles == ("Maintainer",) for p in people)
+
+
+@requires_corpus
+def test_corpus_members_file_merges_roles_by_gitee_account():
+    people, problems = people_of(CORPUS / "security" / "sig_members.yaml")
+    assert problems.errors == []
+    assert len(people) == 8
+    by_id = {p.gitee_id: p for p in people}
+    assert by_id["jxlang910"].roles == ("Maintainer", "Committer", "Contributor")
+    assert by_id["emmmmtang"].roles == ("Maintainer", "Contributor")
+    assert by_id["randywangze"].roles == ("Maintainer",)
+    assert by_id["qmckw"].interests.startswith("graph neural networks")
+    assert by_id["emmmmtang"].interests is None
+    assert sum(len(p.roles) > 1 for p in people) == 2
+
+
+@requires_corpus
+def test_sig_info_people_join_the_roster_and_na_means_absent():
+    data, problems = load_sig(Sources(CORPUS / "security"))
+    assert problems.errors == []
+    by_id = {p.gitee_id.lower(): p for p in data.people}
+    # 8 people from sig_members.yaml, plus 5 only sig-info.yaml names.
+    assert len(data.people) == 13
+    assert by_id["jxlang910"].name == "Mr. Jin"  # the members file's spelling wins
+    assert "Mentor" in by_id["jxlang910"].roles
+    assert by_id["pkuliuliu"].email is None  # "NA"
+    assert by_id["zhidanliu"].organization == "Huawei"
+    assert [r.name for r in data.repositories] == ["mindspore/mindarmour", "mindspore/mindspore"]
+    renamed = [p for p in problems.warnings if "Mr. JIn" in p.message]
+    assert len(renamed) == 1 and renamed[0].file == "sig-info.yaml"
+
+
+def test_gitee_account_and_sentinels():
+    assert gitee_account("https://gitee.com/jxlang910") == "jxlang910"
+    assert gitee_account("https://gitee.com/jxlang910/") == "jxlang910"
+    assert gitee_account("https://github.com/someone") is None
+    assert given(" NA ") is None and given("n/a") is None and given("") is None
+    assert given("Huawei") == "Huawei"
+
+
+def test_optional_fields_and_initials(tmp_path):
+    members = tmp_path / "sig_members.yaml"
+    members.write_text(
+        "Maintainers:\n"
+        "- name: Rice Zhang\n  gitee_home: https://gitee.com/hu2175\n  organization: Zhejiang University\n"
+        "  since: 2022-03-15\n"
+        "Members:\n- name: 张三\n",
+        "utf-8",
+    )
+    people, problems = people_of(members)
+    assert problems.items == []
+    rice, zhang = people
+    assert rice.organization == "Zhejiang University" and rice.initials == "RZ"
+    assert zhang.gitee_home is None and zhang.roles == ("Member",) and zhang.initials == "张"
