@@ -1,0 +1,81 @@
+"""`mkdocs serve` rebuilds when a meeting note or the members file changes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from conftest import make_project
+
+TIMEOUT = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str) -> bool:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.fixture
+def server(tmp_path):
+    project = make_project(tmp_path)
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "SIGSITE_SITE_URL": f"http://127.0.0.1:{port}/"},
+    )
+    try:
+        yield project, f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_new_meeting_and_new_member_rebuild_the_site(server):
+    project, base = server
+    assert wait_for(base + "meetings/", "Meeting 004"), "the site was never served"
+    (project / "meetings" / "005-20201009.md").write_text(
+        "# Friday October 9, 2020 at 15:00 GMT+8\n\n## Agenda\n* Federated learning roadmap\n", "utf-8"
+    )
+    assert wait_for(base + "meetings/", "Federated learning roadmap")
+    assert wait_for(base + "meetings/005-20201009/", "Federated learning roadmap")
+    members = project / "sig_members.yaml"
+    members.write_text(
+        members.read_text("utf-8")
+        + "\nContributors:\n- name: Rice Zhang\n  gitee_home: https://gitee.com/hu2175\n",
+        "utf-8",
+    )
+    assert wait_for(base + "members/", "Rice Zhang")
