@@ -36,6 +36,14 @@ class Sources:
         """The absolute path of one of the SIG's files."""
         return (self.root / relative).resolve()
 
+    def data_files(self) -> list[Path]:
+        """The SIG's files that exist: members files and everything in the meetings folder."""
+        files = [self.path(p) for p in (self.members_file, self.sig_info_file) if self.path(p).is_file()]
+        folder = self.path(self.meetings_dir)
+        if folder.is_dir():
+            files.extend(p for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith("."))
+        return files
+
     def watched(self) -> list[Path]:
         """The files and folders whose change must rebuild the site."""
         return [self.path(p) for p in (self.members_file, self.sig_info_file, self.meetings_dir)]

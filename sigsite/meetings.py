@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sigsite.headings import HeadingTime, parse_heading
-from sigsite.links import is_safe_url, urls_in
+from sigsite.links import SAFE_SCHEMES, is_safe_url, urls_in
 from sigsite.model import Attachment, Meeting, Section
 from sigsite.problems import Problems
 from sigsite.schema_check import check_against_schema
@@ -22,12 +22,21 @@ MEETING_FILE = re.compile(r"^(?P<sequence>\d{3,})-(?P<date>\d{8})\.md$")
 TEMPLATE_FILES = frozenset({"meeting-template.md"})
 NOTE_SUFFIXES = frozenset({".md", ".markdown"})
 DEFAULT_DURATION = 60
+MAX_DURATION = 24 * 60
+LANGUAGES = ("en", "zh")
 VIDEO_HOSTS = ("bilibili.com", "b23.tv", "youtube.com", "youtu.be")
-PLACEHOLDERS = frozenset({"todo", "tbd", "*post link after meeting*.", "*post link after meeting*"})
+PLACEHOLDERS = frozenset({"todo", "tbd", "post link after meeting"})
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_SCHEME = r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):"
+_LINK_TARGETS = (
+    re.compile(r"\]\(\s*<?\s*" + _SCHEME),  # [text](target) and ![alt](target)
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?" + _SCHEME),  # [ref]: target
+    re.compile(r"<" + _SCHEME + r"[^>\s]*>"),  # <scheme:autolink>
+    re.compile(r"\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*" + _SCHEME, re.IGNORECASE),
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,12 @@ def _front_matter_time(value: Any) -> time | None:
     return time(int(match[1]), int(match[2]))
 
 
+def _duration(value: Any) -> int:
+    """Minutes from front matter; the default when absent or invalid (reported by the schema)."""
+    valid = isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_DURATION
+    return value if valid else DEFAULT_DURATION
+
+
 def detect_language(text: str) -> str:
     """`zh` when Chinese characters outnumber Latin words, else `en`."""
     return "zh" if len(_CJK.findall(text)) > len(_LATIN_WORD.findall(text)) else "en"
@@ -136,7 +151,7 @@ def _check_sections(note: _Note, display: str, problems: Problems) -> None:
             )
             continue
         for offset, text in enumerate(section.body.split("\n"), start=1):
-            bare = text.strip().lstrip("-*+> ").strip().lower()
+            bare = text.strip().strip("-*+>_. ").lower()
             if bare in PLACEHOLDERS:
                 problems.warning(
                     display,
@@ -168,19 +183,31 @@ def _check_heading(
         )
 
 
-def _checked_url(value: Any, key: str, front: LocatedDict, display: str, problems: Problems) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    if is_safe_url(text):
-        return text
-    problems.error(
-        display,
-        front.line_of(key),
-        f"'{key}' is not an http or https address: {text!r}",
-        "write a full address starting with https://",
-    )
-    return None
+def _safe_url_or_none(value: Any) -> str | None:
+    """The value when it is an allowed address; the schema check has reported it otherwise."""
+    text = str(value).strip() if value is not None else ""
+    return text if is_safe_url(text) else None
+
+
+def _check_link_schemes(text: str, display: str, problems: Problems) -> None:
+    """Report links whose scheme is not http, https or mailto (e.g. `javascript:`)."""
+    in_fence = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        for pattern in _LINK_TARGETS:
+            for match in pattern.finditer(line):
+                scheme = match["scheme"].lower()
+                if scheme not in SAFE_SCHEMES:
+                    problems.error(
+                        display,
+                        number,
+                        f"a link uses the '{scheme}:' scheme, which is not allowed",
+                        "link only to http, https or mailto addresses",
+                        column=match.start("scheme") + 1,
+                    )
 
 
 def parse_meeting(path: Path, display: str, default_zone: ZoneInfo, problems: Problems) -> Meeting | None:
@@ -189,6 +216,7 @@ def parse_meeting(path: Path, display: str, default_zone: ZoneInfo, problems: Pr
     if text is None:
         return None
     note = _split_note(text, display, problems)
+    _check_link_schemes(text, display, problems)
     front: LocatedDict = LocatedDict()
     front.key_lines = {}
     if note.front_matter is not None:
@@ -263,11 +291,13 @@ def parse_meeting(path: Path, display: str, default_zone: ZoneInfo, problems: Pr
     start = datetime.combine(day, clock, zone) if day and clock else None
 
     links = urls_in(note.body)
-    video = _checked_url(front.get("video"), "video", front, display, problems) or next(
+    video = _safe_url_or_none(front.get("video")) or next(
         (url for url in links if any(host in url for host in VIDEO_HOSTS)), None
     )
     conference = tuple(urls_in(next((s.body for s, _ in note.sections if s.key == "conference links"), "")))
-    language = str(front.get("language") or detect_language(note.heading + note.body))
+    language = front.get("language")
+    if language not in LANGUAGES:  # absent, or wrong and reported by the schema check
+        language = detect_language(note.heading + note.body)
     return Meeting(
         source=path.name,
         slug=path.stem,
@@ -275,7 +305,7 @@ def parse_meeting(path: Path, display: str, default_zone: ZoneInfo, problems: Pr
         date=day,
         start=start,
         timezone=zone.key,
-        duration_minutes=int(front.get("duration") or DEFAULT_DURATION),
+        duration_minutes=_duration(front.get("duration")),
         sequence=int(name_match["sequence"]) if name_match else None,
         heading=note.heading,
         body=note.body,
@@ -283,7 +313,7 @@ def parse_meeting(path: Path, display: str, default_zone: ZoneInfo, problems: Pr
         language=language,
         video=video,
         slides=str(front["slides"]) if front.get("slides") else None,
-        external_url=_checked_url(front.get("link"), "link", front, display, problems),
+        external_url=_safe_url_or_none(front.get("link")),
         conference_links=tuple(url for url in conference if url != video),
         summary=str(front.get("summary") or "").strip(),
     )

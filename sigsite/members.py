@@ -12,7 +12,7 @@ from sigsite.model import ROLE_KEYS, ROLES, Person, Repository
 from sigsite.problems import Problems
 from sigsite.schema_check import check_against_schema
 from sigsite.sources import read_text
-from sigsite.yaml_source import LocatedDict, load_yaml
+from sigsite.yaml_source import LocatedDict, items_of, load_yaml
 
 MEMBERS_FILE = "sig_members.yaml"
 SIG_INFO_FILE = "sig-info.yaml"
@@ -129,18 +129,11 @@ def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> str:
         return ""
     check_against_schema(data, "sig_members", display, problems)
     for role_key, role in ROLE_KEYS.items():
-        for entry in data.get(role_key) or []:
+        for entry in items_of(data.get(role_key)):
             if not isinstance(entry, LocatedDict) or not given(entry.get("name")):
                 continue  # reported by the schema check
             home = given(entry.get("gitee_home"))
-            if home and not is_safe_url(home):
-                problems.error(
-                    display,
-                    entry.line_of("gitee_home"),
-                    f"'{home}' is not an http or https address",
-                    "write the Gitee profile as https://gitee.com/your-account",
-                )
-                home = None
+            home = home if home and is_safe_url(home) else None  # the schema check reported it
             builder.add(
                 _Entry(
                     name=given(entry["name"]) or "",
@@ -194,24 +187,25 @@ def read_sig_info(path: Path, display: str, builder: PeopleBuilder) -> SigInfo:
         return SigInfo()
     check_against_schema(data, "sig_info", display, problems)
     for key, role in SIG_INFO_ROLES.items():
-        for raw in data.get(key) or []:
+        for raw in items_of(data.get(key)):
             _info_person(raw, role, display, builder)
     repositories = []
-    for raw_repo in data.get("repositories") or []:
+    for raw_repo in items_of(data.get("repositories")):
         if not isinstance(raw_repo, LocatedDict):
             continue
-        names = raw_repo.get("repo") or []
-        names = [names] if isinstance(names, str) else names
+        names = raw_repo.get("repo")
+        names = [names] if isinstance(names, str) else items_of(names)
         committers: list[str] = []
         for key, role in SIG_INFO_REPO_ROLES.items():
-            for raw in raw_repo.get(key) or []:
+            for raw in items_of(raw_repo.get(key)):
                 person_key = _info_person(raw, role, display, builder)
                 if person_key and role == "Committer":
                     committers.append(person_key)
         for name in filter(None, map(given, names)):
             url = f"https://{GITEE_HOST}/{name}"
             repositories.append(Repository(name=name, url=url, committers=tuple(committers)))
-    meeting_url = given(data.get("meeting_url"))
+    meeting_url = data.get("meeting_url")
+    meeting_url = given(meeting_url) if isinstance(meeting_url, str) else None
     if meeting_url and not is_safe_url(meeting_url):
         problems.error(
             display,

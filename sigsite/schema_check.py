@@ -44,13 +44,11 @@ def _line_of(root: Any, path: list[str | int]) -> int | None:
     """Follow `path` into located data and return the line of its last step."""
     node, line = root, getattr(root, "line", None)
     for step in path:
-        if isinstance(node, LocatedDict) and step in node:
-            line = node.line_of(step)
-        elif isinstance(node, LocatedList) and isinstance(step, int) and step < len(node):
-            child = node[step]
-            line = getattr(child, "line", line)
-        else:
+        in_mapping = isinstance(node, LocatedDict) and step in node
+        in_list = isinstance(node, LocatedList) and isinstance(step, int) and step < len(node)
+        if not (in_mapping or in_list):
             break
+        line = node.line_of(step)
         node = node[step]
     return line
 

@@ -25,9 +25,19 @@ class LocatedDict(dict):
 
 
 class LocatedList(list):
-    """A YAML sequence that knows its own line (1-based)."""
+    """A YAML sequence that knows its own line and the line of each item (1-based)."""
 
     line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        """The line of item `index`, or of the sequence when there is no such item."""
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
+def items_of(value: Any) -> list[Any]:
+    """The items of a YAML list; nothing for any other value (the schema check reports it)."""
+    return value if isinstance(value, list) else []
 
 
 class _LocatingLoader(yaml.SafeLoader):
@@ -73,6 +83,7 @@ def _construct_mapping(loader: _LocatingLoader, node: yaml.MappingNode) -> Locat
 def _construct_sequence(loader: _LocatingLoader, node: yaml.SequenceNode) -> LocatedList:
     sequence = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
     sequence.line = loader.line_of(node)
+    sequence.item_lines = [loader.line_of(child) for child in node.value]
     return sequence
 
 

@@ -12,7 +12,13 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 
 from sigsite.adapters.plugin import SigsitePlugin
-from sigsite.render import render_archive, render_next_meeting, render_people, render_roster
+from sigsite.render import (
+    render_archive,
+    render_next_meeting,
+    render_people,
+    render_repositories,
+    render_roster,
+)
 
 
 def _plugin(env: Any) -> SigsitePlugin:
@@ -37,6 +43,11 @@ def define_env(env: Any) -> None:
     def maintainers() -> str:
         """The maintainers, with their Gitee profiles."""
         return render_people(_plugin(env).data, "Maintainer")
+
+    @env.macro
+    def repositories() -> str:
+        """The repositories listed in sig-info.yaml, with their committers."""
+        return render_repositories(_plugin(env).data)
 
     @env.macro
     def meeting_archive() -> str:

@@ -24,6 +24,7 @@ from sigsite.model import Meeting, SigData
 from sigsite.problems import Problems
 from sigsite.render import PageLinks, meeting_markdown, render_meeting_footer, render_meeting_header
 from sigsite.sanitize import sanitize_html
+from sigsite.schema_check import SCHEMA_FILES, schema_text
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
 
@@ -62,7 +63,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
     # Run after other plugins have listed the docs, so a clash with a hand-written page shows.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Add a generated page per meeting note and publish the other files of meetings/."""
+        """Add a page per meeting note; publish the other files of meetings/ and the schemas."""
         if not self.config.enabled or self.sources is None:
             return None
         folder = self.sources.path(self.config.meetings_dir)
@@ -85,6 +86,8 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             src_uri = f"meetings/{attachment.source}"
             _refuse_clash(files, src_uri)
             files.append(File.generated(config, src_uri, abs_src_path=str(folder / attachment.source)))
+        for name, schema_file in SCHEMA_FILES.items():
+            files.append(File.generated(config, f"schemas/{schema_file}", content=schema_text(name)))
         urls = {file.src_uri: file.url for file in files}
         self._site_links = PageLinks(
             page_url="",

@@ -147,6 +147,12 @@ def render_people(data: SigData, role: str) -> str:
     return _render("people_list.html", people=data.people_with_role(role))
 
 
+def render_repositories(data: SigData) -> str:
+    """The repositories of sig-info.yaml and their committers; empty without that file."""
+    people = {person.key: person for person in data.people}
+    return _render("repositories.html", repositories=data.repositories, people=people)
+
+
 def split_by_today(data: SigData, today: date) -> tuple[list[Meeting], list[Meeting]]:
     """(upcoming meetings, soonest first; past meetings, newest first)."""
     dated = [m for m in data.meetings if m.date is not None]
