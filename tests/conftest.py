@@ -56,6 +56,7 @@ class Build:
 
 def make_project(tmp: Path, *, sig: Path | None = None) -> Path:
     """A copy of the site's sources in `tmp`; with `sig`, that SIG's data files replace ours."""
+    tmp.mkdir(parents=True, exist_ok=True)
     for name in SITE_FILES:
         source = PROJECT / name
         if source.is_dir():
