@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from urllib.parse import unquote
 
 import pytest
@@ -57,3 +60,18 @@ def test_no_email_address_is_published(corpus_build):
     sig, _, result = corpus_build
     emails = emails_in(sig / "sig_members.yaml", sig / "sig-info.yaml")
     assert emails_published(result.site, emails) == []
+
+
+@pytest.mark.parametrize("sig", corpus_sigs(), ids=lambda p: p.name)
+def test_check_reports_the_corpus_quirks_as_warnings(sig):
+    result = subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", str(sig), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+    report = json.loads(result.stdout)
+    assert report["summary"]["errors"] == 0
+    assert report["summary"]["warnings"] == len(report["problems"]) > 0
+    assert all(p["file"] and p["message"] for p in report["problems"])
