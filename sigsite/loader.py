@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sigsite.build_date import build_date
 from sigsite.meetings import load_meetings
 from sigsite.members import (
     MEMBERS_FILE,
@@ -66,11 +67,9 @@ def load_sig(sources: Sources) -> tuple[SigData, Problems]:
             f"create {sources.members_file} with a 'Maintainers:' list",
         )
     info = read_sig_info(info_path, sources.sig_info_file, builder) if info_path.is_file() else SigInfo()
+    zone = ZoneInfo(sources.timezone)
     meetings, attachments = load_meetings(
-        sources.path(sources.meetings_dir),
-        sources.meetings_dir.rstrip("/"),
-        ZoneInfo(sources.timezone),
-        problems,
+        sources.path(sources.meetings_dir), sources.meetings_dir.rstrip("/"), zone, problems, build_date(zone)
     )
     data = SigData(
         name=info.name or "",

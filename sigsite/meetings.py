@@ -210,8 +210,14 @@ def _check_link_schemes(text: str, display: str, problems: Problems) -> None:
                     )
 
 
-def parse_meeting(path: Path, display: str, default_zone: ZoneInfo, problems: Problems) -> Meeting | None:
-    """Read one note; None when it cannot be published (the reason is in `problems`)."""
+def parse_meeting(
+    path: Path, display: str, default_zone: ZoneInfo, problems: Problems, today: date | None = None
+) -> Meeting | None:
+    """Read one note; None when it cannot be published (the reason is in `problems`).
+
+    Empty sections and template placeholders are reported only for meetings before `today`
+    (all meetings when it is None): a note written ahead of its meeting has no minutes yet.
+    """
     text = read_text(path, display, problems)
     if text is None:
         return None
@@ -264,7 +270,8 @@ def parse_meeting(path: Path, display: str, default_zone: ZoneInfo, problems: Pr
         )
     heading = parse_heading(note.heading)
     _check_heading(note, heading, file_date, display, problems)
-    _check_sections(note, display, problems)
+    if today is None or day is None or day < today:
+        _check_sections(note, display, problems)
 
     zone = default_zone
     if "timezone" in front:
@@ -336,7 +343,7 @@ def _sort_key(meeting: Meeting) -> tuple[Any, ...]:
 
 
 def load_meetings(
-    folder: Path, display_folder: str, default_zone: ZoneInfo, problems: Problems
+    folder: Path, display_folder: str, default_zone: ZoneInfo, problems: Problems, today: date | None = None
 ) -> tuple[tuple[Meeting, ...], tuple[Attachment, ...]]:
     """Every meeting (oldest first, undated external sessions last) and every other file."""
     meetings: list[Meeting] = []
@@ -350,7 +357,7 @@ def load_meetings(
         if path.suffix.lower() not in NOTE_SUFFIXES:
             attachments.append(_attachment(path))
             continue
-        meeting = parse_meeting(path, display, default_zone, problems)
+        meeting = parse_meeting(path, display, default_zone, problems, today)
         if meeting is not None:
             meetings.append(meeting)
     sequences = Counter(m.sequence for m in meetings if m.sequence is not None)

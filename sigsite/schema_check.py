@@ -18,6 +18,8 @@ SCHEMA_FILES = {
     "sig_members": "sig_members.schema.json",
     "sig_info": "sig_info.schema.json",
     "meeting": "meeting.schema.json",
+    "api_members": "api_members.schema.json",
+    "api_meetings": "api_meetings.schema.json",
 }
 _TYPE_NAMES = {
     "string": "text",

@@ -21,6 +21,10 @@ from sigsite.adapters.config import SigsiteConfig
 from sigsite.build_date import build_date
 from sigsite.loader import Sources, load_sig
 from sigsite.model import Meeting, SigData
+from sigsite.outputs import SiteAddresses
+from sigsite.outputs.api import MEETINGS_JSON, MEMBERS_JSON, meetings_json, members_json
+from sigsite.outputs.atom import FEED_FILE, meetings_feed
+from sigsite.outputs.calendar import CALENDAR_FILE, meetings_calendar
 from sigsite.problems import Problems
 from sigsite.render import PageLinks, meeting_markdown, render_meeting_footer, render_meeting_header
 from sigsite.sanitize import sanitize_html
@@ -63,25 +67,11 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
     # Run after other plugins have listed the docs, so a clash with a hand-written page shows.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Add a page per meeting note; publish the other files of meetings/ and the schemas."""
+        """Add a page per meeting note, the files of meetings/, the feeds and the schemas."""
         if not self.config.enabled or self.sources is None:
             return None
+        self._add_meeting_pages(files, config)
         folder = self.sources.path(self.config.meetings_dir)
-        self._meeting_pages = {}
-        dated = [m for m in self.data.meetings if not m.is_external]
-        for index, meeting in enumerate(dated):
-            src_uri = f"meetings/{meeting.slug}.md"
-            _refuse_clash(files, src_uri)
-            files.append(
-                File.generated(
-                    config, src_uri, content=meeting_markdown(meeting), inclusion=InclusionLevel.NOT_IN_NAV
-                )
-            )
-            self._meeting_pages[src_uri] = meeting
-            self._neighbours[src_uri] = (
-                dated[index - 1] if index else None,
-                dated[index + 1] if index + 1 < len(dated) else None,
-            )
         for attachment in self.data.attachments:
             src_uri = f"meetings/{attachment.source}"
             _refuse_clash(files, src_uri)
@@ -89,13 +79,47 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         for name, schema_file in SCHEMA_FILES.items():
             files.append(File.generated(config, f"schemas/{schema_file}", content=schema_text(name)))
         urls = {file.src_uri: file.url for file in files}
+        base = config.site_url or "/"
         self._site_links = PageLinks(
             page_url="",
             meeting_urls={m.slug: urls[uri] for uri, m in self._meeting_pages.items()},
             attachment_urls={a.source: urls[f"meetings/{a.source}"] for a in self.data.attachments},
             archive_url=urls.get(self.config.archive_page, "meetings/"),
+            calendar_url=base + CALENDAR_FILE,
+            feed_url=base + FEED_FILE,
         )
+        site = SiteAddresses(
+            site_url=base,
+            site_name=config.site_name,
+            meeting_urls={slug: base + url for slug, url in self._site_links.meeting_urls.items()},
+            attachment_urls={name: base + url for name, url in self._site_links.attachment_urls.items()},
+        )
+        outputs = {
+            CALENDAR_FILE: meetings_calendar(self.data, site),
+            FEED_FILE: meetings_feed(self.data, site, base + self._site_links.archive_url),
+            MEMBERS_JSON: members_json(self.data),
+            MEETINGS_JSON: meetings_json(self.data, site),
+        }
+        for name, content in outputs.items():
+            _refuse_clash(files, name)
+            files.append(File.generated(config, name, content=content))
         return files
+
+    def _add_meeting_pages(self, files: Files, config: MkDocsConfig) -> None:
+        self._meeting_pages, self._neighbours = {}, {}
+        notes = [m for m in self.data.meetings if not m.is_external]
+        for index, meeting in enumerate(notes):
+            src_uri = f"meetings/{meeting.slug}.md"
+            _refuse_clash(files, src_uri)
+            page = File.generated(
+                config, src_uri, content=meeting_markdown(meeting), inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            files.append(page)
+            self._meeting_pages[src_uri] = meeting
+            self._neighbours[src_uri] = (
+                notes[index - 1] if index else None,
+                notes[index + 1] if index + 1 < len(notes) else None,
+            )
 
     def links_for(self, page_url: str) -> PageLinks:
         """Addresses of meetings, files and the archive, relative to one page."""
@@ -134,8 +158,8 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
 def _refuse_clash(files: Files, src_uri: str) -> None:
     if files.get_file_from_path(src_uri) is not None:
         raise PluginError(
-            f"sigsite: docs/{src_uri} would hide the page generated from the meeting note of the "
-            "same name; rename or remove the file in docs/"
+            f"sigsite: docs/{src_uri} has the address of a file that sigsite generates; "
+            "rename or remove the file in docs/"
         )
 
 

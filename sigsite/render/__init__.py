@@ -32,6 +32,8 @@ class PageLinks:
     meeting_urls: dict[str, str] = field(default_factory=dict)  # slug -> site-relative URL
     attachment_urls: dict[str, str] = field(default_factory=dict)  # file name -> URL
     archive_url: str = "meetings/"
+    calendar_url: str = ""  # absolute
+    feed_url: str = ""  # absolute
 
     def to(self, url: str) -> str:
         """`url` (site-relative) as seen from the current page."""
@@ -55,6 +57,12 @@ class PageLinks:
 def safe_url(url: str | None) -> str:
     """The URL when its scheme is allowed, else an empty string (the template drops the link)."""
     return url if url and is_safe_url(url) else ""
+
+
+def webcal(url: str) -> str:
+    """The `webcal:` form of a calendar's web address, which calendar apps subscribe to."""
+    scheme, _, rest = url.partition("://")
+    return f"webcal://{rest}" if scheme in {"http", "https"} and rest else ""
 
 
 def avatar_hue(person: Person) -> int:
@@ -181,6 +189,7 @@ def render_archive(data: SigData, links: PageLinks, today: date) -> str:
         undated=undated,
         attachments=sorted(data.attachments, key=lambda a: (a.date or date.min, a.source), reverse=True),
         links=links,
+        webcal_url=webcal(links.calendar_url),
     )
 
 

@@ -23,8 +23,33 @@
     });
   }
 
+  // Meeting times: add the time in the visitor's own zone when it differs from the meeting's.
+  function offsetMinutes(iso) {
+    var match = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+    if (!match) return 0;
+    var minutes = parseInt(match[2], 10) * 60 + parseInt(match[3], 10);
+    return match[1] === "-" ? -minutes : minutes;
+  }
+
+  function showLocalTime(element) {
+    var iso = element.getAttribute("datetime") || "";
+    if (iso.indexOf("T") === -1 || element.querySelector(".sig-local-time")) return;
+    var instant = new Date(iso);
+    if (isNaN(instant.getTime())) return;
+    if (-instant.getTimezoneOffset() === offsetMinutes(iso)) return;
+    var format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
+      timeZoneName: "short"
+    });
+    var local = document.createElement("span");
+    local.className = "sig-local-time";
+    local.textContent = " (your time: " + format.format(instant) + ")";
+    element.appendChild(local);
+  }
+
   function init() {
     document.querySelectorAll("[data-sig-roster]").forEach(enhanceRoster);
+    document.querySelectorAll("time[data-sig-local]").forEach(showLocalTime);
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,72 @@
+"""`members.json` and `meetings.json`: a small static API, with no e-mail addresses."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sigsite.model import Meeting, Person, SigData
+from sigsite.outputs import SiteAddresses, instant
+from sigsite.render import meeting_title
+
+API_VERSION = 1
+MEMBERS_JSON = "members.json"
+MEETINGS_JSON = "meetings.json"
+
+
+def _dump(document: dict[str, Any]) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _person(person: Person) -> dict[str, Any]:
+    return {
+        "name": person.name,
+        "gitee_id": person.gitee_id,
+        "gitee_home": person.gitee_home,
+        "roles": list(person.roles),
+        "organization": person.organization,
+        "interests": person.interests,
+    }
+
+
+def members_json(data: SigData) -> bytes:
+    """Every person once, with every role; e-mail addresses are left out."""
+    return _dump({"version": API_VERSION, "members": [_person(p) for p in data.people]})
+
+
+def _meeting(meeting: Meeting, site: SiteAddresses) -> dict[str, Any]:
+    return {
+        "id": meeting.slug,
+        "title": meeting_title(meeting),
+        "date": meeting.date.isoformat() if meeting.date else None,
+        "start": meeting.start.isoformat() if meeting.start else None,
+        "start_utc": instant(meeting).strftime("%Y-%m-%dT%H:%M:%SZ") if meeting.start else None,
+        "timezone": meeting.timezone,
+        "duration_minutes": meeting.duration_minutes,
+        "url": site.of(meeting),
+        "external": meeting.is_external,
+        "language": meeting.language,
+        "agenda": list(meeting.agenda_items),
+        "video": meeting.video,
+        "conference_links": list(meeting.conference_links),
+        "source": f"meetings/{meeting.source}",
+    }
+
+
+def meetings_json(data: SigData, site: SiteAddresses) -> bytes:
+    """Every meeting, oldest first, and every file published from meetings/."""
+    return _dump(
+        {
+            "version": API_VERSION,
+            "meetings": [_meeting(m, site) for m in data.meetings],
+            "files": [
+                {
+                    "name": a.source,
+                    "url": site.attachment_urls.get(a.source),
+                    "size": a.size,
+                    "date": a.date.isoformat() if a.date else None,
+                }
+                for a in data.attachments
+            ],
+        }
+    )

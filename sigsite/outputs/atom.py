@@ -1,0 +1,45 @@
+"""`feed.xml`: an Atom feed of the meetings, newest first, made with feedgen."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from feedgen.feed import FeedGenerator
+
+from sigsite.model import SigData
+from sigsite.outputs import SiteAddresses, dated, instant
+from sigsite.render import agenda_summary, long_date, meeting_title
+
+FEED_FILE = "feed.xml"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def meetings_feed(data: SigData, site: SiteAddresses, archive_url: str) -> bytes:
+    """The feed as bytes; every timestamp comes from the data, so builds are reproducible."""
+    meetings = dated(data.meetings)
+    feed = FeedGenerator()
+    feed.id(site.site_url + FEED_FILE)
+    feed.title(f"{site.site_name}: meetings")
+    feed.subtitle(f"Agendas and notes of the meetings of the {site.site_name}")
+    feed.link(href=site.site_url + FEED_FILE, rel="self", type="application/atom+xml")
+    feed.link(href=archive_url, rel="alternate", type="text/html")
+    feed.author(name=site.site_name)
+    feed.language("en")
+    feed.updated(instant(meetings[0]) if meetings else EPOCH)
+    for meeting in meetings:
+        entry = feed.add_entry(order="append")
+        url = site.of(meeting)
+        entry.id(url)
+        title = meeting_title(meeting)
+        if meeting.date is not None:
+            title = f"{title} ({long_date(meeting.date)})"
+        if meeting.is_external:
+            title = f"{title} [external]"
+        entry.title(title)
+        entry.link(href=url, rel="alternate", type="text/html")
+        entry.updated(instant(meeting))
+        entry.published(instant(meeting))
+        summary = agenda_summary(meeting)
+        if summary:
+            entry.summary(summary)
+    return feed.atom_str(pretty=True)

@@ -1,0 +1,52 @@
+"""`meetings.ics`: one iCalendar event per dated meeting, stable and reproducible."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from icalendar import Calendar, Event
+
+from sigsite.model import SigData
+from sigsite.outputs import SiteAddresses, dated, instant
+from sigsite.render import agenda_summary, meeting_title
+
+CALENDAR_FILE = "meetings.ics"
+REFRESH = timedelta(hours=12)
+
+
+def meetings_calendar(data: SigData, site: SiteAddresses) -> bytes:
+    """The calendar as bytes; the same input always gives the same bytes."""
+    calendar = Calendar.new(
+        prodid=f"-//{site.site_name}//sigsite//EN",
+        name=site.site_name,
+        description=f"Meetings of the {site.site_name}",
+        refresh_interval=REFRESH,
+        uid=f"meetings@{site.host}",
+        url=site.site_url,
+        calscale="GREGORIAN",
+    )
+    for meeting in reversed(dated(data.meetings)):
+        start = meeting.start or meeting.date
+        end = start + (timedelta(minutes=meeting.duration_minutes) if meeting.start else timedelta(days=1))
+        url = site.of(meeting)
+        agenda = "\n".join(f"- {item}" for item in meeting.agenda_items) or agenda_summary(meeting)
+        calendar.add_component(
+            Event.new(
+                uid=f"{meeting.slug}@{site.host}",
+                stamp=instant(meeting),  # a fixed stamp: no "now" in reproducible output
+                start=start,
+                end=end,
+                summary=f"{site.site_name}: {meeting_title(meeting)}",
+                description="\n\n".join(part for part in (agenda, url) if part),
+                url=url,
+                location=meeting.conference_links[0] if meeting.conference_links else None,
+            )
+        )
+    first = min((m.date for m in data.meetings if m.date), default=None)
+    if first is not None:
+        calendar.add_missing_timezones(first_date=first - timedelta(days=366))
+    # Time zones first, in a fixed order (icalendar adds them from a set).
+    calendar.subcomponents.sort(
+        key=lambda c: (c.name != "VTIMEZONE", str(c.get("TZID", "")) if c.name == "VTIMEZONE" else "")
+    )
+    return calendar.to_ical()
