@@ -1,0 +1,59 @@
+"""Write the note of a coming meeting in the SIG's own format, with the next free number."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from sigsite.meetings import MEETING_FILE
+from sigsite.render import zone_label
+
+SECTIONS = ("Agenda", "Conference links", "Attendees", "Notes", "Action items")
+
+
+def next_sequence(folder: Path) -> int:
+    """One more than the highest sequence number in use (1 for an empty folder)."""
+    numbers = [int(m["sequence"]) for p in folder.glob("*.md") if (m := MEETING_FILE.match(p.name))]
+    return max(numbers, default=0) + 1
+
+
+def heading(day: date, clock: time | None, zone: ZoneInfo) -> str:
+    """`Thursday December 03, 2026 at 15:00 GMT+8`, the SIG's style."""
+    text = f"{day.strftime('%A %B')} {day.day:02d}, {day.year}"
+    if clock is not None:
+        start = datetime.combine(day, clock, zone)
+        text += f" at {clock.strftime('%H:%M')} {zone_label(start)}"
+    return text
+
+
+def note_text(
+    day: date, clock: time | None, zone: ZoneInfo, default_zone: ZoneInfo, title: str | None
+) -> str:
+    """The Markdown of a new note: front matter only for what the heading cannot say."""
+    front: dict[str, str] = {}
+    if title:
+        front["title"] = title
+    if zone.key != default_zone.key:
+        front["timezone"] = zone.key  # the heading's offset alone would lose daylight saving
+    head = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" if front else ""
+    body = "\n".join(f"## {section}\n" for section in SECTIONS)
+    return f"{head}# {heading(day, clock, zone)}\n\n{body}"
+
+
+def create_note(
+    folder: Path,
+    day: date,
+    clock: time | None,
+    zone: ZoneInfo,
+    default_zone: ZoneInfo,
+    title: str | None = None,
+) -> Path:
+    """Write `NNN-YYYYMMDD.md`; raises FileExistsError rather than overwrite a note."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{next_sequence(folder):03d}-{day.strftime('%Y%m%d')}.md"
+    with path.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(note_text(day, clock, zone, default_zone, title))
+    return path
