@@ -14,8 +14,13 @@ MEMBERS_JSON = "members.json"
 MEETINGS_JSON = "meetings.json"
 
 
+# Markup characters as \u escapes: the same data, and harmless if a client pastes it into HTML.
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def _dump(document: dict[str, Any]) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    text = json.dumps(document, ensure_ascii=False, indent=2).translate(_HTML_SAFE)
+    return (text + "\n").encode("utf-8")
 
 
 def _person(person: Person) -> dict[str, Any]:
