@@ -47,7 +47,15 @@
     element.appendChild(local);
   }
 
+  // Code blocks that scroll sideways must be reachable by keyboard.
+  function focusableWhenScrolling(code) {
+    if (code.scrollWidth > code.clientWidth && !code.hasAttribute("tabindex")) {
+      code.setAttribute("tabindex", "0");
+    }
+  }
+
   function init() {
+    document.querySelectorAll("pre > code").forEach(focusableWhenScrolling);
     document.querySelectorAll("[data-sig-roster]").forEach(enhanceRoster);
     document.querySelectorAll("time[data-sig-local]").forEach(showLocalTime);
   }

@@ -1,0 +1,179 @@
+"""The built site in a real browser: every page type, at desktop and phone widths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from browser_support import CHROMIUM, CHROMIUM_ARGS, free_port, require_chromium, serve
+from conftest import PROJECT, Build, build, make_project
+
+PAGES = {
+    "home": "",
+    "goals": "goals/",
+    "activities": "activities/",
+    "members": "members/",
+    "join": "join/",
+    "archive": "meetings/",
+    "meeting": "meetings/002-20200703/",
+    "404": "no-such-page/",
+}
+VIEWPORTS = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
+}
+SCREENSHOTS = PROJECT / "test-artifacts" / "screenshots"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Iterator[tuple[str, Build]]:
+    require_chromium()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    result = build(make_project(tmp_path_factory.mktemp("browser")), env={"SIGSITE_SITE_URL": base})
+    assert result.ok, result.result.stderr
+    with serve(result.site, port) as url:
+        yield url, result
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Visit:
+    """What the browser saw while loading one page."""
+
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+
+def open_page(browser, base: str, path: str, viewport: str, **context_options):
+    context = browser.new_context(**VIEWPORTS[viewport], **context_options)
+    page = context.new_page()
+    visit = Visit()
+
+    def on_console(message):
+        # The 404 page's own status is expected; anything else logged as an error is not.
+        if message.type == "error" and message.location.get("url") != base + path:
+            visit.console_errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("requestfailed", lambda r: visit.failed.append(f"{r.url} {r.failure}"))
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((base, "data:", "blob:")) else visit.foreign.append(r.url),
+    )
+
+    def on_response(response):
+        if response.status >= 400 and response.url != base + path:
+            visit.failed.append(f"{response.url} {response.status}")
+
+    page.on("response", on_response)
+    response = page.goto(base + path, wait_until="networkidle")
+    return context, page, response, visit
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_cleanly_and_is_accessible(site, browser, name, viewport):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, _ = site
+    context, page, response, visit = open_page(browser, base, PAGES[name], viewport)
+    try:
+        assert response.status == (404 if name == "404" else 200)
+        assert visit.console_errors == []
+        assert visit.failed == []
+        assert visit.foreign == [], "requests must not leave 127.0.0.1"
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert results.violations_count == 0, results.generate_report()
+        if name in {"home", "members", "meeting"}:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{viewport}.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def test_search_finds_a_meeting_by_a_word_of_its_agenda(site, browser):
+    base, _ = site
+    context, page, _, _ = open_page(browser, base, "", "desktop")
+    try:
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("zCDP", delay=30)
+        page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+        assert any("meetings/002-20200703/" in href for href in hrefs), hrefs
+    finally:
+        context.close()
+
+
+def test_theme_toggle_switches_to_dark_and_back(site, browser):
+    base, _ = site
+    context, page, _, _ = open_page(browser, base, "", "desktop", color_scheme="light")
+    try:
+        body = page.locator("body")
+        assert body.get_attribute("data-md-color-scheme") == "default"
+        page.locator("label[title='Switch to dark mode']").click()
+        assert body.get_attribute("data-md-color-scheme") == "slate"
+        page.locator("label[title='Switch to light mode']").click()
+        assert body.get_attribute("data-md-color-scheme") == "default"
+    finally:
+        context.close()
+
+
+def test_archive_links_reach_every_meeting_page(site, browser):
+    base, result = site
+    context, page, _, _ = open_page(browser, base, "meetings/", "desktop")
+    try:
+        hrefs = page.eval_on_selector_all("article a.sig-meeting__title", "links => links.map(a => a.href)")
+        local = [h for h in hrefs if h.startswith(base)]
+        assert len(local) == len(list(Path(result.site, "meetings").glob("*/index.html")))
+        for href in local:
+            response = page.goto(href)
+            assert response.status == 200, href
+            assert page.locator(".sig-meeting-meta").count() == 1
+    finally:
+        context.close()
+
+
+def test_meeting_time_is_shown_in_the_visitors_zone(site, browser):
+    base, _ = site
+    context, page, _, _ = open_page(
+        browser, base, "meetings/001-20200604/", "desktop", timezone_id="Europe/Berlin", locale="en-GB"
+    )
+    try:
+        local = page.locator(".sig-meeting-meta .sig-local-time")
+        assert "your time" in local.inner_text()
+        assert "09:00" in local.inner_text()  # 15:00 GMT+8 is 09:00 in Berlin's summer time
+    finally:
+        context.close()
+
+
+def test_roster_filter_shows_one_role(site, browser):
+    base, _ = site
+    context, page, _, _ = open_page(browser, base, "members/", "phone")
+    try:
+        people = page.locator(".sig-person")
+        assert people.count() == 3
+        page.locator(".sig-chip[data-role=maintainer]").click()
+        assert page.locator(".sig-person:visible").count() == 3
+        assert page.locator(".sig-chip[data-role=maintainer]").get_attribute("aria-pressed") == "true"
+    finally:
+        context.close()
