@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from sigsite.adapters.plugin import SigsitePlugin
 from sigsite.render import (
+    PageContext,
     render_archive,
     render_next_meeting,
     render_people,
@@ -31,35 +32,38 @@ def _plugin(env: Any) -> SigsitePlugin:
 def define_env(env: Any) -> None:
     """Register the macros (called by mkdocs-macros once per build)."""
 
-    def links() -> Any:
-        return _plugin(env).links_for(env.page.url)
+    def page_context() -> PageContext:
+        return _plugin(env).context_for(env.page.url)
+
+    def locale() -> str:
+        return _plugin(env).languages.current
 
     @env.macro
     def roster() -> str:
         """Every member once, with all their roles, filterable by role."""
-        return render_roster(_plugin(env).data)
+        return render_roster(_plugin(env).data, locale())
 
     @env.macro
     def maintainers() -> str:
         """The maintainers, with their Gitee profiles."""
-        return render_people(_plugin(env).data, "Maintainer")
+        return render_people(_plugin(env).data, "Maintainer", locale())
 
     @env.macro
     def repositories() -> str:
         """The repositories listed in sig-info.yaml, with their committers."""
-        return render_repositories(_plugin(env).data)
+        return render_repositories(_plugin(env).data, locale())
 
     @env.macro
     def meeting_archive() -> str:
         """Upcoming and past meetings by year, external sessions and files."""
         plugin = _plugin(env)
-        return render_archive(plugin.data, links(), plugin.today())
+        return render_archive(plugin.data, page_context(), plugin.today())
 
     @env.macro
     def next_meeting() -> str:
         """The next meeting and the most recent ones, for the home page."""
         plugin = _plugin(env)
-        return render_next_meeting(plugin.data, links(), plugin.today())
+        return render_next_meeting(plugin.data, page_context(), plugin.today())
 
     @env.macro
     def source_edit_url(path: str) -> str:

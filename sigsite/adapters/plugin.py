@@ -15,9 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sigsite.adapters.config import SigsiteConfig
+from sigsite.adapters.languages import Languages, alternate_links, languages_of
 from sigsite.build_date import build_date
 from sigsite.loader import Sources, load_sig
 from sigsite.model import Meeting, SigData
@@ -25,12 +27,14 @@ from sigsite.outputs import SiteAddresses
 from sigsite.outputs.api import MEETINGS_JSON, MEMBERS_JSON, meetings_json, members_json
 from sigsite.outputs.atom import FEED_FILE, meetings_feed
 from sigsite.outputs.calendar import CALENDAR_FILE, meetings_calendar
-from sigsite.problems import Problems
-from sigsite.render import PageLinks, meeting_markdown, render_meeting_footer, render_meeting_header
+from sigsite.problems import Problems, Severity
+from sigsite.render import PageContext, meeting_markdown, render_meeting_footer, render_meeting_header
 from sigsite.sanitize import sanitize_html
 from sigsite.schema_check import SCHEMA_FILES, schema_text
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
+
+Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 class SigsitePlugin(BasePlugin[SigsiteConfig]):
@@ -40,79 +44,86 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self.data = SigData(name="", description="")
         self.sources: Sources | None = None
         self.zone = ZoneInfo("UTC")
-        self._meeting_pages: dict[str, Meeting] = {}  # src_uri -> meeting
-        self._site_links = PageLinks(page_url="")  # URLs of meetings and files, from the root
+        self.languages = Languages(current="en", default="en", built=("en",), prefixes={"en": ""})
+        self._fingerprint: Fingerprint = ()
+        self._meeting_pages: dict[str, Meeting] = {}  # src_uri -> meeting, in this build
         self._neighbours: dict[str, tuple[Meeting | None, Meeting | None]] = {}
+        self._site = PageContext(page_url="")  # URLs of meetings and files, from the root
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Load and validate the SIG's files; errors stop the build, warnings are logged."""
+        """Load and validate the SIG's files; errors stop the build, warnings are logged.
+
+        mkdocs-static-i18n runs the whole build again for each language: the data is read
+        again only when a file changed.
+        """
         if not self.config.enabled:
             return None
         try:
             self.zone = ZoneInfo(self.config.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise PluginError(f"sigsite: unknown timezone '{self.config.timezone}' in mkdocs.yml") from exc
-        root = Path(config.config_file_path or ".").resolve().parent
         self.sources = Sources(
-            root=root,
+            root=Path(config.config_file_path or ".").resolve().parent,
             members_file=self.config.members_file,
             sig_info_file=self.config.sig_info_file,
             meetings_dir=self.config.meetings_dir,
             timezone=self.config.timezone,
         )
-        self.data, problems = load_sig(self.sources)
-        _report(problems)
+        fingerprint = _fingerprint(self.sources)
+        if fingerprint != self._fingerprint or not fingerprint:
+            self.data, problems = load_sig(self.sources)
+            _report(problems)
+            self._fingerprint = fingerprint
         return None
 
-    # Run after other plugins have listed the docs, so a clash with a hand-written page shows.
-    @event_priority(-50)
+    # After mkdocs-static-i18n (-100) has chosen this language's pages: generated pages are ours.
+    @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Add a page per meeting note, the files of meetings/, the feeds and the schemas."""
+        """Add this language's meeting pages; the default language also gets files and feeds."""
         if not self.config.enabled or self.sources is None:
             return None
+        self.languages = languages_of(config)
+        self._site = self._site_context(config)
         self._add_meeting_pages(files, config)
-        folder = self.sources.path(self.config.meetings_dir)
-        for attachment in self.data.attachments:
-            src_uri = f"meetings/{attachment.source}"
-            _refuse_clash(files, src_uri)
-            files.append(File.generated(config, src_uri, abs_src_path=str(folder / attachment.source)))
-        for name, schema_file in SCHEMA_FILES.items():
-            files.append(File.generated(config, f"schemas/{schema_file}", content=schema_text(name)))
-        urls = {file.src_uri: file.url for file in files}
+        if self.languages.is_default_build:
+            self._add_site_files(files, config)
+        return files
+
+    def _site_context(self, config: MkDocsConfig) -> PageContext:
+        languages = self.languages
+        notes = [m for m in self.data.meetings if not m.is_external]
         base = config.site_url or "/"
-        self._site_links = PageLinks(
+        archive = self.config.archive_page
+        return PageContext(
             page_url="",
-            meeting_urls={m.slug: urls[uri] for uri, m in self._meeting_pages.items()},
-            attachment_urls={a.source: urls[f"meetings/{a.source}"] for a in self.data.attachments},
-            archive_url=urls.get(self.config.archive_page, "meetings/"),
+            locale=languages.current,
+            meeting_urls={
+                m.slug: languages.url(config, languages.home_of(m.language), f"meetings/{m.slug}.md")
+                for m in notes
+            },
+            attachment_urls={
+                a.source: languages.url(config, languages.default, f"meetings/{a.source}")
+                for a in self.data.attachments
+            },
+            archive_url=languages.url(config, languages.current, archive),
             calendar_url=base + CALENDAR_FILE,
             feed_url=base + FEED_FILE,
         )
-        site = SiteAddresses(
-            site_url=base,
-            site_name=config.site_name,
-            meeting_urls={slug: base + url for slug, url in self._site_links.meeting_urls.items()},
-            attachment_urls={name: base + url for name, url in self._site_links.attachment_urls.items()},
-        )
-        outputs = {
-            CALENDAR_FILE: meetings_calendar(self.data, site),
-            FEED_FILE: meetings_feed(self.data, site, base + self._site_links.archive_url),
-            MEMBERS_JSON: members_json(self.data),
-            MEETINGS_JSON: meetings_json(self.data, site),
-        }
-        for name, content in outputs.items():
-            _refuse_clash(files, name)
-            files.append(File.generated(config, name, content=content))
-        return files
 
     def _add_meeting_pages(self, files: Files, config: MkDocsConfig) -> None:
         self._meeting_pages, self._neighbours = {}, {}
+        languages = self.languages
         notes = [m for m in self.data.meetings if not m.is_external]
         for index, meeting in enumerate(notes):
-            src_uri = f"meetings/{meeting.slug}.md"
+            if languages.home_of(meeting.language) != languages.current:
+                continue  # published once, by the build of its own language
+            src_uri = languages.prefixes.get(languages.current, "") + f"meetings/{meeting.slug}.md"
             _refuse_clash(files, src_uri)
             page = File.generated(
-                config, src_uri, content=meeting_markdown(meeting), inclusion=InclusionLevel.NOT_IN_NAV
+                config,
+                src_uri,
+                content=meeting_markdown(meeting, languages.current),
+                inclusion=InclusionLevel.NOT_IN_NAV,
             )
             files.append(page)
             self._meeting_pages[src_uri] = meeting
@@ -121,9 +132,36 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
                 notes[index + 1] if index + 1 < len(notes) else None,
             )
 
-    def links_for(self, page_url: str) -> PageLinks:
-        """Addresses of meetings, files and the archive, relative to one page."""
-        return replace(self._site_links, page_url=page_url)
+    def _add_site_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Slides, schemas, calendar, feed and JSON: one copy per site, not per language."""
+        assert self.sources is not None
+        folder = self.sources.path(self.config.meetings_dir)
+        for attachment in self.data.attachments:
+            src_uri = f"meetings/{attachment.source}"
+            _refuse_clash(files, src_uri)
+            files.append(File.generated(config, src_uri, abs_src_path=str(folder / attachment.source)))
+        for name, schema_file in SCHEMA_FILES.items():
+            files.append(File.generated(config, f"schemas/{schema_file}", content=schema_text(name)))
+        base = config.site_url or "/"
+        site = SiteAddresses(
+            site_url=base,
+            site_name=config.site_name,
+            meeting_urls={slug: base + url for slug, url in self._site.meeting_urls.items()},
+            attachment_urls={name: base + url for name, url in self._site.attachment_urls.items()},
+        )
+        outputs = {
+            CALENDAR_FILE: meetings_calendar(self.data, site),
+            FEED_FILE: meetings_feed(self.data, site, base + self._site.archive_url),
+            MEMBERS_JSON: members_json(self.data),
+            MEETINGS_JSON: meetings_json(self.data, site),
+        }
+        for name, content in outputs.items():
+            _refuse_clash(files, name)
+            files.append(File.generated(config, name, content=content))
+
+    def context_for(self, page_url: str) -> PageContext:
+        """Language and addresses of meetings, files and the archive, relative to one page."""
+        return replace(self._site, page_url=page_url)
 
     def today(self) -> date:
         """The build's idea of today, in the SIG's zone."""
@@ -136,13 +174,32 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         meeting = self._meeting_pages.get(page.file.src_uri)
         if meeting is None:
             return None
-        links = self.links_for(page.url)
+        context = self.context_for(page.url)
         previous, following = self._neighbours[page.file.src_uri]
         return (
-            render_meeting_header(meeting, links)
+            render_meeting_header(meeting, context)
             + sanitize_html(html)
-            + render_meeting_footer(meeting, previous, following, links)
+            + render_meeting_footer(meeting, previous, following, context)
         )
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any] | None:
+        """On a meeting page, the language switcher leads to each language's archive."""
+        if not self.config.enabled or page.file.src_uri not in self._meeting_pages:
+            return None
+        alternates = alternate_links(config)
+        if alternates:
+            for entry in alternates:
+                locale = entry.get("lang", "")
+                target = (
+                    page.url
+                    if locale == self.languages.current
+                    else (self.languages.url(config, locale, self.config.archive_page))
+                )
+                entry["link"] = target  # site-relative: the theme's `url` filter resolves it
+            config.extra["alternate"] = alternates
+        return context
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -155,6 +212,15 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         return server
 
 
+def _fingerprint(sources: Sources) -> Fingerprint:
+    """Names, sizes and modification times of the SIG's files: equal means unchanged."""
+    stats = []
+    for path in sources.data_files():
+        stat = path.stat()
+        stats.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(stats)
+
+
 def _refuse_clash(files: Files, src_uri: str) -> None:
     if files.get_file_from_path(src_uri) is not None:
         raise PluginError(
@@ -165,10 +231,10 @@ def _refuse_clash(files: Files, src_uri: str) -> None:
 
 def _report(problems: Problems) -> None:
     for problem in problems.sorted():
-        if problem.severity.value == "warning":
+        if problem.severity is Severity.WARNING:
             # Real SIG data has harmless quirks: show them without failing --strict.
             log.info("data warning: %s", problem.format())
-    errors = [p.format() for p in problems.sorted() if p.severity.value == "error"]
+    errors = [p.format() for p in problems.sorted() if p.severity is Severity.ERROR]
     if errors:
         raise PluginError(
             f"sigsite: {len(errors)} problem(s) in the SIG's files must be fixed:\n  " + "\n  ".join(errors)

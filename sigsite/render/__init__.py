@@ -19,16 +19,20 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from sigsite.links import is_safe_url
 from sigsite.model import ROLES, Meeting, Person, SigData
+from sigsite.render.translations import DEFAULT_LOCALE, LANGUAGE_NAMES, translator
 
 SUMMARY_ITEMS = 3
+# Babel's full Chinese date runs the weekday into the day; the SIG writes them apart.
+DATE_FORMATS = {"zh": "y年M月d日 EEEE"}
 SUMMARY_LENGTH = 180
 
 
 @dataclass(frozen=True)
-class PageLinks:
-    """Addresses of the site's pages, made relative to the page being rendered."""
+class PageContext:
+    """The page being rendered: its language, and the site's addresses made relative to it."""
 
     page_url: str  # site-relative URL of the current page, e.g. "meetings/"
+    locale: str = DEFAULT_LOCALE
     meeting_urls: dict[str, str] = field(default_factory=dict)  # slug -> site-relative URL
     attachment_urls: dict[str, str] = field(default_factory=dict)  # file name -> URL
     archive_url: str = "meetings/"
@@ -83,12 +87,12 @@ def zone_label(start: datetime) -> str:
     return f"GMT{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-def long_date(day: date, locale: str = "en") -> str:
-    """`Thursday, June 4, 2020` in the given locale."""
-    return format_date(day, format="full", locale=locale)
+def long_date(day: date, locale: str = DEFAULT_LOCALE) -> str:
+    """`Thursday, June 4, 2020`, `2020年6月4日 星期四`: the full date in the given locale."""
+    return format_date(day, format=DATE_FORMATS.get(locale, "full"), locale=locale)
 
 
-def clock(start: datetime, locale: str = "en") -> str:
+def clock(start: datetime, locale: str = DEFAULT_LOCALE) -> str:
     """`15:00` in 24-hour form, as the SIG's announcements write it."""
     return format_time(start, format="HH:mm", locale=locale)
 
@@ -103,13 +107,14 @@ def agenda_summary(meeting: Meeting) -> str:
     return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1].rstrip() + "…"
 
 
-def meeting_title(meeting: Meeting) -> str:
-    """The title to show: the note's own, or one made from its number and date."""
+def meeting_title(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
+    """The title to show: the note's own, or one made from its number."""
+    _ = translator(locale)
     if meeting.title:
         return meeting.title
     if meeting.sequence is not None:
-        return f"Meeting {meeting.sequence:03d}"
-    return "SIG meeting"
+        return _("Meeting {number}", number=f"{meeting.sequence:03d}")
+    return _("SIG meeting")
 
 
 @cache
@@ -132,33 +137,33 @@ def environment() -> Environment:
         title=meeting_title,
         hue=avatar_hue,
     )
-    env.globals.update(roles=ROLES)
+    env.globals.update(roles=ROLES, language_names=LANGUAGE_NAMES)
     return env
 
 
-def _render(template: str, **context: object) -> str:
-    html = environment().get_template(template).render(**context)
+def _render(template: str, locale: str, **context: object) -> str:
+    html = environment().get_template(template).render(locale=locale, _=translator(locale), **context)
     # Markdown treats indented lines as code: keep every line flush left, blank runs single.
     lines = [line.strip() for line in html.splitlines()]
     kept = [line for i, line in enumerate(lines) if line or (i and lines[i - 1])]
     return "\n".join(kept).strip() + "\n"
 
 
-def render_roster(data: SigData) -> str:
+def render_roster(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
     """The members page: every person once, with all their roles, filterable by role."""
     counts = {role: len(data.people_with_role(role)) for role in ROLES}
-    return _render("roster.html", people=data.people, counts=counts)
+    return _render("roster.html", locale, people=data.people, counts=counts)
 
 
-def render_people(data: SigData, role: str) -> str:
+def render_people(data: SigData, role: str, locale: str = DEFAULT_LOCALE) -> str:
     """A compact list of the people who hold one role, e.g. the maintainers on the home page."""
-    return _render("people_list.html", people=data.people_with_role(role))
+    return _render("people_list.html", locale, people=data.people_with_role(role))
 
 
-def render_repositories(data: SigData) -> str:
+def render_repositories(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
     """The repositories of sig-info.yaml and their committers; empty without that file."""
     people = {person.key: person for person in data.people}
-    return _render("repositories.html", repositories=data.repositories, people=people)
+    return _render("repositories.html", locale, repositories=data.repositories, people=people)
 
 
 def split_by_today(data: SigData, today: date) -> tuple[list[Meeting], list[Meeting]]:
@@ -169,13 +174,13 @@ def split_by_today(data: SigData, today: date) -> tuple[list[Meeting], list[Meet
     return upcoming, past
 
 
-def render_next_meeting(data: SigData, links: PageLinks, today: date) -> str:
+def render_next_meeting(data: SigData, links: PageContext, today: date) -> str:
     """The home page block: the next meeting, or a visitor-worded empty state."""
     upcoming, past = split_by_today(data, today)
-    return _render("next_meeting.html", upcoming=upcoming[:1], recent=past[:3], links=links)
+    return _render("next_meeting.html", links.locale, upcoming=upcoming[:1], recent=past[:3], links=links)
 
 
-def render_archive(data: SigData, links: PageLinks, today: date) -> str:
+def render_archive(data: SigData, links: PageContext, today: date) -> str:
     """Every meeting, newest first, by year; then undated external sessions and files."""
     upcoming, past = split_by_today(data, today)
     years: dict[int, list[Meeting]] = {}
@@ -184,6 +189,7 @@ def render_archive(data: SigData, links: PageLinks, today: date) -> str:
     undated = [m for m in data.meetings if m.date is None]
     return _render(
         "archive.html",
+        links.locale,
         upcoming=upcoming,
         years=years,
         undated=undated,
@@ -193,17 +199,22 @@ def render_archive(data: SigData, links: PageLinks, today: date) -> str:
     )
 
 
-def render_meeting_header(meeting: Meeting, links: PageLinks) -> str:
+def render_meeting_header(meeting: Meeting, links: PageContext) -> str:
     """The date, time, zone and links shown above a meeting note."""
-    return _render("meeting_header.html", meeting=meeting, links=links)
+    return _render("meeting_header.html", links.locale, meeting=meeting, links=links)
 
 
 def render_meeting_footer(
-    meeting: Meeting, previous: Meeting | None, following: Meeting | None, links: PageLinks
+    meeting: Meeting, previous: Meeting | None, following: Meeting | None, links: PageContext
 ) -> str:
     """Links to the previous and next meeting and back to the archive."""
     return _render(
-        "meeting_footer.html", meeting=meeting, previous=previous, following=following, links=links
+        "meeting_footer.html",
+        links.locale,
+        meeting=meeting,
+        previous=previous,
+        following=following,
+        links=links,
     )
 
 
@@ -215,23 +226,23 @@ def plain_text(text: str) -> str:
 _MARKUP_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "{": "｛", "}": "｝"})
 
 
-def meeting_page_title(meeting: Meeting) -> str:
+def meeting_page_title(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
     """`Meeting 001 · Thursday, June 4, 2020`, safe for the theme's templates."""
-    title = meeting_title(meeting)
+    title = meeting_title(meeting, locale)
     if meeting.date is not None:
-        title = f"{title} · {long_date(meeting.date)}"
+        title = f"{title} · {long_date(meeting.date, locale)}"
     return plain_text(title)
 
 
-def meeting_markdown(meeting: Meeting) -> str:
+def meeting_markdown(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
     """The Markdown source of a meeting's page: fixed front matter, then the note as written.
 
     The front matter is ours alone (the note's own was read by the parser), so the page can
     never opt into template rendering.
     """
     front = {
-        "title": meeting_page_title(meeting),
-        "description": plain_text(agenda_summary(meeting)) or meeting_page_title(meeting),
+        "title": meeting_page_title(meeting, locale),
+        "description": plain_text(agenda_summary(meeting)) or meeting_page_title(meeting, locale),
         "render_macros": False,
     }
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True) + "---\n\n" + meeting.body

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Lighthouse scores of every page type, run by hand (not in CI):
+#   bash benchmarks/lighthouse.sh
+# Needs Node.js with npm, and Debian's chromium. Target: performance >= 95, the other three 100.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
+export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
+port=${PORT:-8787}
+work=$(mktemp -d)
+trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+SIGSITE_SITE_URL="http://127.0.0.1:$port/" mkdocs build --strict -q -d "$work/site"
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/site" >/dev/null 2>&1 &
+server=$!
+sleep 1
+
+pages=(home: goals:goals/ activities:activities/ members:members/ join:join/ archive:meetings/
+       meeting:meetings/001-20200604/)
+flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+for entry in "${pages[@]}"; do
+  name=${entry%%:*}
+  path=${entry#*:}
+  for form in mobile desktop; do
+    preset=()
+    [ "$form" = desktop ] && preset=(--preset=desktop)
+    npx --yes lighthouse@12 "http://127.0.0.1:$port/$path" "${preset[@]}" --quiet --output=json \
+      --output-path="$work/$name-$form.json" --chrome-flags="$flags" \
+      --only-categories=performance,accessibility,best-practices,seo >/dev/null 2>&1
+  done
+done
+
+python3 - "$work" <<'PY'
+import json, pathlib, sys
+work = pathlib.Path(sys.argv[1])
+categories = ["performance", "accessibility", "best-practices", "seo"]
+print(f"| page | form | {' | '.join(categories)} |")
+print("|---|---|" + "---|" * len(categories))
+for report in sorted(work.glob("*.json")):
+    data = json.loads(report.read_text())
+    name, form = report.stem.rsplit("-", 1)
+    scores = [round(data["categories"][c]["score"] * 100) for c in categories]
+    print(f"| {name} | {form} | {' | '.join(map(str, scores))} |")
+    for c in categories:
+        for ref in data["categories"][c]["auditRefs"]:
+            audit = data["audits"][ref["id"]]
+            if ref["weight"] and audit.get("score") is not None and audit["score"] < 1:
+                print(f"|   | {c}: {audit['id']} ({audit['score']}) | {audit['title']} | | | |", file=sys.stderr)
+PY

@@ -1,0 +1,81 @@
+"""Labels of the generated blocks in each language the site is built in.
+
+Message ids are the English text; a missing translation falls back to English, so a label
+never disappears. Dates and times are localized by Babel, not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+DEFAULT_LOCALE = "en"
+
+ZH: dict[str, str] = {
+    # roles
+    "Maintainer": "维护者",
+    "Mentor": "导师",
+    "Committer": "提交者",
+    "Reviewer": "评审者",
+    "Contributor": "贡献者",
+    "Member": "成员",
+    "Maintainers": "维护者",
+    "Mentors": "导师",
+    "Committers": "提交者",
+    "Reviewers": "评审者",
+    "Contributors": "贡献者",
+    "Members": "成员",
+    # roster
+    "{count} people in the SIG": "SIG 共有 {count} 人",
+    "{count} person in the SIG": "SIG 共有 {count} 人",
+    "{count} {role}": "{role} {count} 人",
+    "Show members by role": "按角色筛选成员",
+    "Everyone": "全部",
+    "Roles of {name}": "{name} 的角色",
+    "Interests:": "研究兴趣：",
+    "No members are listed yet.": "暂无成员。",
+    "No one holds this role yet.": "暂无人担任此角色。",
+    "The repositories the SIG's sig-info.yaml lists, with their committers:": "SIG 的 sig-info.yaml 列出的代码仓及其提交者：",
+    # meetings
+    "Meeting {number}": "第 {number} 次例会",
+    "SIG meeting": "SIG 会议",
+    "Next meeting": "下次会议",
+    "Recent events": "近期活动",
+    "Upcoming": "即将召开",
+    "Other sessions": "其他活动",
+    "Slides and files": "幻灯片与文件",
+    "External": "外部链接",
+    "No meeting is scheduled right now. Meetings are announced in the SIG's WeChat group and appear "
+    "here as soon as their note is published.": "目前没有已安排的会议。会议通知发布在 SIG 微信群中，会议纪要发布后会立即显示在这里。",
+    "Everything discussed so far is in the": "以往讨论的全部内容见",
+    "meeting archive": "会议归档",
+    "Follow the meetings:": "订阅会议：",
+    "subscribe in your calendar app": "在日历应用中订阅",
+    "Atom feed": "Atom 订阅源",
+    "When:": "时间：",
+    "{date}, {time}": "{date} {time}",
+    "{minutes} minutes": "{minutes} 分钟",
+    "Recording:": "录像：",
+    "Slides:": "幻灯片：",
+    "Language:": "语言：",
+    "English": "英文",
+    "Chinese": "中文",
+    "Other meetings": "其他会议",
+    "Previous:": "上一次：",
+    "Next:": "下一次：",
+    "All meetings": "全部会议",
+}
+CATALOGS: dict[str, dict[str, str]] = {"zh": ZH}
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+
+Translate = Callable[..., str]
+
+
+def translator(locale: str) -> Translate:
+    """`_(message, **values)`: the message in `locale`, with `{placeholders}` filled in."""
+    catalog = CATALOGS.get(locale.split("_")[0].split("-")[0], {})
+
+    def translate(message: str, **values: object) -> str:
+        text = catalog.get(message, message)
+        return text.format(**values) if values else text
+
+    return translate
