@@ -12,7 +12,8 @@ work=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 SIGSITE_SITE_URL="http://127.0.0.1:$port/" mkdocs build --strict -q -d "$work/site"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/site" >/dev/null 2>&1 &
+# Serve as static hosts do (GitHub Pages compresses text): gzip when the browser accepts it.
+python3 benchmarks/serve.py "$work/site" "$port" &
 server=$!
 sleep 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -35,6 +36,7 @@ from sigsite.schema_check import SCHEMA_FILES, schema_text
 log = logging.getLogger("mkdocs.plugins.sigsite")
 
 Fingerprint = tuple[tuple[str, int, int], ...]
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
 
 class SigsitePlugin(BasePlugin[SigsiteConfig]):
@@ -185,9 +187,12 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
-        """On a meeting page, the language switcher leads to each language's archive."""
-        if not self.config.enabled or page.file.src_uri not in self._meeting_pages:
+        """Give the head the language roots; on a meeting page, the switcher leads to the archives."""
+        if not self.config.enabled:
             return None
+        context["sigsite_language_roots"] = alternate_links(config)
+        if page.file.src_uri not in self._meeting_pages:
+            return context
         alternates = alternate_links(config)
         if alternates:
             for entry in alternates:
@@ -198,8 +203,23 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
                     else (self.languages.url(config, locale, self.config.archive_page))
                 )
                 entry["link"] = target  # site-relative: the theme's `url` filter resolves it
+            # mkdocs-static-i18n sets the attribute, Material reads the attribute; keep the key in step.
+            config.extra.alternate = alternates
             config.extra["alternate"] = alternates
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Give each language root its own sitemap.xml: Material's language switcher asks for it.
+
+        mkdocs-static-i18n writes one sitemap, for every language, at the site root.
+        """
+        if not self.config.enabled or self.languages.is_default_build:
+            return
+        prefix = self.languages.prefixes.get(self.languages.current, "")
+        site = Path(config.site_dir)
+        for name in SITEMAPS:
+            if (site / name).is_file() and prefix:
+                shutil.copyfile(site / name, site / prefix / name)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]

@@ -54,7 +54,16 @@
     }
   }
 
+  // Material's search dialog has no accessible name: give it the search field's.
+  function nameSearchDialog(dialog) {
+    var input = dialog.querySelector("input[aria-label]");
+    if (input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+    }
+  }
+
   function init() {
+    document.querySelectorAll('.md-search[role="dialog"]').forEach(nameSearchDialog);
     document.querySelectorAll("pre > code").forEach(focusableWhenScrolling);
     document.querySelectorAll("[data-sig-roster]").forEach(enhanceRoster);
     document.querySelectorAll("time[data-sig-local]").forEach(showLocalTime);
