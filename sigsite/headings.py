@@ -1,7 +1,8 @@
 """Read the date, time and UTC offset of a meeting note's H1, as the SIGs write it.
 
 Seen in the wild: `Thursday June 04, 2020 at 15:00pm GMT+8`, `Saturday August 8, 2020 at
-2:30pm GMT+8`, `Wednesday, April 7, 2021 at 14:30 GMT+8`, `Tuesday, jul 27, 2021 at 19:00 GMT+8`.
+2:30pm GMT+8`, `Wednesday, April 7, 2021 at 14:30 GMT+8`, `Tuesday, jul 27, 2021 at 19:00 GMT+8`;
+and in Chinese notes `2020年10月9日 星期五 15:00 GMT+8`.
 """
 
 from __future__ import annotations
@@ -44,6 +45,19 @@ _HEADING = re.compile(
 )
 
 
+# Chinese notes: `2020年10月9日 星期五 15:00 GMT+8` (the weekday also as 周五).
+_CHINESE_HEADING = re.compile(
+    r"""
+    (?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]
+    (?:\s*[（(]?\s*(?:星期|周|礼拜)(?P<weekday>[一二三四五六日天])\s*[）)]?)?
+    (?:[\s,，]*(?:[上下]午)?\s*(?P<hour>\d{1,2})[:：.](?P<minute>\d{2}))?
+    (?:\s*\(?(?:GMT|UTC)\s*(?P<offset>[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?
+    """,
+    re.VERBOSE,
+)
+CHINESE_WEEKDAYS = "一二三四五六日"
+
+
 @dataclass(frozen=True)
 class HeadingTime:
     """What a heading says; any part may be missing."""
@@ -72,8 +86,27 @@ def _clock(hour: int, minute: int, ampm: str | None) -> time | None:
     return time(hour, minute)
 
 
+def _parse_chinese(text: str) -> HeadingTime:
+    match = _CHINESE_HEADING.search(text)
+    if not match:
+        return HeadingTime()
+    try:
+        day = date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        day = None
+    weekday = match["weekday"]
+    return HeadingTime(
+        date=day,
+        weekday=CHINESE_WEEKDAYS.index(weekday.replace("天", "日")) if weekday else None,
+        time=_clock(int(match["hour"]), int(match["minute"]), None) if match["hour"] else None,
+        utc_offset=_offset(match["offset"]) if match["offset"] else None,
+    )
+
+
 def parse_heading(text: str) -> HeadingTime:
-    """Read what can be read from a heading; never raises."""
+    """Read what can be read from a heading, English or Chinese; never raises."""
+    if "年" in text:
+        return _parse_chinese(text)
     match = _HEADING.search(text)
     if not match or match["month"].lower() not in MONTHS:
         return HeadingTime()

@@ -32,6 +32,8 @@ def load(folder: Path):
         ("Tuesday, jul 27, 2021 at 19:00 GMT+8", date(2021, 7, 27), time(19, 0), 8),
         ("Monday March 1, 2021 at 12:00am UTC-5", date(2021, 3, 1), time(0, 0), -5),
         ("Friday September 4, 2020", date(2020, 9, 4), None, None),
+        ("2020年10月9日 星期五 15:00 GMT+8", date(2020, 10, 9), time(15, 0), 8),
+        ("2021年3月2日（周二）19：30", date(2021, 3, 2), time(19, 30), None),
     ],
 )
 def test_heading_styles(heading, day, clock, offset):
@@ -134,3 +136,4 @@ def test_chinese_note_is_detected(tmp_path):
     note.write_text("# 2021年3月2日 例会\n\n## 议程\n* 差分隐私训练的图模式适配\n* 联邦学习\n", "utf-8")
     meeting = parse_meeting(note, "meetings/002-20210302.md", SHANGHAI, Problems())
     assert meeting.language == "zh" and meeting.date == date(2021, 3, 2) and meeting.start is None
+    assert parse_heading("2021年3月2日 星期三").weekday == 2  # a Wednesday, as written

@@ -1,0 +1,140 @@
+"""English at /, Chinese at /zh/: counterparts, switcher links, localized blocks, Chinese notes, search."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from conftest import PROJECT, build, make_project
+
+HAND_WRITTEN = sorted(
+    p.relative_to(PROJECT / "docs") for p in (PROJECT / "docs").rglob("*.md") if not p.name.endswith(".zh.md")
+)
+ZH_NOTE = (
+    "# 2020年10月9日 星期五 15:00 GMT+8\n\n## 议程\n* 联邦学习路线图讨论\n* 差分隐私训练的图模式适配\n\n"
+    "## 会议纪要\n* 确定了隐私预算监控方案。\n"
+)
+
+
+def page_of(source: Path) -> str:
+    """The built HTML path of a docs page, e.g. join.md -> join/index.html."""
+    stem = source.with_suffix("")
+    return (
+        "index.html"
+        if str(stem) == "index"
+        else str(stem.parent / "index.html" if stem.name == "index" else stem / "index.html")
+    )
+
+
+SITE_PATH = "/sigsite/"  # the path of site_url in mkdocs.yml
+
+
+def resolve(page: str, href: str) -> str:
+    """A link of a built page as a path from the site root."""
+    if href.startswith("/"):
+        return href.removeprefix(SITE_PATH)
+    return urljoin("https://x/" + page, href).removeprefix("https://x/")
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory):
+    """The project plus one Chinese meeting note."""
+    project = make_project(tmp_path_factory.mktemp("bilingual"))
+    (project / "meetings" / "005-20201009.md").write_text(ZH_NOTE, "utf-8")
+    result = build(project)
+    assert result.ok, result.result.stderr
+    return result
+
+
+def test_every_hand_written_page_has_a_chinese_version():
+    for source in HAND_WRITTEN:
+        assert (PROJECT / "docs" / source).with_suffix(".zh.md").is_file(), source
+
+
+@pytest.mark.parametrize("source", HAND_WRITTEN, ids=str)
+def test_both_trees_have_the_page_and_the_switcher_joins_them(site_build, source):
+    english, chinese = page_of(source), "zh/" + page_of(source)
+    for path, lang, other, other_path in ((english, "en", "zh", chinese), (chinese, "zh", "en", english)):
+        page = site_build.html(path)
+        assert page.html["lang"] == lang
+        switch = page.select_one(f'a.md-select__link[hreflang="{other}"]')["href"]
+        assert resolve(path, switch) == other_path.removesuffix("index.html")
+
+
+def test_generated_blocks_are_localized(site_build):
+    archive = site_build.article("zh/meetings/index.html")
+    assert "2020年6月4日 星期四 15:00 GMT+8" in archive.get_text(" ", strip=True)
+    assert "第 001 次例会" in archive.get_text()
+    roster = site_build.article("zh/members/index.html")
+    assert [r.get_text() for r in roster.select(".sig-role")] == ["维护者"] * 3
+    assert "SIG 共有 3 人" in roster.select_one(".sig-roster__summary").get_text()
+    home = site_build.article("zh/index.html")
+    assert home.select_one(".sig-next__heading").get_text() == "下次会议"
+    english = site_build.article("meetings/index.html").get_text(" ", strip=True)
+    assert "Thursday, June 4, 2020, 15:00 GMT+8" in english
+
+
+def test_site_wide_files_exist_once(site_build):
+    for name in ("feed.xml", "meetings.ics", "members.json", "meetings.json", "schemas"):
+        assert (site_build.site / name).exists()
+        assert not (site_build.site / "zh" / name).exists()
+    assert not (site_build.site / "zh" / "meetings" / "001-20200604").exists()
+    assert (site_build.site / "zh" / "sitemap.xml").read_bytes() == (
+        site_build.site / "sitemap.xml"
+    ).read_bytes()
+
+
+def test_chinese_note_lives_once_in_the_chinese_tree(bilingual):
+    site = bilingual.site
+    assert (site / "zh/meetings/005-20201009/index.html").is_file()
+    assert not (site / "meetings/005-20201009").exists()
+    for archive, expected in (
+        ("meetings/index.html", "../zh/meetings/005-20201009/"),
+        ("zh/meetings/index.html", "005-20201009/"),
+    ):
+        links = {a["href"]: a for a in bilingual.article(archive).select("a.sig-meeting__title")}
+        assert expected in links
+    mark = bilingual.article("meetings/index.html").select_one('.sig-badge--language[lang="zh"]')
+    assert mark.get_text() == "ZH"
+    page = bilingual.html("zh/meetings/005-20201009/index.html")
+    assert page.html["lang"] == "zh"
+    assert "语言： 中文" in page.select_one(".sig-meeting-meta").get_text(" ", strip=True)
+    assert "2020年10月9日 星期五 15:00 GMT+8" in page.select_one(".sig-meeting-meta").get_text(
+        " ", strip=True
+    )
+
+
+def test_switcher_on_meeting_pages_never_leads_to_a_404(bilingual):
+    site = bilingual.site
+    pages = [p for p in site.glob("meetings/*/index.html")] + list(site.glob("zh/meetings/*/index.html"))
+    assert len(pages) == 5
+    for page in pages:
+        relative = str(page.relative_to(site))
+        for link in bilingual.html(relative).select("a.md-select__link"):
+            target = resolve(relative, link["href"])
+            assert (site / target / "index.html").is_file() or (site / target).is_file(), (relative, target)
+
+
+def search_docs(site: Path) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+
+
+def tokens(text: str) -> set[str]:
+    separator = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
+    return {token for token in separator.split(text) if token}
+
+
+def test_chinese_search_index_finds_the_home_page_and_a_chinese_note(bilingual):
+    docs = search_docs(bilingual.site)
+    home = [d for d in docs if d["location"].startswith("zh/") and "隐私" in tokens(d["text"])]
+    assert any(d["location"] in {"zh/", "zh/#_1"} or d["location"].startswith("zh/#") for d in home)
+    note = [d for d in docs if d["location"].startswith("zh/meetings/005-20201009/")]
+    assert note and any("联邦" in tokens(d["text"]) or "路线图" in tokens(d["text"]) for d in note)
+
+
+def test_configured_separator_is_the_one_the_tests_use():
+    config = (PROJECT / "mkdocs.yml").read_text("utf-8")
+    assert "separator: '[\\s\\u200b\\u3000\\-、。，．？！；]+'" in config
