@@ -18,7 +18,7 @@ server=$!
 sleep 1
 
 pages=(home: goals:goals/ activities:activities/ members:members/ join:join/ archive:meetings/
-       meeting:meetings/001-20200604/)
+       meeting:meetings/001-20200604/ home_zh:zh/ members_zh:zh/members/ archive_zh:zh/meetings/)
 flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 for entry in "${pages[@]}"; do
   name=${entry%%:*}

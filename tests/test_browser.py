@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, free_port, require_chromium, serve
@@ -19,7 +20,14 @@ PAGES = {
     "archive": "meetings/",
     "meeting": "meetings/002-20200703/",
     "404": "no-such-page/",
+    "home-zh": "zh/",
+    "archive-zh": "zh/meetings/",
+    "meeting-zh": "zh/meetings/005-20201009/",
 }
+CHINESE_NOTE = (
+    "# 2020年10月9日 星期五 15:00 GMT+8\n\n## 议程\n* 联邦学习路线图讨论\n* 差分隐私训练的图模式适配\n\n"
+    "## 会议纪要\n* 确定了隐私预算监控方案。\n"
+)
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
     "phone": {
@@ -38,7 +46,9 @@ def site(tmp_path_factory) -> Iterator[tuple[str, Build]]:
     require_chromium()
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    result = build(make_project(tmp_path_factory.mktemp("browser")), env={"SIGSITE_SITE_URL": base})
+    project = make_project(tmp_path_factory.mktemp("browser"))
+    (project / "meetings" / "005-20201009.md").write_text(CHINESE_NOTE, "utf-8")
+    result = build(project, env={"SIGSITE_SITE_URL": base})
     assert result.ok, result.result.stderr
     with serve(result.site, port) as url:
         yield url, result
@@ -104,7 +114,7 @@ def test_page_loads_cleanly_and_is_accessible(site, browser, name, viewport):
         assert visit.foreign == [], "requests must not leave 127.0.0.1"
         results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         assert results.violations_count == 0, results.generate_report()
-        if name in {"home", "members", "meeting"}:
+        if name in {"home", "members", "meeting", "home-zh"}:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{viewport}.png"), full_page=True)
     finally:
@@ -120,6 +130,41 @@ def test_search_finds_a_meeting_by_a_word_of_its_agenda(site, browser):
         page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
         hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
         assert any("meetings/002-20200703/" in href for href in hrefs), hrefs
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("start", "word", "found"),
+    [("zh/", "差分隐私", "zh/"), ("zh/", "路线图", "zh/meetings/005-20201009/")],
+)
+def test_chinese_search(site, browser, start, word, found):
+    base, _ = site
+    context, page, _, _ = open_page(browser, base, start, "desktop")
+    try:
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.fill(word)  # as an input method commits a word
+        page.keyboard.press("End")  # Material searches on key events
+        page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+        paths = {urlsplit(href).path.removeprefix("/") for href in hrefs}
+        assert found in paths, hrefs
+    finally:
+        context.close()
+
+
+def test_language_switcher_keeps_the_page(site, browser):
+    base, _ = site
+    context, page, _, _ = open_page(browser, base, "members/", "desktop")
+    try:
+        page.locator(".md-header__option .md-select button").hover()
+        page.locator('a.md-select__link[hreflang="zh"]').click()
+        page.wait_for_url(base + "zh/members/")
+        assert page.locator(".sig-role").first.inner_text() == "维护者"
+        page.locator(".md-header__option .md-select button").hover()
+        page.locator('a.md-select__link[hreflang="en"]').click()
+        page.wait_for_url(base + "members/")
     finally:
         context.close()
 
@@ -144,7 +189,11 @@ def test_archive_links_reach_every_meeting_page(site, browser):
     try:
         hrefs = page.eval_on_selector_all("article a.sig-meeting__title", "links => links.map(a => a.href)")
         local = [h for h in hrefs if h.startswith(base)]
-        assert len(local) == len(list(Path(result.site, "meetings").glob("*/index.html")))
+        pages = [
+            *Path(result.site, "meetings").glob("*/index.html"),
+            *Path(result.site, "zh/meetings").glob("*/index.html"),
+        ]
+        assert len(local) == len(pages) == 5
         for href in local:
             response = page.goto(href)
             assert response.status == 200, href

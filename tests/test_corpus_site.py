@@ -75,3 +75,16 @@ def test_check_reports_the_corpus_quirks_as_warnings(sig):
     assert report["summary"]["errors"] == 0
     assert report["summary"]["warnings"] == len(report["problems"]) > 0
     assert all(p["file"] and p["message"] for p in report["problems"])
+
+
+def test_data_is_loaded_once_for_both_languages(corpus_build):
+    sig, _, result = corpus_build
+    report = subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", str(sig), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    warnings = json.loads(report.stdout)["problems"]
+    logged = [line for line in result.result.stderr.splitlines() if "data warning:" in line]
+    assert len(logged) == len(warnings)  # not once per language build
