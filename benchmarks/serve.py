@@ -1,6 +1,6 @@
 """Serve a built site on 127.0.0.1 as a static host does: gzip for text, the site's 404 page.
 
-    python benchmarks/serve.py SITE_DIR PORT
+python benchmarks/serve.py SITE_DIR PORT
 """
 
 from __future__ import annotations

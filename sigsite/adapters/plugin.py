@@ -29,9 +29,16 @@ from sigsite.outputs.api import MEETINGS_JSON, MEMBERS_JSON, meetings_json, memb
 from sigsite.outputs.atom import FEED_FILE, meetings_feed
 from sigsite.outputs.calendar import CALENDAR_FILE, meetings_calendar
 from sigsite.problems import Problems, Severity
-from sigsite.render import PageContext, meeting_markdown, render_meeting_footer, render_meeting_header
+from sigsite.render import (
+    PageContext,
+    meeting_markdown,
+    render_meeting_footer,
+    render_meeting_header,
+    year_page_markdown,
+)
 from sigsite.sanitize import sanitize_html
 from sigsite.schema_check import SCHEMA_FILES, schema_text
+from sigsite.search_scope import exclude_unsearched_sections
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
 
@@ -50,6 +57,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self._fingerprint: Fingerprint = ()
         self._meeting_pages: dict[str, Meeting] = {}  # src_uri -> meeting, in this build
         self._neighbours: dict[str, tuple[Meeting | None, Meeting | None]] = {}
+        self._switcher: dict[str, dict[str, str]] = {}  # src_uri -> locale -> site-relative URL
         self._site = PageContext(page_url="")  # URLs of meetings and files, from the root
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -87,6 +95,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self.languages = languages_of(config)
         self._site = self._site_context(config)
         self._add_meeting_pages(files, config)
+        self._add_year_pages(files, config)
         if self.languages.is_default_build:
             self._add_site_files(files, config)
         return files
@@ -108,13 +117,18 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
                 for a in self.data.attachments
             },
             archive_url=languages.url(config, languages.current, archive),
+            year_urls={
+                year: languages.url(config, languages.current, f"meetings/{year}/index.md")
+                for year in sorted({m.date.year for m in self.data.meetings if m.date})
+            },
             calendar_url=base + CALENDAR_FILE,
             feed_url=base + FEED_FILE,
         )
 
     def _add_meeting_pages(self, files: Files, config: MkDocsConfig) -> None:
-        self._meeting_pages, self._neighbours = {}, {}
+        self._meeting_pages, self._neighbours, self._switcher = {}, {}, {}
         languages = self.languages
+        archive = self.config.archive_page
         notes = [m for m in self.data.meetings if not m.is_external]
         for index, meeting in enumerate(notes):
             if languages.home_of(meeting.language) != languages.current:
@@ -129,9 +143,25 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             )
             files.append(page)
             self._meeting_pages[src_uri] = meeting
+            # The switcher leads to the other languages' archives: a note exists in one language.
+            self._switcher[src_uri] = {
+                locale: page.url if locale == languages.current else languages.url(config, locale, archive)
+                for locale in languages.built
+            }
             self._neighbours[src_uri] = (
                 notes[index - 1] if index else None,
                 notes[index + 1] if index + 1 < len(notes) else None,
+            )
+
+    def _add_year_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """One page per year listing its meetings, in this language, so the archive stays short."""
+        prefix = self.languages.prefixes.get(self.languages.current, "")
+        for year, url in self._site.year_urls.items():
+            src_uri = prefix + f"meetings/{year}/index.md"
+            _refuse_clash(files, src_uri)
+            content = year_page_markdown(self.data, year, self.context_for(url))
+            files.append(
+                File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             )
 
     def _add_site_files(self, files: Files, config: MkDocsConfig) -> None:
@@ -180,29 +210,22 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         previous, following = self._neighbours[page.file.src_uri]
         return (
             render_meeting_header(meeting, context)
-            + sanitize_html(html)
+            + exclude_unsearched_sections(sanitize_html(html))
             + render_meeting_footer(meeting, previous, following, context)
         )
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
-        """Give the head the language roots; on a meeting page, the switcher leads to the archives."""
+        """Give the head the language roots, and the switcher of generated pages its targets."""
         if not self.config.enabled:
             return None
         context["sigsite_language_roots"] = alternate_links(config)
-        if page.file.src_uri not in self._meeting_pages:
-            return context
+        targets = self._switcher.get(page.file.src_uri)
         alternates = alternate_links(config)
-        if alternates:
+        if targets and alternates:
             for entry in alternates:
-                locale = entry.get("lang", "")
-                target = (
-                    page.url
-                    if locale == self.languages.current
-                    else (self.languages.url(config, locale, self.config.archive_page))
-                )
-                entry["link"] = target  # site-relative: the theme's `url` filter resolves it
+                entry["link"] = targets.get(entry.get("lang", ""), entry["link"])  # site-relative
             # mkdocs-static-i18n sets the attribute, Material reads the attribute; keep the key in step.
             config.extra.alternate = alternates
             config.extra["alternate"] = alternates

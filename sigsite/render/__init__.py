@@ -22,6 +22,7 @@ from sigsite.model import ROLES, Meeting, Person, SigData
 from sigsite.render.translations import DEFAULT_LOCALE, LANGUAGE_NAMES, translator
 
 SUMMARY_ITEMS = 3
+ARCHIVE_RECENT = 50  # past meetings listed on the archive page itself
 # Babel's full Chinese date runs the weekday into the day; the SIG writes them apart.
 DATE_FORMATS = {"zh": "y年M月d日 EEEE"}
 SUMMARY_LENGTH = 180
@@ -36,6 +37,7 @@ class PageContext:
     meeting_urls: dict[str, str] = field(default_factory=dict)  # slug -> site-relative URL
     attachment_urls: dict[str, str] = field(default_factory=dict)  # file name -> URL
     archive_url: str = "meetings/"
+    year_urls: dict[int, str] = field(default_factory=dict)  # year -> site-relative URL, this language
     calendar_url: str = ""  # absolute
     feed_url: str = ""  # absolute
 
@@ -180,22 +182,53 @@ def render_next_meeting(data: SigData, links: PageContext, today: date) -> str:
     return _render("next_meeting.html", links.locale, upcoming=upcoming[:1], recent=past[:3], links=links)
 
 
-def render_archive(data: SigData, links: PageContext, today: date) -> str:
-    """Every meeting, newest first, by year; then undated external sessions and files."""
-    upcoming, past = split_by_today(data, today)
+def by_year(meetings: list[Meeting]) -> dict[int, list[Meeting]]:
+    """Dated meetings grouped by year, in the order given."""
     years: dict[int, list[Meeting]] = {}
-    for meeting in past:
-        years.setdefault(meeting.date.year, []).append(meeting)  # type: ignore[union-attr]
-    undated = [m for m in data.meetings if m.date is None]
+    for meeting in meetings:
+        if meeting.date is not None:
+            years.setdefault(meeting.date.year, []).append(meeting)
+    return years
+
+
+def render_archive(data: SigData, links: PageContext, today: date) -> str:
+    """Upcoming meetings, the most recent ones by year, an index of every year, and files.
+
+    The archive stays one screenful however long the SIG has met: older meetings are on
+    their year's page.
+    """
+    upcoming, past = split_by_today(data, today)
+    all_years = by_year(list(reversed(data.meetings)))
     return _render(
         "archive.html",
         links.locale,
         upcoming=upcoming,
-        years=years,
-        undated=undated,
+        years=by_year(past[:ARCHIVE_RECENT]),
+        older=len(past) > ARCHIVE_RECENT,
+        year_counts={year: len(meetings) for year, meetings in all_years.items()},
+        undated=[m for m in data.meetings if m.date is None],
         attachments=sorted(data.attachments, key=lambda a: (a.date or date.min, a.source), reverse=True),
         links=links,
         webcal_url=webcal(links.calendar_url),
+    )
+
+
+def render_year(data: SigData, year: int, links: PageContext) -> str:
+    """Every dated meeting of one year, newest first."""
+    meetings = by_year(list(reversed(data.meetings))).get(year, [])
+    return _render("year.html", links.locale, year=year, meetings=meetings, links=links)
+
+
+def year_page_markdown(data: SigData, year: int, links: PageContext) -> str:
+    """The Markdown source of a year's page: our front matter, then the rendered list."""
+    _ = translator(links.locale)
+    title = _("Meetings of {year}", year=year)
+    front = {"title": title, "description": title, "render_macros": False}
+    return (
+        "---\n"
+        + yaml.safe_dump(front, allow_unicode=True, sort_keys=True)
+        + "---\n\n"
+        + render_year(data, year, links)
     )
 
 

@@ -1,0 +1,292 @@
+"""How the build grows with the archive: sigsite against plain MkDocs + Material.
+
+    python benchmarks/scale.py                 # N = 100, 500, 2000 meetings, M = N / 2 members
+    python benchmarks/scale.py --sizes 50 200 --runs 1
+
+For each N it writes a synthetic SIG (realistic notes, some in Chinese, 1 in 20 with front
+matter, sequence numbers past 999) into a temporary folder, builds it with this project's
+site, and builds the same meeting pages with plain MkDocs + Material (no sigsite, no macros,
+pages out of the navigation). The two builds alternate `--runs` times; the table shows the
+medians of wall time and peak memory, the output size and the search index size, and the
+ratios to plain. Run by hand; nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+SITE_SOURCES = ("mkdocs.yml", "docs", "overrides")
+FIRST_MEETING = date(1990, 1, 4)
+ROLES = ("Maintainers", "Committers", "Contributors")
+TOPICS = [
+    "differential privacy training in graph mode",
+    "adversarial example detection",
+    "membership inference evaluation",
+    "federated learning client scheduling",
+    "model encryption at rest",
+    "fuzzing neural networks",
+    "concept drift monitoring",
+    "privacy budget accounting",
+    "secure aggregation",
+    "model obfuscation for deployment",
+]
+TOPICS_ZH = [
+    "差分隐私训练的图模式适配",
+    "对抗样本检测",
+    "成员推理攻击评估",
+    "联邦学习客户端调度",
+    "模型加密",
+    "神经网络模糊测试",
+    "数据概念漂移检测",
+    "隐私预算统计",
+]
+NAMES = [
+    "Wang Ze",
+    "Jin Xiulang",
+    "Liu Zhidan",
+    "Liu Liu",
+    "Li Peng",
+    "Duan Bo",
+    "Zhang Rui",
+    "Chen Yu",
+    "Zhao Lei",
+    "Sun Mei",
+    "Hu Jun",
+    "Tang Cong",
+]
+PLAIN_MKDOCS = """site_name: Plain baseline
+site_url: https://example.org/
+theme:
+  name: material
+  font: false
+nav:
+  - Home: index.md
+not_in_nav: |
+  /meetings/*
+markdown_extensions:
+  - toc:
+      permalink: true
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.magiclink
+plugins:
+  - search:
+      separator: '[\\s\\u200b\\u3000\\-、。，．？！；]+'
+"""
+
+
+def note(rng: random.Random, sequence: int, day: date) -> str:
+    """One meeting note in the SIG's format; some in Chinese, some with front matter."""
+    chinese = sequence % 5 == 0
+    topics = rng.sample(TOPICS_ZH if chinese else TOPICS, 3)
+    people = rng.sample(NAMES, 6)
+    front = ""
+    if sequence % 20 == 0:
+        front = f'---\ntitle: Planning session {sequence}\ntime: "10:00"\nduration: 90\n---\n'
+    if chinese:
+        heading = f"# {day.year}年{day.month}月{day.day}日 15:00 GMT+8"
+        sections = {
+            "议程": topics,
+            "会议链接": [f"https://meeting.example.org/j/{sequence}"],
+            "参会人员": [f"{p}（华为）" for p in people],
+            "会议纪要": [f"讨论了{t}的进展。" for t in topics],
+            "待办事项": [f"{people[0]}负责跟进{topics[0]}"],
+        }
+    else:
+        heading = f"# {day.strftime('%A %B %d, %Y')} at 15:00 GMT+8"
+        sections = {
+            "Agenda": [t.capitalize() for t in topics],
+            "Conference links": [f"https://meeting.example.org/j/{sequence}"],
+            "Attendees": [f"{p} (Huawei)" for p in people],
+            "Notes": [f"We agreed on the next steps for {t}; a design note follows." for t in topics],
+            "Action items": [f"{people[0]} to prototype {topics[0]}"],
+        }
+    body = "\n\n".join(
+        f"## {title}\n" + "\n".join(f"* {item}" for item in items) for title, items in sections.items()
+    )
+    return f"{front}{heading}\n\n{body}\n"
+
+
+def members(rng: random.Random, count: int) -> str:
+    """A sig_members.yaml with `count` people, some holding two roles."""
+    lines = ["Description: Synthetic members for the scale benchmark."]
+    people = [(f"Member {i}", f"member{i}") for i in range(count)]
+    by_role: dict[str, list[tuple[str, str]]] = {role: [] for role in ROLES}
+    for index, person in enumerate(people):
+        role = "Maintainers" if index % 20 == 0 else "Committers" if index % 10 == 0 else "Contributors"
+        by_role[role].append(person)
+        if index % 10 == 0 and role != "Contributors":
+            by_role["Contributors"].append(person)
+    for role, entries in by_role.items():
+        lines.append(f"{role}:")
+        for name, account in entries:
+            lines += [
+                f"- name: {name}",
+                f"  gitee_home: https://gitee.com/{account}",
+                f"  email: {account}@example.org",
+                f"  interest: {rng.choice(TOPICS)}",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def generate(folder: Path, meetings: int, people: int, seed: int = 7) -> Path:
+    """Write a synthetic SIG (meetings/ and sig_members.yaml) into `folder`."""
+    rng = random.Random(seed)
+    notes = folder / "meetings"
+    notes.mkdir(parents=True, exist_ok=True)
+    for sequence in range(1, meetings + 1):
+        day = FIRST_MEETING + timedelta(weeks=sequence - 1)
+        (notes / f"{sequence:03d}-{day:%Y%m%d}.md").write_text(note(rng, sequence, day), "utf-8")
+    (folder / "sig_members.yaml").write_text(members(rng, people), "utf-8")
+    return folder
+
+
+def sigsite_project(folder: Path, data: Path) -> Path:
+    """This project's site with the synthetic data."""
+    folder.mkdir(parents=True)
+    for name in SITE_SOURCES:
+        source = PROJECT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / name)
+    shutil.copytree(data / "meetings", folder / "meetings")
+    shutil.copy2(data / "sig_members.yaml", folder / "sig_members.yaml")
+    return folder
+
+
+def plain_project(folder: Path, data: Path) -> Path:
+    """The same notes as plain pages of a Material site, out of the navigation."""
+    docs = folder / "docs"
+    shutil.copytree(data / "meetings", docs / "meetings")
+    (docs / "index.md").write_text("# Plain baseline\n", "utf-8")
+    (folder / "mkdocs.yml").write_text(PLAIN_MKDOCS, "utf-8")
+    return folder
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    output_mb: float
+    search_mb: float
+
+
+def measure_build(project: Path) -> Run:
+    """One `mkdocs build --strict` in a child process: wall time and the child's peak memory."""
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    errors = process.stderr.read().decode() if process.stderr else ""
+    if status != 0:
+        raise SystemExit(f"build of {project} failed:\n{errors}")
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    index = site / "search" / "search_index.json"
+    return Run(seconds, usage.ru_maxrss / 1024, size / 2**20, index.stat().st_size / 2**20)
+
+
+def check_seconds(folder: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", str(folder)], capture_output=True, check=False
+    )
+    return time.perf_counter() - start
+
+
+def median_run(runs: list[Run]) -> Run:
+    return Run(
+        *(
+            statistics.median(getattr(r, f) for r in runs)
+            for f in ("seconds", "peak_mb", "output_mb", "search_mb")
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000], help="meeting counts N")
+    parser.add_argument("--runs", type=int, default=3, help="alternating runs per size (median reported)")
+    args = parser.parse_args()
+    columns = [
+        "N",
+        "M",
+        "build",
+        "time s",
+        "peak MB",
+        "output MB",
+        "search MB",
+        "time ×",
+        "memory ×",
+        "output ×",
+        "check s",
+    ]
+    print("| " + " | ".join(columns) + " |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"sigsite-scale-{n}-") as tmp:
+            root = Path(tmp)
+            data = generate(root / "data", n, n // 2)
+            ours = sigsite_project(root / "sigsite", data)
+            plain = plain_project(root / "plain", data)
+            results: dict[str, list[Run]] = {"sigsite": [], "plain": []}
+            for _ in range(args.runs):
+                results["sigsite"].append(measure_build(ours))
+                results["plain"].append(measure_build(plain))
+            check = check_seconds(ours)
+            base = median_run(results["plain"])
+            for name in ("plain", "sigsite"):
+                run = median_run(results[name])
+                ratios = (
+                    f"{run.seconds / base.seconds:.2f} | {run.peak_mb / base.peak_mb:.2f} | "
+                    f"{run.output_mb / base.output_mb:.2f}"
+                )
+                check_text = f"{check:.2f}" if name == "sigsite" else ""
+                cells = [
+                    n,
+                    n // 2,
+                    name,
+                    f"{run.seconds:.1f}",
+                    f"{run.peak_mb:.0f}",
+                    f"{run.output_mb:.1f}",
+                    f"{run.search_mb:.2f}",
+                    ratios,
+                    check_text,
+                ]
+                print("| " + " | ".join(map(str, cells)) + " |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

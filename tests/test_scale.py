@@ -1,0 +1,84 @@
+"""The scale benchmark's generator stays working; the archive stays short as meetings pile up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import PROJECT, build
+
+sys.path.insert(0, str(PROJECT / "benchmarks"))
+import scale
+
+from sigsite.render import ARCHIVE_RECENT
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """A generated SIG of 60 meetings (more than the archive lists) and 30 members, built."""
+    root = tmp_path_factory.mktemp("synthetic")
+    data = scale.generate(root / "data", meetings=ARCHIVE_RECENT + 10, people=30)
+    project = scale.sigsite_project(root / "site", data)
+    result = build(project)
+    assert result.ok, result.result.stderr
+    return data, project, result
+
+
+def test_generated_data_is_valid(synthetic):
+    data, _, _ = synthetic
+    report = subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", str(data), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert report.returncode == 0, report.stdout
+    assert json.loads(report.stdout)["summary"]["errors"] == 0
+    notes = sorted((data / "meetings").glob("*.md"))
+    assert len(notes) == ARCHIVE_RECENT + 10
+    assert sum("---" in n.read_text("utf-8")[:3] for n in notes) == 3  # 1 in 20 with front matter
+    assert sum("年" in n.read_text("utf-8") for n in notes) == 12  # 1 in 5 in Chinese
+
+
+def test_sequence_numbers_pass_999(tmp_path):
+    data = scale.generate(tmp_path, meetings=1001, people=2)
+    assert len(list((data / "meetings").glob("1000-*.md"))) == 1
+    assert len(list((data / "meetings").glob("999-*.md"))) == 1
+
+
+def test_every_generated_meeting_and_member_is_published(synthetic):
+    _, _, result = synthetic
+    meetings = json.loads((result.site / "meetings.json").read_text("utf-8"))["meetings"]
+    assert len(meetings) == ARCHIVE_RECENT + 10
+    for meeting in meetings:
+        path = meeting["url"].split("/sigsite/", 1)[1]
+        assert (result.site / path / "index.html").is_file(), path
+    cards = result.article("members/index.html").select(".sig-person")
+    assert len(cards) == 30
+
+
+def test_archive_lists_the_recent_meetings_and_links_every_year(synthetic):
+    _, _, result = synthetic
+    archive = result.article("meetings/index.html")
+    assert len(archive.select("a.sig-meeting__title")) == ARCHIVE_RECENT
+    years = {a.get_text(): a["href"] for a in archive.select(".sig-years a")}
+    assert set(years) == {"1990", "1991"}  # 60 weekly meetings from January 1990
+    listed = 0
+    for year, href in years.items():
+        page = result.article(f"meetings/{href.rstrip('/')}/index.html")
+        listed += len(page.select("a.sig-meeting__title"))
+        assert (
+            result.html(f"meetings/{href.rstrip('/')}/index.html").select_one("h1").get_text().endswith(year)
+        )
+    assert listed == ARCHIVE_RECENT + 10
+
+
+def test_attendees_and_conference_links_stay_out_of_search(site_build):
+    docs = json.loads((site_build.site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    meeting = [d for d in docs if d["location"].startswith("meetings/001-20200604/")]
+    text = " ".join(d["title"] + " " + d["text"] for d in meeting)
+    assert "Random Normal operator" in text  # the agenda is searchable
+    assert "Liu Zhidan (Huawei)" not in text and "welink-meeting" not in text
+    assert not any(d["location"].endswith("#attendees") for d in meeting)
