@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -220,7 +221,11 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         """Give the head the language roots, and the switcher of generated pages its targets."""
         if not self.config.enabled:
             return None
-        context["sigsite_language_roots"] = alternate_links(config)
+        # hreflang wants full addresses; the roots are absolute paths on the site's host.
+        context["sigsite_language_roots"] = [
+            {"lang": entry.get("lang", ""), "href": urljoin(config.site_url or "", entry.get("link", ""))}
+            for entry in alternate_links(config)
+        ]
         targets = self._switcher.get(page.file.src_uri)
         alternates = alternate_links(config)
         if targets and alternates:
