@@ -6,7 +6,7 @@
 For each N it writes a synthetic SIG (realistic notes, some in Chinese, 1 in 20 with front
 matter, sequence numbers past 999) into a temporary folder, builds it with this project's
 site, and builds the same meeting pages with plain MkDocs + Material (no sigsite, no macros,
-pages out of the navigation). The two builds alternate `--runs` times; the table shows the
+pages out of the navigation, the same theme configuration). The two builds alternate `--runs` times; the table shows the
 medians of wall time and peak memory, the output size and the search index size, and the
 ratios to plain. Run by hand; nothing here is a test.
 """
@@ -25,6 +25,9 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 SITE_SOURCES = ("mkdocs.yml", "docs", "overrides")
@@ -66,29 +69,15 @@ NAMES = [
     "Hu Jun",
     "Tang Cong",
 ]
-PLAIN_MKDOCS = """site_name: Plain baseline
-site_url: https://example.org/
-theme:
-  name: material
-  font: false
-nav:
-  - Home: index.md
-not_in_nav: |
-  /meetings/*
-markdown_extensions:
-  - toc:
-      permalink: true
-  - admonition
-  - attr_list
-  - md_in_html
-  - tables
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.magiclink
-plugins:
-  - search:
-      separator: '[\\s\\u200b\\u3000\\-、。，．？！；]+'
-"""
+# Plugins that are sigsite's or exist for it: the baseline drops them, and keeps the theme.
+SIGSITE_PLUGINS = ("sigsite", "macros", "i18n")
+
+
+class _MkDocsYamlLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, taking the default of each `!ENV [NAME, default]`."""
+
+
+_MkDocsYamlLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def note(rng: random.Random, sequence: int, day: date) -> str:
@@ -168,12 +157,28 @@ def sigsite_project(folder: Path, data: Path) -> Path:
     return folder
 
 
+def plain_config() -> dict[str, Any]:
+    """This site's mkdocs.yml with the same theme, extensions and search, but only MkDocs + Material."""
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text("utf-8"), Loader=_MkDocsYamlLoader)
+    config["plugins"] = [p for p in config["plugins"] if _plugin_name(p) not in SIGSITE_PLUGINS]
+    config["nav"] = [{"Home": "index.md"}]
+    config["not_in_nav"] = "/meetings/*\n"
+    for key in ("extra_css", "extra_javascript", "edit_uri"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    return config
+
+
+def _plugin_name(entry: object) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))  # type: ignore[arg-type]
+
+
 def plain_project(folder: Path, data: Path) -> Path:
-    """The same notes as plain pages of a Material site, out of the navigation."""
+    """The same notes as plain pages of a Material site with this site's theme, out of the navigation."""
     docs = folder / "docs"
     shutil.copytree(data / "meetings", docs / "meetings")
     (docs / "index.md").write_text("# Plain baseline\n", "utf-8")
-    (folder / "mkdocs.yml").write_text(PLAIN_MKDOCS, "utf-8")
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(), allow_unicode=True), "utf-8")
     return folder
 
 

@@ -40,8 +40,12 @@ def items_of(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-class _LocatingLoader(yaml.SafeLoader):
-    """SafeLoader that builds located containers and reports duplicate keys."""
+# libyaml's parser when PyYAML has it (several times faster), with Python's safe constructor.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LocatingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that builds located containers and reports duplicate keys."""
 
     source_name: str = ""
     line_offset: int = 0

@@ -158,7 +158,7 @@ def test_not_utf8_names_the_byte_offset(tmp_path):
     ("front", "line", "message"),
     [
         ("title: A\n", 1, "the front matter that starts on line 1 is never closed"),
-        ("---\ntitle: [A\n---\n", 2, "YAML syntax error: expected ',' or ']', but got '<stream end>'"),
+        ("---\ntitle: [A\n---\n", 3, "YAML syntax error: did not find expected ',' or ']'"),
         ("---\n- a list\n---\n", 2, "the front matter must be 'key: value' lines"),
         ("---\ntitel: A\n---\n", 2, "unknown key 'titel' in the file"),
         ('---\ntime: "25:00"\n---\n', 2, "time '25:00' is not HH:MM"),

@@ -7,13 +7,13 @@ so they carry no indentation that Markdown could mistake for code.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 
-import yaml
 from babel.dates import format_date, format_time
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -224,12 +224,7 @@ def year_page_markdown(data: SigData, year: int, links: PageContext) -> str:
     _ = translator(links.locale)
     title = _("Meetings of {year}", year=year)
     front = {"title": title, "description": title, "render_macros": False}
-    return (
-        "---\n"
-        + yaml.safe_dump(front, allow_unicode=True, sort_keys=True)
-        + "---\n\n"
-        + render_year(data, year, links)
-    )
+    return front_matter(front) + render_year(data, year, links)
 
 
 def render_meeting_header(meeting: Meeting, links: PageContext) -> str:
@@ -273,9 +268,13 @@ def meeting_markdown(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
     The front matter is ours alone (the note's own was read by the parser), so the page can
     never opt into template rendering.
     """
-    front = {
-        "title": meeting_page_title(meeting, locale),
-        "description": plain_text(agenda_summary(meeting)) or meeting_page_title(meeting, locale),
-        "render_macros": False,
-    }
-    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True) + "---\n\n" + meeting.body
+    title = meeting_page_title(meeting, locale)
+    description = plain_text(agenda_summary(meeting)) or title
+    front = {"title": title, "description": description, "render_macros": False}
+    return front_matter(front) + meeting.body
+
+
+def front_matter(values: dict[str, object]) -> str:
+    """YAML front matter for a generated page; JSON scalars are valid YAML, and fast to write."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
