@@ -139,3 +139,8 @@ def test_chinese_search_index_finds_the_home_page_and_a_chinese_note(bilingual):
 def test_configured_separator_is_the_one_the_tests_use():
     config = (PROJECT / "mkdocs.yml").read_text("utf-8")
     assert "separator: '[\\s\\u200b\\u3000\\-、。，．？！；]+'" in config
+
+
+def test_search_index_has_no_duplicates(bilingual):
+    locations = [d["location"] for d in search_docs(bilingual.site)]
+    assert len(locations) == len(set(locations))
