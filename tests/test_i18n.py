@@ -144,3 +144,24 @@ def test_configured_separator_is_the_one_the_tests_use():
 def test_search_index_has_no_duplicates(bilingual):
     locations = [d["location"] for d in search_docs(bilingual.site)]
     assert len(locations) == len(set(locations))
+
+
+def test_sitemap_lists_every_page(bilingual):
+    site = bilingual.site
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    locs = {
+        loc.removeprefix("https://mindspore-ai-security-sig.github.io" + SITE_PATH)
+        for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    }
+    pages = {str(p.parent.relative_to(site)) + "/" for p in site.rglob("index.html")}
+    pages = {"" if p == "./" else p for p in pages}
+    assert locs == pages
+
+
+def test_year_pages_switch_to_the_same_year(bilingual):
+    page = bilingual.html("meetings/2020/index.html")
+    assert resolve(
+        "meetings/2020/index.html", page.select_one('a.md-select__link[hreflang="zh"]')["href"]
+    ) == ("zh/meetings/2020/")
+    assert page.select_one("h1").get_text() == "Meetings of 2020"
+    assert bilingual.html("zh/meetings/2020/index.html").select_one("h1").get_text() == "2020 年的会议"

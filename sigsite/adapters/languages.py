@@ -62,3 +62,17 @@ def alternate_links(config: MkDocsConfig) -> list[dict[str, str]]:
     """The language switcher's entries as mkdocs-static-i18n configured them (a copy)."""
     i18n = config.plugins.get(I18N_PLUGIN)
     return [dict(entry) for entry in getattr(i18n, "extra_alternate", None) or []]
+
+
+def list_in_sitemap(config: MkDocsConfig, locale: str, pages: list[File]) -> None:
+    """Add generated pages to the sitemap mkdocs-static-i18n writes for every language.
+
+    Its sitemap template lists only the pages it saw in `on_files`, which runs before ours.
+    """
+    i18n = config.plugins.get(I18N_PLUGIN)
+    per_language = getattr(i18n, "i18n_files_per_language", None)
+    if per_language is None or locale not in per_language:
+        return  # without i18n, MkDocs' own sitemap lists every page
+    for page in pages:
+        page.alternates = {}  # published in one language (meetings) or listed per language (years)
+    per_language[locale].extend(pages)

@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sigsite.adapters.config import SigsiteConfig
-from sigsite.adapters.languages import Languages, alternate_links, languages_of
+from sigsite.adapters.languages import Languages, alternate_links, languages_of, list_in_sitemap
 from sigsite.build_date import build_date
 from sigsite.loader import Sources, load_sig
 from sigsite.model import Meeting, SigData
@@ -59,6 +59,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self._meeting_pages: dict[str, Meeting] = {}  # src_uri -> meeting, in this build
         self._neighbours: dict[str, tuple[Meeting | None, Meeting | None]] = {}
         self._switcher: dict[str, dict[str, str]] = {}  # src_uri -> locale -> site-relative URL
+        self._pages: list[File] = []  # the pages generated in this build
         self._site = PageContext(page_url="")  # URLs of meetings and files, from the root
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -97,6 +98,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self._site = self._site_context(config)
         self._add_meeting_pages(files, config)
         self._add_year_pages(files, config)
+        list_in_sitemap(config, self.languages.current, self._pages)
         if self.languages.is_default_build:
             self._add_site_files(files, config)
         return files
@@ -127,7 +129,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         )
 
     def _add_meeting_pages(self, files: Files, config: MkDocsConfig) -> None:
-        self._meeting_pages, self._neighbours, self._switcher = {}, {}, {}
+        self._meeting_pages, self._neighbours, self._switcher, self._pages = {}, {}, {}, []
         languages = self.languages
         archive = self.config.archive_page
         notes = [m for m in self.data.meetings if not m.is_external]
@@ -143,6 +145,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
             files.append(page)
+            self._pages.append(page)
             self._meeting_pages[src_uri] = meeting
             # The switcher leads to the other languages' archives: a note exists in one language.
             self._switcher[src_uri] = {
@@ -161,9 +164,13 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             src_uri = prefix + f"meetings/{year}/index.md"
             _refuse_clash(files, src_uri)
             content = year_page_markdown(self.data, year, self.context_for(url))
-            files.append(
-                File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-            )
+            page = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(page)
+            self._pages.append(page)
+            self._switcher[src_uri] = {
+                locale: self.languages.url(config, locale, f"meetings/{year}/index.md")
+                for locale in self.languages.built
+            }
 
     def _add_site_files(self, files: Files, config: MkDocsConfig) -> None:
         """Slides, schemas, calendar, feed and JSON: one copy per site, not per language."""
