@@ -19,7 +19,7 @@ _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def _dump(document: dict[str, Any]) -> bytes:
-    text = json.dumps(document, ensure_ascii=False, indent=2).translate(_HTML_SAFE)
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
     return (text + "\n").encode("utf-8")
 
 

@@ -11,11 +11,12 @@ from sigsite.outputs import SiteAddresses, dated, instant
 from sigsite.render import agenda_summary, long_date, meeting_title
 
 FEED_FILE = "feed.xml"
+FEED_ENTRIES = 50  # feed readers poll for what is new; the archive and the calendar keep the rest
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def meetings_feed(data: SigData, site: SiteAddresses, archive_url: str) -> bytes:
-    """The feed as bytes; every timestamp comes from the data, so builds are reproducible."""
+    """The newest meetings as an Atom feed; every timestamp comes from the data, so builds repeat."""
     meetings = dated(data.meetings)
     feed = FeedGenerator()
     feed.id(site.site_url + FEED_FILE)
@@ -26,7 +27,7 @@ def meetings_feed(data: SigData, site: SiteAddresses, archive_url: str) -> bytes
     feed.author(name=site.site_name)
     feed.language("en")
     feed.updated(instant(meetings[0]) if meetings else EPOCH)
-    for meeting in meetings:
+    for meeting in meetings[:FEED_ENTRIES]:
         entry = feed.add_entry(order="append")
         url = site.of(meeting)
         entry.id(url)

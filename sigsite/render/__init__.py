@@ -143,8 +143,10 @@ def environment() -> Environment:
     return env
 
 
-def _render(template: str, locale: str, **context: object) -> str:
+def _render(template: str, locale: str, *, for_markdown: bool = True, **context: object) -> str:
     html = environment().get_template(template).render(locale=locale, _=translator(locale), **context)
+    if not for_markdown:
+        return html  # added to a page's HTML after Markdown has run
     # Markdown treats indented lines as code: keep every line flush left, blank runs single.
     lines = [line.strip() for line in html.splitlines()]
     kept = [line for i, line in enumerate(lines) if line or (i and lines[i - 1])]
@@ -229,7 +231,7 @@ def year_page_markdown(data: SigData, year: int, links: PageContext) -> str:
 
 def render_meeting_header(meeting: Meeting, links: PageContext) -> str:
     """The date, time, zone and links shown above a meeting note."""
-    return _render("meeting_header.html", links.locale, meeting=meeting, links=links)
+    return _render("meeting_header.html", links.locale, for_markdown=False, meeting=meeting, links=links)
 
 
 def render_meeting_footer(
@@ -239,6 +241,7 @@ def render_meeting_footer(
     return _render(
         "meeting_footer.html",
         links.locale,
+        for_markdown=False,
         meeting=meeting,
         previous=previous,
         following=following,
