@@ -12,7 +12,7 @@ import posixpath
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import format_date, format_time
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -89,11 +89,13 @@ def zone_label(start: datetime) -> str:
     return f"GMT{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
+@lru_cache(maxsize=8192)  # each date is shown on its page, its neighbours, the archive and its year
 def long_date(day: date, locale: str = DEFAULT_LOCALE) -> str:
     """`Thursday, June 4, 2020`, `2020年6月4日 星期四`: the full date in the given locale."""
     return format_date(day, format=DATE_FORMATS.get(locale, "full"), locale=locale)
 
 
+@lru_cache(maxsize=8192)
 def clock(start: datetime, locale: str = DEFAULT_LOCALE) -> str:
     """`15:00` in 24-hour form, as the SIG's announcements write it."""
     return format_time(start, format="HH:mm", locale=locale)
