@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -96,6 +97,17 @@ def build(project: Path, *extra: str, env: dict[str, str] | None = None) -> Buil
         check=False,
     )
     return Build(site=site, result=result)
+
+
+def check_report(folder: Path) -> tuple[int, dict]:
+    """`sigsite check FOLDER --format json`, run as a maintainer would: (exit status, report)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", str(folder), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode, json.loads(result.stdout)
 
 
 def emails_in(*paths: Path) -> set[bytes]:

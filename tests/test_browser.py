@@ -122,24 +122,15 @@ def test_page_loads_cleanly_and_is_accessible(site, browser, name, viewport):
         context.close()
 
 
-def test_search_finds_a_meeting_by_a_word_of_its_agenda(site, browser):
-    base, _ = site
-    context, page, _, _ = open_page(browser, base, "", "desktop")
-    try:
-        page.locator("input.md-search__input").click()
-        page.keyboard.type("zCDP", delay=30)
-        page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
-        hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
-        assert any("meetings/002-20200703/" in href for href in hrefs), hrefs
-    finally:
-        context.close()
-
-
 @pytest.mark.parametrize(
     ("start", "word", "found"),
-    [("zh/", "差分隐私", "zh/"), ("zh/", "路线图", "zh/meetings/005-20201009/")],
+    [
+        ("", "zCDP", "meetings/002-20200703/"),  # a word of a meeting's agenda
+        ("zh/", "差分隐私", "zh/"),  # the Chinese home page
+        ("zh/", "路线图", "zh/meetings/005-20201009/"),  # a Chinese note
+    ],
 )
-def test_chinese_search(site, browser, start, word, found):
+def test_search_finds_pages(site, browser, start, word, found):
     base, _ = site
     context, page, _, _ = open_page(browser, base, start, "desktop")
     try:

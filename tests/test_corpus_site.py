@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from urllib.parse import unquote
 
 import pytest
-from conftest import build, corpus_sigs, emails_in, emails_published, make_project, requires_corpus
+from conftest import (
+    build,
+    check_report,
+    corpus_sigs,
+    emails_in,
+    emails_published,
+    make_project,
+    requires_corpus,
+)
 
 from sigsite.loader import Sources, load_sig
 
@@ -64,14 +69,8 @@ def test_no_email_address_is_published(corpus_build):
 
 @pytest.mark.parametrize("sig", corpus_sigs(), ids=lambda p: p.name)
 def test_check_reports_the_corpus_quirks_as_warnings(sig):
-    result = subprocess.run(
-        [sys.executable, "-m", "sigsite.cli", "check", str(sig), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout
-    report = json.loads(result.stdout)
+    status, report = check_report(sig)
+    assert status == 0, report
     assert report["summary"]["errors"] == 0
     assert report["summary"]["warnings"] == len(report["problems"]) > 0
     assert all(p["file"] and p["message"] for p in report["problems"])
@@ -79,12 +78,6 @@ def test_check_reports_the_corpus_quirks_as_warnings(sig):
 
 def test_data_is_loaded_once_for_both_languages(corpus_build):
     sig, _, result = corpus_build
-    report = subprocess.run(
-        [sys.executable, "-m", "sigsite.cli", "check", str(sig), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    warnings = json.loads(report.stdout)["problems"]
+    warnings = check_report(sig)[1]["problems"]
     logged = [line for line in result.result.stderr.splitlines() if "data warning:" in line]
     assert len(logged) == len(warnings)  # not once per language build

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import pytest
-from conftest import PROJECT, build
+from conftest import PROJECT, build, check_report
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 import scale
@@ -28,14 +27,9 @@ def synthetic(tmp_path_factory):
 
 def test_generated_data_is_valid(synthetic):
     data, _, _ = synthetic
-    report = subprocess.run(
-        [sys.executable, "-m", "sigsite.cli", "check", str(data), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert report.returncode == 0, report.stdout
-    assert json.loads(report.stdout)["summary"]["errors"] == 0
+    status, report = check_report(data)
+    assert status == 0, report
+    assert report["summary"]["errors"] == 0
     notes = sorted((data / "meetings").glob("*.md"))
     assert len(notes) == ARCHIVE_RECENT + 10
     assert sum("---" in n.read_text("utf-8")[:3] for n in notes) == 3  # 1 in 20 with front matter

@@ -122,8 +122,12 @@ def meeting_title(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
 
 
 @cache
-def environment() -> Environment:
-    """The shared, autoescaping template environment."""
+def environment(locale: str = DEFAULT_LOCALE) -> Environment:
+    """The autoescaping template environment of one language.
+
+    The language is a global of its environment, so templates import their macros without
+    context, and Jinja compiles and caches each macro module once.
+    """
     env = Environment(
         loader=PackageLoader("sigsite.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -141,12 +145,12 @@ def environment() -> Environment:
         title=meeting_title,
         hue=avatar_hue,
     )
-    env.globals.update(roles=ROLES, language_names=LANGUAGE_NAMES)
+    env.globals.update(roles=ROLES, language_names=LANGUAGE_NAMES, locale=locale, _=translator(locale))
     return env
 
 
 def _render(template: str, locale: str, *, for_markdown: bool = True, **context: object) -> str:
-    html = environment().get_template(template).render(locale=locale, _=translator(locale), **context)
+    html = environment(locale).get_template(template).render(**context)
     if not for_markdown:
         return html  # added to a page's HTML after Markdown has run
     # Markdown treats indented lines as code: keep every line flush left, blank runs single.

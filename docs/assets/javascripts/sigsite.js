@@ -41,9 +41,12 @@
       weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
       timeZoneName: "short"
     });
+    var chinese = (document.documentElement.lang || "").indexOf("zh") === 0;
     var local = document.createElement("span");
     local.className = "sig-local-time";
-    local.textContent = " (your time: " + format.format(instant) + ")";
+    local.textContent = chinese
+      ? "（您的时间：" + format.format(instant) + "）"
+      : " (your time: " + format.format(instant) + ")";
     element.appendChild(local);
   }
 
