@@ -56,9 +56,8 @@ def load_sig(sources: Sources) -> tuple[SigData, Problems]:
     builder = PeopleBuilder(problems)
     members_path = sources.path(sources.members_file)
     info_path = sources.path(sources.sig_info_file)
-    description = ""
     if members_path.is_file():
-        description = read_members_file(members_path, sources.members_file, builder)
+        read_members_file(members_path, sources.members_file, builder)
     elif not info_path.is_file():
         problems.warning(
             sources.members_file,
@@ -72,8 +71,6 @@ def load_sig(sources: Sources) -> tuple[SigData, Problems]:
         sources.path(sources.meetings_dir), sources.meetings_dir.rstrip("/"), zone, problems, build_date(zone)
     )
     data = SigData(
-        name=info.name or "",
-        description=info.description or description,
         people=builder.build(),
         repositories=info.repositories,
         meetings=meetings,

@@ -113,12 +113,12 @@ def _load_yaml_file(path: Path, display: str, problems: Problems) -> Any:
     return None if text is None else load_yaml(text, display, problems)
 
 
-def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> str:
-    """Add the people of a `sig_members.yaml`; returns its Description."""
+def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> None:
+    """Add the people of a `sig_members.yaml` to the builder."""
     problems = builder.problems
     data = _load_yaml_file(path, display, problems)
     if data is None:
-        return ""
+        return
     if not isinstance(data, LocatedDict):
         problems.error(
             display,
@@ -126,7 +126,7 @@ def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> str:
             "the file must be a mapping of role names to lists of people",
             "start with 'Maintainers:' followed by '- name: ...' entries",
         )
-        return ""
+        return
     check_against_schema(data, "sig_members", display, problems)
     for role_key, role in ROLE_KEYS.items():
         for entry in items_of(data.get(role_key)):
@@ -147,15 +147,12 @@ def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> str:
                     organization=given(entry.get("organization")),
                 )
             )
-    return given(data.get("Description")) or ""
 
 
 @dataclass(frozen=True)
 class SigInfo:
     """What `sig-info.yaml` adds beyond people."""
 
-    name: str | None = None
-    description: str | None = None
     meeting_url: str | None = None
     repositories: tuple[Repository, ...] = ()
 
@@ -214,8 +211,6 @@ def read_sig_info(path: Path, display: str, builder: PeopleBuilder) -> SigInfo:
         )
         meeting_url = None
     return SigInfo(
-        name=given(data.get("name")),
-        description=given(data.get("description")),
         meeting_url=meeting_url,
         repositories=tuple(repositories),
     )

@@ -116,13 +116,11 @@ class Attachment:
 class SigData:
     """Everything the site shows, loaded once per build."""
 
-    name: str
-    description: str
     people: tuple[Person, ...] = ()
     repositories: tuple[Repository, ...] = ()
     meetings: tuple[Meeting, ...] = ()  # oldest first
     attachments: tuple[Attachment, ...] = ()
-    meeting_url: str | None = None
+    meeting_url: str | None = None  # the SIG's shared meeting pad, from sig-info.yaml
 
     def people_with_role(self, role: str) -> tuple[Person, ...]:
         """The people who hold `role`."""

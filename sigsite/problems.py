@@ -59,10 +59,6 @@ class Problems:
         """Record something publishable that is worth a maintainer's look."""
         self.items.append(Problem(file, line, column, Severity.WARNING, message, fix))
 
-    def extend(self, other: Problems) -> None:
-        """Take over every problem of another collector."""
-        self.items.extend(other.items)
-
     @property
     def errors(self) -> list[Problem]:
         """The problems of error severity."""

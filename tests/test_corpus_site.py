@@ -81,3 +81,12 @@ def test_data_is_loaded_once_for_both_languages(corpus_build):
     warnings = check_report(sig)[1]["problems"]
     logged = [line for line in result.result.stderr.splitlines() if "data warning:" in line]
     assert len(logged) == len(warnings)  # not once per language build
+
+
+def test_meeting_pad_of_sig_info_is_linked(corpus_build):
+    sig, _, result = corpus_build
+    links = [a["href"] for a in result.article("meetings/index.html").select(".sig-subscribe a")]
+    if sig.name == "security":  # the only SIG whose sig-info.yaml gives a meeting_url
+        assert "https://etherpad.mindspore.cn/p/meetings-Security" in links
+    else:
+        assert not any("etherpad" in link for link in links)

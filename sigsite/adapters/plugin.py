@@ -51,7 +51,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
     """Reads sig_members.yaml, sig-info.yaml and meetings/; adds one page per meeting."""
 
     def __init__(self) -> None:
-        self.data = SigData(name="", description="")
+        self.data = SigData()
         self.sources: Sources | None = None
         self.zone = ZoneInfo("UTC")
         self.languages = Languages(current="en", default="en", built=("en",), prefixes={"en": ""})

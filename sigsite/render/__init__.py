@@ -218,6 +218,7 @@ def render_archive(data: SigData, links: PageContext, today: date) -> str:
         attachments=sorted(data.attachments, key=lambda a: (a.date or date.min, a.source), reverse=True),
         links=links,
         webcal_url=webcal(links.calendar_url),
+        meeting_pad=data.meeting_url,
     )
 
 

@@ -50,6 +50,7 @@ ZH: dict[str, str] = {
     "meeting archive": "会议归档",
     "Follow the meetings:": "订阅会议：",
     "subscribe in your calendar app": "在日历应用中订阅",
+    "meeting pad": "会议记录板",
     "Atom feed": "Atom 订阅源",
     "When:": "时间：",
     "{date}, {time}": "{date} {time}",
