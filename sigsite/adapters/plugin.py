@@ -131,7 +131,9 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
     def _add_meeting_pages(self, files: Files, config: MkDocsConfig) -> None:
         self._meeting_pages, self._neighbours, self._switcher, self._pages = {}, {}, {}, []
         languages = self.languages
-        archive = self.config.archive_page
+        archives = {
+            locale: languages.url(config, locale, self.config.archive_page) for locale in languages.built
+        }
         notes = [m for m in self.data.meetings if not m.is_external]
         for index, meeting in enumerate(notes):
             if languages.home_of(meeting.language) != languages.current:
@@ -148,10 +150,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             self._pages.append(page)
             self._meeting_pages[src_uri] = meeting
             # The switcher leads to the other languages' archives: a note exists in one language.
-            self._switcher[src_uri] = {
-                locale: page.url if locale == languages.current else languages.url(config, locale, archive)
-                for locale in languages.built
-            }
+            self._switcher[src_uri] = {**archives, languages.current: page.url}
             self._neighbours[src_uri] = (
                 notes[index - 1] if index else None,
                 notes[index + 1] if index + 1 < len(notes) else None,
