@@ -137,3 +137,14 @@ def test_chinese_note_is_detected(tmp_path):
     meeting = parse_meeting(note, "meetings/002-20210302.md", SHANGHAI, Problems())
     assert meeting.language == "zh" and meeting.date == date(2021, 3, 2) and meeting.start is None
     assert parse_heading("2021年3月2日 星期三").weekday == 2  # a Wednesday, as written
+
+
+def test_recording_from_front_matter_wins_over_links_in_the_note(tmp_path):
+    note = tmp_path / "003-20210303.md"
+    note.write_text(
+        "---\nvideo: https://www.youtube.com/watch?v=abc\n---\n# Wednesday March 3, 2021 at 19:00 GMT+8\n\n"
+        "## Notes\n* Older recording: https://www.bilibili.com/video/BV1xx\n",
+        "utf-8",
+    )
+    meeting = parse_meeting(note, "meetings/003-20210303.md", SHANGHAI, Problems())
+    assert meeting.video == "https://www.youtube.com/watch?v=abc"
