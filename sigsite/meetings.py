@@ -21,6 +21,7 @@ from sigsite.yaml_source import LocatedDict, load_yaml
 MEETING_FILE = re.compile(r"^(?P<sequence>\d{3,})-(?P<date>\d{8})\.md$")
 TEMPLATE_FILES = frozenset({"meeting-template.md"})
 NOTE_SUFFIXES = frozenset({".md", ".markdown"})
+FRONT_MATTER_LINE = 2  # front matter starts after the opening `---`
 DEFAULT_DURATION = 60
 MAX_DURATION = 24 * 60
 LANGUAGES = ("en", "zh")
@@ -44,7 +45,6 @@ class _Note:
     """A note split into its parts, with the line where each starts."""
 
     front_matter: str | None
-    front_matter_line: int
     heading: str
     heading_line: int | None
     body: str
@@ -96,7 +96,7 @@ def _split_note(text: str, display: str, problems: Problems) -> _Note:
             current_lines.append(line)
     close_section()
     return _Note(
-        front_matter, 2, heading, heading_line, "\n".join(body_lines).strip("\n") + "\n", tuple(sections)
+        front_matter, heading, heading_line, "\n".join(body_lines).strip("\n") + "\n", tuple(sections)
     )
 
 
@@ -226,12 +226,12 @@ def parse_meeting(
     front: LocatedDict = LocatedDict()
     front.key_lines = {}
     if note.front_matter is not None:
-        loaded = load_yaml(note.front_matter, display, problems, first_line=note.front_matter_line)
+        loaded = load_yaml(note.front_matter, display, problems, first_line=FRONT_MATTER_LINE)
         if isinstance(loaded, LocatedDict):
             front = loaded
             check_against_schema(front, "meeting", display, problems)
         elif loaded is not None:
-            problems.error(display, note.front_matter_line, "the front matter must be 'key: value' lines")
+            problems.error(display, FRONT_MATTER_LINE, "the front matter must be 'key: value' lines")
     name_match = MEETING_FILE.match(path.name)
     file_date = None
     if name_match:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -75,7 +76,9 @@ class Visit:
     foreign: list[str] = field(default_factory=list)
 
 
+@contextmanager
 def open_page(browser, base: str, path: str, viewport: str, **context_options):
+    """A page loaded in a fresh browser context: (page, response, what the browser saw)."""
     context = browser.new_context(**VIEWPORTS[viewport], **context_options)
     page = context.new_page()
     visit = Visit()
@@ -98,7 +101,10 @@ def open_page(browser, base: str, path: str, viewport: str, **context_options):
 
     page.on("response", on_response)
     response = page.goto(base + path, wait_until="networkidle")
-    return context, page, response, visit
+    try:
+        yield page, response, visit
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -107,8 +113,7 @@ def test_page_loads_cleanly_and_is_accessible(site, browser, name, viewport):
     from axe_playwright_python.sync_playwright import Axe
 
     base, _ = site
-    context, page, response, visit = open_page(browser, base, PAGES[name], viewport)
-    try:
+    with open_page(browser, base, PAGES[name], viewport) as (page, response, visit):
         assert response.status == (404 if name == "404" else 200)
         assert visit.console_errors == []
         assert visit.failed == []
@@ -118,8 +123,6 @@ def test_page_loads_cleanly_and_is_accessible(site, browser, name, viewport):
         if name in {"home", "members", "meeting", "home-zh"}:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{viewport}.png"), full_page=True)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(
@@ -132,8 +135,7 @@ def test_page_loads_cleanly_and_is_accessible(site, browser, name, viewport):
 )
 def test_search_finds_pages(site, browser, start, word, found):
     base, _ = site
-    context, page, _, _ = open_page(browser, base, start, "desktop")
-    try:
+    with open_page(browser, base, start, "desktop") as (page, _, _):
         search = page.locator("input.md-search__input")
         search.click()
         search.fill(word)  # as an input method commits a word
@@ -142,14 +144,11 @@ def test_search_finds_pages(site, browser, start, word, found):
         hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
         paths = {urlsplit(href).path.removeprefix("/") for href in hrefs}
         assert found in paths, hrefs
-    finally:
-        context.close()
 
 
 def test_language_switcher_keeps_the_page(site, browser):
     base, _ = site
-    context, page, _, _ = open_page(browser, base, "members/", "desktop")
-    try:
+    with open_page(browser, base, "members/", "desktop") as (page, _, _):
         page.locator(".md-header__option .md-select button").hover()
         page.locator('a.md-select__link[hreflang="zh"]').click()
         page.wait_for_url(base + "zh/members/")
@@ -157,28 +156,22 @@ def test_language_switcher_keeps_the_page(site, browser):
         page.locator(".md-header__option .md-select button").hover()
         page.locator('a.md-select__link[hreflang="en"]').click()
         page.wait_for_url(base + "members/")
-    finally:
-        context.close()
 
 
 def test_theme_toggle_switches_to_dark_and_back(site, browser):
     base, _ = site
-    context, page, _, _ = open_page(browser, base, "", "desktop", color_scheme="light")
-    try:
+    with open_page(browser, base, "", "desktop", color_scheme="light") as (page, _, _):
         body = page.locator("body")
         assert body.get_attribute("data-md-color-scheme") == "default"
         page.locator("label[title='Switch to dark mode']").click()
         assert body.get_attribute("data-md-color-scheme") == "slate"
         page.locator("label[title='Switch to light mode']").click()
         assert body.get_attribute("data-md-color-scheme") == "default"
-    finally:
-        context.close()
 
 
 def test_archive_links_reach_every_meeting_page(site, browser):
     base, result = site
-    context, page, _, _ = open_page(browser, base, "meetings/", "desktop")
-    try:
+    with open_page(browser, base, "meetings/", "desktop") as (page, _, _):
         hrefs = page.eval_on_selector_all("article a.sig-meeting__title", "links => links.map(a => a.href)")
         local = [h for h in hrefs if h.startswith(base)]
         pages = [
@@ -192,31 +185,23 @@ def test_archive_links_reach_every_meeting_page(site, browser):
             response = page.goto(href)
             assert response.status == 200, href
             assert page.locator(".sig-meeting-meta").count() == 1
-    finally:
-        context.close()
 
 
 def test_meeting_time_is_shown_in_the_visitors_zone(site, browser):
     base, _ = site
-    context, page, _, _ = open_page(
+    with open_page(
         browser, base, "meetings/001-20200604/", "desktop", timezone_id="Europe/Berlin", locale="en-GB"
-    )
-    try:
+    ) as (page, _, _):
         local = page.locator(".sig-meeting-meta .sig-local-time")
         assert "your time" in local.inner_text()
         assert "09:00" in local.inner_text()  # 15:00 GMT+8 is 09:00 in Berlin's summer time
-    finally:
-        context.close()
 
 
 def test_roster_filter_shows_one_role(site, browser):
     base, _ = site
-    context, page, _, _ = open_page(browser, base, "members/", "phone")
-    try:
+    with open_page(browser, base, "members/", "phone") as (page, _, _):
         people = page.locator(".sig-person")
         assert people.count() == 3
         page.locator(".sig-chip[data-role=maintainer]").click()
         assert page.locator(".sig-person:visible").count() == 3
         assert page.locator(".sig-chip[data-role=maintainer]").get_attribute("aria-pressed") == "true"
-    finally:
-        context.close()
