@@ -76,3 +76,13 @@ def test_attendees_and_conference_links_stay_out_of_search(site_build):
     assert "Random Normal operator" in text  # the agenda is searchable
     assert "Liu Zhidan (Huawei)" not in text and "welink-meeting" not in text
     assert not any(d["location"].endswith("#attendees") for d in meeting)
+
+
+def test_year_pages_stay_out_of_search_and_the_meetings_stay_in(synthetic):
+    _, _, result = synthetic
+    docs = json.loads((result.site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    locations = {d["location"].split("#")[0] for d in docs}
+    assert not {"meetings/1990/", "meetings/1991/"} & locations  # lists of titles found elsewhere
+    pages = {m.split("/")[-2] for m in locations if m.startswith("meetings/0")}
+    english = [n for n in range(1, ARCHIVE_RECENT + 11) if n % 5]  # 1 in 5 notes is under /zh/
+    assert len(pages) == len(english)

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -32,9 +33,11 @@ from sigsite.outputs.calendar import CALENDAR_FILE, meetings_calendar
 from sigsite.problems import Problems, Severity
 from sigsite.render import (
     PageContext,
+    by_year,
     meeting_markdown,
     render_meeting_footer,
     render_meeting_header,
+    render_year,
     year_page_markdown,
 )
 from sigsite.sanitize import sanitize_html
@@ -58,6 +61,8 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self._fingerprint: Fingerprint = ()
         self._meeting_pages: dict[str, Meeting] = {}  # src_uri -> meeting, in this build
         self._neighbours: dict[str, tuple[Meeting | None, Meeting | None]] = {}
+        self._by_year: dict[int, list[Meeting]] = {}  # every dated meeting, newest first
+        self._year_pages: dict[str, int] = {}  # src_uri -> year, in this build
         self._switcher: dict[str, dict[str, str]] = {}  # src_uri -> locale -> site-relative URL
         self._pages: list[File] = []  # the pages generated in this build
         self._site = PageContext(page_url="")  # URLs of meetings and files, from the root
@@ -84,6 +89,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         fingerprint = _fingerprint(self.sources)
         if fingerprint != self._fingerprint or not fingerprint:
             self.data, problems = load_sig(self.sources)
+            self._by_year = by_year(list(reversed(self.data.meetings)))
             _report(problems)
             self._fingerprint = fingerprint
         return None
@@ -158,14 +164,16 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
 
     def _add_year_pages(self, files: Files, config: MkDocsConfig) -> None:
         """One page per year listing its meetings, in this language, so the archive stays short."""
+        self._year_pages = {}
         prefix = self.languages.prefixes.get(self.languages.current, "")
-        for year, url in self._site.year_urls.items():
+        for year in self._site.year_urls:
             src_uri = prefix + f"meetings/{year}/index.md"
             _refuse_clash(files, src_uri)
-            content = year_page_markdown(self.data, year, self.context_for(url))
+            content = year_page_markdown(year, self.languages.current)
             page = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(page)
             self._pages.append(page)
+            self._year_pages[src_uri] = year
             self._switcher[src_uri] = {
                 locale: self.languages.url(config, locale, f"meetings/{year}/index.md")
                 for locale in self.languages.built
@@ -206,15 +214,33 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         """The build's idea of today, in the SIG's zone."""
         return build_date(self.zone)
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Drop the lines that only hold the theme's template tags.
+
+        Material's templates put every `{% if %}` on its own indented line; each page carries
+        those blank lines, about 2 KB, thousands of times over. Text and markup stay the same.
+        """
+        if self.config.enabled:
+            env.trim_blocks = True
+            env.lstrip_blocks = True
+        return env
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Sanitize a meeting note's HTML and frame it with its date and neighbours."""
+        """Frame a meeting note's sanitized HTML with its date and neighbours; list a year's meetings.
+
+        Both are added after Markdown has run: the generated HTML needs no Markdown pass.
+        """
         if not self.config.enabled:
             return None
-        meeting = self._meeting_pages.get(page.file.src_uri)
+        src_uri = page.file.src_uri
+        context = self.context_for(page.url)
+        if src_uri in self._year_pages:
+            year = self._year_pages[src_uri]
+            return html + render_year(self._by_year.get(year, []), year, context)
+        meeting = self._meeting_pages.get(src_uri)
         if meeting is None:
             return None
-        context = self.context_for(page.url)
-        previous, following = self._neighbours[page.file.src_uri]
+        previous, following = self._neighbours[src_uri]
         return (
             render_meeting_header(meeting, context)
             + exclude_unsearched_sections(sanitize_html(html))

@@ -8,18 +8,17 @@ so they carry no indentation that Markdown could mistake for code.
 from __future__ import annotations
 
 import json
-import posixpath
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from babel.dates import format_date, format_time
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
 
 from sigsite.links import is_safe_url
 from sigsite.model import ROLES, Meeting, Person, SigData
-from sigsite.render.translations import DEFAULT_LOCALE, LANGUAGE_NAMES, translator
+from sigsite.render.translations import DEFAULT_LOCALE, translator
 
 SUMMARY_ITEMS = 3
 ARCHIVE_RECENT = 50  # past meetings listed on the archive page itself
@@ -41,13 +40,22 @@ class PageContext:
     calendar_url: str = ""  # absolute
     feed_url: str = ""  # absolute
 
+    @cached_property
+    def _folders(self) -> list[str]:
+        """The folders of the current page's URL, from the root."""
+        return [part for part in self.page_url.split("/")[:-1] if part]
+
     def to(self, url: str) -> str:
         """`url` (site-relative) as seen from the current page."""
-        base = self.page_url if self.page_url.endswith("/") else posixpath.dirname(self.page_url) + "/"
-        relative = posixpath.relpath("/" + url, "/" + base)
+        target = [part for part in url.split("/") if part]
+        folders = self._folders
+        shared = 0
+        while shared < min(len(folders), len(target)) and folders[shared] == target[shared]:
+            shared += 1
+        relative = "/".join([".."] * (len(folders) - shared) + target[shared:]) or "."
         if url.endswith("/") and not relative.endswith("/"):
             relative += "/"
-        return "./" if relative == "./" or relative == "." else relative
+        return "./" if relative in {".", "./"} else relative
 
     def meeting(self, meeting: Meeting) -> str:
         """Where a meeting is read: its own page, or the external address."""
@@ -89,9 +97,13 @@ def zone_label(start: datetime) -> str:
     return f"GMT{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-@lru_cache(maxsize=8192)  # each date is shown on its page, its neighbours, the archive and its year
 def long_date(day: date, locale: str = DEFAULT_LOCALE) -> str:
     """`Thursday, June 4, 2020`, `2020年6月4日 星期四`: the full date in the given locale."""
+    return _long_date(day.date() if isinstance(day, datetime) else day, locale)
+
+
+@lru_cache(maxsize=8192)  # each date is shown on its page, its neighbours, the archive and its year
+def _long_date(day: date, locale: str) -> str:
     return format_date(day, format=DATE_FORMATS.get(locale, "full"), locale=locale)
 
 
@@ -135,6 +147,7 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # the templates ship with the package; no stat() per render
     )
     env.filters.update(
         safe_url=safe_url,
@@ -145,12 +158,17 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
         title=meeting_title,
         hue=avatar_hue,
     )
-    env.globals.update(roles=ROLES, language_names=LANGUAGE_NAMES, locale=locale, _=translator(locale))
+    env.globals.update(roles=ROLES, locale=locale, _=translator(locale))
     return env
 
 
+@cache
+def _template(name: str, locale: str) -> Template:
+    return environment(locale).get_template(name)
+
+
 def _render(template: str, locale: str, *, for_markdown: bool = True, **context: object) -> str:
-    html = environment(locale).get_template(template).render(**context)
+    html = _template(template, locale).render(**context)
     if not for_markdown:
         return html  # added to a page's HTML after Markdown has run
     # Markdown treats indented lines as code: keep every line flush left, blank runs single.
@@ -222,18 +240,21 @@ def render_archive(data: SigData, links: PageContext, today: date) -> str:
     )
 
 
-def render_year(data: SigData, year: int, links: PageContext) -> str:
-    """Every dated meeting of one year, newest first."""
-    meetings = by_year(list(reversed(data.meetings))).get(year, [])
-    return _render("year.html", links.locale, year=year, meetings=meetings, links=links)
+def render_year(meetings: list[Meeting], year: int, links: PageContext) -> str:
+    """The list on a year's page: that year's meetings (from `by_year`), newest first."""
+    return _render("year.html", links.locale, for_markdown=False, year=year, meetings=meetings, links=links)
 
 
-def year_page_markdown(data: SigData, year: int, links: PageContext) -> str:
-    """The Markdown source of a year's page: our front matter, then the rendered list."""
-    _ = translator(links.locale)
+def year_page_markdown(year: int, locale: str = DEFAULT_LOCALE) -> str:
+    """The Markdown source of a year's page: only our front matter; `render_year` adds the list.
+
+    The list repeats the meetings' titles and summaries, so search leaves the page out and
+    finds the meetings themselves.
+    """
+    _ = translator(locale)
     title = _("Meetings of {year}", year=year)
-    front = {"title": title, "description": title, "render_macros": False}
-    return front_matter(front) + render_year(data, year, links)
+    front = {"title": title, "description": title, "render_macros": False, "search": {"exclude": True}}
+    return front_matter(front)
 
 
 def render_meeting_header(meeting: Meeting, links: PageContext) -> str:

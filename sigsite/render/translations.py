@@ -57,9 +57,6 @@ ZH: dict[str, str] = {
     "{minutes} minutes": "{minutes} 分钟",
     "Recording:": "录像：",
     "Slides:": "幻灯片：",
-    "Language:": "语言：",
-    "English": "英文",
-    "Chinese": "中文",
     "Other meetings": "其他会议",
     "Meetings of {year}": "{year} 年的会议",
     "All meetings of {year}": "{year} 年的全部会议",
@@ -71,7 +68,6 @@ ZH: dict[str, str] = {
     "All meetings": "全部会议",
 }
 CATALOGS: dict[str, dict[str, str]] = {"zh": ZH}
-LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 Translate = Callable[..., str]
 
