@@ -9,28 +9,16 @@ from __future__ import annotations
 
 import re
 
-UNSEARCHED_SECTIONS = frozenset(
-    {
-        "attendees",
-        "attendee",
-        "participants",
-        "conference links",
-        "conference link",
-        "meeting links",
-        "参会人员",
-        "与会人员",
-        "参会者",
-        "会议链接",
-        "会议地址",
-    }
-)
+from sigsite.model import section_key
+
+UNSEARCHED_SECTIONS = frozenset({"attendees", "conference links"})  # names from model.SECTION_NAMES
 _SECTION_START = re.compile(r"(?=<h2\b)")
 _HEADING = re.compile(r"<h2\b([^>]*)>(.*?)</h2>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
 def _heading_text(html: str) -> str:
-    return _TAG.sub("", html).replace("¶", "").strip().lower()
+    return section_key(_TAG.sub("", html).replace("¶", ""))
 
 
 def exclude_unsearched_sections(html: str) -> str:

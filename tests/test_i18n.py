@@ -15,6 +15,7 @@ HAND_WRITTEN = sorted(
 )
 ZH_NOTE = (
     "# 2020年10月9日 星期五 15:00 GMT+8\n\n## 议程\n* 联邦学习路线图讨论\n* 差分隐私训练的图模式适配\n\n"
+    "## 会议链接\n* https://meeting.example.org/j/5\n\n## 参会人员\n* 王泽（华为）\n\n"
     "## 会议纪要\n* 确定了隐私预算监控方案。\n"
 )
 
@@ -164,3 +165,17 @@ def test_year_pages_switch_to_the_same_year(bilingual):
     ) == ("zh/meetings/2020/")
     assert page.select_one("h1").get_text() == "Meetings of 2020"
     assert bilingual.html("zh/meetings/2020/index.html").select_one("h1").get_text() == "2020 年的会议"
+
+
+def test_chinese_sections_are_read_like_english_ones(bilingual):
+    """议程 is the agenda and 会议链接 the conference links: summaries, JSON, calendar, search."""
+    meetings = json.loads((bilingual.site / "meetings.json").read_text("utf-8"))["meetings"]
+    note = next(m for m in meetings if m["id"] == "005-20201009")
+    assert note["agenda"] == ["联邦学习路线图讨论", "差分隐私训练的图模式适配"]
+    assert note["conference_links"] == ["https://meeting.example.org/j/5"]
+    summary = bilingual.article("meetings/index.html").select_one('.sig-meeting__summary[lang="zh"]')
+    assert summary.get_text() == "联邦学习路线图讨论; 差分隐私训练的图模式适配"
+    assert "LOCATION:https://meeting.example.org/j/5" in (bilingual.site / "meetings.ics").read_text("utf-8")
+    docs = json.loads((bilingual.site / "search/search_index.json").read_text("utf-8"))["docs"]
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("zh/meetings/005-20201009/"))
+    assert "隐私预算" in text.replace("\u200b", "") and "华为" not in text
