@@ -6,7 +6,7 @@ import filecmp
 import json
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -16,6 +16,8 @@ from conftest import build, make_project
 from icalendar import Calendar
 
 from sigsite.loader import Sources, load_sig
+from sigsite.outputs import SiteAddresses
+from sigsite.outputs.calendar import PAST_EVENTS, meetings_calendar
 from sigsite.schema_check import schema_text
 
 BEFORE_FIRST_MEETING = str(int(datetime(2020, 6, 1, tzinfo=UTC).timestamp()))
@@ -58,6 +60,21 @@ def test_calendar_parses_back_with_the_right_instants(early_build):
     assert events["004-20200904"].start.astimezone(UTC).hour == 6  # 14:15 GMT+8
     forecast = next(e for e in events.values() if "weixin" in str(e["URL"]))
     assert forecast.start == datetime(2022, 3, 15).date()  # an external session: all day
+
+
+def test_calendar_keeps_every_upcoming_meeting_and_the_latest_past_ones(tmp_path):
+    """The archive grows without end; the calendar apps download stays bounded."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import scale
+
+    folder = scale.generate(tmp_path, meetings=PAST_EVENTS + 40, people=2)  # weekly from 1990-01-04
+    data, _ = load_sig(Sources(root=folder))
+    site = SiteAddresses(site_url="https://sig.example.org/", site_name="SIG")
+    today = date(1990, 1, 4) + timedelta(weeks=PAST_EVENTS + 20)  # 20 meetings still to come
+
+    calendar = Calendar.from_ical(meetings_calendar(data, site, today))
+    numbers = sorted(int(str(e["UID"]).split("-")[0]) for e in calendar.walk("VEVENT"))
+    assert numbers == list(range(21, PAST_EVENTS + 41))  # 20 upcoming (incl. today's) + 100 past
 
 
 def test_archive_offers_subscription(early_build):

@@ -197,7 +197,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             attachment_urls={name: base + url for name, url in self._site.attachment_urls.items()},
         )
         outputs = {
-            CALENDAR_FILE: meetings_calendar(self.data, site),
+            CALENDAR_FILE: meetings_calendar(self.data, site, self.today()),
             FEED_FILE: meetings_feed(self.data, site, base + self._site.archive_url),
             MEMBERS_JSON: members_json(self.data),
             MEETINGS_JSON: meetings_json(self.data, site),

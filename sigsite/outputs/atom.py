@@ -11,7 +11,7 @@ from sigsite.outputs import SiteAddresses, dated, instant
 from sigsite.render import agenda_summary, long_date, meeting_title
 
 FEED_FILE = "feed.xml"
-FEED_ENTRIES = 50  # feed readers poll for what is new; the archive and the calendar keep the rest
+FEED_ENTRIES = 50  # feed readers poll for what is new; the archive keeps the rest
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 

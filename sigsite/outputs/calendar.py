@@ -1,21 +1,33 @@
-"""`meetings.ics`: one iCalendar event per dated meeting, stable and reproducible."""
+"""`meetings.ics`: an iCalendar event per upcoming and recent meeting, stable and reproducible.
+
+Calendar apps fetch a subscribed calendar again every few hours, so its size must not grow with
+the archive: it holds every upcoming meeting and the latest past ones; the site keeps them all.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from icalendar import Calendar, Event
 
-from sigsite.model import SigData
+from sigsite.model import Meeting, SigData
 from sigsite.outputs import SiteAddresses, dated, instant
 from sigsite.render import agenda_summary, meeting_title
 
 CALENDAR_FILE = "meetings.ics"
 REFRESH = timedelta(hours=12)
+PAST_EVENTS = 100  # about two years of weekly meetings
 
 
-def meetings_calendar(data: SigData, site: SiteAddresses) -> bytes:
-    """The calendar as bytes; the same input always gives the same bytes."""
+def calendar_meetings(data: SigData, today: date) -> list[Meeting]:
+    """Every meeting from `today` on and the PAST_EVENTS latest before it, newest first."""
+    meetings = dated(data.meetings)
+    upcoming = sum(1 for m in meetings if m.date is not None and m.date >= today)
+    return meetings[: upcoming + PAST_EVENTS]
+
+
+def meetings_calendar(data: SigData, site: SiteAddresses, today: date) -> bytes:
+    """The calendar as bytes; the same input and `today` always give the same bytes."""
     calendar = Calendar.new(
         prodid=f"-//{site.site_name}//sigsite//EN",
         name=site.site_name,
@@ -25,7 +37,8 @@ def meetings_calendar(data: SigData, site: SiteAddresses) -> bytes:
         url=site.site_url,
         calscale="GREGORIAN",
     )
-    for meeting in reversed(dated(data.meetings)):
+    meetings = calendar_meetings(data, today)
+    for meeting in reversed(meetings):
         start = meeting.start or meeting.date
         end = start + (timedelta(minutes=meeting.duration_minutes) if meeting.start else timedelta(days=1))
         url = site.of(meeting)
@@ -42,7 +55,7 @@ def meetings_calendar(data: SigData, site: SiteAddresses) -> bytes:
                 location=meeting.conference_links[0] if meeting.conference_links else None,
             )
         )
-    first = min((m.date for m in data.meetings if m.date), default=None)
+    first = min((m.date for m in meetings if m.date), default=None)
     if first is not None:
         calendar.add_missing_timezones(first_date=first - timedelta(days=366))
     # Time zones first, in a fixed order (icalendar adds them from a set).
