@@ -195,7 +195,7 @@ def _check_link_schemes(text: str, display: str, problems: Problems) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         if _FENCE.match(line):
             in_fence = not in_fence
-        if in_fence:
+        if in_fence or ":" not in line:  # every pattern ends with the scheme's colon
             continue
         for pattern in _LINK_TARGETS:
             for match in pattern.finditer(line):
