@@ -64,6 +64,8 @@ def test_raw_html_in_a_note_is_sanitized(tmp_path):
             "| 1 | 2 |",
             "",
             "<details><summary>More</summary>hidden text</details>",
+            "",
+            "<div data-sigsite-roster></div>",  # the roster's slot: no way around the sanitizer
         ]
     )
     result = site_with(tmp_path, {"meetings/005-20201001.md": NOTE.format(notes=notes)})
@@ -75,6 +77,7 @@ def test_raw_html_in_a_note_is_sanitized(tmp_path):
     assert article.select_one("table td").get_text() == "1"
     assert article.select_one("details summary").get_text() == "More"
     assert "styled" in article.get_text()
+    assert article.select_one(".sig-roster") is None
 
 
 def test_hostile_heading_cannot_reach_the_table_of_contents(tmp_path):

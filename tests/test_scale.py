@@ -75,6 +75,7 @@ def test_attendees_and_conference_links_stay_out_of_search(site_build):
     text = " ".join(d["title"] + " " + d["text"] for d in meeting)
     assert "Random Normal operator" in text  # the agenda is searchable
     assert "Liu Zhidan (Huawei)" not in text and "welink-meeting" not in text
+    assert "Asia/Shanghai" not in text  # the header repeats the title's date; the zone is not searched
     assert not any(d["location"].endswith("#attendees") for d in meeting)
 
 

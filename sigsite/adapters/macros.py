@@ -13,12 +13,12 @@ from mkdocs.exceptions import PluginError
 
 from sigsite.adapters.plugin import SigsitePlugin
 from sigsite.render import (
+    ROSTER_SLOT,
     PageContext,
     render_archive,
     render_next_meeting,
     render_people,
     render_repositories,
-    render_roster,
 )
 
 
@@ -40,8 +40,9 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def roster() -> str:
-        """Every member once, with all their roles, filterable by role."""
-        return render_roster(_plugin(env).data, locale())
+        """Every member once, with all their roles, filterable by role (filled in after Markdown)."""
+        _plugin(env)
+        return ROSTER_SLOT
 
     @env.macro
     def maintainers() -> str:

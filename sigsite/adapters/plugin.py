@@ -32,11 +32,13 @@ from sigsite.outputs.atom import FEED_FILE, meetings_feed
 from sigsite.outputs.calendar import CALENDAR_FILE, meetings_calendar
 from sigsite.problems import Problems, Severity
 from sigsite.render import (
+    ROSTER_SLOT,
     PageContext,
     by_year,
     meeting_markdown,
     render_meeting_footer,
     render_meeting_header,
+    render_roster,
     render_year,
     year_page_markdown,
 )
@@ -226,26 +228,29 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Frame a meeting note's sanitized HTML with its date and neighbours; list a year's meetings.
+        """Frame a meeting note's sanitized HTML with its date and neighbours; list a year's
+        meetings; fill the roster's slot.
 
-        Both are added after Markdown has run: the generated HTML needs no Markdown pass.
+        All three are added after Markdown has run: the generated HTML needs no Markdown pass.
         """
         if not self.config.enabled:
             return None
         src_uri = page.file.src_uri
         context = self.context_for(page.url)
+        meeting = self._meeting_pages.get(src_uri)
+        if meeting is not None:  # a note: untrusted, so sanitized, and never given the roster
+            previous, following = self._neighbours[src_uri]
+            return (
+                render_meeting_header(meeting, context)
+                + exclude_unsearched_sections(sanitize_html(html))
+                + render_meeting_footer(meeting, previous, following, context)
+            )
         if src_uri in self._year_pages:
             year = self._year_pages[src_uri]
             return html + render_year(self._by_year.get(year, []), year, context)
-        meeting = self._meeting_pages.get(src_uri)
-        if meeting is None:
-            return None
-        previous, following = self._neighbours[src_uri]
-        return (
-            render_meeting_header(meeting, context)
-            + exclude_unsearched_sections(sanitize_html(html))
-            + render_meeting_footer(meeting, previous, following, context)
-        )
+        if ROSTER_SLOT in html:
+            return html.replace(ROSTER_SLOT, render_roster(self.data, self.languages.current), 1)
+        return None
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

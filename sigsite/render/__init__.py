@@ -177,10 +177,15 @@ def _render(template: str, locale: str, *, for_markdown: bool = True, **context:
     return "\n".join(kept).strip() + "\n"
 
 
+# Where the roster goes on a page: the plugin puts it there after Markdown, which would otherwise
+# parse half a megabyte of finished HTML for a SIG of a thousand people.
+ROSTER_SLOT = "<div data-sigsite-roster></div>"
+
+
 def render_roster(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
     """The members page: every person once, with all their roles, filterable by role."""
     counts = {role: len(data.people_with_role(role)) for role in ROLES}
-    return _render("roster.html", locale, people=data.people, counts=counts)
+    return _render("roster.html", locale, for_markdown=False, people=data.people, counts=counts)
 
 
 def render_people(data: SigData, role: str, locale: str = DEFAULT_LOCALE) -> str:
