@@ -12,7 +12,8 @@ from typing import Any
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -68,6 +69,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self._switcher: dict[str, dict[str, str]] = {}  # src_uri -> locale -> site-relative URL
         self._pages: list[File] = []  # the pages generated in this build
         self._site = PageContext(page_url="")  # URLs of meetings and files, from the root
+        self._compiled_templates = CompiledTemplates()  # the theme's, shared by the language builds
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load and validate the SIG's files; errors stop the build, warnings are logged.
@@ -225,6 +227,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         if self.config.enabled:
             env.trim_blocks = True
             env.lstrip_blocks = True
+            env.bytecode_cache = self._compiled_templates
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -295,6 +298,24 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
                 if path.exists():
                     server.watch(str(path))
         return server
+
+
+class CompiledTemplates(BytecodeCache):
+    """Keeps the theme's compiled templates in memory for the next language's build.
+
+    mkdocs-static-i18n runs the build again per language, each with a new template environment;
+    Jinja checks each entry against its template's source, so an edited template is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _fingerprint(sources: Sources) -> Fingerprint:

@@ -15,6 +15,7 @@ from functools import cache, cached_property, lru_cache
 
 from babel.dates import format_date, format_time
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
+from markupsafe import Markup
 
 from sigsite.links import is_safe_url
 from sigsite.model import ROLES, Meeting, Person, SigData
@@ -113,6 +114,24 @@ def clock(start: datetime, locale: str = DEFAULT_LOCALE) -> str:
     return format_time(start, format="HH:mm", locale=locale)
 
 
+@lru_cache(maxsize=16384)  # a meeting's time shows on its page, its year, the archive and the home page
+def _time_element(start: datetime | None, day: date | None, locale: str) -> Markup:
+    if start is not None:
+        _ = translator(locale)
+        text = _("{date}, {time}", date=long_date(start, locale), time=clock(start, locale))
+        return Markup('<time datetime="{}" data-sig-local>{} {}</time>').format(
+            start.isoformat(), text, zone_label(start)
+        )
+    if day is not None:
+        return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), long_date(day, locale))
+    return Markup("")
+
+
+def time_element(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> Markup:
+    """`<time>` with the meeting's date, time and zone (the script adds the visitor's time)."""
+    return _time_element(meeting.start, meeting.date, locale)
+
+
 def agenda_summary(meeting: Meeting) -> str:
     """One line for the archive: the front matter summary, else the first agenda items."""
     if meeting.summary:
@@ -158,7 +177,9 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
         title=meeting_title,
         hue=avatar_hue,
     )
-    env.globals.update(roles=ROLES, locale=locale, _=translator(locale))
+    env.globals.update(
+        roles=ROLES, locale=locale, _=translator(locale), when=lambda m: time_element(m, locale)
+    )
     return env
 
 
