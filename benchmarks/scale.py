@@ -8,9 +8,11 @@ matter, sequence numbers past 999) into a temporary folder, builds it with this 
 site, and builds the same meeting pages with plain MkDocs + Material: this site's own
 mkdocs.yml, theme overrides and English pages without the three plugins that exist for
 sigsite (sigsite, macros, i18n), the notes copied into docs/meetings/ as ordinary pages out
-of the navigation. The two builds alternate `--runs` times; the table shows the medians of
-wall time and peak memory, the output size and the search index size, and the ratios to
-plain. Run by hand; nothing here is a test.
+of the navigation. The two builds run in pairs `--runs` times, in alternating order; the
+table shows the medians of wall time and peak memory, the output size and the search index
+size, and the ratios to plain (for time, the median of the ratios within each pair, so that
+a machine that speeds up or slows down between pairs does not bias the result). Run by hand;
+nothing here is a test.
 """
 
 from __future__ import annotations
@@ -269,15 +271,21 @@ def main() -> None:
             ours = sigsite_project(root / "sigsite", data)
             plain = plain_project(root / "plain", data)
             results: dict[str, list[Run]] = {"sigsite": [], "plain": []}
-            for _ in range(args.runs):
-                results["sigsite"].append(measure_build(ours))
-                results["plain"].append(measure_build(plain))
+            for index in range(args.runs):
+                # Pairs in alternating order, so that a machine slowing down favours neither build.
+                order = ("sigsite", "plain") if index % 2 == 0 else ("plain", "sigsite")
+                for name in order:
+                    results[name].append(measure_build(ours if name == "sigsite" else plain))
             check = check_seconds(ours)
             base = median_run(results["plain"])
             for name in ("plain", "sigsite"):
                 run = median_run(results[name])
+                # Time: the median of each pair's ratio; machine drift cancels within a pair.
+                time_ratio = statistics.median(
+                    a.seconds / b.seconds for a, b in zip(results[name], results["plain"], strict=True)
+                )
                 ratios = (
-                    f"{run.seconds / base.seconds:.2f} | {run.peak_mb / base.peak_mb:.2f} | "
+                    f"{time_ratio:.2f} | {run.peak_mb / base.peak_mb:.2f} | "
                     f"{run.output_mb / base.output_mb:.2f}"
                 )
                 check_text = f"{check:.2f}" if name == "sigsite" else ""
