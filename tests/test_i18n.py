@@ -71,7 +71,9 @@ def test_generated_blocks_are_localized(site_build):
     assert "第 001 次例会" in archive.get_text()
     roster = site_build.article("zh/members/index.html")
     assert [r.get_text() for r in roster.select(".sig-role")] == ["维护者"] * 3
-    assert "SIG 共有 3 人" in roster.select_one(".sig-roster__summary").get_text()
+    assert roster.select_one(".sig-roster__summary").get_text() == "SIG 共有 3 人：维护者 3 人。"
+    summary = site_build.article("members/index.html").select_one(".sig-roster__summary")
+    assert summary.get_text() == "3 people in the SIG: 3 maintainers."
     home = site_build.article("zh/index.html")
     assert home.select_one(".sig-next__heading").get_text() == "下次会议"
     english = site_build.article("meetings/index.html").get_text(" ", strip=True)

@@ -27,6 +27,10 @@ ZH: dict[str, str] = {
     # roster
     "{count} people in the SIG": "SIG 共有 {count} 人",
     "{count} person in the SIG": "SIG 共有 {count} 人",
+    # Punctuation between the parts of a sentence that a template puts together.
+    ": ": "：",
+    ", ": "，",
+    ".": "。",
     "{count} {role}": "{role} {count} 人",
     "Show members by role": "按角色筛选成员",
     "Everyone": "全部",
