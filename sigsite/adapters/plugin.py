@@ -37,8 +37,7 @@ from sigsite.render import (
     PageContext,
     by_year,
     meeting_markdown,
-    render_meeting_footer,
-    render_meeting_header,
+    render_meeting_page,
     render_roster,
     render_year,
     year_page_markdown,
@@ -243,11 +242,8 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         meeting = self._meeting_pages.get(src_uri)
         if meeting is not None:  # a note: untrusted, so sanitized, and never given the roster
             previous, following = self._neighbours[src_uri]
-            return (
-                render_meeting_header(meeting, context)
-                + exclude_unsearched_sections(sanitize_html(html))
-                + render_meeting_footer(meeting, previous, following, context)
-            )
+            note = exclude_unsearched_sections(sanitize_html(html))
+            return render_meeting_page(meeting, note, previous, following, context)
         if src_uri in self._year_pages:
             year = self._year_pages[src_uri]
             return html + render_year(self._by_year.get(year, []), year, context)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache, cached_property, lru_cache
 
-from babel.dates import format_date, format_time
+from babel import Locale
+from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
@@ -105,20 +106,24 @@ def long_date(day: date, locale: str = DEFAULT_LOCALE) -> str:
 
 @lru_cache(maxsize=8192)  # each date is shown on its page, its neighbours, the archive and its year
 def _long_date(day: date, locale: str) -> str:
-    return format_date(day, format=DATE_FORMATS.get(locale, "full"), locale=locale)
+    return format_date(day, format=DATE_FORMATS.get(locale, "full"), locale=_babel_locale(locale))
 
 
-@lru_cache(maxsize=8192)
-def clock(start: datetime, locale: str = DEFAULT_LOCALE) -> str:
-    """`15:00` in 24-hour form, as the SIG's announcements write it."""
-    return format_time(start, format="HH:mm", locale=locale)
+@cache
+def _babel_locale(locale: str) -> Locale:
+    return Locale.parse(locale)
+
+
+def clock(start: datetime) -> str:
+    """`15:00` in 24-hour form, as the SIG's announcements write it (the same in both languages)."""
+    return f"{start:%H:%M}"
 
 
 @lru_cache(maxsize=16384)  # a meeting's time shows on its page, its year, the archive and the home page
 def _time_element(start: datetime | None, day: date | None, locale: str) -> Markup:
     if start is not None:
         _ = translator(locale)
-        text = _("{date}, {time}", date=long_date(start, locale), time=clock(start, locale))
+        text = _("{date}, {time}", date=long_date(start, locale), time=clock(start))
         return Markup('<time datetime="{}" data-sig-local>{} {}</time>').format(
             start.isoformat(), text, zone_label(start)
         )
@@ -171,7 +176,6 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     env.filters.update(
         safe_url=safe_url,
         long_date=long_date,
-        clock=clock,
         zone_label=zone_label,
         summary=agenda_summary,
         title=meeting_title,
@@ -283,20 +287,20 @@ def year_page_markdown(year: int, locale: str = DEFAULT_LOCALE) -> str:
     return front_matter(front)
 
 
-def render_meeting_header(meeting: Meeting, links: PageContext) -> str:
-    """The date, time, zone and links shown above a meeting note."""
-    return _render("meeting_header.html", links.locale, for_markdown=False, meeting=meeting, links=links)
-
-
-def render_meeting_footer(
-    meeting: Meeting, previous: Meeting | None, following: Meeting | None, links: PageContext
+def render_meeting_page(
+    meeting: Meeting,
+    note_html: str,
+    previous: Meeting | None,
+    following: Meeting | None,
+    links: PageContext,
 ) -> str:
-    """Links to the previous and next meeting and back to the archive."""
+    """The note's HTML (already sanitized) framed by its date and links and by its neighbours."""
     return _render(
-        "meeting_footer.html",
+        "meeting_page.html",
         links.locale,
         for_markdown=False,
         meeting=meeting,
+        note=Markup(note_html),  # sanitized by the caller (sigsite.sanitize)
         previous=previous,
         following=following,
         links=links,

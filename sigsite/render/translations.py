@@ -7,6 +7,7 @@ never disappears. Dates and times are localized by Babel, not here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 DEFAULT_LOCALE = "en"
 
@@ -76,6 +77,7 @@ CATALOGS: dict[str, dict[str, str]] = {"zh": ZH}
 Translate = Callable[..., str]
 
 
+@cache
 def translator(locale: str) -> Translate:
     """`_(message, **values)`: the message in `locale`, with `{placeholders}` filled in."""
     catalog = CATALOGS.get(locale.split("_")[0].split("-")[0], {})
