@@ -218,10 +218,11 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         return build_date(self.zone)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Drop the lines that only hold the theme's template tags.
+        """Drop the lines that only hold the theme's template tags; compile each template once.
 
         Material's templates put every `{% if %}` on its own indented line; each page carries
         those blank lines, about 2 KB, thousands of times over. Text and markup stay the same.
+        The compiled templates are kept for the next language's build.
         """
         if self.config.enabled:
             env.trim_blocks = True
