@@ -176,7 +176,6 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     env.filters.update(
         safe_url=safe_url,
         long_date=long_date,
-        zone_label=zone_label,
         summary=agenda_summary,
         title=meeting_title,
         hue=avatar_hue,
