@@ -205,3 +205,19 @@ def test_roster_filter_shows_one_role(site, browser):
         page.locator(".sig-chip[data-role=maintainer]").click()
         assert page.locator(".sig-person:visible").count() == 3
         assert page.locator(".sig-chip[data-role=maintainer]").get_attribute("aria-pressed") == "true"
+
+
+def test_roster_search_finds_a_member_by_name(site, browser):
+    base, _ = site
+    with open_page(browser, base, "members/", "desktop") as (page, _, _):
+        search = page.get_by_label("Find a member")
+        search.fill("jin")
+        assert page.locator(".sig-person:visible").count() == 1
+        assert page.locator(".sig-person:visible .sig-person__name").inner_text() == "Mr. Jin"
+        assert page.locator(".sig-roster__status").inner_text() == "Showing 1 of 3"
+        search.fill("nobody by this name")
+        assert page.locator(".sig-person:visible").count() == 0
+        assert page.locator(".sig-roster__status").inner_text() == "No member matches."
+        search.fill("")
+        page.locator(".sig-chip[data-role=maintainer]").click()
+        assert page.locator(".sig-person:visible").count() == 3

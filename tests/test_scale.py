@@ -87,3 +87,17 @@ def test_year_pages_stay_out_of_search_and_the_meetings_stay_in(synthetic):
     pages = {m.split("/")[-2] for m in locations if m.startswith("meetings/0")}
     english = [n for n in range(1, ARCHIVE_RECENT + 11) if n % 5]  # 1 in 5 notes is under /zh/
     assert len(pages) == len(english)
+
+
+def test_the_roster_stays_out_of_search_and_the_members_page_stays_in(synthetic):
+    _, _, result = synthetic
+    docs = json.loads((result.site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    members = [d for d in docs if d["location"].split("#")[0] in {"members/", "zh/members/"}]
+    assert {d["location"].split("#")[0] for d in members} == {"members/", "zh/members/"}
+    text = " ".join(d["title"] + " " + d["text"] for d in members)
+    assert "sig_members.yaml" in text  # the page's own words are searchable
+    assert "Member 0" not in text and "Interests" not in text  # the roster has its own search box
+    for page in ("members/index.html", "zh/members/index.html"):
+        roster = result.article(page)
+        assert len(roster.select(".sig-person")) == 30
+        assert roster.select_one(".sig-roster__find input[type=search]") is not None

@@ -40,7 +40,7 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def roster() -> str:
-        """Every member once, with all their roles, filterable by role (filled in after Markdown)."""
+        """Every member once, with all their roles, filterable by role and name (filled in after Markdown)."""
         _plugin(env)  # a clear error when the plugin that fills the slot is missing
         return ROSTER_SLOT
 

@@ -231,10 +231,9 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Frame a meeting note's sanitized HTML with its date and neighbours; list a year's
-        meetings; fill the roster's slot.
+        """Frame a meeting note's sanitized HTML with its date and neighbours; list a year's meetings.
 
-        All three are added after Markdown has run: the generated HTML needs no Markdown pass.
+        Both are added after Markdown has run: the generated HTML needs no Markdown pass.
         """
         if not self.config.enabled:
             return None
@@ -248,16 +247,25 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         if src_uri in self._year_pages:
             year = self._year_pages[src_uri]
             return html + render_year(self._by_year.get(year, []), year, context)
-        if ROSTER_SLOT in html:
-            return html.replace(ROSTER_SLOT, render_roster(self.data, self.languages.current), 1)
         return None
 
+    # After Material's search (0) has indexed the page, and after mkdocs-static-i18n (50).
+    @event_priority(-10)
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
-        """Give the head the language roots, and the switcher of generated pages its targets."""
+        """Fill the roster's slot; give the head the language roots, and the switcher of
+        generated pages its targets.
+
+        The roster goes in once search has read the page: the index keeps the page's text but
+        not a thousand people (the roster has its own search box), and search does not parse
+        half a megabyte of HTML per language.
+        """
         if not self.config.enabled:
             return None
+        content = page.content or ""
+        if ROSTER_SLOT in content and page.file.src_uri not in self._meeting_pages:  # notes never
+            page.content = content.replace(ROSTER_SLOT, render_roster(self.data, self.languages.current), 1)
         # hreflang wants full addresses; the roots are absolute paths on the site's host.
         context["sigsite_language_roots"] = [
             {"lang": entry.get("lang", ""), "href": urljoin(config.site_url or "", entry.get("link", ""))}

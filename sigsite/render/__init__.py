@@ -201,8 +201,8 @@ def _render(template: str, locale: str, *, for_markdown: bool = True, **context:
     return "\n".join(kept).strip() + "\n"
 
 
-# Where the roster goes on a page: the plugin puts it there after Markdown, which would otherwise
-# parse half a megabyte of finished HTML for a SIG of a thousand people.
+# Where the roster goes on a page: the plugin puts it there after Markdown and search have read the
+# page, which would otherwise parse half a megabyte of finished HTML for a SIG of a thousand people.
 ROSTER_SLOT = "<div data-sigsite-roster></div>"
 
 

@@ -2,25 +2,50 @@
 (function () {
   "use strict";
 
-  // Members page: show the role filter and filter the roster on the client.
+  // Members page: show the role filter and the name search, and filter the roster on the client.
   function enhanceRoster(roster) {
     var filters = roster.querySelector(".sig-roster__filters");
-    if (!filters) return;
+    var find = roster.querySelector(".sig-roster__find");
+    if (!filters || !find) return;
     var buttons = filters.querySelectorAll("button[data-role]");
-    var people = roster.querySelectorAll(".sig-person");
+    var input = find.querySelector("input");
+    var status = find.querySelector(".sig-roster__status");
+    var people = Array.prototype.map.call(roster.querySelectorAll(".sig-person"), function (person) {
+      return {
+        element: person,
+        roles: (person.getAttribute("data-roles") || "").split(" "),
+        text: person.textContent.toLowerCase()
+      };
+    });
+    var role = "";
+
+    function update() {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      people.forEach(function (person) {
+        var visible = (role === "" || person.roles.indexOf(role) !== -1) &&
+          words.every(function (word) { return person.text.indexOf(word) !== -1; });
+        person.element.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      status.textContent = shown === 0
+        ? status.getAttribute("data-none")
+        : status.getAttribute("data-showing")
+          .replace("{shown}", String(shown)).replace("{total}", String(people.length));
+    }
+
     filters.hidden = false;
+    find.hidden = false;
     buttons.forEach(function (button) {
       button.addEventListener("click", function () {
-        var role = button.getAttribute("data-role");
+        role = button.getAttribute("data-role");
         buttons.forEach(function (other) {
           other.setAttribute("aria-pressed", String(other === button));
         });
-        people.forEach(function (person) {
-          var roles = (person.getAttribute("data-roles") || "").split(" ");
-          person.hidden = role !== "" && roles.indexOf(role) === -1;
-        });
+        update();
       });
     });
+    input.addEventListener("input", update);
   }
 
   // Meeting times: add the time in the visitor's own zone when it differs from the meeting's.
