@@ -11,7 +11,8 @@ sigsite (sigsite, macros, i18n), the notes copied into docs/meetings/ as ordinar
 of the navigation. The two builds run in pairs `--runs` times, in alternating order; the
 table shows the medians of wall time and peak memory, the output size and the search index
 size, and the ratios to plain (for time, the median of the ratios within each pair, so that
-a machine that speeds up or slows down between pairs does not bias the result). Run by hand;
+a machine that speeds up or slows down between pairs does not bias the result, and in
+brackets the lowest and highest of those ratios). Run by hand;
 nothing here is a test.
 """
 
@@ -281,11 +282,12 @@ def main() -> None:
             for name in ("plain", "sigsite"):
                 run = median_run(results[name])
                 # Time: the median of each pair's ratio; machine drift cancels within a pair.
-                time_ratio = statistics.median(
+                pair_ratios = [
                     a.seconds / b.seconds for a, b in zip(results[name], results["plain"], strict=True)
-                )
+                ]
+                spread = f" ({min(pair_ratios):.2f}–{max(pair_ratios):.2f})" if name != "plain" else ""
                 ratios = (
-                    f"{time_ratio:.2f} | {run.peak_mb / base.peak_mb:.2f} | "
+                    f"{statistics.median(pair_ratios):.2f}{spread} | {run.peak_mb / base.peak_mb:.2f} | "
                     f"{run.output_mb / base.output_mb:.2f}"
                 )
                 check_text = f"{check:.2f}" if name == "sigsite" else ""

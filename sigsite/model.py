@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 # Roles in order of responsibility; the keys are the list names of sig_members.yaml.
 ROLE_KEYS: dict[str, str] = {
@@ -113,7 +114,7 @@ class Meeting:
         """True for sessions that live elsewhere (a recording, an announcement)."""
         return self.external_url is not None
 
-    @property
+    @cached_property  # read by the page, its year, the archive, the feeds and the JSON
     def agenda_items(self) -> tuple[str, ...]:
         """The top-level list items of the agenda, as plain text."""
         agenda = self.section("agenda")

@@ -66,6 +66,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self._by_year: dict[int, list[Meeting]] = {}  # every dated meeting, newest first
         self._year_pages: dict[str, int] = {}  # src_uri -> year, in this build
         self._switcher: dict[str, dict[str, str]] = {}  # src_uri -> locale -> site-relative URL
+        self._language_roots: list[dict[str, str]] = []  # the head's hreflang links, in this build
         self._pages: list[File] = []  # the pages generated in this build
         self._site = PageContext(page_url="")  # URLs of meetings and files, from the root
         self._compiled_templates = CompiledTemplates()  # the theme's, shared by the language builds
@@ -104,6 +105,11 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         if not self.config.enabled or self.sources is None:
             return None
         self.languages = languages_of(config)
+        # hreflang wants full addresses; the roots are absolute paths on the site's host.
+        self._language_roots = [
+            {"lang": entry.get("lang", ""), "href": urljoin(config.site_url or "", entry.get("link", ""))}
+            for entry in alternate_links(config)
+        ]
         self._site = self._site_context(config)
         self._add_meeting_pages(files, config)
         self._add_year_pages(files, config)
@@ -266,13 +272,9 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         content = page.content or ""
         if ROSTER_SLOT in content and page.file.src_uri not in self._meeting_pages:  # notes never
             page.content = content.replace(ROSTER_SLOT, render_roster(self.data, self.languages.current), 1)
-        # hreflang wants full addresses; the roots are absolute paths on the site's host.
-        context["sigsite_language_roots"] = [
-            {"lang": entry.get("lang", ""), "href": urljoin(config.site_url or "", entry.get("link", ""))}
-            for entry in alternate_links(config)
-        ]
+        context["sigsite_language_roots"] = self._language_roots
         targets = self._switcher.get(page.file.src_uri)
-        alternates = alternate_links(config)
+        alternates = alternate_links(config) if targets else []
         if targets and alternates:
             for entry in alternates:
                 entry["link"] = targets.get(entry.get("lang", ""), entry["link"])  # site-relative
