@@ -153,6 +153,10 @@ BAD = {
     "no date": ({"meetings/notes.md": NOTE.format(notes="* x")}, "meetings/notes.md: error: cannot tell"),
     "not utf-8": ({"meetings/005-20201001.md": b"# T\n\xff\n"}, "byte 0xff at byte offset 4"),
     "front matter": ({"meetings/005-20201001.md": "---\ntitel: x\n---\n# T\n"}, "unknown key 'titel'"),
+    "page in the way": (
+        {"meetings/005-20201001.md": NOTE.format(notes="* x"), "docs/meetings/005-20201001.md": "# Mine\n"},
+        "docs/meetings/005-20201001.md has the address of a file that sigsite generates",
+    ),
 }
 
 

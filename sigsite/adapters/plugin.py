@@ -335,7 +335,7 @@ def _fingerprint(sources: Sources) -> Fingerprint:
 
 
 def _refuse_clash(files: Files, src_uri: str) -> None:
-    if files.get_file_from_path(src_uri) is not None:
+    if src_uri in files.src_uris:  # our addresses are already POSIX paths
         raise PluginError(
             f"sigsite: docs/{src_uri} has the address of a file that sigsite generates; "
             "rename or remove the file in docs/"
