@@ -8,12 +8,14 @@ matter, sequence numbers past 999) into a temporary folder, builds it with this 
 site, and builds the same meeting pages with plain MkDocs + Material: this site's own
 mkdocs.yml, theme overrides and English pages without the three plugins that exist for
 sigsite (sigsite, macros, i18n), the notes copied into docs/meetings/ as ordinary pages out
-of the navigation. The two builds run in pairs `--runs` times, in alternating order; the
-table shows the medians of wall time and peak memory, the output size and the search index
-size, and the ratios to plain (for time, the median of the ratios within each pair, so that
-a machine that speeds up or slows down between pairs does not bias the result, and in
-brackets the lowest and highest of those ratios). Run by hand;
-nothing here is a test.
+of the navigation. A third build, "plain + i18n", adds the site's Chinese pages and
+mkdocs-static-i18n back to plain, to show what a second language costs Material by itself.
+The three builds run `--runs` times each, in rounds of a rotating order; the table shows the
+medians of wall time and peak memory, the output size and the search index size, and the
+ratios to plain (for time, the median of the ratios within each round, so that a machine
+that speeds up or slows down between rounds does not bias the result, and in brackets the
+lowest and highest of those ratios); the sigsite row also gives its time ratio to
+"plain + i18n". Run by hand; nothing here is a test.
 """
 
 from __future__ import annotations
@@ -75,7 +77,11 @@ NAMES = [
     "Tang Cong",
 ]
 # Plugins that are sigsite's or exist for it: the baseline drops them, and keeps the theme.
-SIGSITE_PLUGINS = ("sigsite", "macros", "i18n")
+I18N_PLUGIN = "i18n"
+SIGSITE_PLUGINS = frozenset({"sigsite", "macros", I18N_PLUGIN})
+# The builds compared; ratios are to PLAIN, the issue's baseline. BILINGUAL also has the site's
+# second language (mkdocs-static-i18n), to show what sigsite adds to a two-language Material site.
+PLAIN, BILINGUAL, SIGSITE = "plain", "plain + i18n", "sigsite"
 
 
 class _MkDocsYamlLoader(yaml.SafeLoader):
@@ -162,10 +168,17 @@ def sigsite_project(folder: Path, data: Path) -> Path:
     return folder
 
 
-def plain_config() -> dict[str, Any]:
-    """This site's mkdocs.yml without the plugins that exist for sigsite; notes out of the navigation."""
+def plain_config(*, bilingual: bool = False) -> dict[str, Any]:
+    """This site's mkdocs.yml without the plugins that exist for sigsite; notes out of the navigation.
+
+    `bilingual` keeps mkdocs-static-i18n, with no English fallback pages in the Chinese tree.
+    """
     config = yaml.load((PROJECT / "mkdocs.yml").read_text("utf-8"), Loader=_MkDocsYamlLoader)
-    config["plugins"] = [p for p in config["plugins"] if _plugin_name(p) not in SIGSITE_PLUGINS]
+    dropped = SIGSITE_PLUGINS - {I18N_PLUGIN} if bilingual else SIGSITE_PLUGINS
+    config["plugins"] = [p for p in config["plugins"] if _plugin_name(p) not in dropped]
+    for plugin in config["plugins"]:
+        if _plugin_name(plugin) == I18N_PLUGIN:
+            plugin[I18N_PLUGIN]["fallback_to_default"] = False
     config["not_in_nav"] = "/meetings/*\n"
     return config
 
@@ -174,16 +187,19 @@ def _plugin_name(entry: object) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))  # type: ignore[arg-type]
 
 
-def plain_project(folder: Path, data: Path) -> Path:
-    """The site's English pages and theme, with every note as a plain page out of the navigation.
+def plain_project(folder: Path, data: Path, *, bilingual: bool = False) -> Path:
+    """The site's English pages (and Chinese ones, if `bilingual`) and theme, with every note as
+    a plain page out of the navigation.
 
     Pages that call macros show the calls as text: the baseline costs what the theme costs.
     """
     docs = folder / "docs"
-    shutil.copytree(PROJECT / "docs", docs, ignore=shutil.ignore_patterns("*.zh.md"))
+    ignore = None if bilingual else shutil.ignore_patterns("*.zh.md")
+    shutil.copytree(PROJECT / "docs", docs, ignore=ignore)
     shutil.copytree(PROJECT / "overrides", folder / "overrides")
     shutil.copytree(data / "meetings", docs / "meetings", dirs_exist_ok=True)
-    (folder / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(), allow_unicode=True), "utf-8")
+    config = plain_config(bilingual=bilingual)
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return folder
 
 
@@ -245,10 +261,38 @@ def median_run(runs: list[Run]) -> Run:
     )
 
 
+def measure_size(n: int, runs: int, workdir: Path | None) -> tuple[dict[str, list[Run]], float]:
+    """Build the three projects of one size `runs` times each, rotating their order."""
+    with tempfile.TemporaryDirectory(prefix=f"sigsite-scale-{n}-", dir=workdir) as tmp:
+        root = Path(tmp)
+        data = generate(root / "data", n, n // 2)
+        projects = {
+            PLAIN: plain_project(root / "plain", data),
+            BILINGUAL: plain_project(root / "bilingual", data, bilingual=True),
+            SIGSITE: sigsite_project(root / "sigsite", data),
+        }
+        results: dict[str, list[Run]] = {name: [] for name in projects}
+        names = list(projects)
+        for index in range(runs):
+            # A different order each time, so that a machine slowing down favours no build.
+            shift = index % len(names)
+            for name in names[shift:] + names[:shift]:
+                results[name].append(measure_build(projects[name]))
+        return results, check_seconds(projects[SIGSITE])
+
+
+def time_ratio(runs: list[Run], baseline: list[Run]) -> str:
+    """The median of the ratios within each round (machine drift cancels), and their range."""
+    ratios = [a.seconds / b.seconds for a, b in zip(runs, baseline, strict=True)]
+    if runs is baseline:
+        return "1.00"
+    return f"{statistics.median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000], help="meeting counts N")
-    parser.add_argument("--runs", type=int, default=3, help="alternating runs per size (median reported)")
+    parser.add_argument("--runs", type=int, default=3, help="rounds of builds per size (median reported)")
     parser.add_argument(
         "--workdir",
         type=Path,
@@ -268,48 +312,31 @@ def main() -> None:
         "time ×",
         "memory ×",
         "output ×",
+        f"time × {BILINGUAL}",
         "check s",
     ]
     print("| " + " | ".join(columns) + " |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|" + "---|" * len(columns))
     for n in args.sizes:
-        with tempfile.TemporaryDirectory(prefix=f"sigsite-scale-{n}-", dir=args.workdir) as tmp:
-            root = Path(tmp)
-            data = generate(root / "data", n, n // 2)
-            ours = sigsite_project(root / "sigsite", data)
-            plain = plain_project(root / "plain", data)
-            results: dict[str, list[Run]] = {"sigsite": [], "plain": []}
-            for index in range(args.runs):
-                # Pairs in alternating order, so that a machine slowing down favours neither build.
-                order = ("sigsite", "plain") if index % 2 == 0 else ("plain", "sigsite")
-                for name in order:
-                    results[name].append(measure_build(ours if name == "sigsite" else plain))
-            check = check_seconds(ours)
-            base = median_run(results["plain"])
-            for name in ("plain", "sigsite"):
-                run = median_run(results[name])
-                # Time: the median of each pair's ratio; machine drift cancels within a pair.
-                pair_ratios = [
-                    a.seconds / b.seconds for a, b in zip(results[name], results["plain"], strict=True)
-                ]
-                spread = f" ({min(pair_ratios):.2f}–{max(pair_ratios):.2f})" if name != "plain" else ""
-                ratios = (
-                    f"{statistics.median(pair_ratios):.2f}{spread} | {run.peak_mb / base.peak_mb:.2f} | "
-                    f"{run.output_mb / base.output_mb:.2f}"
-                )
-                check_text = f"{check:.2f}" if name == "sigsite" else ""
-                cells = [
-                    n,
-                    n // 2,
-                    name,
-                    f"{run.seconds:.1f}",
-                    f"{run.peak_mb:.0f}",
-                    f"{run.output_mb:.1f}",
-                    f"{run.search_mb:.2f}",
-                    ratios,
-                    check_text,
-                ]
-                print("| " + " | ".join(map(str, cells)) + " |", flush=True)
+        results, check = measure_size(n, args.runs, args.workdir)
+        base = median_run(results[PLAIN])
+        for name, runs in results.items():
+            run = median_run(runs)
+            cells = [
+                n,
+                n // 2,
+                name,
+                f"{run.seconds:.1f}",
+                f"{run.peak_mb:.0f}",
+                f"{run.output_mb:.1f}",
+                f"{run.search_mb:.2f}",
+                time_ratio(runs, results[PLAIN]),
+                f"{run.peak_mb / base.peak_mb:.2f}",
+                f"{run.output_mb / base.output_mb:.2f}",
+                time_ratio(runs, results[BILINGUAL]) if name == SIGSITE else "",
+                f"{check:.2f}" if name == SIGSITE else "",
+            ]
+            print("| " + " | ".join(map(str, cells)) + " |", flush=True)
 
 
 if __name__ == "__main__":
