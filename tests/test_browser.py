@@ -221,3 +221,11 @@ def test_roster_search_finds_a_member_by_name(site, browser):
         search.fill("")
         page.locator(".sig-chip[data-role=maintainer]").click()
         assert page.locator(".sig-person:visible").count() == 3
+
+
+def test_roster_without_javascript_shows_everyone_and_no_dead_controls(site, browser):
+    base, _ = site
+    with open_page(browser, base, "members/", "phone", java_script_enabled=False) as (page, _, _):
+        assert page.locator(".sig-person:visible").count() == 3
+        assert page.locator(".sig-chip:visible").count() == 0  # buttons that would do nothing
+        assert page.locator(".sig-roster__find input:visible").count() == 0
