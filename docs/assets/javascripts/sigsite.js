@@ -2,7 +2,7 @@
 (function () {
   "use strict";
 
-  // Members page: show the role filter and the name search, and filter the roster on the client.
+  // Members page: the role filter and the name search filter the roster on the client.
   function enhanceRoster(roster) {
     var filters = roster.querySelector(".sig-roster__filters");
     var find = roster.querySelector(".sig-roster__find");
@@ -34,8 +34,6 @@
           .replace("{shown}", String(shown)).replace("{total}", String(people.length));
     }
 
-    filters.hidden = false;
-    find.hidden = false;
     buttons.forEach(function (button) {
       button.addEventListener("click", function () {
         role = button.getAttribute("data-role");
