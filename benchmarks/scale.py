@@ -283,9 +283,9 @@ def measure_size(n: int, runs: int, workdir: Path | None) -> tuple[dict[str, lis
 
 def time_ratio(runs: list[Run], baseline: list[Run]) -> str:
     """The median of the ratios within each round (machine drift cancels), and their range."""
-    ratios = [a.seconds / b.seconds for a, b in zip(runs, baseline, strict=True)]
     if runs is baseline:
         return "1.00"
+    ratios = [a.seconds / b.seconds for a, b in zip(runs, baseline, strict=True)]
     return f"{statistics.median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})"
 
 
