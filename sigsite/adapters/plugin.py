@@ -275,7 +275,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         context["sigsite_language_roots"] = self._language_roots
         targets = self._switcher.get(page.file.src_uri)
         alternates = alternate_links(config) if targets else []
-        if targets and alternates:
+        if alternates:
             for entry in alternates:
                 entry["link"] = targets.get(entry.get("lang", ""), entry["link"])  # site-relative
             # mkdocs-static-i18n sets the attribute, Material reads the attribute; keep the key in step.

@@ -207,7 +207,7 @@ ROSTER_SLOT = "<div data-sigsite-roster></div>"
 
 
 def render_roster(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
-    """The members page: every person once, with all their roles, filterable by role."""
+    """The members page: every person once, with all their roles, filterable by role and name."""
     counts = {role: len(data.people_with_role(role)) for role in ROLES}
     return _render("roster.html", locale, for_markdown=False, people=data.people, counts=counts)
 
