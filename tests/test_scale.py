@@ -77,6 +77,11 @@ def test_attendees_and_conference_links_stay_out_of_search(site_build):
     assert "Liu Zhidan (Huawei)" not in text and "welink-meeting" not in text
     assert "Asia/Shanghai" not in text  # the header repeats the title's date; the zone is not searched
     assert not any(d["location"].endswith("#attendees") for d in meeting)
+    # Search reads less, the visitor reads everything: the page has the sections and its header.
+    page = site_build.article("meetings/001-20200604/index.html")
+    assert "Liu Zhidan (Huawei)" in page.get_text() and page.select_one("#conference-links")
+    assert "Asia/Shanghai" in page.select_one(".sig-meeting-meta").get_text()
+    assert page.select_one(".sig-meeting-nav a[rel=next]") is not None
 
 
 def test_year_pages_stay_out_of_search_and_the_meetings_stay_in(synthetic):

@@ -44,7 +44,7 @@ from sigsite.render import (
 )
 from sigsite.sanitize import sanitize_html
 from sigsite.schema_check import SCHEMA_FILES, schema_text
-from sigsite.search_scope import exclude_unsearched_sections
+from sigsite.search_scope import searched_sections
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
 
@@ -66,6 +66,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self._by_year: dict[int, list[Meeting]] = {}  # every dated meeting, newest first
         self._year_pages: dict[str, int] = {}  # src_uri -> year, in this build
         self._switcher: dict[str, dict[str, str]] = {}  # src_uri -> locale -> site-relative URL
+        self._after_search: dict[str, str] = {}  # src_uri -> the meeting page's HTML, once indexed
         self._language_roots: list[dict[str, str]] = []  # the head's hreflang links, in this build
         self._pages: list[File] = []  # the pages generated in this build
         self._site = PageContext(page_url="")  # URLs of meetings and files, from the root
@@ -145,6 +146,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
 
     def _add_meeting_pages(self, files: Files, config: MkDocsConfig) -> None:
         self._meeting_pages, self._neighbours, self._switcher, self._pages = {}, {}, {}, []
+        self._after_search = {}
         languages = self.languages
         archives = {
             locale: languages.url(config, locale, self.config.archive_page) for locale in languages.built
@@ -240,6 +242,8 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         """Frame a meeting note's sanitized HTML with its date and neighbours; list a year's meetings.
 
         Both are added after Markdown has run: the generated HTML needs no Markdown pass.
+        Search reads a meeting page as its searched sections alone; `on_page_context` puts the
+        framed page in once search has read it.
         """
         if not self.config.enabled:
             return None
@@ -248,8 +252,9 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         meeting = self._meeting_pages.get(src_uri)
         if meeting is not None:  # a note: untrusted, so sanitized, and never given the roster
             previous, following = self._neighbours[src_uri]
-            note = exclude_unsearched_sections(sanitize_html(html))
-            return render_meeting_page(meeting, note, previous, following, context)
+            note = sanitize_html(html)
+            self._after_search[src_uri] = render_meeting_page(meeting, note, previous, following, context)
+            return searched_sections(note)
         if src_uri in self._year_pages:
             year = self._year_pages[src_uri]
             return html + render_year(self._by_year.get(year, []), year, context)
@@ -260,17 +265,19 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
-        """Fill the roster's slot; give the head the language roots, and the switcher of
-        generated pages its targets.
+        """Put in what search was not to read; give the head the language roots, and the
+        switcher of generated pages its targets.
 
-        The roster goes in once search has read the page: the index keeps the page's text but
-        not a thousand people (the roster has its own search box), and search does not parse
-        half a megabyte of HTML per language.
+        A meeting page gets its framed note back. The roster fills its slot: the index keeps the
+        members page's text but not a thousand people (the roster has its own search box), and
+        search does not parse half a megabyte of HTML per language.
         """
         if not self.config.enabled:
             return None
         content = page.content or ""
-        if ROSTER_SLOT in content and page.file.src_uri not in self._meeting_pages:  # notes never
+        if page.file.src_uri in self._after_search:  # a note: never given the roster
+            page.content = self._after_search.pop(page.file.src_uri)
+        elif ROSTER_SLOT in content:
             page.content = content.replace(ROSTER_SLOT, render_roster(self.data, self.languages.current), 1)
         context["sigsite_language_roots"] = self._language_roots
         targets = self._switcher.get(page.file.src_uri)
