@@ -34,10 +34,11 @@ from sigsite.outputs.calendar import CALENDAR_FILE, meetings_calendar
 from sigsite.problems import Problems, Severity
 from sigsite.render import (
     ROSTER_SLOT,
+    MeetingFrame,
     PageContext,
     by_year,
+    meeting_frame,
     meeting_markdown,
-    render_meeting_page,
     render_roster,
     render_year,
     year_page_markdown,
@@ -61,10 +62,9 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self.zone = ZoneInfo("UTC")
         self.languages = Languages(current="en", default="en", built=("en",), prefixes={"en": ""})
         self._fingerprint: Fingerprint = ()
-        self._meeting_pages: dict[str, Meeting] = {}  # src_uri -> meeting, in this build
-        self._neighbours: dict[str, tuple[Meeting | None, Meeting | None]] = {}
+        self._frames: dict[str, MeetingFrame] = {}  # src_uri -> its meeting's frame, in this build
         self._by_year: dict[int, list[Meeting]] = {}  # every dated meeting, newest first
-        self._year_pages: dict[str, int] = {}  # src_uri -> year, in this build
+        self._year_lists: dict[str, str] = {}  # src_uri -> the year's list of meetings, in this build
         self._switcher: dict[str, dict[str, str]] = {}  # src_uri -> locale -> site-relative URL
         self._after_search: dict[str, str] = {}  # src_uri -> the meeting page's HTML, once indexed
         self._language_roots: list[dict[str, str]] = []  # the head's hreflang links, in this build
@@ -145,8 +145,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         )
 
     def _add_meeting_pages(self, files: Files, config: MkDocsConfig) -> None:
-        self._meeting_pages, self._neighbours, self._switcher, self._pages = {}, {}, {}, []
-        self._after_search = {}
+        self._frames, self._after_search, self._switcher, self._pages = {}, {}, {}, []
         languages = self.languages
         archives = {
             locale: languages.url(config, locale, self.config.archive_page) for locale in languages.built
@@ -165,17 +164,19 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             )
             files.append(page)
             self._pages.append(page)
-            self._meeting_pages[src_uri] = meeting
-            # The switcher leads to the other languages' archives: a note exists in one language.
-            self._switcher[src_uri] = {**archives, languages.current: page.url}
-            self._neighbours[src_uri] = (
+            # Rendered here, in one go, rather than page by page amid the theme's work: faster.
+            self._frames[src_uri] = meeting_frame(
+                meeting,
                 notes[index - 1] if index else None,
                 notes[index + 1] if index + 1 < len(notes) else None,
+                self.context_for(page.url),
             )
+            # The switcher leads to the other languages' archives: a note exists in one language.
+            self._switcher[src_uri] = {**archives, languages.current: page.url}
 
     def _add_year_pages(self, files: Files, config: MkDocsConfig) -> None:
         """One page per year listing its meetings, in this language, so the archive stays short."""
-        self._year_pages = {}
+        self._year_lists = {}
         prefix = self.languages.prefixes.get(self.languages.current, "")
         for year in self._site.year_urls:
             src_uri = prefix + f"meetings/{year}/index.md"
@@ -184,7 +185,9 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             page = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(page)
             self._pages.append(page)
-            self._year_pages[src_uri] = year
+            self._year_lists[src_uri] = render_year(
+                self._by_year.get(year, []), year, self.context_for(page.url)
+            )
             self._switcher[src_uri] = {
                 locale: self.languages.url(config, locale, f"meetings/{year}/index.md")
                 for locale in self.languages.built
@@ -248,16 +251,13 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         if not self.config.enabled:
             return None
         src_uri = page.file.src_uri
-        context = self.context_for(page.url)
-        meeting = self._meeting_pages.get(src_uri)
-        if meeting is not None:  # a note: untrusted, so sanitized, and never given the roster
-            previous, following = self._neighbours[src_uri]
+        frame = self._frames.get(src_uri)
+        if frame is not None:  # a note: untrusted, so sanitized, and never given the roster
             note = sanitize_html(html)
-            self._after_search[src_uri] = render_meeting_page(meeting, note, previous, following, context)
+            self._after_search[src_uri] = frame.around(note)
             return searched_sections(note)
-        if src_uri in self._year_pages:
-            year = self._year_pages[src_uri]
-            return html + render_year(self._by_year.get(year, []), year, context)
+        if src_uri in self._year_lists:
+            return html + self._year_lists[src_uri]
         return None
 
     # After Material's search (0) has indexed the page, and after mkdocs-static-i18n (50).

@@ -286,23 +286,32 @@ def year_page_markdown(year: int, locale: str = DEFAULT_LOCALE) -> str:
     return front_matter(front)
 
 
-def render_meeting_page(
-    meeting: Meeting,
-    note_html: str,
-    previous: Meeting | None,
-    following: Meeting | None,
-    links: PageContext,
-) -> str:
-    """The note's HTML (already sanitized) framed by its date and links and by its neighbours."""
-    return _render(
-        "meeting_page.html",
-        links.locale,
-        for_markdown=False,
-        meeting=meeting,
-        note=Markup(note_html),  # sanitized by the caller (sigsite.sanitize)
-        previous=previous,
-        following=following,
-        links=links,
+@dataclass(frozen=True)
+class MeetingFrame:
+    """What a meeting's page shows around its note: the date and links above, its neighbours below."""
+
+    header: str
+    footer: str
+
+    def around(self, note_html: str) -> str:
+        """The page's HTML: the note (sanitized by the caller, sigsite.sanitize) in its frame."""
+        return f"{self.header}\n{note_html}\n{self.footer}"
+
+
+def meeting_frame(
+    meeting: Meeting, previous: Meeting | None, following: Meeting | None, links: PageContext
+) -> MeetingFrame:
+    """The frame of a meeting's page; it needs the page's address, not its note."""
+    return MeetingFrame(
+        header=_render("meeting_header.html", links.locale, for_markdown=False, meeting=meeting, links=links),
+        footer=_render(
+            "meeting_footer.html",
+            links.locale,
+            for_markdown=False,
+            previous=previous,
+            following=following,
+            links=links,
+        ),
     )
 
 
