@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
@@ -30,13 +31,13 @@ class Languages:
 
     def url(self, config: MkDocsConfig, locale: str, src_uri: str) -> str:
         """The site-relative URL the docs page `src_uri` has in the tree of `locale`."""
-        file = File(
-            self.prefixes.get(locale, "") + src_uri,
-            src_dir=None,
-            dest_dir=config.site_dir,
-            use_directory_urls=config.use_directory_urls,
-        )
-        return file.url
+        return _page_url(self.prefixes.get(locale, "") + src_uri, config.use_directory_urls)
+
+
+@lru_cache(maxsize=16384)  # every meeting's address is asked for in each language's build
+def _page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives the page `src_uri`."""
+    return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
 
 
 def languages_of(config: MkDocsConfig) -> Languages:
