@@ -12,6 +12,7 @@ sys.path.insert(0, str(PROJECT / "benchmarks"))
 import scale
 
 from sigsite.render import ARCHIVE_RECENT
+from sigsite.search_scope import searched_sections
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +83,21 @@ def test_attendees_and_conference_links_stay_out_of_search(site_build):
     assert "Liu Zhidan (Huawei)" in page.get_text() and page.select_one("#conference-links")
     assert "Asia/Shanghai" in page.select_one(".sig-meeting-meta").get_text()
     assert page.select_one(".sig-meeting-nav a[rel=next]") is not None
+
+
+def test_search_reads_every_section_but_attendees_and_conference_links():
+    agenda = '<h2 id="agenda">Agenda<a class="headerlink" href="#agenda">¶</a></h2><ul><li>Fuzzing</li></ul>'
+    notes = "<h2>会议纪要</h2><p>讨论</p><h3>Follow-up</h3><p>Soon</p>"
+    note = (
+        '<h1 id="t">Thursday</h1><p>Intro</p>'
+        + agenda
+        + '<h2 id="attendees">Attendees</h2><ul><li>Li Peng</li></ul>'
+        + "<h2>会议链接</h2><p>https://meeting.example.org/j/1</p>"
+        + notes
+        + '<h2 id="c">Conference Links<a class="headerlink" href="#c">¶</a></h2>'
+        + "<h3>Backup</h3><p>https://b.example.org</p>"
+    )
+    assert searched_sections(note) == '<h1 id="t">Thursday</h1><p>Intro</p>' + agenda + notes
 
 
 def test_year_pages_stay_out_of_search_and_the_meetings_stay_in(synthetic):
