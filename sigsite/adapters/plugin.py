@@ -80,6 +80,9 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         """
         if not self.config.enabled:
             return None
+        # jieba (Material's Chinese search) logs its start-up at DEBUG to its own handler, on
+        # every build: follow MkDocs' verbosity instead (`mkdocs build -v` still shows it).
+        logging.getLogger("jieba").setLevel(logging.getLogger("mkdocs").getEffectiveLevel())
         try:
             self.zone = ZoneInfo(self.config.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
