@@ -1,13 +1,19 @@
-"""Which links may be published: http, https and mailto only."""
+"""Which addresses may be published: the web (http, https) from data; mailto too in notes."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+WEB_SCHEMES = frozenset({"http", "https"})
+SAFE_SCHEMES = WEB_SCHEMES | {"mailto"}  # links written in a note's text
 URL_PATTERN = re.compile(r"https?://[^\s<>()\[\]\"'`，。；、）]+")
-EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def is_web_url(url: str) -> bool:
+    """True when `url` is an absolute http or https address with a host."""
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
 
 
 def is_safe_url(url: str) -> bool:
@@ -16,6 +22,14 @@ def is_safe_url(url: str) -> bool:
     if parts.scheme.lower() not in SAFE_SCHEMES:
         return False
     return parts.scheme.lower() == "mailto" or bool(parts.netloc)
+
+
+def host_of(url: str) -> str:
+    """The lower-case host name of an address, or an empty string."""
+    try:
+        return (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:  # e.g. a malformed port or IPv6 literal
+        return ""
 
 
 def urls_in(text: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,7 @@ from sigsite.members import (
 )
 from sigsite.model import SigData
 from sigsite.problems import Problems
+from sigsite.sources import symlink_on_the_way
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 MEETINGS_FOLDER = "meetings"
@@ -32,6 +33,7 @@ class Sources:
     sig_info_file: str = SIG_INFO_FILE
     meetings_dir: str = MEETINGS_FOLDER
     timezone: str = DEFAULT_TIMEZONE
+    public_emails: frozenset[str] = field(default_factory=frozenset)  # lower case; never withheld
 
     def path(self, relative: str) -> Path:
         """The absolute path of one of the SIG's files."""
@@ -53,6 +55,17 @@ class Sources:
 def load_sig(sources: Sources) -> tuple[SigData, Problems]:
     """Read everything once; bad input becomes problems, never exceptions."""
     problems = Problems()
+    for relative in (sources.members_file, sources.sig_info_file, sources.meetings_dir):
+        link = symlink_on_the_way(sources.root, relative)
+        if link is not None:
+            problems.error(
+                relative,
+                None,
+                f"{link.relative_to(sources.root)} is a symbolic link; the site never follows links, "
+                "which could publish files from outside the SIG's folder",
+                "commit the files themselves",
+            )
+            return SigData(), problems
     builder = PeopleBuilder(problems)
     members_path = sources.path(sources.members_file)
     info_path = sources.path(sources.sig_info_file)
@@ -68,7 +81,12 @@ def load_sig(sources: Sources) -> tuple[SigData, Problems]:
     info = read_sig_info(info_path, sources.sig_info_file, builder) if info_path.is_file() else SigInfo()
     zone = ZoneInfo(sources.timezone)
     meetings, attachments = load_meetings(
-        sources.path(sources.meetings_dir), sources.meetings_dir.rstrip("/"), zone, problems, build_date(zone)
+        sources.path(sources.meetings_dir),
+        sources.meetings_dir.rstrip("/"),
+        zone,
+        problems,
+        build_date(zone),
+        public_emails=sources.public_emails,
     )
     data = SigData(
         people=builder.build(),

@@ -6,16 +6,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, available_timezones
 
+from sigsite.cost_limits import check_cost
+from sigsite.emails import redact
 from sigsite.headings import HeadingTime, parse_heading
-from sigsite.links import SAFE_SCHEMES, is_safe_url, urls_in
+from sigsite.links import SAFE_SCHEMES, is_web_url, urls_in
 from sigsite.model import Attachment, Meeting, Section
 from sigsite.problems import Problems
 from sigsite.schema_check import check_against_schema
-from sigsite.sources import read_text
+from sigsite.sources import first_control_character, read_text, refuse_symlink
 from sigsite.yaml_source import LocatedDict, load_yaml
 
 MEETING_FILE = re.compile(r"^(?P<sequence>\d{3,})-(?P<date>\d{8})\.md$")
@@ -27,16 +30,26 @@ MAX_DURATION = 24 * 60
 LANGUAGES = ("en", "zh")
 VIDEO_HOSTS = ("bilibili.com", "b23.tv", "youtube.com", "youtu.be")
 PLACEHOLDERS = frozenset({"todo", "tbd", "post link after meeting"})
+EARLIEST, LATEST = date(1970, 1, 1), date(2200, 12, 31)  # dates outside are typing slips
+# Addresses of the archive's own pages in meetings/: a note may not take them.
+RESERVED_SLUG = re.compile(r"index|\d{4}", re.IGNORECASE)
+# Files that browsers show but never run: documents, slides, sheets, images but SVG, media, archives.
+ATTACHMENT_SUFFIXES = frozenset(
+    ".pdf .ppt .pptx .pps .ppsx .odp .key .doc .docx .odt .rtf .txt .xls .xlsx .ods .csv "
+    ".png .jpg .jpeg .gif .webp .avif .bmp .mp4 .webm .mov .m4v .mp3 .m4a .ogg .wav "
+    ".zip .7z .tar .gz .tgz .bz2 .xz .rar".split()
+)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _SCHEME = r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):"
+# Each pattern is linear: no two quantifiers next to each other can match the same characters.
 _LINK_TARGETS = (
-    re.compile(r"\]\(\s*<?\s*" + _SCHEME),  # [text](target) and ![alt](target)
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?" + _SCHEME),  # [ref]: target
+    re.compile(r"\]\(\s*(?:<\s*)?" + _SCHEME),  # [text](target) and ![alt](target)
+    re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?" + _SCHEME),  # [ref]: target
     re.compile(r"<" + _SCHEME + r"[^>\s]*>"),  # <scheme:autolink>
-    re.compile(r"\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*" + _SCHEME, re.IGNORECASE),
+    re.compile(r"\b(?:href|src|action|formaction)\s*=\s*(?:[\"']\s*)?" + _SCHEME, re.IGNORECASE),
 )
 
 
@@ -100,11 +113,18 @@ def _split_note(text: str, display: str, problems: Problems) -> _Note:
     )
 
 
+@cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
 def _zone(name: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    """The zone of an IANA name; None for anything else (a folder such as `America`, a path)."""
+    return ZoneInfo(name) if name in _zone_names() else None
+
+
+def _in_range(day: date) -> bool:
+    return EARLIEST <= day <= LATEST
 
 
 def _zone_for_offset(offset: timedelta, day: date, default: ZoneInfo) -> ZoneInfo:
@@ -183,10 +203,53 @@ def _check_heading(
         )
 
 
-def _safe_url_or_none(value: Any) -> str | None:
-    """The value when it is an allowed address; the schema check has reported it otherwise."""
-    text = str(value).strip() if value is not None else ""
-    return text if is_safe_url(text) else None
+def _web_url(front: LocatedDict, key: str, display: str, problems: Problems) -> str | None:
+    """A front matter address: http or https with a host, else an error."""
+    if not front.get(key):
+        return None
+    text = str(front[key]).strip()
+    if is_web_url(text):
+        return text
+    problems.error(
+        display,
+        front.line_of(key),
+        f"{key} '{text}' is not a web address",
+        "write a full address starting with https://",
+    )
+    return None
+
+
+def _slides(front: LocatedDict, attachments: frozenset[str], display: str, problems: Problems) -> str | None:
+    """Slides: a web address, or the name of a file in the meetings folder that the site publishes."""
+    if not front.get("slides"):
+        return None
+    text = str(front["slides"]).strip()
+    if is_web_url(text) or text in attachments:
+        return text
+    problems.error(
+        display,
+        front.line_of("slides"),
+        f"slides '{text}' is neither a web address nor a file in the meetings folder",
+        "write a full https:// address, or the exact name of a file committed next to the note",
+    )
+    return None
+
+
+def _redact_addresses(text: str, public: frozenset[str], display: str, problems: Problems) -> str:
+    """The note with personal e-mail addresses withheld, each reported with its line."""
+    redacted, hidden = redact(text, public)
+    line, position = 1, 0
+    for address in hidden:  # in order of position: count only the lines in between
+        line += text.count("\n", position, address.start)
+        position = address.start
+        problems.warning(
+            display,
+            line,
+            f"the personal e-mail address {address.masked} is withheld from the site",
+            "remove it from the note; a mailing list's address can be listed under "
+            "'public_emails' of the sigsite plugin in mkdocs.yml",
+        )
+    return redacted
 
 
 def _check_link_schemes(text: str, display: str, problems: Problems) -> None:
@@ -210,46 +273,135 @@ def _check_link_schemes(text: str, display: str, problems: Problems) -> None:
                     )
 
 
+@dataclass(frozen=True)
+class NoteRules:
+    """What reading a note needs to know besides the note: the site's settings and the folder."""
+
+    default_zone: ZoneInfo
+    today: date | None = None  # notes of later meetings may still have empty sections
+    attachments: frozenset[str] = frozenset()  # files of the folder that the site publishes
+    public_emails: frozenset[str] = frozenset()  # lower case; shown as written
+
+
+def _file_date(path: Path, display: str, problems: Problems) -> tuple[re.Match[str] | None, date | None]:
+    match = MEETING_FILE.match(path.name)
+    if not match:
+        return None, None
+    try:
+        day = datetime.strptime(match["date"], "%Y%m%d").date()
+    except ValueError:
+        problems.error(
+            display,
+            None,
+            f"'{match['date']}' in the file name is not a real date",
+            "name the file NNN-YYYYMMDD.md with the meeting's date",
+        )
+        return match, None
+    if not _in_range(day):
+        problems.error(
+            display,
+            None,
+            f"'{match['date']}' in the file name is not a date between {EARLIEST.year} and {LATEST.year}",
+            "name the file NNN-YYYYMMDD.md with the meeting's date",
+        )
+        return match, None
+    return match, day
+
+
+def _front_date(front: LocatedDict, display: str, problems: Problems) -> date | None:
+    try:
+        day = date.fromisoformat(str(front["date"]))
+    except ValueError:
+        problems.error(display, front.line_of("date"), f"date '{front['date']}' is not YYYY-MM-DD")
+        return None
+    if not _in_range(day):
+        problems.error(
+            display,
+            front.line_of("date"),
+            f"date {day.isoformat()} is not between {EARLIEST.year} and {LATEST.year}",
+            "check the year",
+        )
+        return None
+    return day
+
+
+def _front_matter(note: _Note, display: str, problems: Problems) -> LocatedDict:
+    front: LocatedDict = LocatedDict()
+    front.key_lines = {}
+    if note.front_matter is None:
+        return front
+    loaded = load_yaml(note.front_matter, display, problems, first_line=FRONT_MATTER_LINE)
+    if isinstance(loaded, LocatedDict):
+        check_against_schema(loaded, "meeting", display, problems)
+        return loaded
+    if loaded is not None:
+        problems.error(display, FRONT_MATTER_LINE, "the front matter must be 'key: value' lines")
+    return front
+
+
+def _meeting_zone(
+    front: LocatedDict,
+    heading: HeadingTime,
+    day: date | None,
+    rules: NoteRules,
+    display: str,
+    problems: Problems,
+) -> ZoneInfo:
+    if "timezone" in front:
+        zone = _zone(str(front["timezone"]))
+        if zone is None:
+            problems.error(
+                display,
+                front.line_of("timezone"),
+                f"unknown time zone '{front['timezone']}'",
+                "use an IANA name such as Asia/Shanghai or Europe/Berlin",
+            )
+        return zone or rules.default_zone
+    if heading.utc_offset is not None and day is not None:
+        return _zone_for_offset(heading.utc_offset, day, rules.default_zone)
+    return rules.default_zone
+
+
 def parse_meeting(
-    path: Path, display: str, default_zone: ZoneInfo, problems: Problems, today: date | None = None
+    path: Path,
+    display: str,
+    default_zone: ZoneInfo,
+    problems: Problems,
+    today: date | None = None,
+    *,
+    rules: NoteRules | None = None,
 ) -> Meeting | None:
     """Read one note; None when it cannot be published (the reason is in `problems`).
 
     Empty sections and template placeholders are reported only for meetings before `today`
     (all meetings when it is None): a note written ahead of its meeting has no minutes yet.
+    Any failure becomes a problem of this file, never an exception.
     """
+    rules = rules or NoteRules(default_zone=default_zone, today=today)
+    try:
+        return _parse_meeting(path, display, rules, problems)
+    except Exception as exc:  # a bug met by odd input: report it with the file, keep going
+        problems.error(
+            display,
+            None,
+            f"the note could not be read ({type(exc).__name__}: {exc})",
+            "simplify the note around the part you changed last, and report it to sigsite's maintainers",
+        )
+        return None
+
+
+def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problems) -> Meeting | None:
     text = read_text(path, display, problems)
     if text is None:
         return None
+    text = _redact_addresses(text, rules.public_emails, display, problems)
     note = _split_note(text, display, problems)
     _check_link_schemes(text, display, problems)
-    front: LocatedDict = LocatedDict()
-    front.key_lines = {}
-    if note.front_matter is not None:
-        loaded = load_yaml(note.front_matter, display, problems, first_line=FRONT_MATTER_LINE)
-        if isinstance(loaded, LocatedDict):
-            front = loaded
-            check_against_schema(front, "meeting", display, problems)
-        elif loaded is not None:
-            problems.error(display, FRONT_MATTER_LINE, "the front matter must be 'key: value' lines")
-    name_match = MEETING_FILE.match(path.name)
-    file_date = None
-    if name_match:
-        try:
-            file_date = datetime.strptime(name_match["date"], "%Y%m%d").date()
-        except ValueError:
-            problems.error(
-                display,
-                None,
-                f"'{name_match['date']}' in the file name is not a real date",
-                "name the file NNN-YYYYMMDD.md with the meeting's date",
-            )
-    day = file_date
-    if "date" in front:
-        try:
-            day = date.fromisoformat(str(front["date"]))
-        except ValueError:
-            problems.error(display, front.line_of("date"), f"date '{front['date']}' is not YYYY-MM-DD")
+    if not check_cost(text, display, problems):
+        return None
+    front = _front_matter(note, display, problems)
+    name_match, file_date = _file_date(path, display, problems)
+    day = _front_date(front, display, problems) if "date" in front else file_date
     is_external = bool(front.get("link"))
     if day is None and not is_external:
         if not name_match:
@@ -270,21 +422,10 @@ def parse_meeting(
         )
     heading = parse_heading(note.heading)
     _check_heading(note, heading, file_date, display, problems)
-    if today is None or day is None or day < today:
+    if rules.today is None or day is None or day < rules.today:
         _check_sections(note, display, problems)
 
-    zone = default_zone
-    if "timezone" in front:
-        zone = _zone(str(front["timezone"])) or default_zone
-        if zone is default_zone and str(front["timezone"]) != default_zone.key:
-            problems.error(
-                display,
-                front.line_of("timezone"),
-                f"unknown time zone '{front['timezone']}'",
-                "use an IANA name such as Asia/Shanghai or Europe/Berlin",
-            )
-    elif heading.utc_offset is not None and day is not None:
-        zone = _zone_for_offset(heading.utc_offset, day, default_zone)
+    zone = _meeting_zone(front, heading, day, rules, display, problems)
     clock = heading.time
     if "time" in front:
         clock = _front_matter_time(front["time"])
@@ -298,8 +439,8 @@ def parse_meeting(
     start = datetime.combine(day, clock, zone) if day and clock else None
 
     links = urls_in(note.body)
-    video = _safe_url_or_none(front.get("video")) or next(
-        (url for url in links if any(host in url for host in VIDEO_HOSTS)), None
+    video = _web_url(front, "video", display, problems) or next(
+        (url for url in links if any(host in url for host in VIDEO_HOSTS) and is_web_url(url)), None
     )
     conference = tuple(urls_in(next((s.body for s, _ in note.sections if s.key == "conference links"), "")))
     language = front.get("language")
@@ -314,14 +455,13 @@ def parse_meeting(
         timezone=zone.key,
         duration_minutes=_duration(front.get("duration")),
         sequence=int(name_match["sequence"]) if name_match else None,
-        heading=note.heading,
         body=note.body,
         sections=tuple(section for section, _ in note.sections),
         language=language,
         video=video,
-        slides=str(front["slides"]) if front.get("slides") else None,
-        external_url=_safe_url_or_none(front.get("link")),
-        conference_links=tuple(url for url in conference if url != video),
+        slides=_slides(front, rules.attachments, display, problems),
+        external_url=_web_url(front, "link", display, problems),
+        conference_links=tuple(url for url in conference if url != video and is_web_url(url)),
         summary=str(front.get("summary") or "").strip(),
     )
 
@@ -342,24 +482,97 @@ def _sort_key(meeting: Meeting) -> tuple[Any, ...]:
     return (meeting.date is None, meeting.date or date.min, when, meeting.sequence or 0, meeting.source)
 
 
+def _publishable_attachment(path: Path, display: str, problems: Problems) -> bool:
+    """True for a file type that browsers never run; an error naming the file otherwise."""
+    if path.suffix.lower() in ATTACHMENT_SUFFIXES:
+        return True
+    kind = path.suffix.lower() or "files without an extension"
+    problems.error(
+        display,
+        None,
+        f"{kind} files are not published: a browser could run what they hold on the site's address",
+        "export slides or pages to PDF, or link to where the file is hosted; the site publishes "
+        + ", ".join(sorted(ATTACHMENT_SUFFIXES)),
+    )
+    return False
+
+
+def _check_addresses(meetings: list[Meeting], display_folder: str, problems: Problems) -> list[Meeting]:
+    """The meetings whose page address is theirs alone; an error for each that is not."""
+    kept: list[Meeting] = []
+    first_of: dict[str, Meeting] = {}
+    for meeting in meetings:
+        display = f"{display_folder}/{meeting.source}"
+        slug = meeting.slug.lower()
+        if meeting.is_external:
+            kept.append(meeting)  # no page of its own
+        elif RESERVED_SLUG.fullmatch(slug):
+            problems.error(
+                display,
+                None,
+                f"the address meetings/{meeting.slug}/ belongs to the archive's own pages",
+                "name the file NNN-YYYYMMDD.md",
+            )
+        elif slug in first_of:
+            problems.error(
+                display,
+                None,
+                f"has the same address, meetings/{meeting.slug}/, "
+                f"as {display_folder}/{first_of[slug].source}",
+                "rename one of the two files",
+            )
+        else:
+            first_of[slug] = meeting
+            kept.append(meeting)
+    return kept
+
+
 def load_meetings(
-    folder: Path, display_folder: str, default_zone: ZoneInfo, problems: Problems, today: date | None = None
+    folder: Path,
+    display_folder: str,
+    default_zone: ZoneInfo,
+    problems: Problems,
+    today: date | None = None,
+    *,
+    public_emails: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Meeting, ...], tuple[Attachment, ...]]:
     """Every meeting (oldest first, undated external sessions last) and every other file."""
-    meetings: list[Meeting] = []
-    attachments: list[Attachment] = []
-    if not folder.is_dir():
+    if not folder.is_dir() or not refuse_symlink(folder, display_folder, problems):
         return (), ()
+    notes: list[Path] = []
+    attachments: list[Attachment] = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not path.is_file() or path.name in TEMPLATE_FILES:
-            continue
         display = f"{display_folder}/{path.name}"
-        if path.suffix.lower() not in NOTE_SUFFIXES:
-            attachments.append(_attachment(path))
+        if path.name.startswith(".") or path.name in TEMPLATE_FILES:
             continue
-        meeting = parse_meeting(path, display, default_zone, problems, today)
-        if meeting is not None:
-            meetings.append(meeting)
+        if not refuse_symlink(path, display, problems):
+            continue
+        if first_control_character(path.name):
+            problems.error(display, None, "the file name holds a control character", "rename the file")
+        elif path.is_dir():
+            problems.warning(
+                display, None, "folders inside the meetings folder are not read", "move its files up a level"
+            )
+        elif path.suffix.lower() in NOTE_SUFFIXES:
+            notes.append(path)
+        elif _publishable_attachment(path, display, problems):
+            attachments.append(_attachment(path))
+    rules = NoteRules(
+        default_zone=default_zone,
+        today=today,
+        attachments=frozenset(a.source for a in attachments),
+        public_emails=public_emails,
+    )
+    meetings = [
+        meeting
+        for path in notes
+        if (
+            meeting := parse_meeting(
+                path, f"{display_folder}/{path.name}", default_zone, problems, rules=rules
+            )
+        )
+    ]
+    meetings = _check_addresses(meetings, display_folder, problems)
     sequences = Counter(m.sequence for m in meetings if m.sequence is not None)
     for meeting in meetings:
         if meeting.sequence is not None and sequences[meeting.sequence] > 1:

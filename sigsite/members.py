@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sigsite.links import is_safe_url
+from sigsite.emails import redact
+from sigsite.links import host_of, is_web_url
 from sigsite.model import ROLE_KEYS, ROLES, Person, Repository
 from sigsite.problems import Problems
 from sigsite.schema_check import check_against_schema
@@ -18,6 +20,8 @@ MEMBERS_FILE = "sig_members.yaml"
 SIG_INFO_FILE = "sig-info.yaml"
 SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-"})
 GITEE_HOST = "gitee.com"
+GITEE_HOSTS = frozenset({GITEE_HOST, "www.gitee.com"})  # exactly: evilgitee.com is someone else
+REPOSITORY_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*/?")
 
 # sig-info.yaml lists people under these keys; mentors are a role of their own there.
 SIG_INFO_ROLES = {"mentors": "Mentor", "maintainers": "Maintainer"}
@@ -33,12 +37,27 @@ def given(value: Any) -> str | None:
 
 
 def gitee_account(url: str) -> str | None:
-    """The account name in a Gitee profile address, e.g. `jxlang910`."""
-    parts = urlsplit(url)
-    if not parts.netloc.lower().endswith(GITEE_HOST):
+    """The account name in a Gitee profile address, e.g. `jxlang910`; None for any other host."""
+    if host_of(url) not in GITEE_HOSTS:
         return None
-    segments = [s for s in parts.path.split("/") if s]
+    segments = [s for s in urlsplit(url.strip()).path.split("/") if s]
     return segments[0] if segments else None
+
+
+def shown_text(value: Any, display: str, line: int, problems: Problems) -> str | None:
+    """A value the site shows (a name, an interest): `given`, with e-mail addresses withheld."""
+    text = given(value)
+    if text is None:
+        return None
+    text, hidden = redact(text)
+    for address in hidden:
+        problems.warning(
+            display,
+            line,
+            f"an e-mail address ({address.address}) is written where the site shows text; it is withheld",
+            "put addresses under 'email:', which is never published",
+        )
+    return text
 
 
 @dataclass
@@ -51,7 +70,6 @@ class _Entry:
     line: int
     gitee_id: str | None = None
     gitee_home: str | None = None
-    email: str | None = None
     interests: str | None = None
     organization: str | None = None
 
@@ -102,7 +120,6 @@ class PeopleBuilder:
             roles=tuple(roles),
             gitee_id=gitee_id,
             gitee_home=home,
-            email=first("email"),
             interests=first("interests"),
             organization=first("organization"),
         )
@@ -133,18 +150,18 @@ def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> None:
             if not isinstance(entry, LocatedDict) or not given(entry.get("name")):
                 continue  # reported by the schema check
             home = given(entry.get("gitee_home"))
-            home = home if home and is_safe_url(home) else None  # the schema check reported it
+            home = home if home and is_web_url(home) else None  # the schema check reported it
+            line = entry.line
             builder.add(
                 _Entry(
-                    name=given(entry["name"]) or "",
+                    name=shown_text(entry["name"], display, line, problems) or "",
                     role=role,
                     file=display,
-                    line=entry.line,
+                    line=line,
                     gitee_id=gitee_account(home) if home else None,
                     gitee_home=home,
-                    email=given(entry.get("email")),
-                    interests=given(entry.get("interest")),
-                    organization=given(entry.get("organization")),
+                    interests=shown_text(entry.get("interest"), display, line, problems),
+                    organization=shown_text(entry.get("organization"), display, line, problems),
                 )
             )
 
@@ -161,14 +178,14 @@ def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> s
     if not isinstance(raw, LocatedDict) or not given(raw.get("gitee_id")):
         return None
     gitee_id = given(raw["gitee_id"]) or ""
+    problems = builder.problems
     entry = _Entry(
-        name=given(raw.get("name")) or gitee_id,
+        name=shown_text(raw.get("name"), display, raw.line, problems) or gitee_id,
         role=role,
         file=display,
         line=raw.line,
         gitee_id=gitee_id,
-        email=given(raw.get("email")),
-        organization=given(raw.get("organization")),
+        organization=shown_text(raw.get("organization"), display, raw.line, problems),
     )
     builder.add(entry)
     return entry.key
@@ -199,11 +216,18 @@ def read_sig_info(path: Path, display: str, builder: PeopleBuilder) -> SigInfo:
                 if person_key and role == "Committer":
                     committers.append(person_key)
         for name in filter(None, map(given, names)):
-            url = f"https://{GITEE_HOST}/{name}"
+            if not REPOSITORY_NAME.fullmatch(name):
+                problems.warning(
+                    display,
+                    raw_repo.line_of("repo"),
+                    f"'{name}' is not a repository name; it is listed without a link",
+                    "write it as owner/name, e.g. mindspore/mindarmour",
+                )
+            url = f"https://{GITEE_HOST}/{name.strip('/')}" if REPOSITORY_NAME.fullmatch(name) else ""
             repositories.append(Repository(name=name, url=url, committers=tuple(committers)))
     meeting_url = data.get("meeting_url")
     meeting_url = given(meeting_url) if isinstance(meeting_url, str) else None
-    if meeting_url and not is_safe_url(meeting_url):
+    if meeting_url and not is_web_url(meeting_url):
         problems.error(
             display,
             data.line_of("meeting_url"),

@@ -43,8 +43,7 @@ class Person:
     name: str
     roles: tuple[str, ...]
     gitee_id: str | None = None
-    gitee_home: str | None = None
-    email: str | None = None  # kept for the maintainers; never published by default
+    gitee_home: str | None = None  # e-mail addresses are never loaded: nothing can publish them
     interests: str | None = None
     organization: str | None = None
 
@@ -63,7 +62,7 @@ class Repository:
     """A code repository the SIG looks after."""
 
     name: str
-    url: str
+    url: str  # empty when the name is not a repository's
     committers: tuple[str, ...] = ()  # person keys
 
 
@@ -92,7 +91,6 @@ class Meeting:
     timezone: str
     duration_minutes: int = 60
     sequence: int | None = None
-    heading: str = ""
     body: str = ""  # the note's Markdown without front matter and H1
     sections: tuple[Section, ...] = ()
     language: str = "en"

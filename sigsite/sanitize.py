@@ -1,12 +1,36 @@
-"""Clean the HTML of a rendered meeting note: notes are untrusted and may hold raw HTML."""
+"""Clean the HTML of committed content (a meeting note): it is untrusted and may hold raw HTML.
+
+What a note may put on a page, after Markdown has run:
+- the tags and attributes of nh3's defaults plus what Markdown and Material emit; no scripts,
+  styles, event handlers or forms; links to http, https and mailto only;
+- ids in a namespace of their own (`user-content-`, GitHub's way), so a note can never take one
+  of the theme's (`__config`, `__search`, ...); in-page links (`#x`) follow the renaming;
+- classes from a short list of what Markdown's extensions write, so a note cannot dress itself
+  as the theme's or the site's own blocks;
+- no request to another site: an image hosted elsewhere becomes a link to it.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+
 import nh3
 
-from sigsite.links import SAFE_SCHEMES
+from sigsite.links import SAFE_SCHEMES, is_web_url
 
-# nh3's defaults keep formatting, tables and images; add what Markdown and Material emit.
+ID_PREFIX = "user-content-"
+# Classes written by admonition, pymdownx.details, superfences with Pygments, toc and magiclink.
+_CLASSES = frozenset(
+    "admonition admonition-title note abstract summary tldr info todo tip hint important success "
+    "check done question help faq warning caution attention failure fail missing danger error bug "
+    "example quote cite highlight headerlink magiclink linenos linenodiv filename".split()
+)
+_CLASS_PATTERNS = re.compile(r"language-[\w+#-]{1,40}|magiclink-[a-z-]{1,40}|[a-z]{1,3}[0-9]?")
+_UNSAFE_ID_CHARACTERS = re.compile(r"[^\w.:-]")
+_IMAGE = re.compile(r'<img((?:\s+[a-zA-Z-]+="[^"]*")*)\s*/?>')
+_ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+
 _ATTRIBUTES: dict[str, set[str]] = {
     **{tag: set(attributes) for tag, attributes in nh3.ALLOWED_ATTRIBUTES.items()},
     "*": {"class", "id", "title", "lang", "dir"},
@@ -15,15 +39,55 @@ _ATTRIBUTES: dict[str, set[str]] = {
 }
 
 
+def content_id(value: str) -> str:
+    """An id from committed content, in its own namespace and safe anywhere unescaped."""
+    return ID_PREFIX + _UNSAFE_ID_CHARACTERS.sub("-", value.removeprefix(ID_PREFIX))
+
+
+def _allowed_classes(value: str) -> str | None:
+    kept = [name for name in value.split() if name in _CLASSES or _CLASS_PATTERNS.fullmatch(name)]
+    return " ".join(kept) or None
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    """nh3's hook for every kept attribute: rename ids and in-page links, thin out classes."""
+    if attribute == "id":
+        return content_id(value)
+    if attribute == "href" and value.startswith("#"):
+        return "#" + content_id(value[1:]) if len(value) > 1 else None
+    if attribute == "headers":  # table cells name header cells by id
+        return " ".join(content_id(name) for name in value.split()) or None
+    if attribute == "class":
+        return _allowed_classes(value)
+    return value
+
+
 # Built once: nh3 converts the allowed tags and attributes for every clean() call otherwise.
 _CLEANER = nh3.Cleaner(
     attributes=_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
     url_schemes=set(SAFE_SCHEMES),
     link_rel=None,  # `target` is never kept, so links need no rel="noopener"
     strip_comments=True,
 )
+_TEXT_ONLY = nh3.Cleaner(tags=set(), attributes={}, strip_comments=True)
 
 
-def sanitize_html(html: str) -> str:
-    """Drop scripts, event handlers, styles and links whose scheme is not http, https or mailto."""
-    return _CLEANER.clean(html)
+def _external_image_as_link(match: re.Match[str]) -> str:
+    attributes = {name.lower(): html.unescape(value) for name, value in _ATTRIBUTE.findall(match.group(1))}
+    source = attributes.get("src", "")
+    if not is_web_url(source):
+        return match.group()  # an image of the site itself
+    label = attributes.get("alt") or source
+    return f'<a class="sig-external-image" href="{html.escape(source)}">{html.escape(label)}</a>'
+
+
+def sanitize_html(markup: str) -> str:
+    """The HTML with only what a note may contribute (see the module's docstring)."""
+    clean = _CLEANER.clean(markup)
+    return _IMAGE.sub(_external_image_as_link, clean) if "<img" in clean else clean
+
+
+def text_only(markup: str) -> str:
+    """The text of an HTML fragment, escaped: for places a theme prints unescaped (a TOC entry)."""
+    return _TEXT_ONLY.clean(markup)

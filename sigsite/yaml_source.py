@@ -1,7 +1,9 @@
 """Safe YAML reading that remembers where every mapping and key stands.
 
 PyYAML's `safe_load` silently keeps the last of two equal keys and forgets line
-numbers; both matter for messages a maintainer can act on.
+numbers; both matter for messages a maintainer can act on. It also expands aliases, so a few
+kilobytes of `&a`/`*a` can stand for gigabytes of data, and recurses once per nesting level:
+data files may use neither aliases nor deep nesting.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 import yaml
 
 from sigsite.problems import Problems
+from sigsite.sources import first_control_character
 
 
 class LocatedDict(dict):
@@ -101,6 +104,51 @@ _LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timest
 _LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
+MAX_DEPTH = 32  # mappings and lists inside each other; real SIG files use four
+
+
+def _refuse_aliases_and_depth(text: str, loader: _LocatingLoader) -> bool:
+    """Report the first alias and the first place nested too deep; True when there is neither.
+
+    Reads the parser's events, which libyaml produces without recursion: its composer recurses
+    in C and crashes the interpreter on a few thousand nested brackets.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.ScalarEvent) and (control := first_control_character(event.value)):
+            loader.problems.error(
+                loader.source_name,
+                event.start_mark.line + 1 + loader.line_offset,
+                f"the value holds the control character U+{ord(control):04X}",
+                "remove it (escapes such as \\x01 in quoted text make one)",
+                column=event.start_mark.column + 1,
+            )
+            return False
+        if isinstance(event, yaml.AliasEvent):
+            loader.problems.error(
+                loader.source_name,
+                event.start_mark.line + 1 + loader.line_offset,
+                "an alias (*name) repeats a value defined elsewhere; SIG files may not use aliases",
+                "write the value out wherever it is needed",
+                column=event.start_mark.column + 1,
+            )
+            return False
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                loader.problems.error(
+                    loader.source_name,
+                    event.start_mark.line + 1 + loader.line_offset,
+                    f"the data is nested more than {MAX_DEPTH} levels deep here",
+                    "flatten the structure",
+                    column=event.start_mark.column + 1,
+                )
+                return False
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return True
+
+
 def load_yaml(text: str, source_name: str, problems: Problems, first_line: int = 1) -> Any:
     """Parse YAML text; syntax errors and duplicate keys become problems, never exceptions.
 
@@ -112,6 +160,8 @@ def load_yaml(text: str, source_name: str, problems: Problems, first_line: int =
     loader.line_offset = first_line - 1
     loader.problems = problems
     try:
+        if not _refuse_aliases_and_depth(text, loader):
+            return None
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

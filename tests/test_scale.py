@@ -80,7 +80,7 @@ def test_attendees_and_conference_links_stay_out_of_search(site_build):
     assert not any(d["location"].endswith("#attendees") for d in meeting)
     # Search reads less, the visitor reads everything: the page has the sections and its header.
     page = site_build.article("meetings/001-20200604/index.html")
-    assert "Liu Zhidan (Huawei)" in page.get_text() and page.select_one("#conference-links")
+    assert "Liu Zhidan (Huawei)" in page.get_text() and page.select_one("#user-content-conference-links")
     assert "Asia/Shanghai" in page.select_one(".sig-meeting-meta").get_text()
     assert page.select_one(".sig-meeting-nav a[rel=next]") is not None
 

@@ -26,3 +26,6 @@ class SigsiteConfig(base.Config):
 
     timezone = c.Type(str, default="Asia/Shanghai")
     """Zone of meetings whose note names none (IANA name)."""
+
+    public_emails = c.ListOfItems(c.Type(str), default=[])
+    """Public addresses (a mailing list) that notes may show; every other address is withheld."""

@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sigsite.adapters.config import SigsiteConfig
+from sigsite.adapters.csp import ContentSecurityPolicy
 from sigsite.adapters.languages import Languages, alternate_links, languages_of, list_in_sitemap
 from sigsite.build_date import build_date
 from sigsite.loader import Sources, load_sig
@@ -43,7 +44,7 @@ from sigsite.render import (
     render_year,
     year_page_markdown,
 )
-from sigsite.sanitize import sanitize_html
+from sigsite.sanitize import content_id, sanitize_html, text_only
 from sigsite.schema_check import SCHEMA_FILES, schema_text
 from sigsite.search_scope import searched_sections
 
@@ -71,6 +72,12 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self._pages: list[File] = []  # the pages generated in this build
         self._site = PageContext(page_url="")  # URLs of meetings and files, from the root
         self._compiled_templates = CompiledTemplates()  # the theme's, shared by the language builds
+        self._serving = False  # `mkdocs serve` injects an inline script of its own
+        self._csp: ContentSecurityPolicy | None = None  # from the theme's templates, per build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve`, whose live-reload script the policy must allow."""
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load and validate the SIG's files; errors stop the build, warnings are logged.
@@ -93,6 +100,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             sig_info_file=self.config.sig_info_file,
             meetings_dir=self.config.meetings_dir,
             timezone=self.config.timezone,
+            public_emails=frozenset(address.lower() for address in self.config.public_emails),
         )
         fingerprint = _fingerprint(self.sources)
         if fingerprint != self._fingerprint or not fingerprint:
@@ -242,6 +250,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             env.trim_blocks = True
             env.lstrip_blocks = True
             env.bytecode_cache = self._compiled_templates
+            self._csp = ContentSecurityPolicy(env, serving=self._serving)
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -257,6 +266,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         frame = self._frames.get(src_uri)
         if frame is not None:  # a note: untrusted, so sanitized, and never given the roster
             note = sanitize_html(html)
+            _sanitize_toc(page.toc)
             self._after_search[src_uri] = frame.around(note)
             return searched_sections(note)
         if src_uri in self._year_lists:
@@ -283,6 +293,8 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         elif ROSTER_SLOT in content:
             page.content = content.replace(ROSTER_SLOT, render_roster(self.data, self.languages.current), 1)
         context["sigsite_language_roots"] = self._language_roots
+        if self._csp is not None:
+            context["sigsite_csp"] = self._csp.for_context(context)
         targets = self._switcher.get(page.file.src_uri)
         alternates = alternate_links(config) if targets else []
         if alternates:
@@ -292,6 +304,35 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             config.extra.alternate = alternates
             config.extra["alternate"] = alternates
         return context
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any] | None:
+        """Give the pages that are not Markdown pages (404.html) their security policy too."""
+        if self.config.enabled and self._csp is not None:
+            context["sigsite_csp"] = self._csp.for_context(context)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Report an inline script the page's policy would block: a theme change, or markup that
+        got past the sanitizer. Either way `--strict` stops the build."""
+        self._report_blocked_scripts(output, page.file.src_uri)
+        return None
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Check the pages that are not Markdown pages (404.html) as `on_post_page` checks the others."""
+        if template_name.endswith(".html"):
+            self._report_blocked_scripts(output_content, template_name)
+        return None
+
+    def _report_blocked_scripts(self, html: str, name: str) -> None:
+        if self.config.enabled and self._csp is not None:
+            for code in self._csp.blocked_scripts(html):
+                log.warning(
+                    "sigsite: %s has an inline script its Content-Security-Policy blocks: %s…", name, code
+                )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Give each language root its own sitemap.xml: Material's language switcher asks for it.
@@ -342,6 +383,14 @@ def _fingerprint(sources: Sources) -> Fingerprint:
         stat = path.stat()
         stats.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(stats)
+
+
+def _sanitize_toc(items: Any) -> None:
+    """Titles as escaped text and ids in the content's namespace: themes print both unescaped."""
+    for item in items:
+        item.title = text_only(item.title)
+        item.id = content_id(item.id)
+        _sanitize_toc(item.children)
 
 
 def _refuse_clash(files: Files, src_uri: str) -> None:

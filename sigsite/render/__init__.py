@@ -18,7 +18,7 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
-from sigsite.links import is_safe_url
+from sigsite.links import is_web_url
 from sigsite.model import ROLES, Meeting, Person, SigData
 from sigsite.render.translations import DEFAULT_LOCALE, translator
 
@@ -48,7 +48,11 @@ class PageContext:
         return [part for part in self.page_url.split("/")[:-1] if part]
 
     def to(self, url: str) -> str:
-        """`url` (site-relative) as seen from the current page."""
+        """`url` (site-relative) as seen from the current page.
+
+        A relative address whose first segment holds a colon would read as a scheme
+        (`javascript:x`); it is written `./javascript:x`, which stays on the site.
+        """
         target = [part for part in url.split("/") if part]
         folders = self._folders
         shared = 0
@@ -57,22 +61,25 @@ class PageContext:
         relative = "/".join([".."] * (len(folders) - shared) + target[shared:]) or "."
         if url.endswith("/") and not relative.endswith("/"):
             relative += "/"
-        return "./" if relative in {".", "./"} else relative
+        if relative in {".", "./"}:
+            return "./"
+        return "./" + relative if ":" in relative.split("/", 1)[0] else relative
 
     def meeting(self, meeting: Meeting) -> str:
-        """Where a meeting is read: its own page, or the external address."""
-        if meeting.external_url:
-            return meeting.external_url
+        """Where a meeting is read: its own page, or the external address (web addresses only)."""
+        if meeting.external_url is not None:
+            return safe_url(meeting.external_url)
         return self.to(self.meeting_urls.get(meeting.slug, f"meetings/{meeting.slug}/"))
 
     def attachment(self, name: str) -> str:
-        """The published address of a file from meetings/."""
-        return self.to(self.attachment_urls.get(name, f"meetings/{name}"))
+        """The published address of a file from meetings/; empty for a file the site does not publish."""
+        url = self.attachment_urls.get(name)
+        return self.to(url) if url else ""
 
 
 def safe_url(url: str | None) -> str:
-    """The URL when its scheme is allowed, else an empty string (the template drops the link)."""
-    return url if url and is_safe_url(url) else ""
+    """The URL when it is an http or https address, else an empty string (the template drops the link)."""
+    return url if url and is_web_url(url) else ""
 
 
 def webcal(url: str) -> str:
