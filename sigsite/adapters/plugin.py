@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -128,6 +129,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         list_in_sitemap(config, self.languages.current, self._pages)
         if self.languages.is_default_build:
             self._add_site_files(files, config)
+        _refuse_shared_addresses(files)
         return files
 
     def _site_context(self, config: MkDocsConfig) -> PageContext:
@@ -166,22 +168,22 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             if languages.home_of(meeting.language) != languages.current:
                 continue  # published once, by the build of its own language
             src_uri = languages.prefixes.get(languages.current, "") + f"meetings/{meeting.slug}.md"
-            _refuse_clash(files, src_uri)
             page = File.generated(
                 config,
                 src_uri,
                 content=meeting_markdown(meeting, languages.current),
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
-            files.append(page)
+            _add(files, page)
             self._pages.append(page)
             # Rendered here, in one go, rather than page by page amid the theme's work: faster.
-            self._frames[src_uri] = meeting_frame(
-                meeting,
-                notes[index - 1] if index else None,
-                notes[index + 1] if index + 1 < len(notes) else None,
-                self.context_for(page.url),
-            )
+            with _rendering(f"{self.config.meetings_dir}/{meeting.source}"):
+                self._frames[src_uri] = meeting_frame(
+                    meeting,
+                    notes[index - 1] if index else None,
+                    notes[index + 1] if index + 1 < len(notes) else None,
+                    self.context_for(page.url),
+                )
             # The switcher leads to the other languages' archives: a note exists in one language.
             self._switcher[src_uri] = {**archives, languages.current: page.url}
 
@@ -191,10 +193,9 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         prefix = self.languages.prefixes.get(self.languages.current, "")
         for year in self._site.year_urls:
             src_uri = prefix + f"meetings/{year}/index.md"
-            _refuse_clash(files, src_uri)
             content = year_page_markdown(year, self.languages.current)
             page = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-            files.append(page)
+            _add(files, page)
             self._pages.append(page)
             self._year_lists[src_uri] = render_year(
                 self._by_year.get(year, []), year, self.context_for(page.url)
@@ -210,10 +211,9 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         folder = self.sources.path(self.config.meetings_dir)
         for attachment in self.data.attachments:
             src_uri = f"meetings/{attachment.source}"
-            _refuse_clash(files, src_uri)
-            files.append(File.generated(config, src_uri, abs_src_path=str(folder / attachment.source)))
+            _add(files, File.generated(config, src_uri, abs_src_path=str(folder / attachment.source)))
         for name, schema_file in SCHEMA_FILES.items():
-            files.append(File.generated(config, f"schemas/{schema_file}", content=schema_text(name)))
+            _add(files, File.generated(config, f"schemas/{schema_file}", content=schema_text(name)))
         base = config.site_url or "/"
         site = SiteAddresses(
             site_url=base,
@@ -221,15 +221,15 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             meeting_urls={slug: base + url for slug, url in self._site.meeting_urls.items()},
             attachment_urls={name: base + url for name, url in self._site.attachment_urls.items()},
         )
-        outputs = {
-            CALENDAR_FILE: meetings_calendar(self.data, site, self.today()),
-            FEED_FILE: meetings_feed(self.data, site, base + self._site.archive_url),
-            MEMBERS_JSON: members_json(self.data),
-            MEETINGS_JSON: meetings_json(self.data, site),
-        }
+        with _rendering(f"{CALENDAR_FILE}, {FEED_FILE} or the JSON files"):
+            outputs = {
+                CALENDAR_FILE: meetings_calendar(self.data, site, self.today()),
+                FEED_FILE: meetings_feed(self.data, site, base + self._site.archive_url),
+                MEMBERS_JSON: members_json(self.data),
+                MEETINGS_JSON: meetings_json(self.data, site),
+            }
         for name, content in outputs.items():
-            _refuse_clash(files, name)
-            files.append(File.generated(config, name, content=content))
+            _add(files, File.generated(config, name, content=content))
 
     def context_for(self, page_url: str) -> PageContext:
         """Language and addresses of meetings, files and the archive, relative to one page."""
@@ -393,12 +393,46 @@ def _sanitize_toc(items: Any) -> None:
         _sanitize_toc(item.children)
 
 
-def _refuse_clash(files: Files, src_uri: str) -> None:
-    if src_uri in files.src_uris:  # our addresses are already POSIX paths
+@contextmanager
+def _rendering(what: str) -> Iterator[None]:
+    """Turn a failure while rendering `what` into a build error that names it, not a traceback."""
+    try:
+        yield
+    except PluginError:
+        raise
+    except Exception as exc:
         raise PluginError(
-            f"sigsite: docs/{src_uri} has the address of a file that sigsite generates; "
-            "rename or remove the file in docs/"
+            f"sigsite: {what} could not be rendered ({type(exc).__name__}: {exc}); "
+            "run `sigsite check`, and report it to sigsite's maintainers if it finds nothing"
+        ) from exc
+
+
+def _add(files: Files, file: File) -> None:
+    """Add a generated file; MkDocs would silently replace a docs page of the same name."""
+    if file.src_uri in files.src_uris:
+        raise PluginError(
+            f"sigsite: docs/{file.src_uri} has the address of a file that sigsite generates "
+            f"({file.dest_uri}); rename or remove the file in docs/"
         )
+    files.append(file)
+
+
+def _refuse_shared_addresses(files: Files) -> None:
+    """Stop the build when two files would be published at one address: one would silently win."""
+    first: dict[str, File] = {}
+    for file in files:
+        other = first.setdefault(file.dest_uri, file)
+        if other is file:
+            continue
+        ours = [f for f in (other, file) if f.generated_by]
+        theirs = [f for f in (other, file) if not f.generated_by]
+        if len(ours) == 1:
+            raise PluginError(
+                f"sigsite: docs/{theirs[0].src_uri} has the address of a file that sigsite generates "
+                f"({file.dest_uri}); rename or remove the file in docs/"
+            )
+        names = " and ".join(f"{f.src_uri} ({f.generated_by or 'docs/'})" for f in (other, file))
+        raise PluginError(f"sigsite: {names} would both be published as {file.dest_uri}; rename one")
 
 
 def _report(problems: Problems) -> None:
