@@ -52,14 +52,16 @@ def _indent_columns(text: str) -> int:
     return columns
 
 
-def _block_nesting(line: str) -> int:
-    """Lists, quotes and admonitions this line sits in, counting 4 columns of indent as one."""
+def _block_nesting(line: str) -> tuple[int, str]:
+    """Lists, quotes and admonitions this line sits in, counting 4 columns of indent as one;
+    and the line's text after them."""
     depth, position, spaces = 0, 0, 0
     while match := _CONTAINER.match(line, position):
         spaces += _indent_columns(match.group())
         depth += 1
         position = match.end()
-    return depth + (spaces + _indent_columns(line[position:])) // 4
+    rest = line[position:]
+    return depth + (spaces + _indent_columns(rest)) // 4, rest.lstrip()
 
 
 def _bracket_scan(block: str) -> int:
@@ -135,7 +137,7 @@ def _excesses(text: str) -> list[_Excess]:
         if in_fence or blank:
             previous_blank = blank
             continue
-        depth = _block_nesting(line)
+        depth, text = _block_nesting(line)
         if depth > MAX_BLOCK_NESTING:
             found.append(
                 _Excess(
@@ -146,8 +148,7 @@ def _excesses(text: str) -> list[_Excess]:
                     "flatten the nesting",
                 )
             )
-        stripped = _CONTAINER.sub("", line, count=MAX_BLOCK_NESTING + 1).lstrip()
-        if _ATX_HEADING.match(stripped) or (not previous_blank and _SETEXT_RULE.match(line)):
+        if _ATX_HEADING.match(text) or (not previous_blank and _SETEXT_RULE.match(line)):
             headings += 1
             if headings == MAX_HEADINGS + 1:
                 found.append(

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
+from typing import Protocol
+from urllib.parse import urlsplit
 
 import nh3
 
@@ -27,6 +30,7 @@ _CLASSES = frozenset(
     "example quote cite highlight headerlink magiclink linenos linenodiv filename".split()
 )
 _CLASS_PATTERNS = re.compile(r"language-[\w+#-]{1,40}|magiclink-[a-z-]{1,40}|[a-z]{1,3}[0-9]?")
+_ADDRESSES = frozenset({"href", "src", "cite"})
 _UNSAFE_ID_CHARACTERS = re.compile(r"[^\w.:-]")
 _IMAGE = re.compile(r'<img((?:\s+[a-zA-Z-]+="[^"]*")*)\s*/?>')
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
@@ -44,6 +48,19 @@ def content_id(value: str) -> str:
     return ID_PREFIX + _UNSAFE_ID_CHARACTERS.sub("-", value.removeprefix(ID_PREFIX))
 
 
+def _unambiguous(address: str) -> str:
+    """A relative address whose first segment holds a colon, made plainly relative (`./a:b`).
+
+    nh3 keeps only the allowed schemes; what it kept without one is relative, but a reader that
+    strips spaces or tabs (`java script:`) differently must not see a scheme in it either.
+    """
+    stripped = address.strip()
+    if urlsplit(stripped).scheme.lower() in SAFE_SCHEMES:
+        return address
+    first_segment = re.split(r"[/?#]", stripped, maxsplit=1)[0]
+    return "./" + stripped if ":" in first_segment else address
+
+
 def _allowed_classes(value: str) -> str | None:
     kept = [name for name in value.split() if name in _CLASSES or _CLASS_PATTERNS.fullmatch(name)]
     return " ".join(kept) or None
@@ -55,6 +72,8 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
         return content_id(value)
     if attribute == "href" and value.startswith("#"):
         return "#" + content_id(value[1:]) if len(value) > 1 else None
+    if attribute in _ADDRESSES:
+        return _unambiguous(value)
     if attribute == "headers":  # table cells name header cells by id
         return " ".join(content_id(name) for name in value.split()) or None
     if attribute == "class":
@@ -91,3 +110,21 @@ def sanitize_html(markup: str) -> str:
 def text_only(markup: str) -> str:
     """The text of an HTML fragment, escaped: for places a theme prints unescaped (a TOC entry)."""
     return _TEXT_ONLY.clean(markup)
+
+
+class TocEntry(Protocol):
+    """An entry of a page's table of contents, as MkDocs' `AnchorLink` has it."""
+
+    title: str
+    id: str
+
+    @property
+    def children(self) -> Iterable[TocEntry]: ...
+
+
+def sanitize_toc(entries: Iterable[TocEntry]) -> None:
+    """Titles as escaped text and ids in the content's namespace: themes print both unescaped."""
+    for entry in entries:
+        entry.title = text_only(entry.title)
+        entry.id = content_id(entry.id)
+        sanitize_toc(entry.children)

@@ -76,10 +76,23 @@ class Visit:
     foreign: list[str] = field(default_factory=list)
 
 
+# Runs before the page's own scripts (through the browser's protocol, not subject to the policy).
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
+"""
+
+
 @contextmanager
-def open_page(browser, base: str, path: str, viewport: str, **context_options):
-    """A page loaded in a fresh browser context: (page, response, what the browser saw)."""
+def open_page(browser, base: str, path: str, viewport: str, *, violations_expected=False, **context_options):
+    """A page loaded in a fresh browser context: (page, response, what the browser saw).
+
+    Unless `violations_expected`, the Content-Security-Policy blocked nothing on any page the
+    block opened.
+    """
     context = browser.new_context(**VIEWPORTS[viewport], **context_options)
+    context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
     visit = Visit()
 
@@ -103,6 +116,8 @@ def open_page(browser, base: str, path: str, viewport: str, **context_options):
     response = page.goto(base + path, wait_until="networkidle")
     try:
         yield page, response, visit
+        if not violations_expected and context_options.get("java_script_enabled", True):
+            assert page.evaluate("window.__cspViolations") == [], "the page's own scripts were blocked"
     finally:
         context.close()
 
@@ -229,3 +244,31 @@ def test_roster_without_javascript_shows_everyone_and_no_dead_controls(site, bro
         assert page.locator(".sig-person:visible").count() == 3
         assert page.locator(".sig-chip:visible").count() == 0  # buttons that would do nothing
         assert page.locator(".sig-roster__find input:visible").count() == 0
+
+
+def test_the_policy_is_active_and_stops_a_script_that_got_past_the_sanitizer(site, browser):
+    """Written into a built page after the build: no sanitizer saw it, the policy still stops it."""
+    base, result = site
+    page_file = result.site / "meetings" / "002-20200703" / "index.html"
+    original = page_file.read_text("utf-8")
+    injected = (
+        '<p id="injected">note</p><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+    )
+    page_file.write_text(original.replace("</article>", injected + "</article>", 1), "utf-8")
+    try:
+        with open_page(browser, base, "meetings/002-20200703/", "desktop", violations_expected=True) as (
+            page,
+            _,
+            _,
+        ):
+            assert page.locator("#injected").count() == 1  # the markup is there...
+            assert page.evaluate("window.__pwned") is None  # ...and its scripts never ran
+            violations = page.evaluate("window.__cspViolations")
+            assert any(v.startswith("script-src") for v in violations), violations
+            # The theme's own scripts still run under the same policy: search works.
+            page.locator("input.md-search__input").click()
+            page.locator("input.md-search__input").fill("zCDP")
+            page.keyboard.press("End")
+            page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+    finally:
+        page_file.write_text(original, "utf-8")

@@ -79,3 +79,32 @@ def test_new_meeting_and_new_member_rebuild_the_site(server):
         "utf-8",
     )
     assert wait_for(base + "members/", "Rice Zhang")
+
+
+def test_live_reload_runs_under_the_content_security_policy(server):
+    """`mkdocs serve` injects an inline script; the preview's policy lets it reload the page."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    project, base = server
+    assert wait_for(base + "meetings/", "Meeting 004"), "the site was never served"
+    assert '<meta http-equiv="Content-Security-Policy"' in fetch(base + "meetings/")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            blocked: list[str] = []
+            page.on(
+                "console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None
+            )
+            page.goto(base + "meetings/", wait_until="load")
+            (project / "meetings" / "005-20201009.md").write_text(
+                "# Friday October 9, 2020 at 15:00 GMT+8\n\n## Agenda\n* Reloaded by itself\n", "utf-8"
+            )
+            # No navigation from the test: the live-reload script reloads the page.
+            page.get_by_text("Reloaded by itself").wait_for(timeout=TIMEOUT * 1000)
+            assert blocked == []
+        finally:
+            browser.close()

@@ -45,7 +45,7 @@ from sigsite.render import (
     render_year,
     year_page_markdown,
 )
-from sigsite.sanitize import content_id, sanitize_html, text_only
+from sigsite.sanitize import sanitize_html, sanitize_toc
 from sigsite.schema_check import SCHEMA_FILES, schema_text
 from sigsite.search_scope import searched_sections
 
@@ -266,7 +266,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         frame = self._frames.get(src_uri)
         if frame is not None:  # a note: untrusted, so sanitized, and never given the roster
             note = sanitize_html(html)
-            _sanitize_toc(page.toc)
+            sanitize_toc(page.toc)
             self._after_search[src_uri] = frame.around(note)
             return searched_sections(note)
         if src_uri in self._year_lists:
@@ -383,14 +383,6 @@ def _fingerprint(sources: Sources) -> Fingerprint:
         stat = path.stat()
         stats.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(stats)
-
-
-def _sanitize_toc(items: Any) -> None:
-    """Titles as escaped text and ids in the content's namespace: themes print both unescaped."""
-    for item in items:
-        item.title = text_only(item.title)
-        item.id = content_id(item.id)
-        _sanitize_toc(item.children)
 
 
 @contextmanager

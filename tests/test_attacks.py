@@ -1,0 +1,464 @@
+"""A committer as attacker: each class of attack on the landed site, tried through real builds.
+
+Every hostile file either fails `sigsite check` and the build with the same file:line message,
+or builds into pages that carry no script, no foreign id, no unsafe address and no e-mail.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import build, check_report, make_project
+
+from sigsite.loader import Sources, load_sig
+
+NOTE = "# Thursday October 1, 2020 at 15:00 GMT+8\n\n## Agenda\n* Privacy\n\n## Notes\n{notes}\n"
+THEME_IDS = ("__config", "__search", "__drawer", "__palette_0", "__consent")
+ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "srcset", "xlink:href")
+
+
+def project_with(
+    tmp_path: Path, files: dict[str, str | bytes], *, symlinks: dict[str, str] | None = None
+) -> Path:
+    project = make_project(tmp_path / "project")
+    for name, content in files.items():
+        path = project / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    for name, target in (symlinks or {}).items():
+        link = project / name
+        link.parent.mkdir(parents=True, exist_ok=True)
+        if link.is_dir():
+            shutil.rmtree(link)
+        link.unlink(missing_ok=True)
+        link.symlink_to(target)
+    return project
+
+
+def assert_refused(project: Path, expected: str) -> None:
+    """The build fails and `sigsite check` exits 1, both with `expected`, neither with a traceback."""
+    result = build(project)
+    output = result.result.stdout + result.result.stderr
+    assert not result.ok, "the build published a hostile file"
+    assert expected in output, output[-3000:]
+    assert "Traceback" not in output
+    status, report = check_report(project)
+    assert status == 1
+    assert any(expected in _formatted(p) for p in report["problems"]), report
+
+
+def _formatted(problem: dict) -> str:
+    where = problem["file"] + (f":{problem['line']}" if problem["line"] else "")
+    where += f":{problem['column']}" if problem["line"] and problem["column"] else ""
+    text = f"{where}: {problem['severity']}: {problem['message']}"
+    return f"{text} ({problem['fix']})" if problem["fix"] else text
+
+
+def safe_address(value: str) -> bool:
+    """http(s), mailto, webcal (the calendar), or a path on the site with no scheme."""
+    value = value.strip()
+    scheme = urlsplit(value).scheme.lower()
+    if scheme in {"http", "https", "mailto", "webcal"}:
+        return True
+    return not scheme and not value.startswith("//") and ":" not in value.split("/", 1)[0]
+
+
+def assert_harmless(site: Path) -> None:
+    """No built file runs script the site did not write, takes a theme id, or links unsafely."""
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "lxml")
+        for tag in soup.find_all(True):
+            handlers = [name for name in tag.attrs if name.lower().startswith("on")]
+            assert not handlers, f"{path}: <{tag.name} {handlers}>"
+            for attribute in ADDRESS_ATTRIBUTES:
+                if tag.has_attr(attribute):
+                    assert safe_address(tag[attribute]), f"{path}: {attribute}={tag[attribute]!r}"
+        for theme_id in THEME_IDS:
+            assert len(soup.select(f"[id='{theme_id}']")) <= 1, f"{path}: two elements take #{theme_id}"
+        config = soup.select_one("#__config")
+        if config is not None:
+            assert config.name == "script" and config.get("type") == "application/json", path
+        for script in soup.find_all("script"):
+            assert "alert" not in script.get_text(), path
+        article = soup.select_one("article")
+        for element in article.select("[id]") if article else []:
+            assert not element["id"].startswith("__"), f"{path}: #{element['id']}"
+
+
+# 1. Attributes, ids and classes set by a note -------------------------------------------------
+
+
+def test_a_note_cannot_set_the_themes_ids_or_script_through_attributes(tmp_path):
+    notes = "\n".join(
+        [
+            '## Notes again {: #x"><script/@>alert(1)</script/@> }',
+            "",
+            "Rewritten configuration {: #__config }",
+            "",
+            '<div id="__config" class="md-header sig-roster">{"base": "https://evil.example"}</div>',
+            "",
+            '<span id="__search">search</span> [back up](#agenda)',
+            "",
+            "## <img src=x onerror=alert(2)> Risky {: .md-dialog #__drawer }",
+        ]
+    )
+    project = project_with(tmp_path, {"meetings/005-20201001.md": NOTE.format(notes=notes)})
+    result = build(project)
+    assert result.ok, result.result.stderr
+    assert_harmless(result.site)
+    page = result.html("meetings/005-20201001/index.html")
+    article = page.select_one("article")
+    # Every id of the note is in its own namespace; in-page links follow it.
+    assert {e["id"] for e in article.select("h2[id]")} >= {"user-content-agenda", "user-content-notes"}
+    assert "back up" in [a.get_text() for a in article.select('a[href="#user-content-agenda"]')]
+    assert not article.select(".md-header, .md-dialog, .sig-roster")
+    # The table of contents: text titles, namespaced ids, nothing else.
+    toc = page.select(".md-nav--secondary a.md-nav__link")
+    assert toc and all(a["href"].startswith("#user-content-") for a in toc)
+    assert all(page.select_one(f"[id='{a['href'][1:]}']") is not None for a in toc)
+    assert not page.select(".md-nav--secondary img, .md-nav--secondary script")
+
+
+# 2. Addresses written from data are checked once resolved -------------------------------------
+
+
+ADDRESS_CASES = {
+    "slides made relative": (
+        {
+            "meetings/005-20240105.md": "---\nslides: 005-20240105/javascript:alert(1)\n---\n"
+            + NOTE.format(notes="x")
+        },
+        "meetings/005-20240105.md:2: error: slides '005-20240105/javascript:alert(1)' is neither",
+    ),
+    "video": (
+        {
+            "meetings/005-20240105.md": '---\nvideo: "javascript:alert(1)//https://"\n---\n'
+            + NOTE.format(notes="x")
+        },
+        "meetings/005-20240105.md:2: error: 'video' is not a web address",
+    ),
+    "external link": (
+        {"meetings/2022-03-15-forecast.md": "---\ndate: 2022-03-15\nlink: https:x\n---\n"},
+        "meetings/2022-03-15-forecast.md:3: error: link 'https:x' is not a web address",
+    ),
+    "gitee home": (
+        {"sig_members.yaml": "Maintainers:\n- name: A\n  gitee_home: javascript:alert(1)\n"},
+        "sig_members.yaml:3: error: 'Maintainers' > entry 1 > 'gitee_home' is not a web address",
+    ),
+    "meeting pad": (
+        {"sig-info.yaml": "name: S\nmeeting_url: data:text/html,<script>alert(1)</script>\n"},
+        "sig-info.yaml:2: error: meeting_url 'data:text/html,<script>alert(1)</script>' is not",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ADDRESS_CASES)
+def test_an_address_from_data_must_be_a_web_address_or_a_published_file(tmp_path, case):
+    files, expected = ADDRESS_CASES[case]
+    assert_refused(project_with(tmp_path, files), expected)
+
+
+def test_addresses_made_from_file_names_stay_on_the_site(tmp_path):
+    files = {
+        "meetings/javascript:alert(1).pdf": b"%PDF-1.4\n",
+        "meetings/005-20240105.md": "---\nslides: javascript:alert(1).pdf\n---\n" + NOTE.format(notes="x"),
+        "sig-info.yaml": "name: S\nrepositories:\n- repo: ['javascript:alert(1)', mindspore/mindarmour]\n",
+    }
+    result = build(project_with(tmp_path, files))
+    assert result.ok, result.result.stderr
+    assert_harmless(result.site)
+    header = result.article("meetings/005-20240105/index.html").select_one(".sig-meeting-meta")
+    slides = header.select_one("a")
+    assert slides.get_text() == "javascript:alert(1).pdf" and urlsplit(slides["href"]).scheme == ""
+    repositories = result.article("index.html").select(".sig-repos li")
+    assert [li.select_one("a") is None for li in repositories] == [True, False]
+
+
+# 3. Files: no symbolic links, only inert types --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("symlinks", "expected"),
+    [
+        ({"meetings/006-20201008.md": "/etc/passwd"}, "meetings/006-20201008.md: error: is a symbolic link"),
+        ({"meetings/leak.pdf": "/proc/self/environ"}, "meetings/leak.pdf: error: is a symbolic link"),
+        (
+            {"sig_members.yaml": "/etc/hostname"},
+            "sig_members.yaml: error: sig_members.yaml is a symbolic link",
+        ),
+        ({"meetings": "/etc"}, "meetings: error: meetings is a symbolic link"),
+    ],
+    ids=["note", "attachment", "members file", "meetings folder"],
+)
+def test_symbolic_links_are_never_followed(tmp_path, symlinks, expected):
+    assert_refused(project_with(tmp_path, {}, symlinks=symlinks), expected)
+
+
+@pytest.mark.parametrize("name", ["deck.html", "chart.svg", "x.js", "feed.xml", "page.xhtml", "run.sh"])
+def test_only_inert_file_types_are_published(tmp_path, name):
+    project = project_with(tmp_path, {f"meetings/{name}": "<script>alert(1)</script>"})
+    suffix = Path(name).suffix
+    assert_refused(project, f"meetings/{name}: error: {suffix} files are not published")
+    assert "export slides or pages to PDF" in build(project).result.stderr
+
+
+# 4. Cost bounded by size ----------------------------------------------------------------------
+
+COSTLY = {
+    "nested list markers": (
+        "- " * 1500 + "x",
+        "meetings/005-20201001.md:7: error: lists, quotes or indentation",
+    ),
+    "nested indentation": (
+        "\n".join("    " * i + "- x" for i in range(400)),
+        "meetings/005-20201001.md:27: error: lists, quotes or indentation are nested 21",
+    ),
+    "nested markdown blocks": (
+        '<div markdown="1">\n' * 400 + "x\n" + "</div>\n" * 400,
+        "meetings/005-20201001.md:71: error: HTML elements are nested 65 deep",
+    ),
+    "open brackets": ("[ a " * 4000, "meetings/005-20201001.md:6: error: this paragraph has so many"),
+    "open tags": ("<a b" * 20000, "meetings/005-20201001.md:1: error: the note opens so many HTML tags"),
+    "repeated headings": (
+        "## Notes\n" * 600,
+        "meetings/005-20201001.md:504: error: the note has more than 500",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", COSTLY)
+def test_inputs_that_would_cost_far_more_than_their_size_are_refused_quickly(tmp_path, case):
+    notes, expected = COSTLY[case]
+    project = project_with(tmp_path, {"meetings/005-20201001.md": NOTE.format(notes=notes)})
+    started = time.monotonic()
+    assert_refused(project, expected)
+    assert time.monotonic() - started < 60  # two processes; unbounded, these take minutes or crash
+
+
+def test_linear_lints_on_long_runs(tmp_path):
+    """Inputs built to make a backtracking regular expression quadratic are read in linear time."""
+    runs = [
+        "\n".join(["href=" + " " * 60000 + ":"] * 5),
+        "](" + " " * 200000,
+        "a" * 300000 + "@",
+        "<" + "a" * 300000,
+        "[x]:" + " " * 200000 + "y",
+        "# " + "Monday " * 40000,
+        *(char * 100000 for char in "[]()<>!#*_-`~:=|{}@&\\ \t/."),
+        *(pair * 50000 for pair in ("<a", "[x", "](", "a@", "- ", "> ", "{:", "&#", "h:")),
+    ]
+    for index, text in enumerate(runs):
+        (tmp_path / "meetings").mkdir(exist_ok=True)
+        (tmp_path / "meetings" / f"{index + 1:03d}-20201001.md").write_text(text, "utf-8")
+    started = time.monotonic()
+    load_sig(Sources(tmp_path))
+    assert time.monotonic() - started < 20, "a lint is not linear"  # about 2 s; quadratic: hours
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nMaintainers: [*c, *c, *c]\n",
+            "sig_members.yaml:2:8: error: an alias (*name) repeats a value",
+        ),
+        ("Maintainers:\n- name: " + "[" * 100000 + "]" * 100000 + "\n", "sig_members.yaml:2:"),
+        (
+            "Maintainers:\n- &p {name: A}\nCommitters:\n- <<: *p\n",
+            "sig_members.yaml:4:7: error: an alias (*name) repeats a value",
+        ),
+    ],
+    ids=["alias bomb", "deep nesting", "merge key"],
+)
+def test_yaml_amplification_and_depth_are_refused(tmp_path, members, expected):
+    assert_refused(project_with(tmp_path, {"sig_members.yaml": members}), expected)
+
+
+def test_a_large_sig_info_of_aliases_does_not_render_megabytes(tmp_path):
+    people = "\n".join(f"  - &p{i} {{gitee_id: user{i}, name: Person {i}}}" for i in range(50))
+    aliases = ", ".join(f"*p{i}" for i in range(50))
+    repositories = "\n".join(
+        f"- repo: [r{i}]\n  committers: [{aliases}]\n  contributors: [{aliases}]" for i in range(100)
+    )
+    info = f"name: S\nmentors:\n{people}\nrepositories:\n{repositories}\n"
+    assert_refused(project_with(tmp_path, {"sig-info.yaml": info}), "error: an alias (*name) repeats a value")
+
+
+# 5. Every failure is a problem of its file, never a traceback ----------------------------------
+
+BROKEN = {
+    "zone folder": ("timezone: America", "meetings/005-20201001.md:2: error: unknown time zone 'America'"),
+    "zone path": ("timezone: ../../etc/passwd", "meetings/005-20201001.md:2: error: unknown time zone"),
+    "year 1": ("date: 0001-01-01", "meetings/005-20201001.md:2: error: date 0001-01-01 is not between 1970"),
+    "year 9999": (
+        "date: 9999-12-31\ntimezone: America/Los_Angeles",
+        "meetings/005-20201001.md:2: error: date 9999-12-31 is not between 1970",
+    ),
+    "control in title": (
+        'title: "A\\x01B"',
+        "meetings/005-20201001.md:2:8: error: the value holds the control",
+    ),
+    "delete in summary": (
+        'summary: "A\\x7fB"',
+        "meetings/005-20201001.md:2:10: error: the value holds the control",
+    ),
+    "deep summary": (
+        "summary: " + "{a: " * 900 + "1" + "}" * 900,
+        "meetings/005-20201001.md:2:",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_odd_front_matter_is_a_problem_of_its_file(tmp_path, case):
+    front, expected = BROKEN[case]
+    note = f"---\n{front}\n---\n" + NOTE.format(notes="* x")
+    assert_refused(project_with(tmp_path, {"meetings/005-20201001.md": note}), expected)
+
+
+def test_a_raw_control_character_is_a_problem_of_its_file(tmp_path):
+    note = NOTE.format(notes="* bell \x07 here")
+    assert_refused(
+        project_with(tmp_path, {"meetings/005-20201001.md": note}),
+        "meetings/005-20201001.md:7:8: error: the file holds the control character U+0007",
+    )
+
+
+# 6. No personal e-mail address in any output -------------------------------------------------
+
+EMAIL = re.compile(rb"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def test_personal_addresses_in_notes_are_withheld_everywhere(tmp_path):
+    note = (
+        "---\ntitle: Sync with jane.doe@example.org\nsummary: Ask bob@example.cn\n---\n"
+        "# Thursday June 04, 2020 at 15:00pm GMT+8\n\n## Agenda\n* Review by carol@example.com\n\n"
+        "## Conference links\n* https://meet.example.org/j/1?organizer=dave@example.org\n\n"
+        "## Attendees\n* Eve <eve@example.net>\n\n## Notes\n* Write to [Frank](mailto:frank@example.org)\n"
+        "* The list: security-sig@mindspore.cn\n"
+    )
+    project = project_with(tmp_path, {"meetings/005-20201001.md": note})
+    mkdocs_yml = project / "mkdocs.yml"
+    mkdocs_yml.write_text(
+        mkdocs_yml.read_text("utf-8").replace(
+            "      timezone: Asia/Shanghai\n",
+            "      timezone: Asia/Shanghai\n      public_emails: [security-sig@mindspore.cn]\n",
+        ),
+        "utf-8",
+    )
+    result = build(project)
+    assert result.ok, result.result.stderr
+    written = set(EMAIL.findall(note.encode())) - {b"security-sig@mindspore.cn"}
+    assert len(written) == 6
+    for path in result.site.rglob("*"):
+        if path.is_file():
+            leaked = written & set(EMAIL.findall(path.read_bytes()))
+            assert not leaked, f"{path}: {leaked}"
+    assert b"security-sig@mindspore.cn" in (result.site / "meetings/005-20201001/index.html").read_bytes()
+    warnings = [line for line in result.result.stderr.splitlines() if "is withheld from the site" in line]
+    assert len(warnings) == 6, warnings
+    assert (
+        "meetings/005-20201001.md:2: warning: the personal e-mail address j…@example.org"
+        in result.result.stderr
+    )
+
+
+def test_addresses_in_shown_yaml_text_are_withheld(tmp_path):
+    members = (
+        "Maintainers:\n- name: Ann (ann@example.org)\n  interest: privacy; mail ann@example.org\n"
+        "  email: ann@example.org\n"
+    )
+    result = build(project_with(tmp_path, {"sig_members.yaml": members}))
+    assert result.ok, result.result.stderr
+    for path in result.site.rglob("*"):
+        assert not path.is_file() or b"ann@example.org" not in path.read_bytes(), path
+    assert "sig_members.yaml:2: warning: an e-mail address (ann@example.org)" in result.result.stderr
+
+
+# 7. No request to a third party ---------------------------------------------------------------
+
+
+def test_images_hosted_elsewhere_become_links(tmp_path):
+    notes = '![pixel](https://tracker.example/p.gif)\n\n<img src="https://tracker.example/q.gif" alt="">\n'
+    result = build(project_with(tmp_path, {"meetings/005-20201001.md": NOTE.format(notes=notes)}))
+    assert result.ok, result.result.stderr
+    for path in result.site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "lxml")
+        for image in soup.select("img[src]"):
+            assert not urlsplit(image["src"]).netloc, f"{path}: {image}"
+    links = result.article("meetings/005-20201001/index.html").select("a.sig-external-image")
+    assert [(a["href"], a.get_text()) for a in links] == [
+        ("https://tracker.example/p.gif", "pixel"),
+        ("https://tracker.example/q.gif", "https://tracker.example/q.gif"),
+    ]
+
+
+# 8. One address, one source --------------------------------------------------------------------
+
+
+def test_a_note_cannot_take_the_address_of_a_generated_page(tmp_path):
+    note = "---\ndate: 2020-10-01\n---\n" + NOTE.format(notes="* x")
+    assert_refused(
+        project_with(tmp_path, {"meetings/2020.md": note}),
+        "meetings/2020.md: error: the address meetings/2020/ belongs to the archive's own pages",
+    )
+
+
+def test_two_notes_cannot_share_an_address(tmp_path):
+    note = NOTE.format(notes="* x")
+    files = {
+        "meetings/005-20201001.md": note,
+        "meetings/005-20201001.markdown": "---\ndate: 2020-10-01\n---\n" + note,
+    }
+    assert_refused(
+        project_with(tmp_path, files),
+        "meetings/005-20201001.md: error: has the same address, meetings/005-20201001/, "
+        "as meetings/005-20201001.markdown",
+    )
+
+
+def test_a_docs_page_cannot_take_the_address_of_a_year_page(tmp_path):
+    result = build(project_with(tmp_path, {"docs/meetings/2020.md": "# Mine\n"}))
+    assert not result.ok
+    assert "docs/meetings/2020.md has the address of a file that sigsite generates" in result.result.stderr
+    assert "Traceback" not in result.result.stderr
+
+
+# 9. Look-alike forge hosts -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "home",
+    [
+        "https://evilgitee.com/randywangze",
+        "https://gitee.com.evil.example/randywangze",
+        "https://gitee.com@evil.example/randywangze",
+    ],
+)
+def test_a_look_alike_gitee_address_is_not_merged_with_a_member(tmp_path, home):
+    members = (
+        "Maintainers:\n- name: Ze Wang\n  gitee_home: https://gitee.com/randywangze\n"
+        f"Contributors:\n- name: Impostor\n  gitee_home: {home}\n"
+    )
+    (tmp_path / "sig_members.yaml").write_text(members, "utf-8")
+    data, problems = load_sig(Sources(tmp_path))
+    assert sorted(p.name for p in data.people) == ["Impostor", "Ze Wang"]
+    assert next(p for p in data.people if p.name == "Ze Wang").roles == ("Maintainer",)
+    assert not [p for p in problems.warnings if "named" in p.message]
+
+
+def test_the_real_gitee_hosts_are_one_identity(tmp_path):
+    members = (
+        "Maintainers:\n- name: Ze Wang\n  gitee_home: https://gitee.com/randywangze\n"
+        "Contributors:\n- name: Ze Wang\n  gitee_home: https://WWW.Gitee.com/randywangze/\n"
+    )
+    (tmp_path / "sig_members.yaml").write_text(members, "utf-8")
+    data, _ = load_sig(Sources(tmp_path))
+    assert [(p.name, p.roles) for p in data.people] == [("Ze Wang", ("Maintainer", "Contributor"))]
