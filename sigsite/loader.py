@@ -70,7 +70,8 @@ def load_sig(sources: Sources) -> tuple[SigData, Problems]:
     members_path = sources.path(sources.members_file)
     info_path = sources.path(sources.sig_info_file)
     if members_path.is_file():
-        read_members_file(members_path, sources.members_file, builder)
+        with problems.reading(sources.members_file):
+            read_members_file(members_path, sources.members_file, builder)
     elif not info_path.is_file():
         problems.warning(
             sources.members_file,
@@ -78,7 +79,10 @@ def load_sig(sources: Sources) -> tuple[SigData, Problems]:
             "no members file: the roster will be empty",
             f"create {sources.members_file} with a 'Maintainers:' list",
         )
-    info = read_sig_info(info_path, sources.sig_info_file, builder) if info_path.is_file() else SigInfo()
+    info = SigInfo()
+    if info_path.is_file():
+        with problems.reading(sources.sig_info_file):
+            info = read_sig_info(info_path, sources.sig_info_file, builder)
     zone = ZoneInfo(sources.timezone)
     meetings, attachments = load_meetings(
         sources.path(sources.meetings_dir),

@@ -378,16 +378,10 @@ def parse_meeting(
     Any failure becomes a problem of this file, never an exception.
     """
     rules = rules or NoteRules(default_zone=default_zone, today=today)
-    try:
-        return _parse_meeting(path, display, rules, problems)
-    except Exception as exc:  # a bug met by odd input: report it with the file, keep going
-        problems.error(
-            display,
-            None,
-            f"the note could not be read ({type(exc).__name__}: {exc})",
-            "simplify the note around the part you changed last, and report it to sigsite's maintainers",
-        )
-        return None
+    meeting = None
+    with problems.reading(display):
+        meeting = _parse_meeting(path, display, rules, problems)
+    return meeting
 
 
 def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problems) -> Meeting | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -58,6 +60,19 @@ class Problems:
     ) -> None:
         """Record something publishable that is worth a maintainer's look."""
         self.items.append(Problem(file, line, column, Severity.WARNING, message, fix))
+
+    @contextmanager
+    def reading(self, file: str) -> Iterator[None]:
+        """Record any failure while reading `file` as an error of that file, never a traceback."""
+        try:
+            yield
+        except Exception as exc:  # a bug met by odd input: name the file and keep going
+            self.error(
+                file,
+                None,
+                f"the file could not be read ({type(exc).__name__}: {exc})",
+                "simplify the part you changed last, and report it to sigsite's maintainers",
+            )
 
     @property
     def errors(self) -> list[Problem]:

@@ -323,6 +323,22 @@ def test_odd_front_matter_is_a_problem_of_its_file(tmp_path, case):
     assert_refused(project_with(tmp_path, {"meetings/005-20201001.md": note}), expected)
 
 
+def test_an_unforeseen_failure_is_a_problem_of_its_file(tmp_path, monkeypatch):
+    """Whatever odd input finds next, the file that caused it is named and nothing is raised."""
+
+    def fail(*_args, **_kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    project = make_project(tmp_path / "project")
+    monkeypatch.setattr("sigsite.meetings._parse_meeting", fail)
+    monkeypatch.setattr("sigsite.loader.read_members_file", fail)
+    _, problems = load_sig(Sources(project))
+    failed = {p.file for p in problems.errors if "could not be read (RecursionError" in p.message}
+    assert failed == {"sig_members.yaml"} | {
+        f"meetings/{p.name}" for p in (project / "meetings").glob("*.md")
+    }
+
+
 def test_a_raw_control_character_is_a_problem_of_its_file(tmp_path):
     note = NOTE.format(notes="* bell \x07 here")
     assert_refused(
