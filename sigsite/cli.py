@@ -4,47 +4,112 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date, time
+from importlib.metadata import version
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sigsite.build_date import build_date
-from sigsite.loader import Sources, load_sig
+from sigsite.loader import load_sig
 from sigsite.meetings import parse_meeting
-from sigsite.new_meeting import create_note
-from sigsite.problems import Problems
+from sigsite.new_meeting import create_note, notes_of
+from sigsite.problems import Problem, Problems
+from sigsite.project import Project, ProjectNotFound, find_project
+
+
+def _project(path: str, command: str) -> Project | None:
+    try:
+        return find_project(Path(path))
+    except ProjectNotFound as exc:
+        print(f"sigsite {command}: {exc}", file=sys.stderr)
+        return None
+
+
+def _github_escape(text: str, *, in_property: bool = False) -> str:
+    """GitHub's workflow-command escaping; properties also escape ':' and ','."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+
+def _github_annotation(problem: Problem) -> str:
+    """`::error file=...,line=...,col=...::message (fix)`: shown on the changed line of a pull request."""
+    properties = [f"file={_github_escape(problem.file, in_property=True)}"]
+    if problem.line is not None:
+        properties.append(f"line={problem.line}")
+        if problem.column is not None:
+            properties.append(f"col={problem.column}")
+    properties.append("title=sigsite check")
+    message = f"{problem.message} ({problem.fix})" if problem.fix else problem.message
+    return f"::{problem.severity.value} {','.join(properties)}::{_github_escape(message)}"
 
 
 def _check(args: argparse.Namespace) -> int:
-    sources = Sources(root=Path(args.path).resolve())
+    project = _project(args.path, "check")
+    if project is None:
+        return 1
+    sources = project.sources
     _, problems = load_sig(sources)
     report = problems.sorted()
     files = len(sources.data_files())
     errors, warnings = len(problems.errors), len(problems.warnings)
     if args.format == "json":
-        summary = {"files": files, "errors": errors, "warnings": warnings}
+        summary = {"root": str(sources.root), "files": files, "errors": errors, "warnings": warnings}
         json.dump({"problems": [p.as_dict() for p in report], "summary": summary}, sys.stdout, indent=2)
         sys.stdout.write("\n")
-    else:
-        for problem in report:
-            print(problem.format())
-        print(f"checked {files} file(s): {errors} error(s), {warnings} warning(s)")
+        return 1 if errors else 0
+    for problem in report:
+        print(_github_annotation(problem) if args.format == "github" else problem.format())
+    settings = f" with the settings of {project.config_file.name}" if project.config_file else ""
+    print(f"checked {files} file(s) in {sources.root}{settings}: {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
 
 
+_CLOCK = re.compile(
+    r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<meridiem>[ap])?\.?(?:m\.?)?", re.IGNORECASE
+)
+
+
+def parse_clock(text: str) -> time:
+    """`15:00`, `15.00`, `3pm`, `3:30 pm`, `9am`; ValueError for anything else."""
+    match = _CLOCK.fullmatch(text.strip())
+    if not match or (match["minute"] is None and match["meridiem"] is None):
+        raise ValueError(text)
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if match["meridiem"]:
+        if not 1 <= hour <= 12:
+            raise ValueError(text)
+        hour = hour % 12 + (12 if match["meridiem"].lower() == "p" else 0)
+    return time(hour, minute)  # ValueError past 23:59
+
+
 def _new_meeting(args: argparse.Namespace) -> int:
-    sources = Sources(root=Path(args.path).resolve())
+    project = _project(args.path, "new-meeting")
+    if project is None:
+        return 1
+    sources = project.sources
     default_zone = ZoneInfo(sources.timezone)
     try:
         day = date.fromisoformat(args.date)
-        clock = time.fromisoformat(args.time) if args.time else None
-        zone = ZoneInfo(args.timezone) if args.timezone else default_zone
-    except ValueError as exc:
-        print(f"sigsite new-meeting: {exc} (use --date YYYY-MM-DD --time HH:MM)", file=sys.stderr)
+    except ValueError:
+        print(
+            f"sigsite new-meeting: --date '{args.date}' is not a date: write it as 2026-12-03",
+            file=sys.stderr,
+        )
         return 2
-    except ZoneInfoNotFoundError:
+    try:
+        clock = parse_clock(args.time) if args.time else None
+    except ValueError:
+        print(
+            f"sigsite new-meeting: --time '{args.time}' is not a time: write 15:00, 3pm or 3:30pm",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        zone = ZoneInfo(args.timezone) if args.timezone else default_zone
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         print(
             f"sigsite new-meeting: unknown time zone '{args.timezone}' (use an IANA name such as "
             "Asia/Shanghai)",
@@ -52,6 +117,15 @@ def _new_meeting(args: argparse.Namespace) -> int:
         )
         return 2
     folder = sources.path(sources.meetings_dir)
+    same_day = notes_of(folder, day)
+    if same_day and not args.force:
+        names = ", ".join(f"{sources.meetings_dir}/{p.name}" for p in same_day)
+        print(
+            f"sigsite new-meeting: {names} is already the note of {day.isoformat()}; "
+            "add --force to write a second note for that day",
+            file=sys.stderr,
+        )
+        return 1
     try:
         path = create_note(folder, day, clock, zone, default_zone, args.title)
     except FileExistsError as exc:
@@ -63,13 +137,14 @@ def _new_meeting(args: argparse.Namespace) -> int:
     )
     for problem in problems.sorted():
         print(problem.format(), file=sys.stderr)
-    print(f"wrote {path.relative_to(sources.root)}: fill in the agenda and commit it")
+    print(f"wrote {path}: fill in the agenda and commit it")
     return 1 if problems.errors else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line of `sigsite`."""
     parser = argparse.ArgumentParser(prog="sigsite", description="Tools for a MindSpore SIG's site.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('sigsite')}")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser(
         "check",
@@ -77,8 +152,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print every problem as file:line:column: severity: message (fix). "
         "Exit status 1 when there is an error.",
     )
-    check.add_argument("path", nargs="?", default=".", help="the SIG folder (default: the current one)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument(
+        "path",
+        nargs="?",
+        default=".",
+        help="a folder of the project (default: the current one); the project is the nearest folder "
+        "at or above it with a mkdocs.yml, whose sigsite settings are used, else the folder itself",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (file:line:column: ...), json, or github (workflow annotations on pull requests)",
+    )
     check.set_defaults(run=_check)
     new = commands.add_parser(
         "new-meeting",
@@ -87,10 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
         "sections. Never overwrites a file.",
     )
     new.add_argument("--date", required=True, help="the meeting's date, YYYY-MM-DD")
-    new.add_argument("--time", help="start time, HH:MM (24-hour)")
+    new.add_argument("--time", help="start time: 15:00, 3pm or 3:30pm")
     new.add_argument("--timezone", help="IANA time zone (default: the site's, Asia/Shanghai)")
     new.add_argument("--title", help="a title for the archive (default: 'Meeting NNN')")
-    new.add_argument("--path", default=".", help="the SIG folder (default: the current one)")
+    new.add_argument("--path", default=".", help="a folder of the project (default: the current one)")
+    new.add_argument("--force", action="store_true", help="write a note even if that day has one")
     new.set_defaults(run=_new_meeting)
     return parser
 

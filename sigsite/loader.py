@@ -8,20 +8,11 @@ from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
 from sigsite.meetings import load_meetings
-from sigsite.members import (
-    MEMBERS_FILE,
-    SIG_INFO_FILE,
-    PeopleBuilder,
-    SigInfo,
-    read_members_file,
-    read_sig_info,
-)
+from sigsite.members import PeopleBuilder, SigInfo, read_members_file, read_sig_info
 from sigsite.model import SigData
 from sigsite.problems import Problems
+from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
 from sigsite.sources import symlink_on_the_way
-
-DEFAULT_TIMEZONE = "Asia/Shanghai"
-MEETINGS_FOLDER = "meetings"
 
 
 @dataclass(frozen=True)
@@ -31,7 +22,7 @@ class Sources:
     root: Path
     members_file: str = MEMBERS_FILE
     sig_info_file: str = SIG_INFO_FILE
-    meetings_dir: str = MEETINGS_FOLDER
+    meetings_dir: str = MEETINGS_DIR
     timezone: str = DEFAULT_TIMEZONE
     public_emails: frozenset[str] = field(default_factory=frozenset)  # lower case; never withheld
 

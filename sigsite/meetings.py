@@ -203,6 +203,21 @@ def _check_heading(
         )
 
 
+def _report_unread_heading(note: _Note, display: str, problems: Problems) -> None:
+    """A heading that looks like a date and time but is not read: the meeting would lose its time."""
+    if note.heading_line is None or not any(char.isdigit() for char in note.heading):
+        return
+    shown = note.heading if len(note.heading) <= 60 else note.heading[:59] + "…"
+    problems.warning(
+        display,
+        note.heading_line,
+        f"the heading '{shown}' is not a date and time sigsite can read, so the meeting is shown "
+        "without a time",
+        "write it as 'Thursday December 3, 2026 at 10:00 GMT+8' or '2026年12月3日 星期四 10:00 GMT+8', "
+        'or add time: "10:00" to the front matter',
+    )
+
+
 def _web_url(front: LocatedDict, key: str, display: str, problems: Problems) -> str | None:
     """A front matter address: http or https with a host, else an error."""
     if not front.get(key):
@@ -416,6 +431,8 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
         )
     heading = parse_heading(note.heading)
     _check_heading(note, heading, file_date, display, problems)
+    if heading == HeadingTime() and "time" not in front:
+        _report_unread_heading(note, display, problems)
     if rules.today is None or day is None or day < rules.today:
         _check_sections(note, display, problems)
 

@@ -16,8 +16,6 @@ from sigsite.schema_check import check_against_schema
 from sigsite.sources import read_text
 from sigsite.yaml_source import LocatedDict, items_of, load_yaml
 
-MEMBERS_FILE = "sig_members.yaml"
-SIG_INFO_FILE = "sig-info.yaml"
 SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-"})
 GITEE_HOST = "gitee.com"
 GITEE_HOSTS = frozenset({GITEE_HOST, "www.gitee.com"})  # exactly: evilgitee.com is someone else

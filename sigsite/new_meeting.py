@@ -20,6 +20,14 @@ def next_sequence(folder: Path) -> int:
     return max(numbers, default=0) + 1
 
 
+def notes_of(folder: Path, day: date) -> list[Path]:
+    """The notes already written for `day` (`NNN-YYYYMMDD.md`)."""
+    stamp = day.strftime("%Y%m%d")
+    return sorted(
+        p for p in folder.glob(f"*-{stamp}.md") if (m := MEETING_FILE.match(p.name)) and m["date"] == stamp
+    )
+
+
 def heading(day: date, clock: time | None, zone: ZoneInfo) -> str:
     """`Thursday December 03, 2026 at 15:00 GMT+8`, the SIG's style."""
     text = f"{day.strftime('%A %B')} {day.day:02d}, {day.year}"

@@ -276,7 +276,7 @@ def test_command_lists_every_problem_and_fails_on_errors(tmp_path):
         "meetings/notes.md: error: cannot tell the meeting's date (name the file NNN-YYYYMMDD.md "
         "(e.g. 005-20221006.md) or add 'date: YYYY-MM-DD' to its front matter)",
         "sig_members.yaml:1: error: unknown key 'Maintainer' in the file (did you mean 'Maintainers'?)",
-        "checked 3 file(s): 2 error(s), 1 warning(s)",
+        f"checked 3 file(s) in {tmp_path}: 2 error(s), 1 warning(s)",
     ]
     assert "Traceback" not in result.stderr
 
@@ -286,7 +286,7 @@ def test_command_json_format(tmp_path):
     result = run_check(str(tmp_path), "--format", "json")
     assert result.returncode == 0
     report = json.loads(result.stdout)
-    assert report["summary"] == {"files": 2, "errors": 0, "warnings": 1}
+    assert report["summary"] == {"root": str(tmp_path), "files": 2, "errors": 0, "warnings": 1}
     assert report["problems"][0] == {
         "file": "meetings/001-20200604.md",
         "line": 7,

@@ -1,0 +1,65 @@
+"""Where a SIG's files are, found from any folder the way git finds its repository."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sigsite.loader import Sources
+from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, MKDOCS_FILE, SIG_INFO_FILE, plugin_settings
+
+
+class ProjectNotFound(Exception):
+    """No SIG files where the command looked; the message says what was expected."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """A SIG's files and, when there is one, the mkdocs.yml whose settings they are read with."""
+
+    sources: Sources
+    config_file: Path | None
+
+
+def _holds_sig_files(folder: Path) -> bool:
+    return (
+        (folder / MEMBERS_FILE).is_file()
+        or (folder / SIG_INFO_FILE).is_file()
+        or (folder / MEETINGS_DIR).is_dir()
+    )
+
+
+def _with_settings(config_file: Path) -> Project:
+    try:
+        settings = plugin_settings(config_file)
+    except ValueError as exc:
+        raise ProjectNotFound(str(exc)) from exc
+    values = {key: str(value) for key, value in settings.items() if key != "public_emails" and value}
+    emails = settings.get("public_emails") or []
+    public = (
+        frozenset(str(address).lower() for address in emails) if isinstance(emails, list) else frozenset()
+    )
+    return Project(Sources(root=config_file.parent, public_emails=public, **values), config_file)
+
+
+def find_project(path: Path) -> Project:
+    """The project of `path`: the nearest folder at or above it with a mkdocs.yml, read with its
+    `sigsite:` settings; else `path` itself when it holds a SIG's files (a community SIG folder).
+    """
+    if not path.exists():
+        raise ProjectNotFound(f"{path} does not exist")
+    if not path.is_dir():
+        raise ProjectNotFound(
+            f"{path} is a file; give the SIG's folder (the one with {MEMBERS_FILE} and {MEETINGS_DIR}/), "
+            "or run the command inside it"
+        )
+    folder = path.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / MKDOCS_FILE).is_file():
+            return _with_settings(candidate / MKDOCS_FILE)
+    if _holds_sig_files(folder):
+        return Project(Sources(root=folder), None)
+    raise ProjectNotFound(
+        f"no SIG files in {path}: expected {MEMBERS_FILE}, {SIG_INFO_FILE} or a {MEETINGS_DIR}/ folder, "
+        f"or a {MKDOCS_FILE} in it or a folder above it"
+    )

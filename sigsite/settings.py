@@ -1,0 +1,56 @@
+"""The site's settings: one definition of each default, and the `sigsite:` block of mkdocs.yml.
+
+The MkDocs plugin's config (`adapters/config.py`) and `sigsite check` both take their defaults
+from here, and `sigsite check` reads the same block of mkdocs.yml, so the two agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MKDOCS_FILE = "mkdocs.yml"
+PLUGIN_NAME = "sigsite"
+MEMBERS_FILE = "sig_members.yaml"
+SIG_INFO_FILE = "sig-info.yaml"
+MEETINGS_DIR = "meetings"
+ARCHIVE_PAGE = "meetings/index.md"
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+SETTING_NAMES = ("members_file", "sig_info_file", "meetings_dir", "timezone", "public_emails")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without its tags (`!ENV`, `!!python/name`): only plain settings matter."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda _loader, _suffix, _node: None)
+
+
+def plugin_settings(config_file: Path) -> dict[str, Any]:
+    """The `sigsite:` block of a mkdocs.yml's plugins, limited to the data settings; {} when absent.
+
+    Raises ValueError when the file is not YAML that MkDocs could read.
+    """
+    try:
+        config = yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ValueError(f"{config_file.name} cannot be read: {exc}") from exc
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    entries = plugins.items() if isinstance(plugins, dict) else (plugins or [])
+    for entry in entries:
+        name, settings = (entry, None) if isinstance(entry, str) else _single(entry)
+        if name == PLUGIN_NAME:
+            settings = settings if isinstance(settings, dict) else {}
+            return {key: value for key, value in settings.items() if key in SETTING_NAMES}
+    return {}
+
+
+def _single(entry: Any) -> tuple[Any, Any]:
+    if isinstance(entry, tuple):
+        return entry
+    if isinstance(entry, dict) and len(entry) == 1:
+        return next(iter(entry.items()))
+    return None, None
