@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import PROJECT, build, make_project
 
 WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
@@ -100,3 +103,50 @@ def test_properdocs_builds_the_same_pages(tmp_path):
 
 def strip_generator(html: bytes) -> bytes:
     return b"\n".join(line for line in html.split(b"\n") if b'name="generator"' not in line)
+
+
+def test_dependabot_keeps_the_pins_fresh():
+    config = PROJECT / ".github" / "dependabot.yml"
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.dependabot", str(config)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    ecosystems = {u["package-ecosystem"] for u in yaml.safe_load(config.read_text("utf-8"))["updates"]}
+    assert ecosystems == {"github-actions", "pip"}
+
+
+def test_pre_commit_hook_runs_sigsite_check_on_the_sigs_files(tmp_path):
+    (hook,) = yaml.safe_load((PROJECT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert {hook["id"], hook["language"], hook["pass_filenames"]} == {"sigsite-check", "python", False}
+    watched = re.compile(hook["files"])
+    assert all(
+        watched.search(p) for p in ("sig_members.yaml", "sigs/dx/sig-info.yaml", "meetings/001-20200604.md")
+    )
+    assert not watched.search("docs/index.md")
+    command = [sys.executable, "-m", "sigsite.cli", *hook["entry"].split()[1:]]
+    assert subprocess.run(command, cwd=PROJECT, capture_output=True, check=False).returncode == 0
+    (tmp_path / "sig_members.yaml").write_text("Maintainer:\n- name: A\n", "utf-8")
+    assert subprocess.run(command, cwd=tmp_path, capture_output=True, check=False).returncode == 1
+
+
+def test_ci_annotates_pull_requests_and_drives_the_runners_chrome():
+    ci = (PROJECT / ".github/workflows/ci.yml").read_text("utf-8")
+    assert "sigsite check --format github" in ci
+    assert "SIGSITE_BROWSER: /usr/bin/google-chrome" in ci
+    assert "install -y chromium" not in ci  # the snap wrapper on ubuntu-24.04
+
+
+def test_the_deploy_installs_hash_pinned_versions():
+    pages = (PROJECT / ".github/workflows/pages.yml").read_text("utf-8")
+    assert "pip install --require-hashes --no-deps -r requirements/deploy.txt" in pages
+    lock = (PROJECT / "requirements" / "deploy.txt").read_text("utf-8")
+    pinned = {line.split("==")[0] for line in lock.splitlines() if "==" in line and not line.startswith(" ")}
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text("utf-8"))["project"]
+    wanted = {re.split(r"[<>=!~\[ ]", d, maxsplit=1)[0].lower() for d in project["dependencies"]}
+    assert wanted <= pinned
+    assert "setuptools" in pinned  # the build backend, for pip install --no-build-isolation
+    entries = re.split(r"\n(?=\S)", lock.split("\n\n", 1)[1])
+    assert all("--hash=sha256:" in entry for entry in entries if "==" in entry)

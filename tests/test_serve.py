@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from conftest import make_project
@@ -38,8 +41,14 @@ def wait_for(url: str, text: str) -> bool:
     return False
 
 
+def serve_folders() -> set[Path]:
+    """The temporary folders `mkdocs serve` builds into."""
+    return set(Path(tempfile.gettempdir()).glob("mkdocs_*"))
+
+
 @pytest.fixture
 def server(tmp_path):
+    before = serve_folders()
     project = make_project(tmp_path)
     port = free_port()
     process = subprocess.Popen(
@@ -60,8 +69,9 @@ def server(tmp_path):
     try:
         yield project, f"http://127.0.0.1:{port}/"
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site
         process.wait(timeout=10)
+    assert serve_folders() <= before, "mkdocs serve left its temporary site behind"
 
 
 def test_new_meeting_and_new_member_rebuild_the_site(server):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PROJECT, emails_in, emails_published
+from conftest import PROJECT, build, emails_in, emails_published, make_project
 
 from sigsite.loader import Sources, load_sig
 
@@ -46,6 +46,22 @@ def test_build_is_warning_free(site_build):
     assert "WARNING" not in site_build.result.stderr
     assert "Traceback" not in site_build.result.stderr
     assert "prefix dict" not in site_build.result.stderr  # jieba's start-up chatter is for -v only
+
+
+def test_a_normal_build_prints_only_mkdocs_lines_and_ours(site_build):
+    """Other plugins' progress messages are for -v; a maintainer sees what matters and the summary."""
+    lines = [re.sub(r"\s+", " ", line) for line in site_build.result.stderr.splitlines() if line.strip()]
+    assert [re.sub(r"(directory:|in) \S+( seconds)?$", r"\1 …", line) for line in lines] == [
+        "INFO - Cleaning site directory",
+        "INFO - Building documentation to directory: …",
+        "INFO - Documentation built in …",
+    ]
+
+
+def test_verbose_build_shows_the_other_plugins_messages(tmp_path):
+    result = build(make_project(tmp_path / "project"), "-v")
+    assert result.ok
+    assert "[macros]" in result.result.stderr and "mkdocs_static_i18n" in result.result.stderr
 
 
 def test_archive_links_every_meeting_and_every_page_exists(site_build):

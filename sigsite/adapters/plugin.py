@@ -52,6 +52,14 @@ from sigsite.search_scope import searched_sections
 log = logging.getLogger("mkdocs.plugins.sigsite")
 
 Fingerprint = tuple[tuple[str, int, int], ...]
+# What other tools print on every build, and the level from which it is shown without `-v`: the
+# normal output is MkDocs' own lines, our data warnings and the summary. jieba (Material's Chinese
+# search) logs its start-up at DEBUG to a handler of its own.
+CHATTY_LOGGERS = {
+    "mkdocs.plugins.mkdocs_macros": logging.WARNING,
+    "mkdocs.plugins.mkdocs_static_i18n": logging.WARNING,
+    "jieba": logging.INFO,
+}
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
 
@@ -77,8 +85,14 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self._csp: ContentSecurityPolicy | None = None  # from the theme's templates, per build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this is `mkdocs serve`, whose live-reload script the policy must allow."""
+        """Remember whether this is `mkdocs serve`, whose live-reload script the policy must allow;
+        keep other plugins' progress messages for `-v`."""
         self._serving = command == "serve"
+        verbosity = logging.getLogger("mkdocs").getEffectiveLevel()
+        for name, quiet_level in CHATTY_LOGGERS.items():
+            logging.getLogger(name).setLevel(
+                min(verbosity, logging.DEBUG) if verbosity < logging.INFO else quiet_level
+            )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load and validate the SIG's files; errors stop the build, warnings are logged.
@@ -88,9 +102,6 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         """
         if not self.config.enabled:
             return None
-        # jieba (Material's Chinese search) logs its start-up at DEBUG to its own handler, on
-        # every build: follow MkDocs' verbosity instead (`mkdocs build -v` still shows it).
-        logging.getLogger("jieba").setLevel(logging.getLogger("mkdocs").getEffectiveLevel())
         try:
             self.zone = ZoneInfo(self.config.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
