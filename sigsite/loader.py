@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
-from sigsite.meetings import load_meetings
+from sigsite.meetings import NoteCache, load_meetings
 from sigsite.members import PeopleBuilder, SigInfo, read_members_file, read_sig_info
 from sigsite.model import SigData
 from sigsite.problems import Problems
@@ -43,8 +43,11 @@ class Sources:
         return [self.path(p) for p in (self.members_file, self.sig_info_file, self.meetings_dir)]
 
 
-def load_sig(sources: Sources) -> tuple[SigData, Problems]:
-    """Read everything once; bad input becomes problems, never exceptions."""
+def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData, Problems]:
+    """Read everything once; bad input becomes problems, never exceptions.
+
+    With a `cache` from an earlier load, only the notes that changed are read again.
+    """
     problems = Problems()
     for relative in (sources.members_file, sources.sig_info_file, sources.meetings_dir):
         link = symlink_on_the_way(sources.root, relative)
@@ -82,6 +85,7 @@ def load_sig(sources: Sources) -> tuple[SigData, Problems]:
         problems,
         build_date(zone),
         public_emails=sources.public_emails,
+        cache=cache,
     )
     data = SigData(
         people=builder.build(),

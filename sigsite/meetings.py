@@ -16,7 +16,7 @@ from sigsite.emails import redact
 from sigsite.headings import HeadingTime, parse_heading
 from sigsite.links import SAFE_SCHEMES, is_web_url, urls_in
 from sigsite.model import Attachment, Meeting, Section
-from sigsite.problems import Problems
+from sigsite.problems import Problem, Problems
 from sigsite.schema_check import check_against_schema
 from sigsite.sources import first_control_character, read_text, refuse_symlink
 from sigsite.yaml_source import LocatedDict, load_yaml
@@ -538,6 +538,33 @@ def _check_addresses(meetings: list[Meeting], display_folder: str, problems: Pro
     return kept
 
 
+class NoteCache:
+    """Notes read in an earlier load, kept while their file and the rules are unchanged.
+
+    `mkdocs serve` loads the SIG again after every save: only the notes that changed are read.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[Any, ...], tuple[Meeting | None, tuple[Problem, ...]]] = {}
+        self._used: dict[tuple[Any, ...], tuple[Meeting | None, tuple[Problem, ...]]] = {}
+
+    def parse(self, path: Path, display: str, rules: NoteRules, problems: Problems) -> Meeting | None:
+        """`parse_meeting`, or what it gave for the same file, size, time and rules."""
+        stat = path.lstat()
+        key = (path.name, stat.st_size, stat.st_mtime_ns, rules)
+        if key not in self._entries:
+            found = Problems()
+            meeting = parse_meeting(path, display, rules.default_zone, found, rules=rules)
+            self._entries[key] = (meeting, tuple(found.items))
+        meeting, reported = self._used[key] = self._entries[key]
+        problems.items.extend(reported)
+        return meeting
+
+    def forget_unused(self) -> None:
+        """Keep only the notes of the last load: deleted and edited versions go."""
+        self._entries, self._used = self._used, {}
+
+
 def load_meetings(
     folder: Path,
     display_folder: str,
@@ -546,6 +573,7 @@ def load_meetings(
     today: date | None = None,
     *,
     public_emails: frozenset[str] = frozenset(),
+    cache: NoteCache | None = None,
 ) -> tuple[tuple[Meeting, ...], tuple[Attachment, ...]]:
     """Every meeting (oldest first, undated external sessions last) and every other file."""
     if not folder.is_dir() or not refuse_symlink(folder, display_folder, problems):
@@ -574,15 +602,13 @@ def load_meetings(
         attachments=frozenset(a.source for a in attachments),
         public_emails=public_emails,
     )
+    cache = cache or NoteCache()
     meetings = [
         meeting
         for path in notes
-        if (
-            meeting := parse_meeting(
-                path, f"{display_folder}/{path.name}", default_zone, problems, rules=rules
-            )
-        )
+        if (meeting := cache.parse(path, f"{display_folder}/{path.name}", rules, problems))
     ]
+    cache.forget_unused()
     meetings = _check_addresses(meetings, display_folder, problems)
     sequences = Counter(m.sequence for m in meetings if m.sequence is not None)
     for meeting in meetings:

@@ -188,6 +188,9 @@ def test_new_meeting_writes_a_valid_note_with_the_next_number(tmp_path):
 
 
 def test_new_meeting_refuses_bad_input(tmp_path):
-    assert new_meeting(tmp_path, "--date", "2030-02-30").returncode == 2
-    assert new_meeting(tmp_path, "--date", "2030-02-03", "--timezone", "Mars/Base").returncode == 2
-    assert not (tmp_path / "meetings").exists() or not any((tmp_path / "meetings").iterdir())
+    project = make_project(tmp_path / "project")
+    notes = sorted((project / "meetings").iterdir())
+    assert new_meeting(project, "--date", "2030-02-30").returncode == 2
+    assert new_meeting(project, "--date", "2030-02-03", "--timezone", "Mars/Base").returncode == 2
+    assert sorted((project / "meetings").iterdir()) == notes
+    assert new_meeting(tmp_path / "nowhere", "--date", "2030-02-03").returncode == 1

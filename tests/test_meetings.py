@@ -148,3 +148,31 @@ def test_recording_from_front_matter_wins_over_links_in_the_note(tmp_path):
     )
     meeting = parse_meeting(note, "meetings/003-20210303.md", SHANGHAI, Problems())
     assert meeting.video == "https://www.youtube.com/watch?v=abc"
+
+
+def test_a_second_load_reads_only_the_notes_that_changed(tmp_path, monkeypatch):
+    """`mkdocs serve` loads the SIG after every save; unchanged notes come from the cache."""
+    import os
+    import shutil
+
+    import sigsite.meetings as meetings_module
+    from sigsite.loader import Sources, load_sig
+    from sigsite.meetings import NoteCache
+
+    shutil.copytree(PROJECT / "meetings", tmp_path / "meetings")
+    shutil.copy2(PROJECT / "sig_members.yaml", tmp_path)
+    cache = NoteCache()
+    first, first_problems = load_sig(Sources(tmp_path), cache)
+    read: list[str] = []
+    parse = meetings_module.parse_meeting
+    monkeypatch.setattr(
+        meetings_module, "parse_meeting", lambda path, *a, **k: read.append(path.name) or parse(path, *a, **k)
+    )
+    again, again_problems = load_sig(Sources(tmp_path), cache)
+    assert read == [] and again == first and again_problems.sorted() == first_problems.sorted()
+    note = tmp_path / "meetings" / "002-20200703.md"
+    note.write_text(note.read_text("utf-8") + "\n* A late addition\n", "utf-8")
+    os.utime(note, ns=(note.stat().st_atime_ns, note.stat().st_mtime_ns + 1_000_000))
+    edited, _ = load_sig(Sources(tmp_path), cache)
+    assert read == ["002-20200703.md"]
+    assert "A late addition" in next(m for m in edited.meetings if m.slug == "002-20200703").body

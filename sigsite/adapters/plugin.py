@@ -28,6 +28,7 @@ from sigsite.adapters.csp import ContentSecurityPolicy
 from sigsite.adapters.languages import Languages, alternate_links, languages_of, list_in_sitemap
 from sigsite.build_date import build_date
 from sigsite.loader import Sources, load_sig
+from sigsite.meetings import NoteCache
 from sigsite.model import Meeting, SigData
 from sigsite.outputs import SiteAddresses
 from sigsite.outputs.api import MEETINGS_JSON, MEMBERS_JSON, meetings_json, members_json
@@ -72,6 +73,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self.zone = ZoneInfo("UTC")
         self.languages = Languages(current="en", default="en", built=("en",), prefixes={"en": ""})
         self._fingerprint: Fingerprint = ()
+        self._notes = NoteCache()  # under `mkdocs serve`, a save reads that note alone again
         self._frames: dict[str, MeetingFrame] = {}  # src_uri -> its meeting's frame, in this build
         self._by_year: dict[int, list[Meeting]] = {}  # every dated meeting, newest first
         self._year_lists: dict[str, str] = {}  # src_uri -> the year's list of meetings, in this build
@@ -116,7 +118,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         )
         fingerprint = _fingerprint(self.sources)
         if fingerprint != self._fingerprint or not fingerprint:
-            self.data, problems = load_sig(self.sources)
+            self.data, problems = load_sig(self.sources, self._notes)
             self._by_year = by_year(list(reversed(self.data.meetings)))
             _report(problems)
             self._fingerprint = fingerprint
