@@ -26,6 +26,7 @@ _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|[!?
 _ATX_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _SETEXT_RULE = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,40})([^<>]{0,4000})>")
+_STRUCTURE_STARTS = frozenset(" \t>-*+=!?#0123456789")  # what a container, heading or rule starts with
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Elements whose end tag may be left out: an unclosed one does not nest what follows.
@@ -137,7 +138,8 @@ def _excesses(text: str) -> list[_Excess]:
         if in_fence or blank:
             previous_blank = blank
             continue
-        depth, text = _block_nesting(line)
+        # Most lines start with text: no container, no heading, no rule (a fast path).
+        depth, text = _block_nesting(line) if line[0] in _STRUCTURE_STARTS else (0, line)
         if depth > MAX_BLOCK_NESTING:
             found.append(
                 _Excess(
@@ -159,7 +161,7 @@ def _excesses(text: str) -> list[_Excess]:
                         "use lists instead",
                     )
                 )
-        html_depth = _html_nesting(line, open_tags)
+        html_depth = _html_nesting(line, open_tags) if "<" in line else len(open_tags)
         if html_depth > MAX_HTML_NESTING:
             found.append(
                 _Excess(
