@@ -115,37 +115,32 @@ def _refuse_aliases_and_depth(text: str, loader: _LocatingLoader) -> bool:
     """
     depth = 0
     for event in yaml.parse(text, Loader=_BaseLoader):
+        refusal = None
         if isinstance(event, yaml.ScalarEvent) and (control := first_control_character(event.value)):
-            loader.problems.error(
-                loader.source_name,
-                event.start_mark.line + 1 + loader.line_offset,
+            refusal = (
                 f"the value holds the control character U+{ord(control):04X}",
                 "remove it (escapes such as \\x01 in quoted text make one)",
-                column=event.start_mark.column + 1,
             )
-            return False
-        if isinstance(event, yaml.AliasEvent):
-            loader.problems.error(
-                loader.source_name,
-                event.start_mark.line + 1 + loader.line_offset,
+        elif isinstance(event, yaml.AliasEvent):
+            refusal = (
                 "an alias (*name) repeats a value defined elsewhere; SIG files may not use aliases",
                 "write the value out wherever it is needed",
-                column=event.start_mark.column + 1,
             )
-            return False
-        if isinstance(event, yaml.CollectionStartEvent):
+        elif isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                loader.problems.error(
-                    loader.source_name,
-                    event.start_mark.line + 1 + loader.line_offset,
+                refusal = (
                     f"the data is nested more than {MAX_DEPTH} levels deep here",
                     "flatten the structure",
-                    column=event.start_mark.column + 1,
                 )
-                return False
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+        if refusal is not None:
+            mark = event.start_mark
+            loader.problems.error(
+                loader.source_name, mark.line + 1 + loader.line_offset, *refusal, column=mark.column + 1
+            )
+            return False
     return True
 
 
