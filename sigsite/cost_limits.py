@@ -107,7 +107,7 @@ def _excesses(text: str) -> list[_Excess]:
     in_fence = False
     headings = 0
     open_tags: list[str] = []
-    block_start, block_lines = 1, []
+    block_start, block_lines = 1, list[str]()
     previous_blank = True
     lines = text.split("\n")
 

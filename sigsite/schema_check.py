@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -73,7 +74,8 @@ def _report(error: ValidationError, data: Any, file: str, problems: Problems) ->
     path = list(error.absolute_path)
     where = _describe(path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = sorted(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        allowed = sorted(schema.get("properties", {}))
         for key in error.instance:
             if key not in allowed:
                 hint = suggest(str(key), allowed) or "allowed keys: " + ", ".join(allowed)
@@ -83,7 +85,7 @@ def _report(error: ValidationError, data: Any, file: str, problems: Problems) ->
         problems.error(file, _line_of(data, path), f"{where} has no '{missing}'", f"add '{missing}:'")
     elif error.validator == "type":
         wanted = error.validator_value
-        names = [_TYPE_NAMES.get(t, t) for t in (wanted if isinstance(wanted, list) else [wanted])]
+        names = [_TYPE_NAMES.get(str(t), str(t)) for t in (wanted if isinstance(wanted, list) else [wanted])]
         problems.error(file, _line_of(data, path), f"{where} must be {' or '.join(names)}")
     elif error.validator == "minLength":
         problems.error(file, _line_of(data, path), f"{where} is empty", "write a value or remove the key")

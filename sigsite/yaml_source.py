@@ -16,7 +16,7 @@ from sigsite.problems import Problems
 from sigsite.sources import first_control_character
 
 
-class LocatedDict(dict):
+class LocatedDict(dict[Any, Any]):
     """A YAML mapping that knows its own line and the line of each key (1-based)."""
 
     line: int = 0
@@ -27,7 +27,7 @@ class LocatedDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class LocatedList(list):
+class LocatedList(list[Any]):
     """A YAML sequence that knows its own line and the line of each item (1-based)."""
 
     line: int = 0
@@ -136,9 +136,9 @@ def _refuse_aliases_and_depth(text: str, loader: _LocatingLoader) -> bool:
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         if refusal is not None:
-            mark = event.start_mark
+            line, column = (event.start_mark.line, event.start_mark.column) if event.start_mark else (0, 0)
             loader.problems.error(
-                loader.source_name, mark.line + 1 + loader.line_offset, *refusal, column=mark.column + 1
+                loader.source_name, line + 1 + loader.line_offset, *refusal, column=column + 1
             )
             return False
     return True

@@ -75,5 +75,5 @@ def list_in_sitemap(config: MkDocsConfig, locale: str, pages: list[File]) -> Non
     if per_language is None or locale not in per_language:
         return  # without i18n, MkDocs' own sitemap lists every page
     for page in pages:
-        page.alternates = {}  # published in one language (meetings) or listed per language (years)
+        page.alternates = {}  # type: ignore[attr-defined]  # mkdocs-static-i18n's own attribute; published in one language (meetings) or listed per language (years)
     per_language[locale].extend(pages)

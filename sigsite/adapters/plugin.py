@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from sigsite.adapters.config import SigsiteConfig
 from sigsite.adapters.csp import ContentSecurityPolicy
@@ -289,8 +290,8 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
     # After Material's search (0) has indexed the page, and after mkdocs-static-i18n (50).
     @event_priority(-10)
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         """Put in what search was not to read; give the head the language roots, and the
         switcher of generated pages its targets.
 
@@ -305,25 +306,27 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             page.content = self._after_search.pop(page.file.src_uri)
         elif ROSTER_SLOT in content:
             page.content = content.replace(ROSTER_SLOT, render_roster(self.data, self.languages.current), 1)
-        context["sigsite_language_roots"] = self._language_roots
+        ours = _our_keys(context)
+        ours["sigsite_language_roots"] = self._language_roots
         if self._csp is not None:
-            context["sigsite_csp"] = self._csp.for_context(context)
+            ours["sigsite_csp"] = self._csp.for_context(ours)
         targets = self._switcher.get(page.file.src_uri)
         alternates = alternate_links(config) if targets else []
-        if alternates:
+        if targets and alternates:
             for entry in alternates:
                 entry["link"] = targets.get(entry.get("lang", ""), entry["link"])  # site-relative
             # mkdocs-static-i18n sets the attribute, Material reads the attribute; keep the key in step.
-            config.extra.alternate = alternates
+            config.extra.alternate = alternates  # type: ignore[attr-defined]
             config.extra["alternate"] = alternates
         return context
 
     def on_template_context(
-        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
         """Give the pages that are not Markdown pages (404.html) their security policy too."""
         if self.config.enabled and self._csp is not None:
-            context["sigsite_csp"] = self._csp.for_context(context)
+            ours = _our_keys(context)
+            ours["sigsite_csp"] = self._csp.for_context(ours)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -396,6 +399,11 @@ def _fingerprint(sources: Sources) -> Fingerprint:
         stat = path.stat()
         stats.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(stats)
+
+
+def _our_keys(context: TemplateContext) -> dict[str, Any]:
+    """The template context as the plain dict it is, for the keys our templates read (sigsite_*)."""
+    return cast("dict[str, Any]", context)
 
 
 @contextmanager

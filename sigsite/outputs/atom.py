@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from feedgen.feed import FeedGenerator
+from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from sigsite.model import SigData
 from sigsite.outputs import SiteAddresses, dated, instant
@@ -43,4 +43,5 @@ def meetings_feed(data: SigData, site: SiteAddresses, archive_url: str) -> bytes
         summary = agenda_summary(meeting)
         if summary:
             entry.summary(summary)
-    return feed.atom_str(pretty=True)
+    atom: bytes = feed.atom_str(pretty=True)
+    return atom

@@ -6,7 +6,7 @@ the archive: it holds every upcoming meeting and the latest past ones; the site 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -39,8 +39,14 @@ def meetings_calendar(data: SigData, site: SiteAddresses, today: date) -> bytes:
     )
     meetings = calendar_meetings(data, today)
     for meeting in reversed(meetings):
-        start = meeting.start or meeting.date
-        end = start + (timedelta(minutes=meeting.duration_minutes) if meeting.start else timedelta(days=1))
+        # A meeting with a time is an event of its length; one with a date only takes the day.
+        start: date | datetime
+        end: date | datetime
+        if meeting.start is not None:
+            start, end = meeting.start, meeting.start + timedelta(minutes=meeting.duration_minutes)
+        else:
+            start = meeting.date or today  # calendar_meetings keeps dated meetings only
+            end = start + timedelta(days=1)
         url = site.of(meeting)
         agenda = "\n".join(f"- {item}" for item in meeting.agenda_items) or agenda_summary(meeting)
         calendar.add_component(
@@ -62,4 +68,5 @@ def meetings_calendar(data: SigData, site: SiteAddresses, today: date) -> bytes:
     calendar.subcomponents.sort(
         key=lambda c: (c.name != "VTIMEZONE", str(c.get("TZID", "")) if c.name == "VTIMEZONE" else "")
     )
-    return calendar.to_ical()
+    ics: bytes = calendar.to_ical()
+    return ics

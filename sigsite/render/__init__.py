@@ -232,9 +232,9 @@ def render_repositories(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
 
 def split_by_today(data: SigData, today: date) -> tuple[list[Meeting], list[Meeting]]:
     """(upcoming meetings, soonest first; past meetings, newest first)."""
-    dated = [m for m in data.meetings if m.date is not None]
-    upcoming = [m for m in dated if m.date >= today]
-    past = [m for m in reversed(dated) if m.date < today]
+    dated = [(m, m.date) for m in data.meetings if m.date is not None]
+    upcoming = [m for m, day in dated if day >= today]
+    past = [m for m, day in reversed(dated) if day < today]
     return upcoming, past
 
 
