@@ -11,8 +11,8 @@ from sigsite.meetings import NoteCache, load_meetings
 from sigsite.members import PeopleBuilder, SigInfo, read_members_file, read_sig_info
 from sigsite.model import SigData
 from sigsite.problems import Problems
+from sigsite.reading import symlink_on_the_way
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
-from sigsite.sources import symlink_on_the_way
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,6 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData,
         repositories=info.repositories,
         meetings=meetings,
         attachments=attachments,
-        meeting_url=info.meeting_url,
+        meeting_pad=info.meeting_pad,
     )
     return data, problems

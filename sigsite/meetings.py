@@ -17,8 +17,8 @@ from sigsite.headings import HeadingTime, parse_heading
 from sigsite.links import SAFE_SCHEMES, is_web_url, urls_in
 from sigsite.model import Attachment, Meeting, Section
 from sigsite.problems import Problem, Problems
+from sigsite.reading import first_control_character, read_text, refuse_symlink
 from sigsite.schema_check import check_against_schema
-from sigsite.sources import first_control_character, read_text, refuse_symlink
 from sigsite.yaml_source import LocatedDict, load_yaml
 
 MEETING_FILE = re.compile(r"^(?P<sequence>\d{3,})-(?P<date>\d{8})\.md$")

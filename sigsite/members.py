@@ -12,8 +12,8 @@ from sigsite.emails import redact
 from sigsite.links import host_of, is_web_url
 from sigsite.model import ROLE_KEYS, ROLES, Person, Repository
 from sigsite.problems import Problems
+from sigsite.reading import read_text
 from sigsite.schema_check import check_against_schema
-from sigsite.sources import read_text
 from sigsite.yaml_source import LocatedDict, items_of, load_yaml
 
 SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-"})
@@ -168,7 +168,7 @@ def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> None:
 class SigInfo:
     """What `sig-info.yaml` adds beyond people."""
 
-    meeting_url: str | None = None
+    meeting_pad: str | None = None  # its meeting_url
     repositories: tuple[Repository, ...] = ()
 
 
@@ -233,6 +233,6 @@ def read_sig_info(path: Path, display: str, builder: PeopleBuilder) -> SigInfo:
         )
         meeting_url = None
     return SigInfo(
-        meeting_url=meeting_url,
+        meeting_pad=meeting_url,
         repositories=tuple(repositories),
     )

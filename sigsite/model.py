@@ -136,7 +136,7 @@ class SigData:
     repositories: tuple[Repository, ...] = ()
     meetings: tuple[Meeting, ...] = ()  # oldest first
     attachments: tuple[Attachment, ...] = ()
-    meeting_url: str | None = None  # the SIG's shared meeting pad, from sig-info.yaml
+    meeting_pad: str | None = None  # the meeting_url of sig-info.yaml: the SIG's shared meeting pad
 
     def people_with_role(self, role: str) -> tuple[Person, ...]:
         """The people who hold `role`."""

@@ -100,9 +100,8 @@ def _report(error: ValidationError, data: Any, file: str, problems: Problems) ->
         problems.error(file, _line_of(data, path), f"{where}: {error.message}")
 
 
-def check_against_schema(data: Any, name: str, file: str, problems: Problems) -> bool:
-    """Report every schema violation of `data` with its line; True when there is none."""
+def check_against_schema(data: Any, name: str, file: str, problems: Problems) -> None:
+    """Report every schema violation of `data` with its line."""
     errors = sorted(_validator(name).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         _report(error, data, file, problems)
-    return not errors

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from sigsite.problems import Problems
-from sigsite.sources import first_control_character
+from sigsite.reading import first_control_character
 
 
 class LocatedDict(dict[Any, Any]):

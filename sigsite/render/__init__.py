@@ -184,7 +184,7 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
         safe_url=safe_url,
         long_date=long_date,
         summary=agenda_summary,
-        title=meeting_title,
+        meeting_title=meeting_title,
         hue=avatar_hue,
     )
     env.globals.update(
@@ -272,7 +272,7 @@ def render_archive(data: SigData, links: PageContext, today: date) -> str:
         attachments=sorted(data.attachments, key=lambda a: (a.date or date.min, a.source), reverse=True),
         links=links,
         webcal_url=webcal(links.calendar_url),
-        meeting_pad=data.meeting_url,
+        meeting_pad=data.meeting_pad,
     )
 
 
