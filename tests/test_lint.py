@@ -39,3 +39,21 @@ def test_the_adapters_type_check_against_mkdocs():
         [*MYPY, "sigsite/adapters"], cwd=PROJECT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_core_imports_nothing_from_mkdocs():
+    """Only sigsite/adapters/ knows MkDocs: the core would serve another generator unchanged."""
+    import ast
+
+    for path in sorted((PROJECT / "sigsite").rglob("*.py")):
+        if "adapters" in path.relative_to(PROJECT / "sigsite").parts:
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            assert not [
+                n for n in names if n.split(".")[0] in {"mkdocs", "material", "mkdocs_static_i18n"}
+            ], path
+            assert not [n for n in names if n.startswith("sigsite.adapters")], path

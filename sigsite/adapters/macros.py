@@ -33,7 +33,7 @@ def define_env(env: Any) -> None:
     """Register the macros (called by mkdocs-macros once per build)."""
 
     def page_context() -> PageContext:
-        return _plugin(env).context_for(env.page.url)
+        return _plugin(env).build.context_for(env.page.url)
 
     def locale() -> str:
         return _plugin(env).languages.current

@@ -6,7 +6,6 @@ import logging
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -24,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
 from sigsite.adapters.config import SigsiteConfig
 from sigsite.adapters.csp import ContentSecurityPolicy
 from sigsite.adapters.languages import Languages, alternate_links, languages_of, list_in_sitemap
@@ -38,7 +38,6 @@ from sigsite.outputs.calendar import CALENDAR_FILE, meetings_calendar
 from sigsite.problems import Problems, Severity
 from sigsite.render import (
     ROSTER_SLOT,
-    MeetingFrame,
     PageContext,
     by_year,
     meeting_frame,
@@ -75,14 +74,8 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         self.languages = Languages(current="en", default="en", built=("en",), prefixes={"en": ""})
         self._fingerprint: Fingerprint = ()
         self._notes = NoteCache()  # under `mkdocs serve`, a save reads that note alone again
-        self._frames: dict[str, MeetingFrame] = {}  # src_uri -> its meeting's frame, in this build
         self._by_year: dict[int, list[Meeting]] = {}  # every dated meeting, newest first
-        self._year_lists: dict[str, str] = {}  # src_uri -> the year's list of meetings, in this build
-        self._switcher: dict[str, dict[str, str]] = {}  # src_uri -> locale -> site-relative URL
-        self._after_search: dict[str, str] = {}  # src_uri -> the meeting page's HTML, once indexed
-        self._language_roots: list[dict[str, str]] = []  # the head's hreflang links, in this build
-        self._pages: list[File] = []  # the pages generated in this build
-        self._site = PageContext(page_url="")  # URLs of meetings and files, from the root
+        self.build = LanguageBuild("en", PageContext(page_url=""), [])  # this language's pages
         self._compiled_templates = CompiledTemplates()  # the theme's, shared by the language builds
         self._serving = False  # `mkdocs serve` injects an inline script of its own
         self._csp: ContentSecurityPolicy | None = None  # from the theme's templates, per build
@@ -133,14 +126,14 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             return None
         self.languages = languages_of(config)
         # hreflang wants full addresses; the roots are absolute paths on the site's host.
-        self._language_roots = [
+        language_roots = [
             {"lang": entry.get("lang", ""), "href": urljoin(config.site_url or "", entry.get("link", ""))}
             for entry in alternate_links(config)
         ]
-        self._site = self._site_context(config)
+        self.build = LanguageBuild(self.languages.current, self._site_context(config), language_roots)
         self._add_meeting_pages(files, config)
         self._add_year_pages(files, config)
-        list_in_sitemap(config, self.languages.current, self._pages)
+        list_in_sitemap(config, self.languages.current, self.build.files())
         if self.languages.is_default_build:
             self._add_site_files(files, config)
         _refuse_shared_addresses(files)
@@ -172,7 +165,6 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         )
 
     def _add_meeting_pages(self, files: Files, config: MkDocsConfig) -> None:
-        self._frames, self._after_search, self._switcher, self._pages = {}, {}, {}, []
         languages = self.languages
         archives = {
             locale: languages.url(config, locale, self.config.archive_page) for locale in languages.built
@@ -189,35 +181,31 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
             _add(files, page)
-            self._pages.append(page)
             # Rendered here, in one go, rather than page by page amid the theme's work: faster.
             with _rendering(f"{self.config.meetings_dir}/{meeting.source}"):
-                self._frames[src_uri] = meeting_frame(
+                frame = meeting_frame(
                     meeting,
                     notes[index - 1] if index else None,
                     notes[index + 1] if index + 1 < len(notes) else None,
-                    self.context_for(page.url),
+                    self.build.context_for(page.url),
                 )
             # The switcher leads to the other languages' archives: a note exists in one language.
-            self._switcher[src_uri] = {**archives, languages.current: page.url}
+            self.build.add(GeneratedPage(page, {**archives, languages.current: page.url}, frame=frame))
 
     def _add_year_pages(self, files: Files, config: MkDocsConfig) -> None:
         """One page per year listing its meetings, in this language, so the archive stays short."""
-        self._year_lists = {}
         prefix = self.languages.prefixes.get(self.languages.current, "")
-        for year in self._site.year_urls:
+        for year in self.build.site.year_urls:
             src_uri = prefix + f"meetings/{year}/index.md"
             content = year_page_markdown(year, self.languages.current)
             page = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             _add(files, page)
-            self._pages.append(page)
-            self._year_lists[src_uri] = render_year(
-                self._by_year.get(year, []), year, self.context_for(page.url)
-            )
-            self._switcher[src_uri] = {
+            switcher = {
                 locale: self.languages.url(config, locale, f"meetings/{year}/index.md")
                 for locale in self.languages.built
             }
+            year_list = render_year(self._by_year.get(year, []), year, self.build.context_for(page.url))
+            self.build.add(GeneratedPage(page, switcher, year_list=year_list))
 
     def _add_site_files(self, files: Files, config: MkDocsConfig) -> None:
         """Slides, schemas, calendar, feed and JSON: one copy per site, not per language."""
@@ -232,22 +220,18 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         site = SiteAddresses(
             site_url=base,
             site_name=config.site_name,
-            meeting_urls={slug: base + url for slug, url in self._site.meeting_urls.items()},
-            attachment_urls={name: base + url for name, url in self._site.attachment_urls.items()},
+            meeting_urls={slug: base + url for slug, url in self.build.site.meeting_urls.items()},
+            attachment_urls={name: base + url for name, url in self.build.site.attachment_urls.items()},
         )
         with _rendering(f"{CALENDAR_FILE}, {FEED_FILE} or the JSON files"):
             outputs = {
                 CALENDAR_FILE: meetings_calendar(self.data, site, self.today()),
-                FEED_FILE: meetings_feed(self.data, site, base + self._site.archive_url),
+                FEED_FILE: meetings_feed(self.data, site, base + self.build.site.archive_url),
                 MEMBERS_JSON: members_json(self.data),
                 MEETINGS_JSON: meetings_json(self.data, site),
             }
         for name, content in outputs.items():
             _add(files, File.generated(config, name, content=content))
-
-    def context_for(self, page_url: str) -> PageContext:
-        """Language and addresses of meetings, files and the archive, relative to one page."""
-        return replace(self._site, page_url=page_url)
 
     def today(self) -> date:
         """The build's idea of today, in the SIG's zone."""
@@ -276,16 +260,15 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         """
         if not self.config.enabled:
             return None
-        src_uri = page.file.src_uri
-        frame = self._frames.get(src_uri)
-        if frame is not None:  # a note: untrusted, so sanitized, and never given the roster
+        generated = self.build.page(page.file.src_uri)
+        if generated is None:
+            return None
+        if generated.frame is not None:  # a note: untrusted, so sanitized, and never given the roster
             note = sanitize_html(html)
             sanitize_toc(page.toc)
-            self._after_search[src_uri] = frame.around(note)
+            generated.framed_html = generated.frame.around(note)
             return searched_sections(note)
-        if src_uri in self._year_lists:
-            return html + self._year_lists[src_uri]
-        return None
+        return html + (generated.year_list or "")
 
     # After Material's search (0) has indexed the page, and after mkdocs-static-i18n (50).
     @event_priority(-10)
@@ -302,15 +285,16 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         if not self.config.enabled:
             return None
         content = page.content or ""
-        if page.file.src_uri in self._after_search:  # a note: never given the roster
-            page.content = self._after_search.pop(page.file.src_uri)
+        generated = self.build.page(page.file.src_uri)
+        if generated is not None and generated.framed_html is not None:  # a note: never given the roster
+            page.content, generated.framed_html = generated.framed_html, None
         elif ROSTER_SLOT in content:
             page.content = content.replace(ROSTER_SLOT, render_roster(self.data, self.languages.current), 1)
         ours = _our_keys(context)
-        ours["sigsite_language_roots"] = self._language_roots
+        ours["sigsite_language_roots"] = self.build.language_roots
         if self._csp is not None:
             ours["sigsite_csp"] = self._csp.for_context(ours)
-        targets = self._switcher.get(page.file.src_uri)
+        targets = generated.switcher if generated is not None else None
         alternates = alternate_links(config) if targets else []
         if targets and alternates:
             for entry in alternates:
@@ -353,9 +337,14 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Give each language root its own sitemap.xml: Material's language switcher asks for it.
 
-        mkdocs-static-i18n writes one sitemap, for every language, at the site root.
+        mkdocs-static-i18n writes one sitemap, for every language, at the site root. A note
+        whose framed page was never put back is reported: its page would show the bare note.
         """
-        if not self.config.enabled or self.languages.is_default_build:
+        if not self.config.enabled:
+            return
+        for src_uri in self.build.leftovers():
+            log.warning("sigsite: %s was published without its frame (date, recording, neighbours)", src_uri)
+        if self.languages.is_default_build:
             return
         prefix = self.languages.prefixes.get(self.languages.current, "")
         site = Path(config.site_dir)

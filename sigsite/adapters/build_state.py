@@ -1,0 +1,56 @@
+"""What the plugin generates in one language's build, as one typed record per page.
+
+`on_files` creates a `LanguageBuild` and a `GeneratedPage` for each page it adds; the later
+events read them by the page's source path: `on_page_content` frames a note or appends a year's
+list, `on_page_context` puts a note's framed HTML back once search has read it and points the
+language switcher at the page's targets. `leftovers` names what an event never consumed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from mkdocs.structure.files import File
+
+from sigsite.render import MeetingFrame, PageContext
+
+
+@dataclass
+class GeneratedPage:
+    """A page sigsite adds to one language's build, and what the later events do with it."""
+
+    file: File
+    switcher: dict[str, str]  # locale -> the site-relative address the language switcher leads to
+    frame: MeetingFrame | None = None  # a meeting note: sanitized, then framed
+    year_list: str | None = None  # a year's page: its list of meetings, added after Markdown
+    framed_html: str | None = None  # a note's whole page, held while search reads the note alone
+
+
+@dataclass
+class LanguageBuild:
+    """Everything sigsite generates for the build of one language."""
+
+    language: str
+    site: PageContext  # addresses of meetings, years, files and feeds, from the site's root
+    language_roots: list[dict[str, str]]  # the head's hreflang links
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by source path
+
+    def add(self, page: GeneratedPage) -> None:
+        """Record a generated page."""
+        self.pages[page.file.src_uri] = page
+
+    def page(self, src_uri: str) -> GeneratedPage | None:
+        """The generated page of this source path; None for the site's own pages."""
+        return self.pages.get(src_uri)
+
+    def context_for(self, page_url: str) -> PageContext:
+        """The site's addresses as seen from one page, in this language."""
+        return replace(self.site, page_url=page_url)
+
+    def files(self) -> list[File]:
+        """The files of the generated pages."""
+        return [page.file for page in self.pages.values()]
+
+    def leftovers(self) -> list[str]:
+        """Notes whose framed page was never put back: their visitors would see a bare note."""
+        return [src_uri for src_uri, page in self.pages.items() if page.framed_html is not None]
