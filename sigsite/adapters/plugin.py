@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -12,8 +11,7 @@ from typing import Any, cast
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -26,7 +24,17 @@ from mkdocs.utils.templates import TemplateContext
 from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
 from sigsite.adapters.config import SigsiteConfig
 from sigsite.adapters.csp import ContentSecurityPolicy
-from sigsite.adapters.languages import Languages, alternate_links, languages_of, list_in_sitemap
+from sigsite.adapters.theme_hooks import (
+    AFTER_SEARCH,
+    CompiledTemplates,
+    Languages,
+    alternate_links,
+    compact_templates,
+    copy_sitemap_to_language_root,
+    languages_of,
+    list_in_sitemap,
+    point_switcher,
+)
 from sigsite.build_date import build_date
 from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache
@@ -61,7 +69,6 @@ CHATTY_LOGGERS = {
     "mkdocs.plugins.mkdocs_static_i18n": logging.WARNING,
     "jieba": logging.INFO,
 }
-SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
 
 class SigsitePlugin(BasePlugin[SigsiteConfig]):
@@ -238,16 +245,10 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         return build_date(self.zone)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Drop the lines that only hold the theme's template tags; compile each template once.
-
-        Material's templates put every `{% if %}` on its own indented line; each page carries
-        those blank lines, about 2 KB, thousands of times over. Text and markup stay the same.
-        The compiled templates are kept for the next language's build.
-        """
+        """Compact the theme's templates, compiled once for all languages (theme_hooks); and
+        work out each page's security policy from the theme's inline scripts (csp)."""
         if self.config.enabled:
-            env.trim_blocks = True
-            env.lstrip_blocks = True
-            env.bytecode_cache = self._compiled_templates
+            compact_templates(env, self._compiled_templates)
             self._csp = ContentSecurityPolicy(env, serving=self._serving)
         return env
 
@@ -271,7 +272,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         return html + (generated.year_list or "")
 
     # After Material's search (0) has indexed the page, and after mkdocs-static-i18n (50).
-    @event_priority(-10)
+    @event_priority(AFTER_SEARCH)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
@@ -294,14 +295,8 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         ours["sigsite_language_roots"] = self.build.language_roots
         if self._csp is not None:
             ours["sigsite_csp"] = self._csp.for_context(ours)
-        targets = generated.switcher if generated is not None else None
-        alternates = alternate_links(config) if targets else []
-        if targets and alternates:
-            for entry in alternates:
-                entry["link"] = targets.get(entry.get("lang", ""), entry["link"])  # site-relative
-            # mkdocs-static-i18n sets the attribute, Material reads the attribute; keep the key in step.
-            config.extra.alternate = alternates  # type: ignore[attr-defined]
-            config.extra["alternate"] = alternates
+        if generated is not None:
+            point_switcher(config, generated.switcher)
         return context
 
     def on_template_context(
@@ -344,13 +339,8 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             return
         for src_uri in self.build.leftovers():
             log.warning("sigsite: %s was published without its frame (date, recording, neighbours)", src_uri)
-        if self.languages.is_default_build:
-            return
-        prefix = self.languages.prefixes.get(self.languages.current, "")
-        site = Path(config.site_dir)
-        for name in SITEMAPS:
-            if (site / name).is_file() and prefix:
-                shutil.copyfile(site / name, site / prefix / name)
+        if not self.languages.is_default_build:
+            copy_sitemap_to_language_root(config, self.languages)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -361,24 +351,6 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
                 if path.exists():
                     server.watch(str(path))
         return server
-
-
-class CompiledTemplates(BytecodeCache):
-    """Keeps the theme's compiled templates in memory for the next language's build.
-
-    mkdocs-static-i18n runs the build again per language, each with a new template environment;
-    Jinja checks each entry against its template's source, so an edited template is compiled anew.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _fingerprint(sources: Sources) -> Fingerprint:

@@ -1,0 +1,157 @@
+"""Every place sigsite relies on another plugin's internals, in one module.
+
+Each one is tested by a fast test of its own (tests/test_theme_hooks.py) that fails loudly when
+an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
+
+- **Material's search indexes a page in `on_page_context` at priority 0.** sigsite gives it a
+  meeting note without its attendees and conference links (`on_page_content`) and a members
+  page with an empty roster slot, then puts the whole page back at `AFTER_SEARCH` (-10): the index
+  stays small and search parses less. mkdocs.yml keeps mkdocs-static-i18n's
+  `reconfigure_search: false`, which would otherwise rework the index after that.
+- **mkdocs-static-i18n builds the site once per language** and holds the state read here: the
+  language being built (`current_language`, `build_languages`, `config.languages`), the language
+  switcher's entries (`extra_alternate`, copied into `config.extra.alternate` per page) and the
+  pages of each language's sitemap (`i18n_files_per_language`, which it fills in `on_files`
+  before our generated pages exist). Its sitemap is written once, at the root; Material's
+  switcher asks each language root for one (`copy_sitemap_to_language_root`).
+- **Material's templates** are compiled once for all language builds (`CompiledTemplates`) and
+  rendered without the blank lines of their block tags (`compact_templates`); its inline scripts
+  live in `partials/javascripts/`, hashed by csp.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+I18N_PLUGIN = "i18n"
+AFTER_SEARCH = -10  # below Material's search (0) and mkdocs-static-i18n (50) in on_page_context
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The languages of the site and the one being built now."""
+
+    current: str
+    default: str
+    built: tuple[str, ...]
+    prefixes: dict[str, str]  # locale -> site-relative folder, "" for the default language
+
+    @property
+    def is_default_build(self) -> bool:
+        """True in the build of the default language (the one that owns site-wide files)."""
+        return self.current == self.default
+
+    def home_of(self, language: str) -> str:
+        """The build that publishes a note written in `language`."""
+        return language if language in self.built else self.default
+
+    def url(self, config: MkDocsConfig, locale: str, src_uri: str) -> str:
+        """The site-relative URL the docs page `src_uri` has in the tree of `locale`."""
+        return _page_url(self.prefixes.get(locale, "") + src_uri, config.use_directory_urls)
+
+
+@lru_cache(maxsize=16384)  # every meeting's address is asked for in each language's build
+def _page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives the page `src_uri`."""
+    return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
+
+
+def languages_of(config: MkDocsConfig) -> Languages:
+    """The languages as mkdocs-static-i18n sets them up; one language without it."""
+    i18n = config.plugins.get(I18N_PLUGIN)
+    if i18n is None or not getattr(i18n, "default_language", None):
+        locale = str(config.theme.get("language") or "en")
+        return Languages(current=locale, default=locale, built=(locale,), prefixes={locale: ""})
+    default = i18n.default_language
+    prefixes = {
+        language.locale: "" if language.locale == default else language.link.strip("/") + "/"
+        for language in i18n.config.languages
+    }
+    return Languages(
+        current=i18n.current_language or default,
+        default=default,
+        built=tuple(i18n.build_languages),
+        prefixes=prefixes,
+    )
+
+
+def alternate_links(config: MkDocsConfig) -> list[dict[str, str]]:
+    """The language switcher's entries as mkdocs-static-i18n configured them (a copy)."""
+    i18n = config.plugins.get(I18N_PLUGIN)
+    return [dict(entry) for entry in getattr(i18n, "extra_alternate", None) or []]
+
+
+def list_in_sitemap(config: MkDocsConfig, locale: str, pages: list[File]) -> None:
+    """Add generated pages to the sitemap mkdocs-static-i18n writes for every language.
+
+    Its sitemap template lists only the pages it saw in `on_files`, which runs before ours.
+    """
+    i18n = config.plugins.get(I18N_PLUGIN)
+    per_language = getattr(i18n, "i18n_files_per_language", None)
+    if per_language is None or locale not in per_language:
+        return  # without i18n, MkDocs' own sitemap lists every page
+    for page in pages:
+        page.alternates = {}  # type: ignore[attr-defined]  # mkdocs-static-i18n's own attribute; published in one language (meetings) or listed per language (years)
+    per_language[locale].extend(pages)
+
+
+def point_switcher(config: MkDocsConfig, targets: dict[str, str]) -> None:
+    """Lead the language switcher of the page being rendered to `targets` (locale -> address).
+
+    mkdocs-static-i18n sets `config.extra.alternate` per page; Material reads the attribute, and
+    other templates the key: both are kept in step.
+    """
+    alternates = alternate_links(config)
+    if not alternates:
+        return
+    for entry in alternates:
+        entry["link"] = targets.get(entry.get("lang", ""), entry["link"])  # site-relative
+    config.extra.alternate = alternates  # type: ignore[attr-defined]
+    config.extra["alternate"] = alternates
+
+
+def copy_sitemap_to_language_root(config: MkDocsConfig, languages: Languages) -> None:
+    """Give a language's root its own sitemap.xml, which Material's language switcher asks for."""
+    prefix = languages.prefixes.get(languages.current, "")
+    site = Path(config.site_dir)
+    for name in SITEMAPS:
+        if (site / name).is_file() and prefix:
+            shutil.copyfile(site / name, site / prefix / name)
+
+
+class CompiledTemplates(BytecodeCache):
+    """Keeps the theme's compiled templates in memory for the next language's build.
+
+    mkdocs-static-i18n runs the build again per language, each with a new template environment;
+    Jinja checks each entry against its template's source, so an edited template is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def compact_templates(env: Environment, compiled: CompiledTemplates) -> None:
+    """Drop the lines that only hold the theme's template tags; compile each template once.
+
+    Material's templates put every `{% if %}` on its own indented line; each page carries those
+    blank lines, about 2 KB, thousands of times over. Text and markup stay the same.
+    """
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    env.bytecode_cache = compiled

@@ -1,0 +1,65 @@
+"""Each behaviour of Material and mkdocs-static-i18n that sigsite relies on (adapters/theme_hooks.py),
+checked on the site's real config in memory: an upgrade that changes one fails here, loudly."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import make_project
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+from sigsite.adapters.csp import THEME_SCRIPTS, _theme_scripts
+from sigsite.adapters.plugin import SigsitePlugin
+from sigsite.adapters.theme_hooks import AFTER_SEARCH, alternate_links, languages_of
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory):
+    """The site's config after the plugins' start-up and config events, as a build has it."""
+    project = make_project(tmp_path_factory.mktemp("hooks") / "project")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    loaded = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    loaded.plugins.on_startup(command="build", dirty=False)
+    return loaded.plugins.on_config(loaded)
+
+
+def _priority(method) -> int:
+    return getattr(method, "mkdocs_priority", 0)
+
+
+def test_material_search_indexes_in_on_page_context_before_we_put_pages_back(config):
+    search = config.plugins["material/search"]
+    assert type(search).on_page_context is not None
+    ours = config.plugins["sigsite"]
+    assert _priority(type(ours).on_page_context) == AFTER_SEARCH
+    assert _priority(type(search).on_page_context) > AFTER_SEARCH
+    i18n = config.plugins["i18n"]
+    assert _priority(type(i18n).on_page_context) > AFTER_SEARCH
+    assert i18n.config.reconfigure_search is False  # it would rework the index after us
+
+
+def test_i18n_tells_which_language_is_built_and_its_switcher(config):
+    languages = languages_of(config)
+    assert (languages.current, languages.default, languages.built) == ("en", "en", ("en", "zh"))
+    assert languages.prefixes == {"en": "", "zh": "zh/"}
+    assert {entry["lang"] for entry in alternate_links(config)} == {"en", "zh"}
+
+
+def test_our_generated_pages_join_i18ns_sitemap(config):
+    files = config.plugins.on_files(get_files(config), config=config)
+    plugin = config.plugins["sigsite"]
+    assert isinstance(plugin, SigsitePlugin)
+    listed = config.plugins["i18n"].i18n_files_per_language["en"]
+    generated = plugin.build.files()
+    assert generated and all(file in listed for file in generated)
+    assert all(files.get_file_from_path(file.src_uri) is file for file in generated)
+
+
+def test_materials_inline_scripts_live_in_its_javascript_partials(config):
+    env = config.theme.get_env()
+    scripts = _theme_scripts(env)
+    assert f"{THEME_SCRIPTS}base.html" in scripts and f"{THEME_SCRIPTS}palette.html" in scripts
+    source = env.loader.get_source(env, "base.html")[0]
+    assert f'{{% include "{THEME_SCRIPTS}base.html" %}}' in source
