@@ -16,7 +16,10 @@ from sigsite.reading import read_text
 from sigsite.schema_check import check_against_schema
 from sigsite.yaml_source import LocatedDict, items_of, load_yaml
 
-SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-"})
+# "Not given": blanks, NA and the placeholders of the community's template tool
+# (sigs/create_sig_info_template.py writes TO_BE_CLARIFIED and --xxx--).
+SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-", "to_be_clarified"})
+_TEMPLATE_PLACEHOLDER = re.compile(r"--[\w\s-]*--")
 GITEE_HOST = "gitee.com"
 GITEE_HOSTS = frozenset({GITEE_HOST, "www.gitee.com"})  # exactly: evilgitee.com is someone else
 REPOSITORY_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*/?")
@@ -31,7 +34,7 @@ def given(value: Any) -> str | None:
     if value is None:
         return None
     text = str(value).strip()
-    return None if text.lower() in SENTINELS else text
+    return None if text.lower() in SENTINELS or _TEMPLATE_PLACEHOLDER.fullmatch(text) else text
 
 
 def gitee_account(url: str) -> str | None:
@@ -173,12 +176,16 @@ class SigInfo:
 
 
 def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> str | None:
-    if not isinstance(raw, LocatedDict) or not given(raw.get("gitee_id")):
+    """Add one person of sig-info.yaml; without a Gitee account (empty, NA, TO_BE_CLARIFIED), by name."""
+    if not isinstance(raw, LocatedDict):
         return None
-    gitee_id = given(raw["gitee_id"]) or ""
     problems = builder.problems
+    gitee_id = given(raw.get("gitee_id"))
+    name = shown_text(raw.get("name"), display, raw.line, problems) or gitee_id
+    if not name:
+        return None  # neither an account nor a name: nobody to show
     entry = _Entry(
-        name=shown_text(raw.get("name"), display, raw.line, problems) or gitee_id,
+        name=name,
         role=role,
         file=display,
         line=raw.line,

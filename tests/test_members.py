@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
 from conftest import CORPUS, PROJECT, requires_corpus
 
 from sigsite.loader import Sources, load_sig
@@ -80,3 +82,44 @@ def test_optional_fields_and_initials(tmp_path):
     rice, zhang = people
     assert rice.organization == "Zhejiang University" and rice.initials == "RZ"
     assert zhang.gitee_home is None and zhang.roles == ("Member",) and zhang.initials == "张"
+
+
+COMMUNITY = PROJECT.parent / "shared" / "community" / "sigs"
+
+
+def test_template_placeholders_and_missing_accounts_mean_not_given(tmp_path):
+    """What the community's template tool writes (TO_BE_CLARIFIED, --xxx--) is not a value."""
+    (tmp_path / "sig-info.yaml").write_text(
+        "name: S\nmailing_list: TO_BE_CLARIFIED\nmeeting_url: --meeting url--\n"
+        "maintainers:\n- gitee_id: TO_BE_CLARIFIED\n  name: 杨武\n  email: TO_BE_CLARIFIED\n"
+        "- gitee_id: ''\n  name: Ann\n- gitee_id: NA\n  name: 杨武\n"
+        "repositories:\n- repo: [mindspore/mindscience]\n"
+        "  committers:\n  - gitee_id: hwyyj\n    name: --xxx--\n",
+        "utf-8",
+    )
+    data, problems = load_sig(Sources(tmp_path))
+    assert problems.errors == []
+    assert data.meeting_pad is None
+    assert sorted((p.name, p.gitee_id) for p in data.people) == [
+        ("Ann", None),
+        ("hwyyj", "hwyyj"),
+        ("杨武", None),
+    ]
+
+
+@pytest.mark.skipif(not COMMUNITY.is_dir(), reason="../shared/community is absent")
+@pytest.mark.parametrize("folder", sorted(p.name for p in COMMUNITY.glob("*/")) if COMMUNITY.is_dir() else [])
+def test_every_community_sig_folder_loads_without_errors(folder):
+    data, problems = load_sig(Sources(COMMUNITY / folder))
+    assert problems.errors == [], [p.format() for p in problems.errors]
+    info = COMMUNITY / folder / "sig-info.yaml"
+    if not info.is_file():
+        return
+    raw = yaml.safe_load(info.read_text("utf-8"))
+    listed = [*(raw.get("mentors") or []), *(raw.get("maintainers") or [])]
+    for repository in raw.get("repositories") or []:
+        listed += [*(repository.get("committers") or []), *(repository.get("contributors") or [])]
+    shown = {p.gitee_id for p in data.people} | {p.name for p in data.people}
+    for person in listed:  # nobody silently dropped: by account, else by name
+        key = given(person.get("gitee_id")) or given(person.get("name"))
+        assert key is None or key in shown, person
