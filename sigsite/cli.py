@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from datetime import date, time
 from importlib.metadata import version
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
 from sigsite.loader import load_sig
-from sigsite.meetings import parse_meeting
+from sigsite.meetings import parse_meeting, zone_named
 from sigsite.new_meeting import create_note, notes_of
 from sigsite.problems import Problem, Problems
 from sigsite.project import Project, ProjectNotFound, find_project
@@ -24,8 +24,14 @@ def _project(path: str, command: str) -> Project | None:
     try:
         return find_project(Path(path))
     except ProjectNotFound as exc:
-        print(f"sigsite {command}: {exc}", file=sys.stderr)
+        _refuse(command, str(exc), 1)
         return None
+
+
+def _refuse(command: str, message: str, status: int) -> int:
+    """Say on standard error why `command` did nothing; the exit status to return."""
+    print(f"sigsite {command}: {message}", file=sys.stderr)
+    return status
 
 
 def _github_escape(text: str, *, in_property: bool = False) -> str:
@@ -94,43 +100,26 @@ def _new_meeting(args: argparse.Namespace) -> int:
     try:
         day = date.fromisoformat(args.date)
     except ValueError:
-        print(
-            f"sigsite new-meeting: --date '{args.date}' is not a date: write it as 2026-12-03",
-            file=sys.stderr,
-        )
-        return 2
+        return _refuse("new-meeting", f"--date '{args.date}' is not a date: write it as 2026-12-03", 2)
     try:
         clock = parse_clock(args.time) if args.time else None
     except ValueError:
-        print(
-            f"sigsite new-meeting: --time '{args.time}' is not a time: write 15:00, 3pm or 3:30pm",
-            file=sys.stderr,
-        )
-        return 2
-    try:
-        zone = ZoneInfo(args.timezone) if args.timezone else default_zone
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        print(
-            f"sigsite new-meeting: unknown time zone '{args.timezone}' (use an IANA name such as "
-            "Asia/Shanghai)",
-            file=sys.stderr,
-        )
-        return 2
+        return _refuse("new-meeting", f"--time '{args.time}' is not a time: write 15:00, 3pm or 3:30pm", 2)
+    zone = zone_named(args.timezone) if args.timezone else default_zone
+    if zone is None:
+        message = f"unknown time zone '{args.timezone}' (use an IANA name such as Asia/Shanghai)"
+        return _refuse("new-meeting", message, 2)
     folder = sources.path(sources.meetings_dir)
     same_day = notes_of(folder, day)
     if same_day and not args.force:
         names = ", ".join(f"{sources.meetings_dir}/{p.name}" for p in same_day)
-        print(
-            f"sigsite new-meeting: {names} is already the note of {day.isoformat()}; "
-            "add --force to write a second note for that day",
-            file=sys.stderr,
-        )
-        return 1
+        message = f"{names} is already the note of {day.isoformat()}; "
+        message += "add --force to write a second note for that day"
+        return _refuse("new-meeting", message, 1)
     try:
         path = create_note(folder, day, clock, zone, default_zone, args.title)
     except FileExistsError as exc:
-        print(f"sigsite new-meeting: {exc.filename} exists; not overwriting it", file=sys.stderr)
-        return 1
+        return _refuse("new-meeting", f"{exc.filename} exists; not overwriting it", 1)
     problems = Problems()
     parse_meeting(
         path, f"{sources.meetings_dir}/{path.name}", default_zone, problems, build_date(default_zone)

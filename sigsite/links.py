@@ -16,14 +16,6 @@ def is_web_url(url: str) -> bool:
     return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
 
 
-def is_safe_url(url: str) -> bool:
-    """True when `url` is absolute and uses an allowed scheme (and has a host, for the web)."""
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in SAFE_SCHEMES:
-        return False
-    return parts.scheme.lower() == "mailto" or bool(parts.netloc)
-
-
 def host_of(url: str) -> str:
     """The lower-case host name of an address, or an empty string."""
     try:

@@ -118,7 +118,7 @@ def _zone_names() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
-def _zone(name: str) -> ZoneInfo | None:
+def zone_named(name: str) -> ZoneInfo | None:
     """The zone of an IANA name; None for anything else (a folder such as `America`, a path)."""
     return ZoneInfo(name) if name in _zone_names() else None
 
@@ -363,7 +363,7 @@ def _meeting_zone(
     problems: Problems,
 ) -> ZoneInfo:
     if "timezone" in front:
-        zone = _zone(str(front["timezone"]))
+        zone = zone_named(str(front["timezone"]))
         if zone is None:
             problems.error(
                 display,
