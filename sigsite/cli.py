@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
 from sigsite.loader import load_sig
-from sigsite.meetings import parse_meeting, zone_named
+from sigsite.meetings import parse_meeting
 from sigsite.new_meeting import create_note, notes_of
+from sigsite.notes.fields import zone_named
 from sigsite.problems import Problem, Problems
 from sigsite.project import Project, ProjectNotFound, find_project
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from sigsite.meetings import MEETING_FILE
-from sigsite.render import zone_label
+from sigsite.formatting import zone_label
+from sigsite.notes.fields import MEETING_FILE
 
 SECTIONS = ("Agenda", "Conference links", "Attendees", "Notes", "Action items")
 

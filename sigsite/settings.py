@@ -16,7 +16,6 @@ PLUGIN_NAME = "sigsite"
 MEMBERS_FILE = "sig_members.yaml"
 SIG_INFO_FILE = "sig-info.yaml"
 MEETINGS_DIR = "meetings"
-ARCHIVE_PAGE = "meetings/index.md"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 SETTING_NAMES = ("members_file", "sig_info_file", "meetings_dir", "timezone", "public_emails")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from mkdocs.structure.files import File
 
 from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
-from sigsite.render import MeetingFrame, PageContext
+from sigsite.addresses import PageContext
+from sigsite.render.blocks import MeetingFrame
 
 
 def _file(src_uri: str) -> File:

@@ -41,19 +41,31 @@ def test_the_adapters_type_check_against_mkdocs():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_core_imports_nothing_from_mkdocs():
-    """Only sigsite/adapters/ knows MkDocs: the core would serve another generator unchanged."""
+def _imported_modules(skip: set[str]):
+    """(file, names of the modules it imports) for each Python file under sigsite/ but `skip`."""
     import ast
 
     for path in sorted((PROJECT / "sigsite").rglob("*.py")):
-        if "adapters" in path.relative_to(PROJECT / "sigsite").parts:
+        if path.relative_to(PROJECT / "sigsite").parts[0] in skip:
             continue
-        tree = ast.parse(path.read_text("utf-8"))
-        for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
-            if isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
-            assert not [
-                n for n in names if n.split(".")[0] in {"mkdocs", "material", "mkdocs_static_i18n"}
-            ], path
-            assert not [n for n in names if n.startswith("sigsite.adapters")], path
+        names: list[str] = []
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                names += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names.append(node.module or "")
+        yield path, names
+
+
+def test_the_core_imports_nothing_from_mkdocs():
+    """Only sigsite/adapters/ knows MkDocs: the core would serve another generator unchanged."""
+    for path, names in _imported_modules({"adapters"}):
+        assert not [n for n in names if n.split(".")[0] in {"mkdocs", "material", "mkdocs_static_i18n"}], path
+        assert not [n for n in names if n.startswith("sigsite.adapters")], path
+
+
+def test_only_the_templates_know_jinja():
+    """Outputs, checks and `new-meeting` take their wording from plain modules, not from templates."""
+    for path, names in _imported_modules({"adapters", "render"}):
+        assert not [n for n in names if n.split(".")[0] in {"jinja2", "markupsafe"}], path
+        assert not [n for n in names if n.startswith("sigsite.render")], path

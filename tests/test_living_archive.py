@@ -15,8 +15,8 @@ import pytest
 from conftest import build, make_project
 from icalendar import Calendar
 
+from sigsite.addresses import SiteAddresses
 from sigsite.loader import Sources, load_sig
-from sigsite.outputs import SiteAddresses
 from sigsite.outputs.calendar import PAST_EVENTS, meetings_calendar
 from sigsite.schema_check import schema_text
 

@@ -11,7 +11,7 @@ from conftest import PROJECT, build, check_report
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 import scale
 
-from sigsite.render import ARCHIVE_RECENT
+from sigsite.render.blocks import ARCHIVE_RECENT
 from sigsite.search_scope import searched_sections
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from mkdocs.structure.files import File
 
-from sigsite.render import MeetingFrame, PageContext
+from sigsite.addresses import PageContext
+from sigsite.render.blocks import MeetingFrame
 
 
 @dataclass

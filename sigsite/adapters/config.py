@@ -5,7 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from sigsite.settings import ARCHIVE_PAGE, DEFAULT_TIMEZONE, MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
+from sigsite.addresses import ARCHIVE_PAGE
+from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
 
 
 class SigsiteConfig(base.Config):

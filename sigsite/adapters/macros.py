@@ -12,9 +12,9 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 
 from sigsite.adapters.plugin import SigsitePlugin
-from sigsite.render import (
+from sigsite.addresses import PageContext
+from sigsite.render.blocks import (
     ROSTER_SLOT,
-    PageContext,
     render_archive,
     render_next_meeting,
     render_people,

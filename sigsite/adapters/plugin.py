@@ -35,25 +35,28 @@ from sigsite.adapters.theme_hooks import (
     list_in_sitemap,
     point_switcher,
 )
+from sigsite.addresses import (
+    CALENDAR_FILE,
+    FEED_FILE,
+    MEETINGS_JSON,
+    MEMBERS_JSON,
+    PageContext,
+    SiteAddresses,
+    attachment_file,
+    meeting_page,
+    schema_file,
+    year_page,
+)
 from sigsite.build_date import build_date
 from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache
 from sigsite.model import Meeting, SigData
-from sigsite.outputs import SiteAddresses
-from sigsite.outputs.api import MEETINGS_JSON, MEMBERS_JSON, meetings_json, members_json
-from sigsite.outputs.atom import FEED_FILE, meetings_feed
-from sigsite.outputs.calendar import CALENDAR_FILE, meetings_calendar
+from sigsite.outputs.api import meetings_json, members_json
+from sigsite.outputs.atom import meetings_feed
+from sigsite.outputs.calendar import meetings_calendar
 from sigsite.problems import Problems, Severity
-from sigsite.render import (
-    ROSTER_SLOT,
-    PageContext,
-    by_year,
-    meeting_frame,
-    meeting_markdown,
-    render_roster,
-    render_year,
-    year_page_markdown,
-)
+from sigsite.render.blocks import ROSTER_SLOT, by_year, meeting_frame, render_roster, render_year
+from sigsite.render.pages import meeting_markdown, year_page_markdown
 from sigsite.sanitize import sanitize_html, sanitize_toc
 from sigsite.schema_check import SCHEMA_FILES, schema_text
 from sigsite.search_scope import searched_sections
@@ -155,16 +158,16 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
             page_url="",
             locale=languages.current,
             meeting_urls={
-                m.slug: languages.url(config, languages.home_of(m.language), f"meetings/{m.slug}.md")
+                m.slug: languages.url(config, languages.home_of(m.language), meeting_page(m.slug))
                 for m in notes
             },
             attachment_urls={
-                a.source: languages.url(config, languages.default, f"meetings/{a.source}")
+                a.source: languages.url(config, languages.default, attachment_file(a.source))
                 for a in self.data.attachments
             },
             archive_url=languages.url(config, languages.current, archive),
             year_urls={
-                year: languages.url(config, languages.current, f"meetings/{year}/index.md")
+                year: languages.url(config, languages.current, year_page(year))
                 for year in sorted({m.date.year for m in self.data.meetings if m.date})
             },
             calendar_url=base + CALENDAR_FILE,
@@ -180,7 +183,7 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         for index, meeting in enumerate(notes):
             if languages.home_of(meeting.language) != languages.current:
                 continue  # published once, by the build of its own language
-            src_uri = languages.prefixes.get(languages.current, "") + f"meetings/{meeting.slug}.md"
+            src_uri = languages.prefixes.get(languages.current, "") + meeting_page(meeting.slug)
             page = File.generated(
                 config,
                 src_uri,
@@ -203,13 +206,12 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         """One page per year listing its meetings, in this language, so the archive stays short."""
         prefix = self.languages.prefixes.get(self.languages.current, "")
         for year in self.build.site.year_urls:
-            src_uri = prefix + f"meetings/{year}/index.md"
+            src_uri = prefix + year_page(year)
             content = year_page_markdown(year, self.languages.current)
             page = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             _add(files, page)
             switcher = {
-                locale: self.languages.url(config, locale, f"meetings/{year}/index.md")
-                for locale in self.languages.built
+                locale: self.languages.url(config, locale, year_page(year)) for locale in self.languages.built
             }
             year_list = render_year(self._by_year.get(year, []), year, self.build.context_for(page.url))
             self.build.add(GeneratedPage(page, switcher, year_list=year_list))
@@ -219,10 +221,10 @@ class SigsitePlugin(BasePlugin[SigsiteConfig]):
         assert self.sources is not None
         folder = self.sources.path(self.config.meetings_dir)
         for attachment in self.data.attachments:
-            src_uri = f"meetings/{attachment.source}"
+            src_uri = attachment_file(attachment.source)
             _add(files, File.generated(config, src_uri, abs_src_path=str(folder / attachment.source)))
-        for name, schema_file in SCHEMA_FILES.items():
-            _add(files, File.generated(config, f"schemas/{schema_file}", content=schema_text(name)))
+        for name, file_name in SCHEMA_FILES.items():
+            _add(files, File.generated(config, schema_file(file_name), content=schema_text(name)))
         base = config.site_url or "/"
         site = SiteAddresses(
             site_url=base,

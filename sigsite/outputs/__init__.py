@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from sigsite.model import Meeting
-
-
-@dataclass(frozen=True)
-class SiteAddresses:
-    """Absolute addresses the outputs link to."""
-
-    site_url: str  # ends with "/"
-    site_name: str
-    meeting_urls: dict[str, str] = field(default_factory=dict)  # slug -> absolute URL
-    attachment_urls: dict[str, str] = field(default_factory=dict)  # file name -> absolute URL
-
-    def of(self, meeting: Meeting) -> str:
-        """Where a meeting is read: its page, or its external address."""
-        return meeting.external_url or self.meeting_urls.get(meeting.slug, self.site_url)
-
-    @property
-    def host(self) -> str:
-        """The site's host name, for identifiers."""
-        return self.site_url.split("//", 1)[-1].split("/", 1)[0] or "localhost"
 
 
 def instant(meeting: Meeting) -> datetime:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sigsite.addresses import SiteAddresses
+from sigsite.formatting import meeting_title
 from sigsite.model import Meeting, Person, SigData
-from sigsite.outputs import SiteAddresses, instant
-from sigsite.render import meeting_title
+from sigsite.outputs import instant
 
 API_VERSION = 1
-MEMBERS_JSON = "members.json"
-MEETINGS_JSON = "meetings.json"
 
 
 # Markup characters as \u escapes: the same data, and harmless if a client pastes it into HTML.

@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
+from sigsite.addresses import FEED_FILE, SiteAddresses
+from sigsite.formatting import agenda_summary, long_date, meeting_title
 from sigsite.model import SigData
-from sigsite.outputs import SiteAddresses, dated, instant
-from sigsite.render import agenda_summary, long_date, meeting_title
+from sigsite.outputs import dated, instant
 
-FEED_FILE = "feed.xml"
 FEED_ENTRIES = 50  # feed readers poll for what is new; the archive keeps the rest
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

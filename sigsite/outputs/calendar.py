@@ -10,11 +10,11 @@ from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from sigsite.addresses import SiteAddresses
+from sigsite.formatting import agenda_summary, meeting_title
 from sigsite.model import Meeting, SigData
-from sigsite.outputs import SiteAddresses, dated, instant
-from sigsite.render import agenda_summary, meeting_title
+from sigsite.outputs import dated, instant
 
-CALENDAR_FILE = "meetings.ics"
 REFRESH = timedelta(hours=12)
 PAST_EVENTS = 100  # about two years of weekly meetings
 

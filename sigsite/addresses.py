@@ -1,0 +1,122 @@
+"""Every address the site publishes, defined once: where each page and file lives, and how a
+page links to another.
+
+Source paths (`meetings/005-20240105.md`) become MkDocs files; `PageContext` turns the
+site-relative URLs of a build into links relative to one page; `SiteAddresses` holds the
+absolute ones that feeds and calendars need. Addresses from data pass `safe_url` first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sigsite.links import is_web_url
+from sigsite.model import Meeting
+from sigsite.translations import DEFAULT_LOCALE
+
+MEETINGS_FOLDER = "meetings"
+ARCHIVE_PAGE = f"{MEETINGS_FOLDER}/index.md"
+CALENDAR_FILE = "meetings.ics"
+FEED_FILE = "feed.xml"
+MEMBERS_JSON = "members.json"
+MEETINGS_JSON = "meetings.json"
+SCHEMAS_FOLDER = "schemas"
+
+
+def meeting_page(slug: str) -> str:
+    """The source path of a meeting's page."""
+    return f"{MEETINGS_FOLDER}/{slug}.md"
+
+
+def year_page(year: int) -> str:
+    """The source path of the page that lists a year's meetings."""
+    return f"{MEETINGS_FOLDER}/{year}/index.md"
+
+
+def attachment_file(name: str) -> str:
+    """Where a file of the meetings folder (slides, PDFs) is published."""
+    return f"{MEETINGS_FOLDER}/{name}"
+
+
+def schema_file(name: str) -> str:
+    """Where a JSON Schema of the data files is published."""
+    return f"{SCHEMAS_FOLDER}/{name}"
+
+
+def safe_url(url: str | None) -> str:
+    """The URL when it is an http or https address, else an empty string (the template drops the link)."""
+    return url if url and is_web_url(url) else ""
+
+
+def webcal(url: str) -> str:
+    """The `webcal:` form of a calendar's web address, which calendar apps subscribe to."""
+    scheme, _, rest = url.partition("://")
+    return f"webcal://{rest}" if scheme in {"http", "https"} and rest else ""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The page being rendered: its language, and the site's addresses made relative to it."""
+
+    page_url: str  # site-relative URL of the current page, e.g. "meetings/"
+    locale: str = DEFAULT_LOCALE
+    meeting_urls: dict[str, str] = field(default_factory=dict)  # slug -> site-relative URL
+    attachment_urls: dict[str, str] = field(default_factory=dict)  # file name -> URL
+    archive_url: str = f"{MEETINGS_FOLDER}/"
+    year_urls: dict[int, str] = field(default_factory=dict)  # year -> site-relative URL, this language
+    calendar_url: str = ""  # absolute
+    feed_url: str = ""  # absolute
+
+    @cached_property
+    def _folders(self) -> list[str]:
+        """The folders of the current page's URL, from the root."""
+        return [part for part in self.page_url.split("/")[:-1] if part]
+
+    def to(self, url: str) -> str:
+        """`url` (site-relative) as seen from the current page.
+
+        A relative address whose first segment holds a colon would read as a scheme
+        (`javascript:x`); it is written `./javascript:x`, which stays on the site.
+        """
+        target = [part for part in url.split("/") if part]
+        folders = self._folders
+        shared = 0
+        while shared < min(len(folders), len(target)) and folders[shared] == target[shared]:
+            shared += 1
+        relative = "/".join([".."] * (len(folders) - shared) + target[shared:]) or "."
+        if url.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        if relative in {".", "./"}:
+            return "./"
+        return "./" + relative if ":" in relative.split("/", 1)[0] else relative
+
+    def meeting(self, meeting: Meeting) -> str:
+        """Where a meeting is read: its own page, or the external address (web addresses only)."""
+        if meeting.external_url is not None:
+            return safe_url(meeting.external_url)
+        return self.to(self.meeting_urls.get(meeting.slug, f"{MEETINGS_FOLDER}/{meeting.slug}/"))
+
+    def attachment(self, name: str) -> str:
+        """The published address of a file of the meetings folder; empty when the site does not publish it."""
+        url = self.attachment_urls.get(name)
+        return self.to(url) if url else ""
+
+
+@dataclass(frozen=True)
+class SiteAddresses:
+    """Absolute addresses the outputs link to."""
+
+    site_url: str  # ends with "/"
+    site_name: str
+    meeting_urls: dict[str, str] = field(default_factory=dict)  # slug -> absolute URL
+    attachment_urls: dict[str, str] = field(default_factory=dict)  # file name -> absolute URL
+
+    def of(self, meeting: Meeting) -> str:
+        """Where a meeting is read: its page, or its external address."""
+        return meeting.external_url or self.meeting_urls.get(meeting.slug, self.site_url)
+
+    @property
+    def host(self) -> str:
+        """The site's host name, for identifiers."""
+        return self.site_url.split("//", 1)[-1].split("/", 1)[0] or "localhost"

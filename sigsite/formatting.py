@@ -1,0 +1,89 @@
+"""How dates, times, titles and summaries are written in each language: plain strings, no markup.
+
+The outputs (calendar, feed, JSON) and `sigsite new-meeting` use these without the templates.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache, lru_cache
+
+from babel import Locale
+from babel.dates import format_date
+
+from sigsite.model import Meeting
+from sigsite.translations import DEFAULT_LOCALE, translator
+
+SUMMARY_ITEMS = 3
+SUMMARY_LENGTH = 180
+# Babel's full Chinese date runs the weekday into the day; the SIG writes them apart.
+DATE_FORMATS = {"zh": "y年M月d日 EEEE"}
+
+
+def zone_label(start: datetime) -> str:
+    """`GMT+8`, `GMT-4:30` or `GMT`: the offset as the SIG's notes write it."""
+    offset = start.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "GMT"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"GMT{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def long_date(day: date, locale: str = DEFAULT_LOCALE) -> str:
+    """`Thursday, June 4, 2020`, `2020年6月4日 星期四`: the full date in the given locale."""
+    return _long_date(day.date() if isinstance(day, datetime) else day, locale)
+
+
+@lru_cache(maxsize=8192)  # each date is shown on its page, its neighbours, the archive and its year
+def _long_date(day: date, locale: str) -> str:
+    return format_date(day, format=DATE_FORMATS.get(locale, "full"), locale=_babel_locale(locale))
+
+
+@cache
+def _babel_locale(locale: str) -> Locale:
+    return Locale.parse(locale)
+
+
+def clock(start: datetime) -> str:
+    """`15:00` in 24-hour form, as the SIG's announcements write it (the same in both languages)."""
+    return f"{start:%H:%M}"
+
+
+def agenda_summary(meeting: Meeting) -> str:
+    """One line for the archive: the front matter summary, else the first agenda items."""
+    if meeting.summary:
+        text = meeting.summary
+    else:
+        items = [item.strip("*_` ") for item in meeting.agenda_items[:SUMMARY_ITEMS]]
+        text = "; ".join(items)
+    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1].rstrip() + "…"
+
+
+def meeting_title(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
+    """The title to show: the note's own, or one made from its number."""
+    _ = translator(locale)
+    if meeting.title:
+        return meeting.title
+    if meeting.sequence is not None:
+        return _("Meeting {number}", number=f"{meeting.sequence:03d}")
+    return _("SIG meeting")
+
+
+def plain_text(text: str) -> str:
+    """Text safe in places that themes print unescaped (titles, meta tags): no markup characters."""
+    return text.translate(_MARKUP_LOOKALIKES).strip()
+
+
+_MARKUP_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "{": "｛", "}": "｝"})
+
+
+def meeting_page_title(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
+    """`Meeting 001 · Thursday, June 4, 2020`, safe for the theme's templates."""
+    title = meeting_title(meeting, locale)
+    if meeting.date is not None:
+        title = f"{title} · {long_date(meeting.date, locale)}"
+    return plain_text(title)

@@ -1,0 +1,1 @@
+"""Reading one meeting note: its parts, its fields, and the checks on it."""

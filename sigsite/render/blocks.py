@@ -1,0 +1,126 @@
+"""The blocks the site's pages show: roster, people, repositories, next meeting, archive, year
+list, and the frame around a meeting's note.
+
+The fragments embedded in Markdown pages carry no indentation that Markdown could mistake for
+code; the others are added to a page's HTML after Markdown has run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sigsite.addresses import PageContext, webcal
+from sigsite.model import ROLES, Meeting, SigData
+from sigsite.render.environment import render_template
+from sigsite.translations import DEFAULT_LOCALE
+
+ARCHIVE_RECENT = 50  # past meetings listed on the archive page itself
+
+
+# Where the roster goes on a page: the plugin puts it there after Markdown and search have read the
+# page, which would otherwise parse half a megabyte of finished HTML for a SIG of a thousand people.
+ROSTER_SLOT = "<div data-sigsite-roster></div>"
+
+
+def render_roster(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
+    """The members page: every person once, with all their roles, filterable by role and name."""
+    counts = {role: len(data.people_with_role(role)) for role in ROLES}
+    return render_template("roster.html", locale, for_markdown=False, people=data.people, counts=counts)
+
+
+def render_people(data: SigData, role: str, locale: str = DEFAULT_LOCALE) -> str:
+    """A compact list of the people who hold one role, e.g. the maintainers on the home page."""
+    return render_template("people_list.html", locale, people=data.people_with_role(role))
+
+
+def render_repositories(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
+    """The repositories of sig-info.yaml and their committers; empty without that file."""
+    people = {person.key: person for person in data.people}
+    return render_template("repositories.html", locale, repositories=data.repositories, people=people)
+
+
+def split_by_today(data: SigData, today: date) -> tuple[list[Meeting], list[Meeting]]:
+    """(upcoming meetings, soonest first; past meetings, newest first)."""
+    dated = [(m, m.date) for m in data.meetings if m.date is not None]
+    upcoming = [m for m, day in dated if day >= today]
+    past = [m for m, day in reversed(dated) if day < today]
+    return upcoming, past
+
+
+def render_next_meeting(data: SigData, links: PageContext, today: date) -> str:
+    """The home page block: the next meeting, or a visitor-worded empty state."""
+    upcoming, past = split_by_today(data, today)
+    return render_template(
+        "next_meeting.html", links.locale, upcoming=upcoming[:1], recent=past[:3], links=links
+    )
+
+
+def by_year(meetings: list[Meeting]) -> dict[int, list[Meeting]]:
+    """Dated meetings grouped by year, in the order given."""
+    years: dict[int, list[Meeting]] = {}
+    for meeting in meetings:
+        if meeting.date is not None:
+            years.setdefault(meeting.date.year, []).append(meeting)
+    return years
+
+
+def render_archive(data: SigData, links: PageContext, today: date) -> str:
+    """Upcoming meetings, the most recent ones by year, an index of every year, and files.
+
+    The archive stays one screenful however long the SIG has met: older meetings are on
+    their year's page.
+    """
+    upcoming, past = split_by_today(data, today)
+    all_years = by_year(list(reversed(data.meetings)))
+    return render_template(
+        "archive.html",
+        links.locale,
+        upcoming=upcoming,
+        years=by_year(past[:ARCHIVE_RECENT]),
+        older=len(past) > ARCHIVE_RECENT,
+        year_counts={year: len(meetings) for year, meetings in all_years.items()},
+        undated=[m for m in data.meetings if m.date is None],
+        attachments=sorted(data.attachments, key=lambda a: (a.date or date.min, a.source), reverse=True),
+        links=links,
+        webcal_url=webcal(links.calendar_url),
+        meeting_pad=data.meeting_pad,
+    )
+
+
+def render_year(meetings: list[Meeting], year: int, links: PageContext) -> str:
+    """The list on a year's page: that year's meetings (from `by_year`), newest first."""
+    return render_template(
+        "year.html", links.locale, for_markdown=False, year=year, meetings=meetings, links=links
+    )
+
+
+@dataclass(frozen=True)
+class MeetingFrame:
+    """What a meeting's page shows around its note: the date and links above, its neighbours below."""
+
+    header: str
+    footer: str
+
+    def around(self, note_html: str) -> str:
+        """The page's HTML: the note (sanitized by the caller, sigsite.sanitize) in its frame."""
+        return f"{self.header}\n{note_html}\n{self.footer}"
+
+
+def meeting_frame(
+    meeting: Meeting, previous: Meeting | None, following: Meeting | None, links: PageContext
+) -> MeetingFrame:
+    """The frame of a meeting's page; it needs the page's address, not its note."""
+    return MeetingFrame(
+        header=render_template(
+            "meeting_header.html", links.locale, for_markdown=False, meeting=meeting, links=links
+        ),
+        footer=render_template(
+            "meeting_footer.html",
+            links.locale,
+            for_markdown=False,
+            previous=previous,
+            following=following,
+            links=links,
+        ),
+    )

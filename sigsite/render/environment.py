@@ -1,0 +1,86 @@
+"""The autoescaping Jinja environment of each language, and rendering a template with it.
+
+Every value from the SIG's files reaches HTML through these templates, so it is escaped; links
+pass `safe_url` first.
+"""
+
+from __future__ import annotations
+
+import zlib
+from datetime import date, datetime
+from functools import cache, lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
+from markupsafe import Markup
+
+from sigsite.addresses import safe_url
+from sigsite.formatting import agenda_summary, clock, long_date, meeting_title, zone_label
+from sigsite.model import ROLES, Meeting, Person
+from sigsite.translations import DEFAULT_LOCALE, translator
+
+
+def avatar_hue(person: Person) -> int:
+    """A stable colour for a person's initials avatar."""
+    return zlib.crc32(person.key.encode("utf-8")) % 360
+
+
+@lru_cache(maxsize=16384)  # a meeting's time shows on its page, its year, the archive and the home page
+def _time_element(start: datetime | None, day: date | None, locale: str) -> Markup:
+    if start is not None:
+        _ = translator(locale)
+        text = _("{date}, {time}", date=long_date(start, locale), time=clock(start))
+        return Markup('<time datetime="{}" data-sig-local>{} {}</time>').format(
+            start.isoformat(), text, zone_label(start)
+        )
+    if day is not None:
+        return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), long_date(day, locale))
+    return Markup("")
+
+
+def time_element(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> Markup:
+    """`<time>` with the meeting's date, time and zone (the script adds the visitor's time)."""
+    return _time_element(meeting.start, meeting.date, locale)
+
+
+@cache
+def environment(locale: str = DEFAULT_LOCALE) -> Environment:
+    """The autoescaping template environment of one language.
+
+    The language is a global of its environment, so templates import their macros without
+    context, and Jinja compiles and caches each macro module once.
+    """
+    env = Environment(
+        loader=PackageLoader("sigsite.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=False,  # the templates ship with the package; no stat() per render
+    )
+    env.filters.update(
+        safe_url=safe_url,
+        long_date=long_date,
+        summary=agenda_summary,
+        meeting_title=meeting_title,
+        hue=avatar_hue,
+    )
+    env.globals.update(
+        roles=ROLES, locale=locale, _=translator(locale), when=lambda m: time_element(m, locale)
+    )
+    return env
+
+
+@cache
+def _template(name: str, locale: str) -> Template:
+    return environment(locale).get_template(name)
+
+
+def render_template(template: str, locale: str, *, for_markdown: bool = True, **context: object) -> str:
+    html = _template(template, locale).render(**context)
+    if not for_markdown:
+        return html  # added to a page's HTML after Markdown has run
+    # Markdown treats indented lines as code: keep every line flush left, blank runs single.
+    lines = [line.strip() for line in html.splitlines()]
+    kept = [line for i, line in enumerate(lines) if line or (i and lines[i - 1])]
+    return "\n".join(kept).strip() + "\n"

@@ -1,0 +1,42 @@
+"""The Markdown sources of generated pages: our own front matter, then the content.
+
+The front matter is ours alone, so a generated page can never opt into template rendering.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sigsite.formatting import agenda_summary, meeting_page_title, plain_text
+from sigsite.model import Meeting
+from sigsite.translations import DEFAULT_LOCALE, translator
+
+
+def year_page_markdown(year: int, locale: str = DEFAULT_LOCALE) -> str:
+    """The Markdown source of a year's page: only our front matter; `render_year` adds the list.
+
+    The list repeats the meetings' titles and summaries, so search leaves the page out and
+    finds the meetings themselves.
+    """
+    _ = translator(locale)
+    title = _("Meetings of {year}", year=year)
+    front = {"title": title, "description": title, "render_macros": False, "search": {"exclude": True}}
+    return front_matter(front)
+
+
+def meeting_markdown(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
+    """The Markdown source of a meeting's page: fixed front matter, then the note as written.
+
+    The front matter is ours alone (the note's own was read by the parser), so the page can
+    never opt into template rendering.
+    """
+    title = meeting_page_title(meeting, locale)
+    description = plain_text(agenda_summary(meeting)) or title
+    front = {"title": title, "description": description, "render_macros": False}
+    return front_matter(front) + meeting.body
+
+
+def front_matter(values: dict[str, object]) -> str:
+    """YAML front matter for a generated page; JSON scalars are valid YAML, and fast to write."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
