@@ -14,49 +14,22 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
 import pstats
 import re
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 from scale import PROJECT, generate, sigsite_project
+from servers import free_port, mkdocs_serve, wait_for
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 TIMEOUT = 600.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
-
-
-def _wait_for(url: str, text: str) -> float:
-    started = time.monotonic()
-    while time.monotonic() - started < TIMEOUT:
-        if text in _fetch(url):
-            return time.monotonic() - started
-        time.sleep(0.05)
-    raise TimeoutError(f"{url} never showed {text!r}")
 
 
 def project_of(size: int, workdir: Path) -> Path:
@@ -79,38 +52,18 @@ def last_note(project: Path) -> Path:
 
 def measure_edits(project: Path, edits: int) -> list[float]:
     """Seconds from saving a note to its page showing the change, once per edit."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-a",
-            f"127.0.0.1:{port}",
-        ],
-        env={**ENV, "SIGSITE_SITE_URL": base},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with mkdocs_serve(project, free_port()) as base:
         note = last_note(project)
         page = base + f"meetings/{note.stem}/"
-        _wait_for(page, "</html>")
+        wait_for(page, "</html>", TIMEOUT)
         waits = []
         for edit in range(edits):
             marker = f"Edited line {edit} {time.time_ns()}"
             with note.open("a", encoding="utf-8") as handle:
                 handle.write(f"\n* {marker}\n")
-            waits.append(_wait_for(page, marker))
+            waits.append(wait_for(page, marker, TIMEOUT))
             time.sleep(1.0)  # let the server settle before the next save
         return waits
-    finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=30)
 
 
 def plugin_seconds(project: Path, note: Path) -> dict[str, float]:

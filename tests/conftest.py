@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ os.environ["DISABLE_MKDOCS_2_WARNING"] = "true"
 PROJECT = Path(__file__).resolve().parents[1]
 CORPUS = PROJECT.parent / "shared" / "corpus"
 SITE_FILES = ("mkdocs.yml", "docs", "overrides")
+# SOURCE_DATE_EPOCH of a build made before the seed's first meeting (2020-06-04)
+BEFORE_FIRST_MEETING = str(int(datetime(2020, 6, 1, tzinfo=UTC).timestamp()))
 EMAIL = re.compile(rb"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 

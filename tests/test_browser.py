@@ -10,8 +10,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, free_port, require_chromium, serve
+from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from conftest import PROJECT, Build, build, make_project
+from servers import free_port, static_host
 
 PAGES = {
     "home": "",
@@ -52,7 +53,7 @@ def site(tmp_path_factory) -> Iterator[tuple[str, Build]]:
     (project / "meetings" / "005-20201009.md").write_text(CHINESE_NOTE, "utf-8")
     result = build(project, env={"SIGSITE_SITE_URL": base})
     assert result.ok, result.result.stderr
-    with serve(result.site, port) as url:
+    with static_host(result.site, port) as url:
         yield url, result
 
 

@@ -2,43 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import make_project
+from servers import fetch, free_port, mkdocs_serve, wait_for
 
 TIMEOUT = 60.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str) -> bool:
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        if text in fetch(url):
-            return True
-        time.sleep(0.5)
-    return False
 
 
 def serve_folders() -> set[Path]:
@@ -50,45 +21,26 @@ def serve_folders() -> set[Path]:
 def server(tmp_path):
     before = serve_folders()
     project = make_project(tmp_path)
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-a",
-            f"127.0.0.1:{port}",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "SIGSITE_SITE_URL": f"http://127.0.0.1:{port}/"},
-    )
-    try:
-        yield project, f"http://127.0.0.1:{port}/"
-    finally:
-        process.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site
-        process.wait(timeout=10)
+    with mkdocs_serve(project, free_port()) as base:
+        yield project, base
     assert serve_folders() <= before, "mkdocs serve left its temporary site behind"
 
 
 def test_new_meeting_and_new_member_rebuild_the_site(server):
     project, base = server
-    assert wait_for(base + "meetings/", "Meeting 004"), "the site was never served"
+    wait_for(base + "meetings/", "Meeting 004")
     (project / "meetings" / "005-20201009.md").write_text(
         "# Friday October 9, 2020 at 15:00 GMT+8\n\n## Agenda\n* Federated learning roadmap\n", "utf-8"
     )
-    assert wait_for(base + "meetings/", "Federated learning roadmap")
-    assert wait_for(base + "meetings/005-20201009/", "Federated learning roadmap")
+    wait_for(base + "meetings/", "Federated learning roadmap")
+    wait_for(base + "meetings/005-20201009/", "Federated learning roadmap")
     members = project / "sig_members.yaml"
     members.write_text(
         members.read_text("utf-8")
         + "\nContributors:\n- name: Rice Zhang\n  gitee_home: https://gitee.com/hu2175\n",
         "utf-8",
     )
-    assert wait_for(base + "members/", "Rice Zhang")
+    wait_for(base + "members/", "Rice Zhang")
 
 
 def test_live_reload_runs_under_the_content_security_policy(server):
@@ -99,7 +51,7 @@ def test_live_reload_runs_under_the_content_security_policy(server):
     from playwright.sync_api import sync_playwright
 
     project, base = server
-    assert wait_for(base + "meetings/", "Meeting 004"), "the site was never served"
+    wait_for(base + "meetings/", "Meeting 004")
     assert '<meta http-equiv="Content-Security-Policy"' in fetch(base + "meetings/")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

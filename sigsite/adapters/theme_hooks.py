@@ -1,6 +1,6 @@
 """Every place sigsite relies on another plugin's internals, in one module.
 
-Each one is tested by a fast test of its own (tests/test_theme_hooks.py) that fails loudly when
+Each one is tested by a fast test of its own (tests/test_adapter_theme_hooks.py) that fails loudly when
 an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
 
 - **Material's search indexes a page in `on_page_context` at priority 0.** sigsite gives it a

@@ -17,11 +17,11 @@ from zoneinfo import ZoneInfo
 import markdown
 from bs4 import BeautifulSoup
 from conftest import PROJECT, build, make_project
+from hostile import assert_harmless, safe_address
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.structure.toc import get_toc
-from test_attacks import assert_harmless, safe_address
 
 from sigsite.loader import Sources, load_sig
 from sigsite.meetings import parse_meeting

@@ -5,19 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import build, make_project
-from test_attacks import assert_harmless
+from conftest import build
+from hostile import assert_harmless, project_with
 
 NOTE = "# Thursday June 04, 2020 at 15:00pm GMT+8\n\n## Agenda\n* Privacy\n\n## Notes\n{notes}\n"
 
 
 def site_with(tmp_path: Path, files: dict[str, str | bytes]):
-    project = make_project(tmp_path / "project")
-    for name, content in files.items():
-        path = project / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return build(project)
+    return build(project_with(tmp_path, files))
 
 
 def test_jinja_in_a_note_is_text_and_runs_nothing(tmp_path):
