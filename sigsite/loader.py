@@ -93,5 +93,6 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData,
         meetings=meetings,
         attachments=attachments,
         meeting_pad=info.meeting_pad,
+        facts=info.facts,
     )
     return data, problems

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from sigsite.emails import redact
 from sigsite.links import host_of, is_web_url
-from sigsite.model import ROLE_KEYS, ROLES, Person, Repository
+from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts
 from sigsite.problems import Problems
 from sigsite.reading import read_text
 from sigsite.schema_check import check_against_schema
@@ -173,6 +174,7 @@ class SigInfo:
 
     meeting_pad: str | None = None  # its meeting_url
     repositories: tuple[Repository, ...] = ()
+    facts: SigFacts = field(default_factory=SigFacts)
 
 
 def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> str | None:
@@ -240,6 +242,33 @@ def read_sig_info(path: Path, display: str, builder: PeopleBuilder) -> SigInfo:
         )
         meeting_url = None
     return SigInfo(
-        meeting_pad=meeting_url,
-        repositories=tuple(repositories),
+        meeting_pad=meeting_url, repositories=tuple(repositories), facts=_facts(data, display, problems)
+    )
+
+
+def _facts(data: LocatedDict, display: str, problems: Problems) -> SigFacts:
+    """The SIG's name, descriptions, creation date and maturity, as far as they are given."""
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        return shown_text(value, display, data.line_of(key), problems) if isinstance(value, str) else None
+
+    created = data.get("created_on")
+    created_on = created if isinstance(created, date) else None
+    if isinstance(created, str) and given(created):
+        try:
+            created_on = date.fromisoformat(created)
+        except ValueError:
+            problems.warning(
+                display,
+                data.line_of("created_on"),
+                f"created_on '{created}' is not a date; it is not shown",
+                "write it as YYYY-MM-DD",
+            )
+    return SigFacts(
+        name=text("name"),
+        description=text("description"),
+        description_en=text("description_en"),
+        created_on=created_on,
+        mature_level=text("mature_level"),
     )

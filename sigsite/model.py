@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
@@ -129,6 +129,17 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class SigFacts:
+    """What `sig-info.yaml` says of the SIG itself; None where it says nothing (or `NA`)."""
+
+    name: str | None = None
+    description: str | None = None  # as written, often Chinese
+    description_en: str | None = None
+    created_on: date | None = None
+    mature_level: str | None = None  # startup, incubation, mature, ...
+
+
+@dataclass(frozen=True)
 class SigData:
     """Everything the site shows, loaded once per build."""
 
@@ -137,6 +148,7 @@ class SigData:
     meetings: tuple[Meeting, ...] = ()  # oldest first
     attachments: tuple[Attachment, ...] = ()
     meeting_pad: str | None = None  # the meeting_url of sig-info.yaml: the SIG's shared meeting pad
+    facts: SigFacts = field(default_factory=SigFacts)
 
     def people_with_role(self, role: str) -> tuple[Person, ...]:
         """The people who hold `role`."""

@@ -1,0 +1,1 @@
+"""The community hub: every SIG folder of a community repository on one site."""

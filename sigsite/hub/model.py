@@ -1,0 +1,95 @@
+"""The community as data: every SIG folder of `sigs/`, the SIGs listed but hosted elsewhere, and the
+community's own introduction. Frozen records, built by `hub.loader`, read by every renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sigsite.model import Meeting, SigData
+
+LOCALES = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class Readme:
+    """A README of a SIG folder: its language, its path in the repository, its Markdown."""
+
+    language: str  # "en" or "zh"
+    path: str  # repository-relative, e.g. "sigs/security/README_en.md"
+    text: str  # personal e-mail addresses already withheld
+
+
+@dataclass(frozen=True)
+class HubSig:
+    """One SIG of the hub: a folder of `sigs/`, or an entry of `sig_info.yaml` hosted elsewhere."""
+
+    id: str  # the segment of its address, /sigs/<id>/
+    folder: str | None  # the folder's name under sigs/; None when it is hosted elsewhere
+    name: str
+    introduction: dict[str, str]  # locale -> one line; missing locales fall back to the other
+    maintainers: tuple[str, ...]  # names, most responsible first
+    data: SigData = field(default_factory=SigData)
+    readmes: tuple[Readme, ...] = ()
+    published_files: tuple[str, ...] = ()  # folder-relative paths of inert files its READMEs use
+    external_url: str | None = None  # where a SIG hosted elsewhere lives
+
+    @property
+    def is_external(self) -> bool:
+        """True for a SIG listed by the community but kept in another repository."""
+        return self.folder is None
+
+    def readme(self, locale: str) -> Readme | None:
+        """The README in `locale`, else the one in the other language, else None."""
+        exact = [r for r in self.readmes if r.language == locale]
+        candidates = exact or list(self.readmes)
+        return candidates[0] if candidates else None
+
+    def intro(self, locale: str) -> str:
+        """The one-line introduction in `locale`, else in the other language."""
+        return self.introduction.get(locale) or next(iter(self.introduction.values()), "")
+
+    @property
+    def dated_meetings(self) -> tuple[Meeting, ...]:
+        """Meetings with a date, oldest first."""
+        return tuple(m for m in self.data.meetings if m.date is not None)
+
+    def last_meeting(self, today: date) -> Meeting | None:
+        """The latest meeting before `today`."""
+        past = [m for m in self.dated_meetings if m.date is not None and m.date < today]
+        return past[-1] if past else None
+
+    def next_meeting(self, today: date) -> Meeting | None:
+        """The first meeting on or after `today`."""
+        return next((m for m in self.dated_meetings if m.date is not None and m.date >= today), None)
+
+    def is_active(self, today: date) -> bool:
+        """True when the SIG met in the 12 months before `today` or has a meeting coming."""
+        if self.next_meeting(today) is not None:
+            return True
+        last = self.last_meeting(today)
+        return last is not None and last.date is not None and (today - last.date).days <= 365
+
+    def meetings_per_year(self) -> dict[int, int]:
+        """Year -> number of meetings, every year from the first to the last meeting."""
+        years = [m.date.year for m in self.dated_meetings if m.date is not None]
+        if not years:
+            return {}
+        return {year: years.count(year) for year in range(min(years), max(years) + 1)}
+
+
+@dataclass(frozen=True)
+class Community:
+    """Everything the hub shows."""
+
+    introduction: tuple[Readme, ...] = ()  # the community's README(s), first section only
+    sigs: tuple[HubSig, ...] = ()  # folders first, by name; then SIGs hosted elsewhere
+
+    def sig(self, sig_id: str) -> HubSig:
+        """The SIG of an id."""
+        return next(s for s in self.sigs if s.id == sig_id)
+
+    @property
+    def folders(self) -> tuple[HubSig, ...]:
+        """The SIGs that have a folder in this repository (and so pages on the hub)."""
+        return tuple(s for s in self.sigs if not s.is_external)
