@@ -111,6 +111,7 @@ class SiteAddresses:
     site_name: str
     meeting_urls: dict[str, str] = field(default_factory=dict)  # slug -> absolute URL
     attachment_urls: dict[str, str] = field(default_factory=dict)  # file name -> absolute URL
+    event_prefix: str = ""  # keeps identifiers apart when several SIGs share a host (the hub)
 
     def of(self, meeting: Meeting) -> str:
         """Where a meeting is read: its page, or its external address."""

@@ -22,6 +22,12 @@ SCHEMA_FILES = {
     "api_members": "api_members.schema.json",
     "api_meetings": "api_meetings.schema.json",
 }
+# The hub's own outputs, published with the hub.
+HUB_SCHEMA_FILES = {
+    "api_sigs": "api_sigs.schema.json",
+    "api_people": "api_people.schema.json",
+    "api_hub_meetings": "api_hub_meetings.schema.json",
+}
 _TYPE_NAMES = {
     "string": "text",
     "array": "a list",
@@ -34,7 +40,11 @@ _TYPE_NAMES = {
 
 def schema_text(name: str) -> str:
     """The schema file as shipped, for publishing on the site."""
-    return resources.files("sigsite.schemas").joinpath(SCHEMA_FILES[name]).read_text("utf-8")
+    return (
+        resources.files("sigsite.schemas")
+        .joinpath({**SCHEMA_FILES, **HUB_SCHEMA_FILES}[name])
+        .read_text("utf-8")
+    )
 
 
 @cache

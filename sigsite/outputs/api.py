@@ -17,7 +17,8 @@ API_VERSION = 1
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def _dump(document: dict[str, Any]) -> bytes:
+def dump_json(document: dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON, markup characters escaped, with a final newline."""
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
     return (text + "\n").encode("utf-8")
 
@@ -35,10 +36,11 @@ def _person(person: Person) -> dict[str, Any]:
 
 def members_json(data: SigData) -> bytes:
     """Every person once, with every role; e-mail addresses are left out."""
-    return _dump({"version": API_VERSION, "members": [_person(p) for p in data.people]})
+    return dump_json({"version": API_VERSION, "members": [_person(p) for p in data.people]})
 
 
-def _meeting(meeting: Meeting, site: SiteAddresses) -> dict[str, Any]:
+def meeting_record(meeting: Meeting, site: SiteAddresses) -> dict[str, Any]:
+    """A meeting as `meetings.json` lists it."""
     return {
         "id": meeting.slug,
         "title": meeting_title(meeting),
@@ -59,10 +61,10 @@ def _meeting(meeting: Meeting, site: SiteAddresses) -> dict[str, Any]:
 
 def meetings_json(data: SigData, site: SiteAddresses) -> bytes:
     """Every meeting, oldest first, and every file published from meetings/."""
-    return _dump(
+    return dump_json(
         {
             "version": API_VERSION,
-            "meetings": [_meeting(m, site) for m in data.meetings],
+            "meetings": [meeting_record(m, site) for m in data.meetings],
             "files": [
                 {
                     "name": a.source,

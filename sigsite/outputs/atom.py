@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
@@ -9,25 +10,30 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from sigsite.addresses import FEED_FILE, SiteAddresses
 from sigsite.formatting import agenda_summary, long_date, meeting_title
 from sigsite.model import SigData
-from sigsite.outputs import dated, instant
+from sigsite.outputs import instant, published_newest_first
 
 FEED_ENTRIES = 50  # feed readers poll for what is new; the archive keeps the rest
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def meetings_feed(data: SigData, site: SiteAddresses, archive_url: str) -> bytes:
-    """The newest meetings as an Atom feed; every timestamp comes from the data, so builds repeat."""
-    meetings = dated(data.meetings)
+    """One SIG's newest meetings as an Atom feed; every timestamp comes from the data, so builds repeat."""
+    return feed_of([(data, site)], site, archive_url)
+
+
+def feed_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresses, archive_url: str) -> bytes:
+    """The newest meetings of several SIGs (the hub's), each entry named after its SIG."""
+    meetings = published_newest_first(sigs)
     feed = FeedGenerator()
-    feed.id(site.site_url + FEED_FILE)
-    feed.title(f"{site.site_name}: meetings")
-    feed.subtitle(f"Agendas and notes of the meetings of the {site.site_name}")
-    feed.link(href=site.site_url + FEED_FILE, rel="self", type="application/atom+xml")
+    feed.id(own.site_url + FEED_FILE)
+    feed.title(f"{own.site_name}: meetings")
+    feed.subtitle(f"Agendas and notes of the meetings of the {own.site_name}")
+    feed.link(href=own.site_url + FEED_FILE, rel="self", type="application/atom+xml")
     feed.link(href=archive_url, rel="alternate", type="text/html")
-    feed.author(name=site.site_name)
+    feed.author(name=own.site_name)
     feed.language("en")
-    feed.updated(instant(meetings[0]) if meetings else EPOCH)
-    for meeting in meetings[:FEED_ENTRIES]:
+    feed.updated(instant(meetings[0][0]) if meetings else EPOCH)
+    for meeting, site in meetings[:FEED_ENTRIES]:
         entry = feed.add_entry(order="append")
         url = site.of(meeting)
         entry.id(url)
@@ -36,6 +42,8 @@ def meetings_feed(data: SigData, site: SiteAddresses, archive_url: str) -> bytes
             title = f"{title} ({long_date(meeting.date)})"
         if meeting.is_external:
             title = f"{title} [external]"
+        if site is not own:
+            title = f"{site.site_name}: {title}"
         entry.title(title)
         entry.link(href=url, rel="alternate", type="text/html")
         entry.updated(instant(meeting))

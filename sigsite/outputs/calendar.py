@@ -6,39 +6,45 @@ the archive: it holds every upcoming meeting and the latest past ones; the site 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
 from sigsite.addresses import SiteAddresses
 from sigsite.formatting import agenda_summary, meeting_title
-from sigsite.model import Meeting, SigData
-from sigsite.outputs import dated, instant
+from sigsite.model import SigData
+from sigsite.outputs import Published, instant, published_newest_first
 
 REFRESH = timedelta(hours=12)
 PAST_EVENTS = 100  # about two years of weekly meetings
 
 
-def calendar_meetings(data: SigData, today: date) -> list[Meeting]:
+def calendar_meetings(sigs: Sequence[tuple[SigData, SiteAddresses]], today: date) -> list[Published]:
     """Every meeting from `today` on and the PAST_EVENTS latest before it, newest first."""
-    meetings = dated(data.meetings)
-    upcoming = sum(1 for m in meetings if m.date is not None and m.date >= today)
+    meetings = published_newest_first(sigs)
+    upcoming = sum(1 for m, _ in meetings if m.date is not None and m.date >= today)
     return meetings[: upcoming + PAST_EVENTS]
 
 
 def meetings_calendar(data: SigData, site: SiteAddresses, today: date) -> bytes:
-    """The calendar as bytes; the same input and `today` always give the same bytes."""
+    """One SIG's calendar as bytes; the same input and `today` always give the same bytes."""
+    return calendar_of([(data, site)], site, today)
+
+
+def calendar_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresses, today: date) -> bytes:
+    """The calendar of the meetings of several SIGs (the hub's); `own` names the calendar itself."""
     calendar = Calendar.new(
-        prodid=f"-//{site.site_name}//sigsite//EN",
-        name=site.site_name,
-        description=f"Meetings of the {site.site_name}",
+        prodid=f"-//{own.site_name}//sigsite//EN",
+        name=own.site_name,
+        description=f"Meetings of the {own.site_name}",
         refresh_interval=REFRESH,
-        uid=f"meetings@{site.host}",
-        url=site.site_url,
+        uid=f"{own.event_prefix}meetings@{own.host}",
+        url=own.site_url,
         calscale="GREGORIAN",
     )
-    meetings = calendar_meetings(data, today)
-    for meeting in reversed(meetings):
+    meetings = calendar_meetings(sigs, today)
+    for meeting, site in reversed(meetings):
         # A meeting with a time is an event of its length; one with a date only takes the day.
         start: date | datetime
         end: date | datetime
@@ -51,7 +57,7 @@ def meetings_calendar(data: SigData, site: SiteAddresses, today: date) -> bytes:
         agenda = "\n".join(f"- {item}" for item in meeting.agenda_items) or agenda_summary(meeting)
         calendar.add_component(
             Event.new(
-                uid=f"{meeting.slug}@{site.host}",
+                uid=f"{site.event_prefix}{meeting.slug}@{site.host}",
                 stamp=instant(meeting),  # a fixed stamp: no "now" in reproducible output
                 start=start,
                 end=end,
@@ -61,7 +67,7 @@ def meetings_calendar(data: SigData, site: SiteAddresses, today: date) -> bytes:
                 location=meeting.conference_links[0] if meeting.conference_links else None,
             )
         )
-    first = min((m.date for m in meetings if m.date), default=None)
+    first = min((m.date for m, _ in meetings if m.date), default=None)
     if first is not None:
         calendar.add_missing_timezones(first_date=first - timedelta(days=366))
     # Time zones first, in a fixed order (icalendar adds them from a set).

@@ -1,0 +1,38 @@
+"""A SIG's meetings per year as a small bar chart: inline SVG drawn at build time, no script.
+
+Every value is a number or escaped text; the chart carries its own text alternative.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+BAR_WIDTH = 22
+GAP = 6
+HEIGHT = 60  # the tallest bar
+LABEL = 14  # room for the year under the bars
+
+
+def meetings_chart(per_year: dict[int, int], label: str) -> str:
+    """The chart's `<svg>`; empty without meetings. `label` is its accessible name (its text alternative)."""
+    if not per_year:
+        return ""
+    tallest = max(per_year.values()) or 1
+    width = len(per_year) * (BAR_WIDTH + GAP) - GAP
+    parts = [
+        f'<svg class="sig-chart" role="img" viewBox="0 0 {width} {HEIGHT + 2 * LABEL}" '
+        f'width="{width}" height="{HEIGHT + 2 * LABEL}" aria-label="{escape(label)}">',
+        f"<title>{escape(label)}</title>",
+    ]
+    for index, (year, count) in enumerate(sorted(per_year.items())):
+        x = index * (BAR_WIDTH + GAP)
+        middle = x + BAR_WIDTH // 2
+        bar = round(HEIGHT * count / tallest)
+        top = LABEL + HEIGHT - bar
+        parts.append(
+            f'<rect x="{x}" y="{top}" width="{BAR_WIDTH}" height="{bar}" rx="2"></rect>'
+            f'<text x="{middle}" y="{top - 3}" text-anchor="middle">{count}</text>'
+            f'<text x="{middle}" y="{HEIGHT + 2 * LABEL - 2}" text-anchor="middle">{year}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

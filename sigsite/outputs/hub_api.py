@@ -1,0 +1,87 @@
+"""The hub's static API: `sigs.json`, `people.json` and `meetings.json`, with no e-mail addresses."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sigsite.addresses import SiteAddresses
+from sigsite.formatting import meeting_title
+from sigsite.hub.model import Community, HubSig
+from sigsite.hub.people import CommunityPerson
+from sigsite.model import Meeting
+from sigsite.outputs.api import API_VERSION, dump_json, meeting_record
+
+
+def _moment(meeting: Meeting | None, site: SiteAddresses) -> dict[str, Any] | None:
+    if meeting is None:
+        return None
+    return {
+        "title": meeting_title(meeting),
+        "date": meeting.date.isoformat() if meeting.date else None,
+        "start": meeting.start.isoformat() if meeting.start else None,
+        "url": site.of(meeting),
+    }
+
+
+def _sig(sig: HubSig, site: SiteAddresses, today: date) -> dict[str, Any]:
+    facts = sig.data.facts
+    return {
+        "id": sig.id,
+        "folder": sig.folder,
+        "name": sig.name,
+        "url": sig.external_url if sig.is_external else site.site_url,
+        "introduction": sig.intro("en"),
+        "introduction_zh": sig.intro("zh"),
+        "maintainers": list(sig.maintainers),
+        "mature_level": facts.mature_level,
+        "created_on": facts.created_on.isoformat() if facts.created_on else None,
+        "members": len(sig.data.people),
+        "meetings": len(sig.data.meetings),
+        "meetings_per_year": {str(year): count for year, count in sig.meetings_per_year().items()},
+        "last_meeting": _moment(sig.last_meeting(today), site),
+        "next_meeting": _moment(sig.next_meeting(today), site),
+        "active": sig.is_active(today),
+        "external": sig.is_external,
+    }
+
+
+def sigs_json(community: Community, sites: dict[str, SiteAddresses], today: date) -> bytes:
+    """Every SIG of the hub, with the facts and counts of its directory entry."""
+    return dump_json({"version": API_VERSION, "sigs": [_sig(s, sites[s.id], today) for s in community.sigs]})
+
+
+def people_json(people: tuple[CommunityPerson, ...]) -> bytes:
+    """Everyone once, with every SIG and role."""
+    return dump_json(
+        {
+            "version": API_VERSION,
+            "people": [
+                {
+                    "name": p.name,
+                    "gitee_id": p.gitee_id,
+                    "gitee_home": p.gitee_home,
+                    "organization": p.organization,
+                    "roles": list(p.roles),
+                    "sigs": [
+                        {"id": m.sig_id, "name": m.sig_name, "roles": list(m.roles)} for m in p.memberships
+                    ],
+                }
+                for p in people
+            ],
+        }
+    )
+
+
+def hub_meetings_json(community: Community, sites: dict[str, SiteAddresses]) -> bytes:
+    """Every meeting of every SIG, each with its SIG's id."""
+    return dump_json(
+        {
+            "version": API_VERSION,
+            "meetings": [
+                {"sig": sig.id, **meeting_record(meeting, sites[sig.id])}
+                for sig in community.folders
+                for meeting in sig.data.meetings
+            ],
+        }
+    )
