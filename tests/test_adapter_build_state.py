@@ -16,7 +16,7 @@ def _file(src_uri: str) -> File:
 def test_a_framed_page_not_put_back_is_a_leftover():
     build = LanguageBuild("en", PageContext(page_url="", meeting_urls={"001": "meetings/001/"}), [])
     note = GeneratedPage(_file("meetings/001.md"), {"en": "meetings/001/"}, frame=MeetingFrame("<h>", "<f>"))
-    year = GeneratedPage(_file("meetings/2020/index.md"), {"en": "meetings/2020/"}, year_list="<ul></ul>")
+    year = GeneratedPage(_file("meetings/2020/index.md"), {"en": "meetings/2020/"}, after="<ul></ul>")
     build.add(note)
     build.add(year)
     assert build.page("meetings/001.md") is note and build.page("index.md") is None

@@ -1,9 +1,10 @@
 """What the plugin generates in one language's build, as one typed record per page.
 
 `on_files` creates a `LanguageBuild` and a `GeneratedPage` for each page it adds; the later
-events read them by the page's source path: `on_page_content` frames a note or appends a year's
-list, `on_page_context` puts a note's framed HTML back once search has read it and points the
-language switcher at the page's targets. `leftovers` names what an event never consumed.
+events read them by the page's source path: `on_page_content` frames a note, sanitizes a README
+and adds our blocks around a page; `on_page_context` puts a note's framed HTML back once search
+has read it and points the language switcher at the page's targets. `leftovers` names what an
+event never consumed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ class GeneratedPage:
     file: File
     switcher: dict[str, str]  # locale -> the site-relative address the language switcher leads to
     frame: MeetingFrame | None = None  # a meeting note: sanitized, then framed
-    year_list: str | None = None  # a year's page: its list of meetings, added after Markdown
+    untrusted: bool = False  # Markdown from the repository (a README): sanitized like a note
+    before: str = ""  # our HTML above the content (after its first heading, if it has one)
+    after: str = ""  # our HTML below the content: a year's list, an archive, a directory
+    after_search: str | None = None  # fills the roster slot once search has read the page
     framed_html: str | None = None  # a note's whole page, held while search reads the note alone
 
 
@@ -44,9 +48,9 @@ class LanguageBuild:
         """The generated page of this source path; None for the site's own pages."""
         return self.pages.get(src_uri)
 
-    def context_for(self, page_url: str) -> PageContext:
-        """The site's addresses as seen from one page, in this language."""
-        return replace(self.site, page_url=page_url)
+    def context_for(self, page_url: str, site: PageContext | None = None) -> PageContext:
+        """The site's addresses (or those of one SIG of the hub) as seen from one page, in this language."""
+        return replace(site or self.site, page_url=page_url)
 
     def files(self) -> list[File]:
         """The files of the generated pages."""

@@ -1,4 +1,4 @@
-"""Settings of the `sigsite` MkDocs plugin (the `plugins: - sigsite:` block of mkdocs.yml)."""
+"""Settings of the plugins: `sigsite` (a SIG's site) and `sigsite-hub` (the community hub)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,27 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from sigsite.addresses import ARCHIVE_PAGE
+from sigsite.hub.links import FORGE_URL
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
 
+COMMUNITY_VARIABLE = "SIGSITE_COMMUNITY"
 
-class SigsiteConfig(base.Config):
-    """Where the SIG's files are and how to publish them; paths are relative to mkdocs.yml."""
+
+class CommonConfig(base.Config):
+    """Settings both plugins have."""
 
     enabled = c.Type(bool, default=True)
-    """Turn the plugin off (no meeting pages, no data for the macros)."""
+    """Turn the plugin off (no generated pages, no data for the macros)."""
+
+    timezone = c.Type(str, default=DEFAULT_TIMEZONE)
+    """Zone of meetings whose note names none (IANA name)."""
+
+    public_emails = c.ListOfItems(c.Type(str), default=[])
+    """Public addresses (a mailing list) that notes may show; every other address is withheld."""
+
+
+class SigsiteConfig(CommonConfig):
+    """Where the SIG's files are and how to publish them; paths are relative to mkdocs.yml."""
 
     members_file = c.Type(str, default=MEMBERS_FILE)
     """The MindSpore members file."""
@@ -27,8 +40,12 @@ class SigsiteConfig(base.Config):
     archive_page = c.Type(str, default=ARCHIVE_PAGE)
     """The docs page that lists the meetings; meeting pages link back to it."""
 
-    timezone = c.Type(str, default=DEFAULT_TIMEZONE)
-    """Zone of meetings whose note names none (IANA name)."""
 
-    public_emails = c.ListOfItems(c.Type(str), default=[])
-    """Public addresses (a mailing list) that notes may show; every other address is withheld."""
+class HubConfig(CommonConfig):
+    """Which community checkout the hub shows, and where its files live on the forge."""
+
+    community = c.Optional(c.Type(str))
+    """The folder that holds `sigs/`; by default the SIGSITE_COMMUNITY environment variable."""
+
+    forge_url = c.Type(str, default=FORGE_URL)
+    """Where a file of the community repository is shown: the prefix of its path."""

@@ -1,0 +1,255 @@
+"""What the SIG site's plugin and the hub's plugin share: the events that finish generated pages.
+
+A subclass loads its data in `on_config` and adds pages in `on_files`, recording each in
+`self.build` (build_state.py). The events here then sanitize and frame them, put back what search
+was not to read, point the language switcher, and give every page its Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Generic, TypeVar, cast
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
+from sigsite.adapters.config import CommonConfig
+from sigsite.adapters.csp import ContentSecurityPolicy
+from sigsite.adapters.theme_hooks import (
+    AFTER_SEARCH,
+    CompiledTemplates,
+    Languages,
+    compact_templates,
+    copy_sitemap_to_language_root,
+    point_switcher,
+)
+from sigsite.addresses import PageContext
+from sigsite.problems import Problems, Severity
+from sigsite.render.blocks import ROSTER_SLOT
+from sigsite.sanitize import sanitize_html, sanitize_toc
+from sigsite.search_scope import searched_sections
+
+log = logging.getLogger("mkdocs.plugins.sigsite")
+
+# What other tools print on every build, and the level from which it is shown without `-v`: the
+# normal output is MkDocs' own lines, our data warnings and the summary. jieba (Material's Chinese
+# search) logs its start-up at DEBUG to a handler of its own.
+CHATTY_LOGGERS = {
+    "mkdocs.plugins.mkdocs_macros": logging.WARNING,
+    "mkdocs.plugins.mkdocs_static_i18n": logging.WARNING,
+    "jieba": logging.INFO,
+}
+
+
+ConfigT = TypeVar("ConfigT", bound=CommonConfig)
+
+
+class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
+    """The events that finish the pages a subclass generated in `on_files`.
+
+    Generic in its config by hand: MkDocs' `BasePlugin[...]` wants a config class, not a type
+    variable; a subclass names its own (`GeneratingPlugin[SigsiteConfig]`).
+    """
+
+    config: ConfigT
+
+    def __init__(self) -> None:
+        self.languages = Languages(current="en", default="en", built=("en",), prefixes={"en": ""})
+        self.build = LanguageBuild("en", PageContext(page_url=""), [])  # this language's pages
+        self._compiled_templates = CompiledTemplates()  # the theme's, shared by the language builds
+        self._serving = False  # `mkdocs serve` injects an inline script of its own
+        self._csp: ContentSecurityPolicy | None = None  # from the theme's templates, per build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve`, whose live-reload script the policy must allow;
+        keep other plugins' progress messages for `-v`."""
+        self._serving = command == "serve"
+        verbosity = logging.getLogger("mkdocs").getEffectiveLevel()
+        for name, quiet_level in CHATTY_LOGGERS.items():
+            logging.getLogger(name).setLevel(
+                min(verbosity, logging.DEBUG) if verbosity < logging.INFO else quiet_level
+            )
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Compact the theme's templates, compiled once for all languages (theme_hooks); and
+        work out each page's security policy from the theme's inline scripts (csp)."""
+        if self.config.enabled:
+            compact_templates(env, self._compiled_templates)
+            self._csp = ContentSecurityPolicy(env, serving=self._serving)
+        return env
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Frame a meeting note's sanitized HTML; sanitize a README; add our blocks around a page.
+
+        Our blocks are added after Markdown has run: the generated HTML needs no Markdown pass.
+        Search reads a meeting page as its searched sections alone; `on_page_context` puts the
+        framed page in once search has read it.
+        """
+        if not self.config.enabled:
+            return None
+        generated = self.build.page(page.file.src_uri)
+        if generated is None:
+            return None
+        if generated.frame is not None:  # a note: untrusted, so sanitized, and never given the roster
+            note = sanitize_html(html)
+            sanitize_toc(page.toc)
+            generated.framed_html = generated.frame.around(note)
+            return searched_sections(note)
+        if generated.untrusted:
+            html = sanitize_html(html)
+            sanitize_toc(page.toc)
+        return _below_first_heading(html, generated.before) + generated.after
+
+    # After Material's search (0) has indexed the page, and after mkdocs-static-i18n (50).
+    @event_priority(AFTER_SEARCH)
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Put in what search was not to read; give the head the language roots, and the
+        switcher of generated pages its targets.
+
+        A meeting page gets its framed note back. A roster fills its slot: the index keeps the
+        members page's text but not a thousand people (the roster has its own search box), and
+        search does not parse half a megabyte of HTML per language.
+        """
+        if not self.config.enabled:
+            return None
+        content = page.content or ""
+        generated = self.build.page(page.file.src_uri)
+        if generated is not None and generated.framed_html is not None:  # a note: never given the roster
+            page.content, generated.framed_html = generated.framed_html, None
+        elif ROSTER_SLOT in content:
+            page.content = content.replace(ROSTER_SLOT, self.slot_content(generated), 1)
+        ours = our_keys(context)
+        ours["sigsite_language_roots"] = self.build.language_roots
+        if self._csp is not None:
+            ours["sigsite_csp"] = self._csp.for_context(ours)
+        if generated is not None:
+            point_switcher(config, generated.switcher)
+        return context
+
+    def slot_content(self, generated: GeneratedPage | None) -> str:
+        """What fills a page's roster slot: the generated page's own, else nothing."""
+        return generated.after_search or "" if generated is not None else ""
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        """Give the pages that are not Markdown pages (404.html) their security policy too."""
+        if self.config.enabled and self._csp is not None:
+            ours = our_keys(context)
+            ours["sigsite_csp"] = self._csp.for_context(ours)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Report an inline script the page's policy would block: a theme change, or markup that
+        got past the sanitizer. Either way `--strict` stops the build."""
+        self._report_blocked_scripts(output, page.file.src_uri)
+        return None
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Check the pages that are not Markdown pages (404.html) as `on_post_page` checks the others."""
+        if template_name.endswith(".html"):
+            self._report_blocked_scripts(output_content, template_name)
+        return None
+
+    def _report_blocked_scripts(self, html: str, name: str) -> None:
+        if self.config.enabled and self._csp is not None:
+            for code in self._csp.blocked_scripts(html):
+                log.warning(
+                    "sigsite: %s has an inline script its Content-Security-Policy blocks: %s…", name, code
+                )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Give each language root its own sitemap.xml: Material's language switcher asks for it.
+
+        mkdocs-static-i18n writes one sitemap, for every language, at the site root. A note
+        whose framed page was never put back is reported: its page would show the bare note.
+        """
+        if not self.config.enabled:
+            return
+        for src_uri in self.build.leftovers():
+            log.warning("sigsite: %s was published without its frame (date, recording, neighbours)", src_uri)
+        if not self.languages.is_default_build:
+            copy_sitemap_to_language_root(config, self.languages)
+
+
+def _below_first_heading(html: str, block: str) -> str:
+    """`block` after the page's first `<h1>`, or on top when it has none."""
+    if not block:
+        return html
+    end = html.find("</h1>")
+    if end == -1:
+        return block + html
+    end += len("</h1>")
+    return html[:end] + block + html[end:]
+
+
+def our_keys(context: TemplateContext) -> dict[str, Any]:
+    """The template context as the plain dict it is, for the keys our templates read (sigsite_*)."""
+    return cast("dict[str, Any]", context)
+
+
+@contextmanager
+def rendering(what: str) -> Iterator[None]:
+    """Turn a failure while rendering `what` into a build error that names it, not a traceback."""
+    try:
+        yield
+    except PluginError:
+        raise
+    except Exception as exc:
+        raise PluginError(
+            f"sigsite: {what} could not be rendered ({type(exc).__name__}: {exc}); "
+            "run `sigsite check`, and report it to sigsite's maintainers if it finds nothing"
+        ) from exc
+
+
+def add_file(files: Files, file: File) -> None:
+    """Add a generated file; MkDocs would silently replace a docs page of the same name."""
+    if file.src_uri in files.src_uris:
+        raise PluginError(
+            f"sigsite: docs/{file.src_uri} has the address of a file that sigsite generates "
+            f"({file.dest_uri}); rename or remove the file in docs/"
+        )
+    files.append(file)
+
+
+def refuse_shared_addresses(files: Files) -> None:
+    """Stop the build when two files would be published at one address: one would silently win."""
+    first: dict[str, File] = {}
+    for file in files:
+        other = first.setdefault(file.dest_uri, file)
+        if other is file:
+            continue
+        ours = [f for f in (other, file) if f.generated_by]
+        theirs = [f for f in (other, file) if not f.generated_by]
+        if len(ours) == 1:
+            raise PluginError(
+                f"sigsite: docs/{theirs[0].src_uri} has the address of a file that sigsite generates "
+                f"({file.dest_uri}); rename or remove the file in docs/"
+            )
+        names = " and ".join(f"{f.src_uri} ({f.generated_by or 'docs/'})" for f in (other, file))
+        raise PluginError(f"sigsite: {names} would both be published as {file.dest_uri}; rename one")
+
+
+def report_problems(problems: Problems, what: str = "the SIG's files") -> None:
+    """Log warnings (as information: real data has harmless quirks); stop the build on errors."""
+    for problem in problems.sorted():
+        if problem.severity is Severity.WARNING:
+            log.info("data warning: %s", problem.format())
+    errors = [p.format() for p in problems.sorted() if p.severity is Severity.ERROR]
+    if errors:
+        raise PluginError(
+            f"sigsite: {len(errors)} problem(s) in {what} must be fixed:\n  " + "\n  ".join(errors)
+        )
