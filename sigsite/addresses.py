@@ -85,7 +85,7 @@ class PageContext:
         while shared < min(len(folders), len(target)) and folders[shared] == target[shared]:
             shared += 1
         relative = "/".join([".."] * (len(folders) - shared) + target[shared:]) or "."
-        if url.endswith("/") and not relative.endswith("/"):
+        if (url.endswith("/") or not target) and not relative.endswith("/"):
             relative += "/"
         if relative in {".", "./"}:
             return "./"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import resources
 from typing import Any, Generic, TypeVar, cast
 
 from jinja2 import Environment
@@ -43,6 +44,7 @@ log = logging.getLogger("mkdocs.plugins.sigsite")
 # What other tools print on every build, and the level from which it is shown without `-v`: the
 # normal output is MkDocs' own lines, our data warnings and the summary. jieba (Material's Chinese
 # search) logs its start-up at DEBUG to a handler of its own.
+ASSET_KINDS = ("stylesheets", "javascripts")
 CHATTY_LOGGERS = {
     "mkdocs.plugins.mkdocs_macros": logging.WARNING,
     "mkdocs.plugins.mkdocs_static_i18n": logging.WARNING,
@@ -183,6 +185,17 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             log.warning("sigsite: %s was published without its frame (date, recording, neighbours)", src_uri)
         if not self.languages.is_default_build:
             copy_sitemap_to_language_root(config, self.languages)
+
+
+def add_site_assets(files: Files, config: MkDocsConfig) -> None:
+    """Our stylesheet and script (`extra_css`, `extra_javascript` in mkdocs.yml), from the package:
+    one copy at the site's root, which every language's pages link to."""
+    folder = resources.files("sigsite") / "assets"
+    for kind in ASSET_KINDS:
+        for item in sorted(folder.joinpath(kind).iterdir(), key=lambda entry: entry.name):
+            src_uri = f"assets/{kind}/{item.name}"
+            if src_uri not in files.src_uris:
+                add_file(files, File.generated(config, src_uri, content=item.read_bytes()))
 
 
 def _below_first_heading(html: str, block: str) -> str:

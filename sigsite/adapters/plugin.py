@@ -20,6 +20,7 @@ from sigsite.adapters.config import SigsiteConfig
 from sigsite.adapters.generating import (
     GeneratingPlugin,
     add_file,
+    add_site_assets,
     refuse_shared_addresses,
     rendering,
     report_problems,
@@ -112,6 +113,7 @@ class SigsitePlugin(GeneratingPlugin[SigsiteConfig]):
         list_in_sitemap(config, self.languages.current, self.build.files())
         if self.languages.is_default_build:
             self._section.add_attachments(files, config)
+            add_site_assets(files, config)
             self._add_site_files(files, config)
         refuse_shared_addresses(files)
         return files

@@ -14,7 +14,7 @@ LABEL = 14  # room for the year under the bars
 
 
 def meetings_chart(per_year: dict[int, int], label: str) -> str:
-    """The chart's `<svg>`; empty without meetings. `label` is its accessible name (its text alternative)."""
+    """The chart's `<svg>`; empty without meetings. `label` is its text alternative."""
     if not per_year:
         return ""
     tallest = max(per_year.values()) or 1
@@ -22,7 +22,6 @@ def meetings_chart(per_year: dict[int, int], label: str) -> str:
     parts = [
         f'<svg class="sig-chart" role="img" viewBox="0 0 {width} {HEIGHT + 2 * LABEL}" '
         f'width="{width}" height="{HEIGHT + 2 * LABEL}" aria-label="{escape(label)}">',
-        f"<title>{escape(label)}</title>",
     ]
     for index, (year, count) in enumerate(sorted(per_year.items())):
         x = index * (BAR_WIDTH + GAP)

@@ -237,18 +237,23 @@ def _readmes(
         check_link_schemes(text, file_display, problems)
         if check_cost(text, file_display, problems):
             readmes.append(Readme(language=language, path=file_display, text=text))
+    if len(readmes) == 1:  # README.md is often the only one, in either language: say which
+        only = readmes[0]
+        return (Readme(detect_language(only.text), only.path, only.text),)
     return tuple(readmes)
 
 
 def _community_readmes(
     sigs_dir: Path, public_emails: frozenset[str], problems: Problems
 ) -> tuple[Readme, ...]:
-    """The community's README(s), cut to their introduction: what comes before the first `##`."""
+    """The community's README(s) cut to their introduction: after the title, before the first `##`."""
     readmes = _readmes(sigs_dir, SIGS_DIR, COMMUNITY_READMES, public_emails, problems)
-    return tuple(
-        Readme(r.language, r.path, re.split(r"(?m)^##\s", r.text, maxsplit=1)[0].rstrip() + "\n")
-        for r in readmes
-    )
+    introductions = []
+    for readme in readmes:
+        first_section = re.split(r"(?m)^##\s", readme.text, maxsplit=1)[0]
+        untitled = re.sub(r"(?m)\A\s*#\s[^\n]*\n", "", first_section)
+        introductions.append(Readme(readme.language, readme.path, untitled.strip() + "\n"))
+    return tuple(introductions)
 
 
 def _heading(readmes: tuple[Readme, ...]) -> str | None:

@@ -10,7 +10,8 @@
     var buttons = filters.querySelectorAll("button[data-role]");
     var input = find.querySelector("input");
     var status = find.querySelector(".sig-roster__status");
-    var people = Array.prototype.map.call(roster.querySelectorAll(".sig-person"), function (person) {
+    // The directory of SIGs uses the same filters: its cards carry their activity in data-roles.
+    var people = Array.prototype.map.call(roster.querySelectorAll(".sig-person, .sig-card"), function (person) {
       return {
         element: person,
         roles: (person.getAttribute("data-roles") || "").split(" "),

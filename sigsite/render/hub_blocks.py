@@ -1,0 +1,79 @@
+"""The blocks of the community hub: the directory of SIGs, the people page, and the navigation and
+facts card of a SIG's pages. Added to pages after Markdown has run, so they are plain HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
+
+from sigsite.hub.chart import meetings_chart
+from sigsite.hub.model import HubSig
+from sigsite.hub.people import CommunityPerson
+from sigsite.model import ROLES, Meeting
+from sigsite.render.environment import render_template
+from sigsite.translations import translator
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    """A SIG as the directory lists it, with the addresses it links to from the home page."""
+
+    sig: HubSig
+    url: str
+    state: str  # "active", "quiet" (no meeting in 12 months) or "external"
+    last: Meeting | None = None
+    last_url: str = ""
+    next: Meeting | None = None
+    next_url: str = ""
+
+
+def render_directory(entries: list[DirectoryEntry], locale: str) -> str:
+    """Every SIG of the hub, filterable by text and by activity."""
+    counts = {state: sum(1 for e in entries if e.state == state) for state in ("active", "quiet", "external")}
+    return render_template("directory.html", locale, for_markdown=False, sigs=entries, counts=counts)
+
+
+def render_people_directory(
+    people: tuple[CommunityPerson, ...], sig_urls: dict[str, str], sig_count: int, locale: str
+) -> str:
+    """Everyone once, with every SIG and role, filterable by role and text."""
+    counts = {role: sum(1 for p in people if role in p.roles) for role in ROLES}
+    return render_template(
+        "people_directory.html",
+        locale,
+        for_markdown=False,
+        people=people,
+        sig_urls=sig_urls,
+        sig_count=sig_count,
+        counts=counts,
+    )
+
+
+def render_sig_nav(sig: HubSig, urls: dict[str, str], current: str, locale: str) -> str:
+    """The way back to the directory and the SIG's own pages; `current` is "home", "members" or "archive"."""
+    return render_template("sig_nav.html", locale, for_markdown=False, sig=sig, urls=urls, current=current)
+
+
+def chart_text(sig: HubSig, locale: str) -> str:
+    """The chart's text alternative: every year and its count."""
+    _ = translator(locale)
+    years = "; ".join(f"{year}: {count}" for year, count in sig.meetings_per_year().items())
+    return _("Meetings per year: {years}", years=years)
+
+
+def render_sig_card(sig: HubSig, urls: dict[str, str], today: date, readme_note: str, locale: str) -> str:
+    """The facts of a SIG's home page: maintainers, maturity, activity, its chart, feeds and folder."""
+    text = chart_text(sig, locale)
+    return render_template(
+        "sig_card.html",
+        locale,
+        for_markdown=False,
+        sig=sig,
+        urls=urls,
+        last=sig.last_meeting(today),
+        next=sig.next_meeting(today),
+        chart=Markup(meetings_chart(sig.meetings_per_year(), text)),  # numbers and escaped text only
+        readme_note=readme_note,
+    )
