@@ -9,15 +9,17 @@ import sys
 from collections.abc import Sequence
 from datetime import date, time
 from importlib.metadata import version
+from itertools import groupby
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
+from sigsite.hub.loader import load_community
 from sigsite.loader import load_sig
 from sigsite.meetings import parse_meeting
 from sigsite.new_meeting import create_note, notes_of
 from sigsite.notes.fields import zone_named
-from sigsite.problems import Problem, Problems
+from sigsite.problems import Problem, Problems, Severity
 from sigsite.project import Project, ProjectNotFound, find_project
 
 
@@ -54,6 +56,8 @@ def _github_annotation(problem: Problem) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.community is not None:
+        return _check_community(Path(args.community), args.format)
     project = _project(args.path, "check")
     if project is None:
         return 1
@@ -71,6 +75,29 @@ def _check(args: argparse.Namespace) -> int:
         print(_github_annotation(problem) if args.format == "github" else problem.format())
     settings = f" with the settings of {project.config_file.name}" if project.config_file else ""
     print(f"checked {files} file(s) in {sources.root}{settings}: {errors} error(s), {warnings} warning(s)")
+    return 1 if errors else 0
+
+
+def _check_community(root: Path, output: str) -> int:
+    """Every SIG folder of a community checkout, as the hub reads them; problems grouped by folder."""
+    community, problems = load_community(root)
+    report = problems.sorted()
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    folders = len(community.folders)
+    if output == "json":
+        summary = {"root": str(root), "folders": folders, "errors": errors, "warnings": warnings}
+        json.dump({"problems": [p.as_dict() for p in report], "summary": summary}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 1 if errors else 0
+    for folder, group in groupby(report, key=lambda p: "/".join(p.file.split("/")[:2])):
+        found = list(group)
+        if output == "github":
+            print("\n".join(_github_annotation(p) for p in found))
+            continue
+        counted = sum(p.severity is Severity.ERROR for p in found)
+        print(f"{folder}: {counted} error(s), {len(found) - counted} warning(s)")
+        print("\n".join("  " + p.format() for p in found))
+    print(f"checked {folders} SIG folder(s) in {root}: {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
 
 
@@ -154,6 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("text", "json", "github"),
         default="text",
         help="text (file:line:column: ...), json, or github (workflow annotations on pull requests)",
+    )
+    check.add_argument(
+        "--community",
+        metavar="PATH",
+        help="check every SIG folder of a community checkout (the folder that holds sigs/), as the "
+        "hub reads them; problems are grouped by folder",
     )
     check.set_defaults(run=_check)
     new = commands.add_parser(
