@@ -222,7 +222,8 @@ def read_sig_info(path: Path, display: str, builder: PeopleBuilder) -> SigInfo:
                 person_key = _info_person(raw, role, display, builder)
                 if person_key and role == "Committer":
                     committers.append(person_key)
-        for name in filter(None, map(given, names)):
+        # A mapping in the list (`directories: [...]`) narrows the repository before it: not a name.
+        for name in filter(None, (given(n) for n in names if not isinstance(n, dict))):
             if not REPOSITORY_NAME.fullmatch(name):
                 problems.warning(
                     display,

@@ -146,7 +146,10 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
-        """Give the pages that are not Markdown pages (404.html) their security policy too."""
+        """Give the pages that are not Markdown pages (404.html) their security policy too, and
+        lead their language switcher to the language roots (not to the last page rendered)."""
+        if self.config.enabled:
+            point_switcher(config, {})
         if self.config.enabled and self._csp is not None:
             ours = our_keys(context)
             ours["sigsite_csp"] = self._csp.for_context(ours)

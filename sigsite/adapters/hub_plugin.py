@@ -54,6 +54,7 @@ from sigsite.render.hub_blocks import (
     render_sig_nav,
 )
 from sigsite.render.pages import front_matter
+from sigsite.sanitize import content_id
 from sigsite.schema_check import HUB_SCHEMA_FILES, SCHEMA_FILES, schema_text
 from sigsite.settings import MEETINGS_DIR
 from sigsite.translations import translator
@@ -65,6 +66,7 @@ PEOPLE_JSON = "people.json"
 MEETINGS_JSON = "meetings.json"
 HOME_URL, PEOPLE_URL = "", "people/"  # the hub's own pages, from docs/ (below a language's prefix)
 ROOT = "./"  # how MkDocs writes the address of the site's root page
+SANITIZED = frozenset({"hub", "home", "meeting"})  # the kinds of page whose ids come from content
 SIG_PAGES = {"home": "index.md", "members": "members/index.md", "archive": f"{MEETINGS_DIR}/index.md"}
 
 Fingerprint = tuple[tuple[str, int, int], ...]
@@ -280,7 +282,7 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
         for file in files.documentation_pages():
             url = "" if file.url == ROOT else file.url
             if url == prefix + HOME_URL:
-                self.build.add(GeneratedPage(file, {}, untrusted=True, after=self._directory(file.url)))
+                self.build.add(GeneratedPage(file, {}, untrusted=True, after=self._directory(url)))
                 intro = next(
                     (r for r in self.community.introduction if r.language == locale),
                     self.community.introduction[0] if self.community.introduction else None,
@@ -288,7 +290,7 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
                 if intro is not None:
                     self._readmes[file.src_uri] = intro
             elif url == prefix + PEOPLE_URL:
-                here = PageContext(page_url=file.url)
+                here = PageContext(page_url=url)
                 sig_urls = {sig_id: here.to(urls["home"]) for sig_id, urls in self._sig_urls.items()}
                 people = render_people_directory(self.people, sig_urls, len(self.community.folders), locale)
                 self.build.add(GeneratedPage(file, {}, after=ROSTER_SLOT, after_search=people))
@@ -344,7 +346,11 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
         if link is None:
             return None
         url = self._site_url_of(link, self._config)
-        return url if link.kind == "web" else PageContext(page_url=page_url).to(url) + link.fragment
+        if link.kind == "web":
+            return url
+        # Notes and READMEs are sanitized: their ids, and so the fragments that lead to them, are prefixed.
+        fragment = "#" + content_id(link.fragment[1:]) if link.fragment and link.kind in SANITIZED else ""
+        return PageContext(page_url=page_url).to(url) + fragment
 
     def _site_url_of(self, link: HubLink, config: MkDocsConfig) -> str:
         if link.kind == "web":
