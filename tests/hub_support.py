@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import PROJECT, Build
 
 HUB_CONFIG = PROJECT / "hub" / "mkdocs.yml"
+JUNE_2021 = "1622505600"  # SOURCE_DATE_EPOCH of the fixture's builds: between its past and coming meetings
 COMMUNITY = PROJECT.parent / "shared" / "community"
 
 ALPHA_INFO = """\
@@ -118,7 +119,7 @@ NOTE_ZH = """\
 * 确定了评测方案。
 """
 NOTE_COMING = """\
-# Thursday December 3, 2099 at 10:00 GMT+8
+# Thursday December 2, 2021 at 10:00 GMT+8
 
 ## Agenda
 * Plans for the next century
@@ -179,7 +180,7 @@ def make_community(root: Path) -> Path:
         "sigs/alpha/sub project/README.md": "# Reviewer tool\n",
         "sigs/alpha/meetings/001-20210304.md": NOTE_EN,
         "sigs/alpha/meetings/002-20210401.md": NOTE_ZH,
-        "sigs/alpha/meetings/003-20991203.md": NOTE_COMING,
+        "sigs/alpha/meetings/003-20211202.md": NOTE_COMING,
         "sigs/alpha/meetings/meeting-template.md": "# Template\n\n## Agenda\n* TODO\n",
         "sigs/alpha/meetings/slides-20210304.pdf": b"%PDF-1.4\n%%EOF\n",
         "sigs/beta/README.md": "# Beta SIG\r\n\r\nBeta SIG 研究数据合规与数据集许可证。\r\n",
@@ -195,7 +196,8 @@ def make_community(root: Path) -> Path:
 
 
 def build_hub(community: Path, site: Path, *, env: dict[str, str] | None = None) -> Build:
-    """`mkdocs build --strict -f hub/mkdocs.yml` for a community checkout, as the README says."""
+    """`mkdocs build --strict -f hub/mkdocs.yml` for a community checkout, as the README says
+    (`env` adds to the environment, e.g. `SOURCE_DATE_EPOCH=JUNE_2021` for the fixture)."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(HUB_CONFIG), "-d", str(site)],
         capture_output=True,

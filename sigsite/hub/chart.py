@@ -11,12 +11,14 @@ BAR_WIDTH = 22
 GAP = 6
 HEIGHT = 60  # the tallest bar
 LABEL = 14  # room for the year under the bars
+MAX_YEARS = 12  # the most recent years drawn; the JSON keeps them all
 
 
 def meetings_chart(per_year: dict[int, int], label: str) -> str:
     """The chart's `<svg>`; empty without meetings. `label` is its text alternative."""
     if not per_year:
         return ""
+    per_year = dict(sorted(per_year.items())[-MAX_YEARS:])
     tallest = max(per_year.values()) or 1
     width = len(per_year) * (BAR_WIDTH + GAP) - GAP
     parts = [

@@ -1,0 +1,331 @@
+"""The community hub built with --strict from a fixture community with every variant, and from the
+real snapshot in ../shared/community: directory, SIG sections, README links, people, calendars,
+feeds, JSON, a link check over the whole hub, and `sigsite check --community`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from xml.etree import ElementTree
+
+import jsonschema
+import pytest
+from conftest import EMAIL
+from hub_support import COMMUNITY, HUB_CONFIG, JUNE_2021, broken_links, build_hub, make_community
+from icalendar import Calendar
+
+SITE_PATH = "/sigsite/hub/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+FOLDERS = {"alpha": "alpha", "beta": "beta", "delta": "delta", "Vision (CV) Suite SIG": "vision-cv-suite-sig"}
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    community = make_community(tmp_path_factory.mktemp("community"))
+    result = build_hub(
+        community, tmp_path_factory.mktemp("hub") / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021}
+    )
+    assert result.ok, result.result.stderr
+    return result
+
+
+def _json(hub, name: str) -> dict:
+    return json.loads((hub.site / name).read_text("utf-8"))
+
+
+def test_the_directory_lists_every_sig_with_its_facts(hub):
+    home = hub.article("index.html")
+    cards = {
+        card.select_one(".sig-card__name a").get_text(strip=True): card for card in home.select(".sig-card")
+    }
+    assert set(cards) == {
+        "MindSpore Alpha SIG",
+        "Beta SIG",
+        "delta",
+        "MindSpore Vision SIG",
+        "MindSpore Gamma SIG",
+    }
+    alpha = cards["MindSpore Alpha SIG"]
+    assert alpha["data-roles"] == "active"  # a meeting is coming
+    assert alpha.select_one("a")["href"] == "sigs/alpha/"
+    text = alpha.get_text(" ", strip=True)
+    assert "This SIG is responsible for trusted computing." in text
+    assert "Ada Alpha" in text and "No Account" in text and "5 members" in text and "3 meetings" in text
+    assert "Maturity: startup" in text and "Since Monday, March 1, 2021" in text
+    assert alpha.select_one("time[data-sig-local]")["datetime"] == "2021-12-02T10:00:00+08:00"
+    gamma = cards["MindSpore Gamma SIG"]
+    assert gamma["data-roles"] == "external"
+    assert gamma.select_one("a")["href"] == "https://github.com/example/gamma/blob/master/README.md"
+    assert cards["delta"]["data-roles"] == "quiet" and "No meeting in 12 months" in cards["delta"].get_text()
+    # The community's introduction, without its title or its hand-kept table of SIGs.
+    assert "open groups of experts and students" in home.get_text()
+    assert "Current SIGs" not in home.get_text()
+    chips = [b.get_text(" ", strip=True) for b in home.select(".sig-chip")]
+    assert chips == ["All SIGs 5", "Active 1", "No meeting in 12 months 3", "Hosted elsewhere 1"]
+
+
+def test_a_sig_page_shows_its_readme_under_its_name_with_facts_and_chart(hub):
+    page = hub.html("sigs/alpha/index.html")
+    assert page.title.get_text().startswith("MindSpore Alpha SIG")
+    article = page.select_one("article")
+    assert [h.get_text(strip=True) for h in article.select("h1")] == ["MindSpore Alpha SIG"]
+    assert article.select_one("h2").get_text(strip=True).startswith("Alpha SIG")  # the README's own title
+    assert "attestation, enclaves and secure model serving" in article.get_text()
+    chart = article.select_one("svg.sig-chart")
+    assert chart["role"] == "img" and chart["aria-label"] == "Meetings per year: 2021: 3"
+    assert [t.get_text() for t in chart.select("text")] == ["3", "2021"]
+    assert not article.select("svg script, svg foreignObject")
+    assert "ada.private@example.org" not in page.decode()
+
+
+def test_every_relative_link_of_a_readme_is_resolved(hub):
+    article = hub.article("sigs/alpha/index.html")
+    links = {a.get_text(strip=True): a["href"] for a in article.select("a[href]")}
+    forge = "https://gitee.com/mindspore/community/blob/master/"
+    assert links["first meeting"] == "meetings/001-20210304/"
+    assert (
+        links["second"] == "../../zh/sigs/alpha/meetings/002-20210401/#user-content-notes"
+    )  # a Chinese note
+    assert links["the list"] == links["sig-info"] == "members/"
+    assert links["PDF"] == links["guide"] == "docs/guide.pdf"
+    assert links["old plan"] == forge + "sigs/alpha/docs/missing.pdf"  # not in this checkout
+    assert links["template"] == forge + "sigs/alpha/docs/design-template.md"  # not published
+    assert links["reviewer"] == forge + "sigs/alpha/sub%20project/README.md"
+    assert links["Beta"] == "../beta/"
+    assert links["all SIGs"] == "../../"
+    assert links["up"] == forge  # above the repository
+    assert links["meetings"] == "meetings/"
+    assert {img["src"] for img in article.select("img")} == {"arch.png"}
+    assert (hub.site / "sigs/alpha/arch.png").is_file() and (hub.site / "sigs/alpha/docs/guide.pdf").is_file()
+    assert not (hub.site / "sigs/alpha/docs/design-template.md").exists()
+
+
+def test_no_link_anywhere_on_the_hub_is_broken(hub):
+    assert broken_links(hub.site, SITE_PATH) == []
+
+
+def test_readmes_in_each_language_and_a_note_when_only_one_exists(hub):
+    english, chinese = hub.article("sigs/alpha/index.html"), hub.article("zh/sigs/alpha/index.html")
+    assert "远程证明" in chinese.get_text() and "远程证明" not in english.get_text()
+    beta_en = hub.article("sigs/beta/index.html")
+    assert "This SIG's README is written in Chinese only." in beta_en.get_text()
+    assert "数据合规" in beta_en.get_text()
+    assert "仅有" not in hub.article("zh/sigs/beta/index.html").get_text()
+    vision = hub.article("zh/sigs/vision-cv-suite-sig/index.html")
+    assert "计算机视觉套件" in vision.get_text()
+
+
+def test_every_meeting_and_file_of_every_sig_is_published(hub):
+    for note in ("001-20210304", "003-20211202"):
+        assert (hub.site / f"sigs/alpha/meetings/{note}/index.html").is_file()
+    assert (hub.site / "zh/sigs/alpha/meetings/002-20210401/index.html").is_file()
+    assert (hub.site / "sigs/alpha/meetings/slides-20210304.pdf").is_file()
+    assert not list(hub.site.rglob("meeting-template*"))
+    page = hub.article("sigs/alpha/meetings/001-20210304/index.html")
+    assert "Attestation roadmap" in page.get_text()
+    assert page.select_one(".sig-meeting-meta time")["datetime"] == "2021-03-04T15:00:00+08:00"
+    assert page.select_one(".sig-meeting-nav__all")["href"] == "../"
+    archive = hub.article("sigs/alpha/meetings/index.html")
+    assert len(archive.select(".sig-meeting")) == 3
+    nav = archive.select_one(".sig-section-nav")
+    assert nav.select_one("[aria-current=page]").get_text() == "Meetings"
+
+
+def test_each_sig_has_its_roster(hub):
+    roster = hub.article("sigs/alpha/members/index.html")
+    names = [p.get_text(strip=True) for p in roster.select(".sig-person__name")]
+    assert sorted(names) == sorted(["Ada Alpha", "Bob Both", "Cai Contributor", "No Account", "Prof. Mentor"])
+    assert "mindspore/alpha" in roster.get_text()
+
+
+def test_the_people_page_lists_everyone_once_across_sigs(hub):
+    people = hub.article("people/index.html")
+    persons = {
+        p.select_one(".sig-person__name").get_text(strip=True): p for p in people.select(".sig-person")
+    }
+    assert len(persons) == len(people.select(".sig-person")) == 5
+    bob = persons["Bob Both"].get_text(" ", strip=True)
+    assert "MindSpore Alpha SIG : Committer" in bob and "delta : Maintainer" in bob
+    links = [a["href"] for a in persons["Bob Both"].select(".sig-person__sigs a")]
+    assert links == ["../sigs/alpha/", "../sigs/delta/"]
+    assert _json(hub, "people.json")["people"][0]["sigs"]
+
+
+def test_calendars_and_feeds_for_the_community_and_each_sig(hub):
+    community = Calendar.from_ical((hub.site / "calendar.ics").read_bytes())
+    events = [e for e in community.walk("VEVENT")]
+    assert len(events) == 3
+    assert len({str(e["UID"]) for e in events}) == 3
+    assert all(str(e["UID"]).startswith("alpha.") for e in events)
+    alpha = Calendar.from_ical((hub.site / "sigs/alpha/calendar.ics").read_bytes())
+    assert len(list(alpha.walk("VEVENT"))) == 3
+    assert str(alpha["X-WR-CALNAME"]) == "MindSpore Alpha SIG"
+    feed = ElementTree.fromstring((hub.site / "feed.xml").read_bytes())
+    titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
+    assert titles[0].startswith("MindSpore Alpha SIG: ")
+    assert (hub.site / "sigs/delta/calendar.ics").is_file() and (hub.site / "sigs/delta/feed.xml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "schema"),
+    [
+        ("sigs.json", "api_sigs"),
+        ("people.json", "api_people"),
+        ("meetings.json", "api_hub_meetings"),
+    ],
+)
+def test_json_follows_its_published_schema(hub, name, schema):
+    document = _json(hub, name)
+    published = json.loads((hub.site / f"schemas/{schema}.schema.json").read_text("utf-8"))
+    jsonschema.validate(document, published, format_checker=jsonschema.FormatChecker())
+
+
+def test_sigs_json_has_every_sig_with_the_fields_of_the_directory(hub):
+    sigs = {s["id"]: s for s in _json(hub, "sigs.json")["sigs"]}
+    assert set(sigs) == {"alpha", "beta", "delta", "vision-cv-suite-sig", "mindspore-gamma-sig"}
+    assert {s["folder"] for s in sigs.values()} == {*FOLDERS, None}
+    alpha = sigs["alpha"]
+    assert alpha["url"] == "https://mindspore-ai-security-sig.github.io/sigsite/hub/sigs/alpha/"
+    assert alpha["members"] == 5 and alpha["meetings"] == 3 and alpha["mature_level"] == "startup"
+    assert alpha["created_on"] == "2021-03-01" and alpha["introduction_zh"] == "可信计算技术"
+    assert alpha["last_meeting"]["date"] == "2021-04-01" and alpha["next_meeting"]["date"] == "2021-12-02"
+    assert alpha["meetings_per_year"] == {"2021": 3}
+    assert sigs["mindspore-gamma-sig"]["external"] is True
+    meetings = _json(hub, "meetings.json")["meetings"]
+    assert [m["sig"] for m in meetings] == ["alpha"] * 3
+
+
+def test_no_personal_email_reaches_the_hub(hub):
+    found = []
+    for path in hub.site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".ics"}:
+            found += [f"{path.name}: {m!r}" for m in EMAIL.findall(path.read_bytes()) if b"example.org" in m]
+    assert found == []
+
+
+def test_without_the_community_variable_the_build_says_what_to_set(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(HUB_CONFIG),
+            "-d",
+            str(tmp_path / "s"),
+        ],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in __import__("os").environ.items() if k != "SIGSITE_COMMUNITY"},
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "set SIGSITE_COMMUNITY to the checkout of the community repository" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_hostile_readme_is_refused_or_made_harmless(tmp_path):
+    from hostile import assert_harmless
+
+    community = make_community(tmp_path / "community")
+    readme = community / "sigs/beta/README.md"
+    readme.write_text(
+        "# Beta\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n"
+        '## Title {: #__config }\n\n<a href="../alpha/README.md" onclick="alert(3)">alpha</a>\n',
+        "utf-8",
+    )
+    result = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
+    assert result.ok, result.result.stderr
+    assert_harmless(result.site)
+    article = result.article("sigs/beta/index.html")
+    assert article.select_one("a[href='../alpha/']") is not None  # raw HTML links are resolved too
+    readme.write_text("# Beta\n\n[click](javascript:alert(1))\n", "utf-8")
+    refused = build_hub(community, tmp_path / "site2")
+    assert not refused.ok
+    assert "sigs/beta/README.md:3:9: error: a link uses the 'javascript:' scheme" in refused.result.stderr
+
+
+def test_check_community_groups_problems_by_folder(tmp_path):
+    community = make_community(tmp_path / "community")
+    (community / "sigs/beta/meetings").mkdir()
+    (community / "sigs/beta/meetings/001-20211340.md").write_text("# Meeting\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "sigs/beta: 1 error(s), 2 warning(s)" in lines
+    index = lines.index("sigs/beta: 1 error(s), 2 warning(s)")
+    assert lines[index + 1].startswith("  sigs/beta/")
+    assert any(
+        "sigs/beta/meetings/001-20211340.md: error: '20211340' in the file name is not a real date" in line
+        for line in lines
+    )
+    assert lines[-1].startswith("checked 4 SIG folder(s) in ") and lines[-1].endswith(
+        ": 1 error(s), 3 warning(s)"
+    )
+
+
+# The real snapshot of the community repository ---------------------------------------------------
+
+requires_community = pytest.mark.skipif(not COMMUNITY.is_dir(), reason="../shared/community is absent")
+
+
+@pytest.fixture(scope="module")
+def community_hub(tmp_path_factory):
+    result = build_hub(COMMUNITY, tmp_path_factory.mktemp("community-hub") / "site")
+    assert result.ok, result.result.stderr
+    return result
+
+
+@requires_community
+def test_the_real_community_builds_with_every_folder_note_and_person(community_hub):
+    folders = sorted(p.name for p in (COMMUNITY / "sigs").iterdir() if p.is_dir())
+    sigs = {s["folder"]: s for s in json.loads((community_hub.site / "sigs.json").read_text("utf-8"))["sigs"]}
+    assert set(folders) <= set(sigs)
+    for folder in folders:
+        sig = sigs[folder]
+        assert (community_hub.site / f"sigs/{sig['id']}/index.html").is_file(), folder
+        notes = [
+            p
+            for p in (COMMUNITY / "sigs" / folder / "meetings").glob("[0-9]*.md")
+            if (COMMUNITY / "sigs" / folder / "meetings").is_dir()
+        ]
+        assert sig["meetings"] == len(notes), folder
+        pages = list(community_hub.site.glob(f"sigs/{sig['id']}/meetings/*/index.html")) + list(
+            community_hub.site.glob(f"zh/sigs/{sig['id']}/meetings/*/index.html")
+        )
+        for note in notes:
+            assert any(p.parent.name == note.stem for p in pages), note
+    assert broken_links(community_hub.site, SITE_PATH) == []
+
+
+@requires_community
+def test_the_real_community_publishes_no_personal_address(community_hub):
+    from conftest import emails_in, emails_published
+
+    sources = [p for p in (COMMUNITY / "sigs").rglob("*") if p.suffix in {".md", ".yaml"}]
+    addresses = {e for e in emails_in(*sources) if b"dev@mindspore.cn" not in e}
+    assert addresses, "the snapshot has personal addresses to withhold"
+    assert emails_published(community_hub.site, addresses) == []
+
+
+def test_the_hub_rebuilds_byte_identical(hub, tmp_path):
+    import filecmp
+
+    community = make_community(tmp_path / "community")
+    again = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
+    assert again.ok, again.result.stderr
+    different = []
+    for path in hub.site.rglob("*"):
+        if path.is_file() and path.suffix != ".gz":  # gzip stamps the time into its header
+            twin = again.site / path.relative_to(hub.site)
+            if not twin.is_file() or not filecmp.cmp(path, twin, shallow=False):
+                different.append(str(path.relative_to(hub.site)))
+    assert different == []
