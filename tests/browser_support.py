@@ -1,8 +1,11 @@
-"""Serving a built site on 127.0.0.1 and driving Debian's Chromium with Playwright."""
+"""Driving Debian's Chromium with Playwright: finding it, the shared browser, and opening a page
+while recording console errors, failed and off-site requests and policy violations."""
 
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -55,3 +58,70 @@ def require_chromium() -> None:
     if os.environ.get("CI"):
         pytest.fail(f"no browser at {where}: .ci/run installs Debian's chromium with apt-get")
     pytest.skip(f"no browser at {where} (apt-get install chromium, or set {BROWSER_VARIABLE})")
+
+
+VIEWPORTS = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
+}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@dataclass
+class Visit:
+    """What the browser saw while loading one page."""
+
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+
+# Runs before the page's own scripts (through the browser's protocol, not subject to the policy).
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
+"""
+
+
+@contextmanager
+def open_page(browser, base: str, path: str, viewport: str, *, violations_expected=False, **context_options):
+    """A page loaded in a fresh browser context: (page, response, what the browser saw).
+
+    Unless `violations_expected`, the Content-Security-Policy blocked nothing on any page the
+    block opened.
+    """
+    context = browser.new_context(**VIEWPORTS[viewport], **context_options)
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    visit = Visit()
+
+    def on_console(message):
+        # The 404 page's own status is expected; anything else logged as an error is not.
+        if message.type == "error" and message.location.get("url") != base + path:
+            visit.console_errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("requestfailed", lambda r: visit.failed.append(f"{r.url} {r.failure}"))
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((base, "data:", "blob:")) else visit.foreign.append(r.url),
+    )
+
+    def on_response(response):
+        if response.status >= 400 and response.url != base + path:
+            visit.failed.append(f"{response.url} {response.status}")
+
+    page.on("response", on_response)
+    response = page.goto(base + path, wait_until="networkidle")
+    try:
+        yield page, response, visit
+        if not violations_expected and context_options.get("java_script_enabled", True):
+            assert page.evaluate("window.__cspViolations") == [], "the page's own scripts were blocked"
+    finally:
+        context.close()

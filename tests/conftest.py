@@ -139,3 +139,17 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     result = build(project)
     assert result.ok, result.result.stderr
     return result
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium, driven by Playwright, for the browser tests of a module."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium
+from browser_support import VIEWPORTS, WCAG_TAGS, open_page, require_chromium
 from conftest import PROJECT, Build, build, make_project
 from servers import free_port, static_host
 
@@ -31,17 +29,7 @@ CHINESE_NOTE = (
     "# 2020年10月9日 星期五 15:00 GMT+8\n\n## 议程\n* 联邦学习路线图讨论\n* 差分隐私训练的图模式适配\n\n"
     "## 会议纪要\n* 确定了隐私预算监控方案。\n"
 )
-VIEWPORTS = {
-    "desktop": {"viewport": {"width": 1280, "height": 800}},
-    "phone": {
-        "viewport": {"width": 390, "height": 844},
-        "is_mobile": True,
-        "has_touch": True,
-        "device_scale_factor": 2,
-    },
-}
 SCREENSHOTS = PROJECT / "test-artifacts" / "screenshots"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
@@ -55,72 +43,6 @@ def site(tmp_path_factory) -> Iterator[tuple[str, Build]]:
     assert result.ok, result.result.stderr
     with static_host(result.site, port) as url:
         yield url, result
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@dataclass
-class Visit:
-    """What the browser saw while loading one page."""
-
-    console_errors: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    foreign: list[str] = field(default_factory=list)
-
-
-# Runs before the page's own scripts (through the browser's protocol, not subject to the policy).
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) =>
-  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
-"""
-
-
-@contextmanager
-def open_page(browser, base: str, path: str, viewport: str, *, violations_expected=False, **context_options):
-    """A page loaded in a fresh browser context: (page, response, what the browser saw).
-
-    Unless `violations_expected`, the Content-Security-Policy blocked nothing on any page the
-    block opened.
-    """
-    context = browser.new_context(**VIEWPORTS[viewport], **context_options)
-    context.add_init_script(RECORD_VIOLATIONS)
-    page = context.new_page()
-    visit = Visit()
-
-    def on_console(message):
-        # The 404 page's own status is expected; anything else logged as an error is not.
-        if message.type == "error" and message.location.get("url") != base + path:
-            visit.console_errors.append(message.text)
-
-    page.on("console", on_console)
-    page.on("requestfailed", lambda r: visit.failed.append(f"{r.url} {r.failure}"))
-    page.on(
-        "request",
-        lambda r: None if r.url.startswith((base, "data:", "blob:")) else visit.foreign.append(r.url),
-    )
-
-    def on_response(response):
-        if response.status >= 400 and response.url != base + path:
-            visit.failed.append(f"{response.url} {response.status}")
-
-    page.on("response", on_response)
-    response = page.goto(base + path, wait_until="networkidle")
-    try:
-        yield page, response, visit
-        if not violations_expected and context_options.get("java_script_enabled", True):
-            assert page.evaluate("window.__cspViolations") == [], "the page's own scripts were blocked"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

@@ -1,0 +1,90 @@
+"""The community hub in a real browser: every page type, accessible, quiet, nothing off-site; the
+directory's filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from browser_support import VIEWPORTS, WCAG_TAGS, open_page, require_chromium
+from conftest import PROJECT, Build
+from hub_support import JUNE_2021, build_hub, make_community
+from servers import free_port, static_host
+
+PAGES = {
+    "home": "",
+    "sig": "sigs/alpha/",
+    "sig-members": "sigs/alpha/members/",
+    "sig-meetings": "sigs/alpha/meetings/",
+    "meeting": "sigs/alpha/meetings/001-20210304/",
+    "people": "people/",
+    "home-zh": "zh/",
+    "sig-zh": "zh/sigs/alpha/",
+    "meeting-zh": "zh/sigs/alpha/meetings/002-20210401/",
+    "404": "no-such-page/",
+}
+SCREENSHOTS = PROJECT / "test-artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory) -> Iterator[tuple[str, Build]]:
+    require_chromium()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    community = make_community(tmp_path_factory.mktemp("community"))
+    result = build_hub(
+        community,
+        tmp_path_factory.mktemp("hub") / "site",
+        env={"SIGSITE_HUB_URL": base, "SOURCE_DATE_EPOCH": JUNE_2021},
+    )
+    assert result.ok, result.result.stderr
+    with static_host(result.site, port) as url:
+        yield url, result
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("name", PAGES)
+def test_hub_page_loads_cleanly_and_is_accessible(hub, browser, name, viewport):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, _ = hub
+    with open_page(browser, base, PAGES[name], viewport) as (page, response, visit):
+        assert response.status == (404 if name == "404" else 200)
+        assert visit.console_errors == []
+        assert visit.failed == []
+        assert visit.foreign == [], "requests must not leave 127.0.0.1"
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert results.violations_count == 0, results.generate_report()
+        if name in {"home", "sig", "people"}:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"hub-{name}-{viewport}.png"), full_page=True)
+
+
+def test_the_directory_filters_by_activity_and_text(hub, browser):
+    base, _ = hub
+    with open_page(browser, base, "", "desktop") as (page, _, _):
+        cards = page.locator(".sig-card")
+        assert cards.count() == 5
+        page.locator("button[data-role='external']").click()
+        assert page.locator(".sig-card:visible").all_inner_texts()[0].startswith("MindSpore Gamma SIG")
+        assert page.locator(".sig-card:visible").count() == 1
+        page.locator("button[data-role='']").click()
+        page.locator("#sig-directory-find").fill("trusted computing")
+        assert page.locator(".sig-card:visible").count() == 1
+        assert page.locator(".sig-roster__status").inner_text() == "Showing 1 of 5"
+
+
+def test_the_people_page_filters_by_role(hub, browser):
+    base, _ = hub
+    with open_page(browser, base, "people/", "phone") as (page, _, _):
+        page.locator("button[data-role='maintainer']").click()
+        names = page.locator(".sig-person:visible .sig-person__name").all_inner_texts()
+        assert sorted(names) == ["Ada Alpha", "Bob Both", "No Account"]
+
+
+def test_a_readme_link_leads_to_the_meeting_page(hub, browser):
+    base, _ = hub
+    with open_page(browser, base, "sigs/alpha/", "desktop") as (page, _, _):
+        page.get_by_role("link", name="first meeting").click()
+        page.wait_for_url(base + "sigs/alpha/meetings/001-20210304/")
+        assert "Attestation roadmap" in page.locator("article").inner_text()
