@@ -2,6 +2,8 @@
 
     python benchmarks/scale.py                 # N = 100, 500, 2000 meetings, M = N / 2 members
     python benchmarks/scale.py --sizes 50 200 --runs 1
+    python benchmarks/scale.py --hub 25x20 100x20  # the community hub: S SIGs x N meetings each
+    python benchmarks/scale.py --community ../shared/community   # the hub of a real checkout
 
 For each N it writes a synthetic SIG (realistic notes, some in Chinese, 1 in 20 with front
 matter, sequence numbers past 999) into a temporary folder, builds it with this project's
@@ -15,7 +17,13 @@ medians of wall time and peak memory, the output size and the search index size,
 ratios to plain (for time, the median of the ratios within each round, so that a machine
 that speeds up or slows down between rounds does not bias the result, and in brackets the
 lowest and highest of those ratios); the sigsite row also gives its time ratio to
-"plain + i18n". Run by hand; nothing here is a test.
+"plain + i18n".
+
+The hub mode writes a synthetic community (S SIG folders, each with a README in one or two
+languages, a members file and N notes) or takes a real checkout, and builds it with hub/mkdocs.yml;
+the baseline builds the same Markdown files (READMEs and notes) as ordinary pages of plain MkDocs +
+Material with the hub's theme and English pages, without `--strict` (the READMEs link to files that
+are no pages, which only the hub resolves). Run by hand; nothing here is a test.
 """
 
 from __future__ import annotations
@@ -211,11 +219,18 @@ class Run:
     search_mb: float
 
 
-def measure_build(project: Path) -> Run:
-    """One `mkdocs build --strict` in a child process: wall time and the child's peak memory."""
+def measure_build(
+    project: Path, config: str = "mkdocs.yml", *, strict: bool = True, env: dict[str, str] | None = None
+) -> Run:
+    """One `mkdocs build` in a child process: wall time and the child's peak memory."""
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    environment = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        **(env or {}),
+    }
     start = time.perf_counter()
     process = subprocess.Popen(
         [
@@ -223,14 +238,14 @@ def measure_build(project: Path) -> Run:
             "-m",
             "mkdocs",
             "build",
-            "--strict",
+            *(["--strict"] if strict else []),
             "-q",
             "-f",
-            str(project / "mkdocs.yml"),
+            str(project / config),
             "-d",
             str(site),
         ],
-        env=env,
+        env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -289,6 +304,121 @@ def time_ratio(runs: list[Run], baseline: list[Run]) -> str:
     return f"{statistics.median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})"
 
 
+HUB = "hub"
+
+
+def generate_community(root: Path, sigs: int, meetings: int, seed: int = 7) -> Path:
+    """A community checkout: `sigs` SIG folders with READMEs, members and `meetings` notes each."""
+    rng = random.Random(seed)
+    for number in range(sigs):
+        folder = root / "sigs" / f"SIG {number:03d} ({rng.choice(TOPICS).split()[0]})"
+        generate(folder, meetings, 12, seed=seed + number)
+        topic = rng.choice(TOPICS)
+        links = "\n".join(
+            f"* [Meeting {s:03d}](./meetings/{p.name})"
+            for s, p in enumerate(sorted((folder / "meetings").iterdir()), 1)
+        )
+        (folder / "README.md").write_text(
+            f"# SIG {number:03d}\n\n本 SIG 研究{rng.choice(TOPICS_ZH)}。\n\n## 会议\n\n{links}\n\n"
+            "成员见 [sig_members.yaml](./sig_members.yaml)。\n",
+            "utf-8",
+        )
+        if number % 2 == 0:
+            (folder / "README_en.md").write_text(
+                f"# SIG {number:03d}\n\nThis SIG works on {topic}.\n\n## Meetings\n\n{links}\n\n"
+                "Members are in [sig_members.yaml](./sig_members.yaml).\n",
+                "utf-8",
+            )
+    (root / "sigs" / "README_en.md").write_text("# SIGs\n\nThe community's SIGs.\n", "utf-8")
+    return root
+
+
+def hub_project(folder: Path) -> Path:
+    """This project's hub configuration, pages and theme overrides."""
+    shutil.copytree(PROJECT / "hub", folder / "hub")
+    shutil.copytree(PROJECT / "overrides", folder / "overrides")
+    return folder
+
+
+def plain_hub_project(folder: Path, community: Path) -> Path:
+    """The hub's English pages and theme, with every Markdown file of the SIG folders as a plain page."""
+    docs = folder / "hub" / "docs"
+    shutil.copytree(PROJECT / "hub" / "docs", docs, ignore=shutil.ignore_patterns("*.zh.md"))
+    shutil.copytree(PROJECT / "overrides", folder / "overrides")
+    for path in sorted((community / "sigs").rglob("*.md")):
+        target = docs / "sigs" / path.relative_to(community / "sigs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+    config = yaml.load((PROJECT / "hub" / "mkdocs.yml").read_text("utf-8"), Loader=_MkDocsYamlLoader)
+    config["plugins"] = [p for p in config["plugins"] if _plugin_name(p) not in {"sigsite-hub", I18N_PLUGIN}]
+    config["not_in_nav"] = "/sigs/*\n"
+    (folder / "hub" / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return folder
+
+
+def measure_hub(community: Path, runs: int, workdir: Path | None) -> dict[str, list[Run]]:
+    """Build the hub of `community` and its plain baseline `runs` times each, rotating their order."""
+    with tempfile.TemporaryDirectory(prefix="sigsite-hub-", dir=workdir) as tmp:
+        root = Path(tmp)
+        projects = {PLAIN: plain_hub_project(root / "plain", community), HUB: hub_project(root / "hub")}
+        options: dict[str, dict[str, Any]] = {
+            PLAIN: {"strict": False},
+            HUB: {"env": {"SIGSITE_COMMUNITY": str(community.resolve())}},
+        }
+        results: dict[str, list[Run]] = {name: [] for name in projects}
+        names = list(projects)
+        for index in range(runs):
+            shift = index % len(names)
+            for name in names[shift:] + names[:shift]:
+                results[name].append(measure_build(projects[name], "hub/mkdocs.yml", **options[name]))
+        return results
+
+
+def print_hub_rows(label: str, community: Path, runs: int, workdir: Path | None) -> None:
+    """One table row per build of a community's hub."""
+    notes = sum(1 for _ in (community / "sigs").glob("*/meetings/[0-9]*.md"))
+    folders = sum(1 for p in (community / "sigs").iterdir() if p.is_dir())
+    markdown = sum(1 for _ in (community / "sigs").rglob("*.md"))
+    results = measure_hub(community, runs, workdir)
+    for name, measured in results.items():
+        run = median_run(measured)
+        cells = [
+            label,
+            folders,
+            notes,
+            markdown,
+            name,
+            f"{run.seconds:.1f}",
+            f"{run.peak_mb:.0f}",
+            f"{run.output_mb:.1f}",
+            time_ratio(measured, results[PLAIN]),
+        ]
+        print("| " + " | ".join(map(str, cells)) + " |", flush=True)
+
+
+def hub_main(args: argparse.Namespace) -> None:
+    columns = [
+        "community",
+        "SIG folders",
+        "notes",
+        "Markdown files",
+        "build",
+        "time s",
+        "peak MB",
+        "output MB",
+        "time ×",
+    ]
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    if args.community:
+        print_hub_rows(args.community.name, args.community, args.runs, args.workdir)
+    for size in args.hub or []:
+        sigs, meetings = (int(n) for n in size.lower().split("x"))
+        with tempfile.TemporaryDirectory(prefix="sigsite-community-", dir=args.workdir) as tmp:
+            community = generate_community(Path(tmp), sigs, meetings)
+            print_hub_rows(f"{sigs}×{meetings}", community, args.runs, args.workdir)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000], help="meeting counts N")
@@ -300,7 +430,14 @@ def main() -> None:
         help="where to write the projects and their sites (default: the system's temporary folder); "
         "/dev/shm keeps a slow or shared disk out of the timings",
     )
+    parser.add_argument(
+        "--hub", nargs="+", metavar="SxN", help="hub mode: S SIGs of N meetings each, e.g. 100x20"
+    )
+    parser.add_argument("--community", type=Path, help="hub mode: a real checkout (the folder holding sigs/)")
     args = parser.parse_args()
+    if args.hub or args.community:
+        hub_main(args)
+        return
     columns = [
         "N",
         "M",
