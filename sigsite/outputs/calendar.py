@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from sigsite.addresses import SiteAddresses
 from sigsite.formatting import agenda_summary, meeting_title
@@ -18,6 +19,12 @@ from sigsite.outputs import Published, instant, published_newest_first
 
 REFRESH = timedelta(hours=12)
 PAST_EVENTS = 100  # about two years of weekly meetings
+
+
+@lru_cache(maxsize=256)  # the hub's calendars share their zones: each is worked out once
+def _timezone(tzid: str, since: date) -> Timezone:
+    """The VTIMEZONE of an IANA zone, with its transitions from `since` on (read, never changed)."""
+    return Timezone.from_tzid(tzid, first_date=since)
 
 
 def calendar_meetings(sigs: Sequence[tuple[SigData, SiteAddresses]], today: date) -> list[Published]:
@@ -69,7 +76,8 @@ def calendar_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresse
         )
     first = min((m.date for m, _ in meetings if m.date), default=None)
     if first is not None:
-        calendar.add_missing_timezones(first_date=first - timedelta(days=366))
+        since = date(first.year - 1, 1, 1)  # a year before the first meeting, from its start
+        calendar.subcomponents.extend(_timezone(tzid, since) for tzid in calendar.get_missing_tzids())
     # Time zones first, in a fixed order (icalendar adds them from a set).
     calendar.subcomponents.sort(
         key=lambda c: (c.name != "VTIMEZONE", str(c.get("TZID", "")) if c.name == "VTIMEZONE" else "")
