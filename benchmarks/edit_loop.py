@@ -52,7 +52,7 @@ def last_note(project: Path) -> Path:
 
 def measure_edits(project: Path, edits: int) -> list[float]:
     """Seconds from saving a note to its page showing the change, once per edit."""
-    with mkdocs_serve(project, free_port()) as base:
+    with mkdocs_serve(project / "mkdocs.yml", free_port()) as base:
         note = last_note(project)
         page = base + f"meetings/{note.stem}/"
         wait_for(page, "</html>", TIMEOUT)

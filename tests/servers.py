@@ -80,24 +80,15 @@ def static_host(site: Path, port: int) -> Iterator[str]:
 
 
 @contextmanager
-def mkdocs_serve(project: Path, port: int) -> Iterator[str]:
-    """`mkdocs serve` of the project at http://127.0.0.1:port/, stopped with Ctrl+C (SIGINT) as a
-    maintainer stops it, so MkDocs removes its temporary site."""
+def mkdocs_serve(config_file: Path, port: int, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`mkdocs serve -f config_file` at http://127.0.0.1:port/ (the site's and the hub's address set
+    to it), stopped with Ctrl+C (SIGINT) as a maintainer stops it, so MkDocs removes its temporary site."""
     base = f"http://127.0.0.1:{port}/"
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-a",
-            f"127.0.0.1:{port}",
-        ],
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, **QUIET_MKDOCS, "SIGSITE_SITE_URL": base},
+        env={**os.environ, **QUIET_MKDOCS, "SIGSITE_SITE_URL": base, "SIGSITE_HUB_URL": base, **(env or {})},
     )
     try:
         yield base

@@ -21,7 +21,7 @@ def serve_folders() -> set[Path]:
 def server(tmp_path):
     before = serve_folders()
     project = make_project(tmp_path)
-    with mkdocs_serve(project, free_port()) as base:
+    with mkdocs_serve(project / "mkdocs.yml", free_port()) as base:
         yield project, base
     assert serve_folders() <= before, "mkdocs serve left its temporary site behind"
 
@@ -70,3 +70,18 @@ def test_live_reload_runs_under_the_content_security_policy(server):
             assert blocked == []
         finally:
             browser.close()
+
+
+def test_the_hub_rebuilds_when_a_sigs_note_changes(tmp_path):
+    from hub_support import HUB_CONFIG, make_community
+
+    community = make_community(tmp_path / "community")
+    before = serve_folders()
+    with mkdocs_serve(HUB_CONFIG, free_port(), {"SIGSITE_COMMUNITY": str(community)}) as base:
+        wait_for(base + "sigs/alpha/meetings/", "Meeting 001", TIMEOUT)
+        (community / "sigs/beta/meetings").mkdir()
+        (community / "sigs/beta/meetings/001-20211007.md").write_text(
+            "# Thursday October 7, 2021 at 15:00 GMT+8\n\n## Agenda\n* Dataset licence review\n", "utf-8"
+        )
+        wait_for(base + "sigs/beta/meetings/001-20211007/", "Dataset licence review", TIMEOUT)
+    assert serve_folders() <= before

@@ -10,14 +10,16 @@ the community's introduction, the directory of SIGs and the people of every SIG.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -366,6 +368,14 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
                 config, self.languages.default, f"{SIGS_DIR}/{link.sig_id}/{link.value}"
             )
         return self._sig_urls[link.sig_id][link.kind]
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        """Rebuild when anything in the community's sigs/ changes (notes, READMEs, members)."""
+        if self.config.enabled and self._root is not None and (self._root / SIGS_DIR).is_dir():
+            server.watch(str(self._root / SIGS_DIR))
+        return server
 
     def _add_site_files(self, files: Files, config: MkDocsConfig) -> None:
         """Published files, schemas, calendars, feeds and JSON: one copy per site."""
