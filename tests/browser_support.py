@@ -125,3 +125,26 @@ def open_page(browser, base: str, path: str, viewport: str, *, violations_expect
             assert page.evaluate("window.__cspViolations") == [], "the page's own scripts were blocked"
     finally:
         context.close()
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+
+
+def assert_loads_cleanly(
+    browser, base: str, path: str, viewport: str, *, status: int = 200, screenshot: str = ""
+):
+    """The page answers `status`, logs no error, loads everything from the site itself and nothing
+    from anywhere else, and axe finds no WCAG 2.1 AA violation; `screenshot` names a full-page shot
+    in test-artifacts/screenshots/."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    with open_page(browser, base, path, viewport) as (page, response, visit):
+        assert response.status == status
+        assert visit.console_errors == []
+        assert visit.failed == []
+        assert visit.foreign == [], "requests must not leave 127.0.0.1"
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert results.violations_count == 0, results.generate_report()
+        if screenshot:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"{screenshot}-{viewport}.png"), full_page=True)

@@ -13,7 +13,7 @@ from datetime import date
 from sigsite.addresses import PageContext, webcal
 from sigsite.model import ROLES, Meeting, SigData
 from sigsite.render.environment import render_template
-from sigsite.translations import DEFAULT_LOCALE
+from sigsite.translations import DEFAULT_LOCALE, translator
 
 ARCHIVE_RECENT = 50  # past meetings listed on the archive page itself
 
@@ -26,7 +26,16 @@ ROSTER_SLOT = "<div data-sigsite-roster></div>"
 def render_roster(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
     """The members page: every person once, with all their roles, filterable by role and name."""
     counts = {role: len(data.people_with_role(role)) for role in ROLES}
-    return render_template("roster.html", locale, for_markdown=False, people=data.people, counts=counts)
+    chips = role_chips(counts, locale)
+    return render_template(
+        "roster.html", locale, for_markdown=False, people=data.people, counts=counts, chips=chips
+    )
+
+
+def role_chips(counts: dict[str, int], locale: str) -> list[tuple[str, str, int]]:
+    """(filter key, label, count) of each role someone holds, for the list's filter chips."""
+    _ = translator(locale)
+    return [(role.lower(), _(role + "s"), counts[role]) for role in ROLES if counts[role]]
 
 
 def render_people(data: SigData, role: str, locale: str = DEFAULT_LOCALE) -> str:

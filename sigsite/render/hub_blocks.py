@@ -12,6 +12,7 @@ from sigsite.hub.chart import meetings_chart
 from sigsite.hub.model import HubSig
 from sigsite.hub.people import CommunityPerson
 from sigsite.model import ROLES, Meeting
+from sigsite.render.blocks import role_chips
 from sigsite.render.environment import render_template
 from sigsite.translations import translator
 
@@ -31,8 +32,13 @@ class DirectoryEntry:
 
 def render_directory(entries: list[DirectoryEntry], locale: str) -> str:
     """Every SIG of the hub, filterable by text and by activity."""
-    counts = {state: sum(1 for e in entries if e.state == state) for state in ("active", "quiet", "external")}
-    return render_template("directory.html", locale, for_markdown=False, sigs=entries, counts=counts)
+    _ = translator(locale)
+    labels = {"active": _("Active"), "quiet": _("No meeting in 12 months"), "external": _("Hosted elsewhere")}
+    counts = {state: sum(1 for e in entries if e.state == state) for state in labels}
+    chips = [(state, label, counts[state]) for state, label in labels.items() if counts[state]]
+    return render_template(
+        "directory.html", locale, for_markdown=False, sigs=entries, counts=counts, chips=chips
+    )
 
 
 def render_people_directory(
@@ -47,7 +53,7 @@ def render_people_directory(
         people=people,
         sig_urls=sig_urls,
         sig_count=sig_count,
-        counts=counts,
+        chips=role_chips(counts, locale),
     )
 
 
