@@ -98,8 +98,8 @@ def redact_addresses(text: str, public: frozenset[str], display: str, problems: 
             display,
             line,
             f"the personal e-mail address {address.masked} is withheld from the site",
-            "remove it from the note; a mailing list's address can be listed under "
-            "'public_emails' of the sigsite plugin in mkdocs.yml",
+            "remove it from the file; a mailing list's address can be listed under "
+            "'public_emails' of the sigsite plugin in mkdocs.yml (sigsite-hub in hub/mkdocs.yml)",
         )
     return redacted
 
