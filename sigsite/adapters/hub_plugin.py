@@ -4,7 +4,8 @@
 `sigs/<id>/`: its README as its home page (untrusted, so sanitized like a note, with every relative
 link resolved by hub/links.py), its roster, its meeting archive and one page per note, exactly as
 the SIG's own site has them (SigSection). The hub's own pages (docs/index.md, docs/people.md) get
-the community's introduction, the directory of SIGs and the people of every SIG.
+the community's introduction, the directory of SIGs and the people of every SIG. This module
+loads and publishes; hub_pages.py assembles each language's pages.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
+from sigsite.adapters.build_state import LanguageBuild
 from sigsite.adapters.config import COMMUNITY_VARIABLE, HubConfig
 from sigsite.adapters.generating import (
     GeneratingPlugin,
@@ -34,12 +35,13 @@ from sigsite.adapters.generating import (
     rendering,
     report_problems,
 )
+from sigsite.adapters.hub_pages import HOME_URL, HubPages, site_path
 from sigsite.adapters.readme_links import ReadmeLinksExtension
 from sigsite.adapters.sig_pages import SigSection
 from sigsite.adapters.theme_hooks import alternate_links, languages_of, list_in_sitemap
-from sigsite.addresses import PageContext, SiteAddresses, schema_file, webcal
+from sigsite.addresses import PageContext, SiteAddresses, schema_file
 from sigsite.build_date import build_date
-from sigsite.hub.links import HubLink, ReadmeLinks
+from sigsite.hub.links import ReadmeLinks
 from sigsite.hub.loader import SIGS_DIR, load_community
 from sigsite.hub.model import Community, HubSig, Readme
 from sigsite.hub.people import CommunityPerson, community_people
@@ -47,29 +49,16 @@ from sigsite.meetings import NoteCache
 from sigsite.outputs.atom import feed_of
 from sigsite.outputs.calendar import calendar_of
 from sigsite.outputs.hub_api import hub_meetings_json, people_json, sigs_json
-from sigsite.render.blocks import ROSTER_SLOT, render_archive, render_repositories, render_roster
-from sigsite.render.hub_blocks import (
-    DirectoryEntry,
-    render_directory,
-    render_people_directory,
-    render_sig_card,
-    render_sig_nav,
-)
-from sigsite.render.pages import front_matter
 from sigsite.sanitize import content_id
 from sigsite.schema_check import HUB_SCHEMA_FILES, SCHEMA_FILES, schema_text
 from sigsite.settings import MEETINGS_DIR
-from sigsite.translations import translator
 
 CALENDAR = "calendar.ics"
 FEED = "feed.xml"
 SIGS_JSON = "sigs.json"
 PEOPLE_JSON = "people.json"
 MEETINGS_JSON = "meetings.json"
-HOME_URL, PEOPLE_URL = "", "people/"  # the hub's own pages, from docs/ (below a language's prefix)
-ROOT = "./"  # how MkDocs writes the address of the site's root page
 SANITIZED = frozenset({"hub", "home", "meeting"})  # the kinds of page whose ids come from content
-SIG_PAGES = {"home": "index.md", "members": "members/index.md", "archive": f"{MEETINGS_DIR}/index.md"}
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -87,12 +76,9 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
         self._caches: dict[str, NoteCache] = {}  # by folder: a save re-reads that note alone
         self._links = ReadmeLinks(Community())
         self._sections: dict[str, SigSection] = {}  # by SIG id
-        self._contexts: dict[str, PageContext] = {}  # by SIG id, in the language being built
-        self._sig_urls: dict[str, dict[str, str]] = {}  # SIG id -> page key -> site-relative URL
-        self._readmes: dict[str, Readme] = {}  # src_uri -> the README the page renders
+        self._pages: HubPages | None = None  # the pages of the language being built
         self._rendering_readme: tuple[Readme, str] | None = None  # and the page's URL, while it renders
         self._demote_headings = False  # a SIG's README, whose page is titled with the SIG's name
-        self._config: MkDocsConfig | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Find the checkout, load every SIG folder (again only when a file changed), and hook the
@@ -153,28 +139,30 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
         language also publishes the files, calendars, feeds and JSON."""
         if not self.config.enabled or self._root is None:
             return None
-        self._config = config
         self.languages = languages_of(config)
         language_roots = [
             {"lang": entry.get("lang", ""), "href": urljoin(config.site_url or "", entry.get("link", ""))}
             for entry in alternate_links(config)
         ]
         self.build = LanguageBuild(self.languages.current, PageContext(page_url=""), language_roots)
-        self._readmes = {}
-        self._sig_urls = {
-            sig.id: {
-                key: self.languages.url(config, self.languages.current, f"{SIGS_DIR}/{sig.id}/{page}")
-                for key, page in SIG_PAGES.items()
-            }
-            for sig in self.community.folders
+        contexts = {
+            sig.id: self._sections[sig.id].context(config, self.languages) for sig in self.community.folders
         }
+        pages = self._pages = HubPages(
+            self.community,
+            self.people,
+            config,
+            self.languages,
+            self.build,
+            contexts,
+            self._links.forge_url,
+            self.today(),
+        )
         for sig in self.community.folders:
-            section = self._sections[sig.id]
-            context = self._contexts[sig.id] = section.context(config, self.languages)
             with rendering(f"the pages of {SIGS_DIR}/{sig.folder}"):
-                section.add_pages(files, config, self.languages, self.build, context)
-                self._add_sig_pages(sig, files, config)
-        self._fill_hub_pages(files)
+                self._sections[sig.id].add_pages(files, config, self.languages, self.build, contexts[sig.id])
+                pages.add_sig_pages(sig, files)
+        pages.fill_hub_pages(files)
         list_in_sitemap(config, self.languages.current, [f for f in self.build.files() if f.generated_by])
         if self.languages.is_default_build:
             add_site_assets(files, config)
@@ -182,156 +170,14 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
         refuse_shared_addresses(files)
         return files
 
-    def _generated(self, files: Files, config: MkDocsConfig, src_uri: str, markdown: str) -> File:
-        prefix = self.languages.prefixes.get(self.languages.current, "")
-        page = File.generated(config, prefix + src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-        add_file(files, page)
-        return page
-
-    def _switcher(self, config: MkDocsConfig, src_uri: str) -> dict[str, str]:
-        return {locale: self.languages.url(config, locale, src_uri) for locale in self.languages.built}
-
-    def _add_sig_pages(self, sig: HubSig, files: Files, config: MkDocsConfig) -> None:
-        """The SIG's home (its README and facts), its members and its meeting archive."""
-        locale, _ = self.languages.current, translator(self.languages.current)
-        base = f"{SIGS_DIR}/{sig.id}/"
-        readme = sig.readme(locale)
-        body = readme.text if readme else sig.intro(locale) + "\n"
-        home = self._generated(
-            files,
-            config,
-            base + SIG_PAGES["home"],
-            front_matter({"title": sig.name, "description": sig.intro(locale) or sig.name}) + body,
-        )
-        if readme is not None:
-            self._readmes[home.src_uri] = readme
-        note = ""
-        if readme is not None and readme.language != locale:
-            note = _(
-                "This SIG's README is written in Chinese only."
-                if readme.language == "zh"
-                else "This SIG's README is written in English only."
-            )
-        urls = self._relative_sig_urls(sig, home.url)
-        card = render_sig_card(sig, urls, self.today(), note, locale)
-        nav = render_sig_nav(sig, urls, "home", locale)
-        self.build.add(
-            GeneratedPage(
-                home, self._switcher(config, base + SIG_PAGES["home"]), untrusted=True, before=nav + card
-            )
-        )
-
-        title = _("Members of {name}", name=sig.name)
-        members_md = (
-            front_matter({"title": title, "description": title})
-            + f"# {_('Members')}\n\n"
-            + _("The members of {name}, from its sig_members.yaml and sig-info.yaml.", name=sig.name)
-            + f"\n\n{ROSTER_SLOT}\n\n"
-            + render_repositories(sig.data, locale)
-        )
-        members = self._generated(files, config, base + SIG_PAGES["members"], members_md)
-        self.build.add(
-            GeneratedPage(
-                members,
-                self._switcher(config, base + SIG_PAGES["members"]),
-                before=render_sig_nav(sig, self._relative_sig_urls(sig, members.url), "members", locale),
-                after_search=render_roster(sig.data, locale),
-            )
-        )
-
-        archive_url = self._sig_urls[sig.id]["archive"]
-        title = _("Meetings of {name}", name=sig.name)
-        archive_md = (
-            front_matter({"title": title, "description": title})
-            + f"# {_('Meetings')}\n\n"
-            + render_archive(
-                sig.data, self.build.context_for(archive_url, self._contexts[sig.id]), self.today()
-            )
-        )
-        archive = self._generated(files, config, base + SIG_PAGES["archive"], archive_md)
-        self.build.add(
-            GeneratedPage(
-                archive,
-                self._switcher(config, base + SIG_PAGES["archive"]),
-                before=render_sig_nav(sig, self._relative_sig_urls(sig, archive.url), "archive", locale),
-            )
-        )
-
-    def _relative_sig_urls(self, sig: HubSig, page_url: str) -> dict[str, str]:
-        """The addresses a SIG's page links to, relative to that page (feeds absolute)."""
-        here = PageContext(page_url=page_url)
-        context = self._contexts[sig.id]
-        today = self.today()
-        last, following = sig.last_meeting(today), sig.next_meeting(today)
-        urls = {key: here.to(url) for key, url in self._sig_urls[sig.id].items()}
-        return {
-            **urls,
-            "hub": here.to(self.languages.prefixes.get(self.languages.current, "")),
-            "last": here.to(context.meeting_urls.get(last.slug, "")) if last and not last.is_external else "",
-            "next": here.to(context.meeting_urls.get(following.slug, ""))
-            if following and not following.is_external
-            else "",
-            "calendar": context.calendar_url,
-            "webcal": webcal(context.calendar_url),
-            "feed": context.feed_url,
-            "forge": self._links.forge_url + f"{SIGS_DIR}/{sig.folder}",
-        }
-
-    def _fill_hub_pages(self, files: Files) -> None:
-        """The home page gets the community's introduction and the directory; people/ everyone."""
-        prefix = self.languages.prefixes.get(self.languages.current, "")
-        locale = self.languages.current
-        for file in files.documentation_pages():
-            url = "" if file.url == ROOT else file.url
-            if url == prefix + HOME_URL:
-                self.build.add(GeneratedPage(file, {}, untrusted=True, after=self._directory(url)))
-                intro = next(
-                    (r for r in self.community.introduction if r.language == locale),
-                    self.community.introduction[0] if self.community.introduction else None,
-                )
-                if intro is not None:
-                    self._readmes[file.src_uri] = intro
-            elif url == prefix + PEOPLE_URL:
-                here = PageContext(page_url=url)
-                sig_urls = {sig_id: here.to(urls["home"]) for sig_id, urls in self._sig_urls.items()}
-                people = render_people_directory(self.people, sig_urls, len(self.community.folders), locale)
-                self.build.add(GeneratedPage(file, {}, after=ROSTER_SLOT, after_search=people))
-
-    def _directory(self, page_url: str) -> str:
-        here = PageContext(page_url=page_url)
-        today = self.today()
-        entries = []
-        for sig in self.community.sigs:
-            if sig.is_external:
-                entries.append(DirectoryEntry(sig, sig.external_url or "", "external"))
-                continue
-            context = self._contexts[sig.id]
-            last, following = sig.last_meeting(today), sig.next_meeting(today)
-            entries.append(
-                DirectoryEntry(
-                    sig,
-                    here.to(self._sig_urls[sig.id]["home"]),
-                    "active" if sig.is_active(today) else "quiet",
-                    last=last,
-                    last_url=here.to(context.meeting_urls.get(last.slug, context.archive_url))
-                    if last
-                    else "",
-                    next=following,
-                    next_url=here.to(context.meeting_urls.get(following.slug, context.archive_url))
-                    if following
-                    else "",
-                )
-            )
-        return render_directory(entries, self.languages.current)
-
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Note the README a page renders, for its links; the home page gets the community's introduction."""
         if not self.config.enabled:
             return None
-        readme = self._readmes.get(page.file.src_uri)
-        page_url = "" if page.url == ROOT else page.url
+        readme = self._pages.readmes.get(page.file.src_uri) if self._pages else None
+        page_url = site_path(page.url)
         self._rendering_readme = (readme, page_url) if readme is not None else None
         is_home = page_url == self.languages.prefixes.get(self.languages.current, "") + HOME_URL
         self._demote_headings = readme is not None and not is_home
@@ -341,33 +187,18 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
 
     def _readme_link(self, target: str) -> str | None:
         """A README's link as the hub publishes it, relative to the page; None outside READMEs."""
-        if self._rendering_readme is None or self._config is None:
+        if self._rendering_readme is None or self._pages is None:
             return None
         readme, page_url = self._rendering_readme
         link = self._links.resolve(readme.path, target)
         if link is None:
             return None
-        url = self._site_url_of(link, self._config)
+        url = self._pages.site_url_of(link)
         if link.kind == "web":
             return url
         # Notes and READMEs are sanitized: their ids, and so the fragments that lead to them, are prefixed.
         fragment = "#" + content_id(link.fragment[1:]) if link.fragment and link.kind in SANITIZED else ""
         return PageContext(page_url=page_url).to(url) + fragment
-
-    def _site_url_of(self, link: HubLink, config: MkDocsConfig) -> str:
-        if link.kind == "web":
-            return link.value
-        if link.kind == "hub" or link.sig_id is None:
-            return self.languages.prefixes.get(self.languages.current, "") + HOME_URL
-        if link.kind == "meeting":
-            return self._contexts[link.sig_id].meeting_urls.get(
-                link.value, self._sig_urls[link.sig_id]["archive"]
-            )
-        if link.kind == "file":
-            return self.languages.url(
-                config, self.languages.default, f"{SIGS_DIR}/{link.sig_id}/{link.value}"
-            )
-        return self._sig_urls[link.sig_id][link.kind]
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -379,14 +210,15 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
 
     def _add_site_files(self, files: Files, config: MkDocsConfig) -> None:
         """Published files, schemas, calendars, feeds and JSON: one copy per site."""
-        assert self._root is not None
+        assert self._root is not None and self._pages is not None
+        pages = self._pages
         base = config.site_url or "/"
         sites: dict[str, SiteAddresses] = {}
         for sig in self.community.sigs:
             if sig.is_external:
                 sites[sig.id] = SiteAddresses(site_url=sig.external_url or base, site_name=sig.name)
                 continue
-            section, context = self._sections[sig.id], self._contexts[sig.id]
+            section, context = self._sections[sig.id], pages.contexts[sig.id]
             section.add_attachments(files, config)
             for path in sig.published_files:
                 source = self._root / SIGS_DIR / str(sig.folder) / path
@@ -416,7 +248,7 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
             for sig in self.community.folders:
                 site = sites[sig.id]
                 outputs[f"{SIGS_DIR}/{sig.id}/{CALENDAR}"] = calendar_of([(sig.data, site)], site, today)
-                archive = base + self._sig_urls[sig.id]["archive"]
+                archive = base + pages.sig_urls[sig.id]["archive"]
                 outputs[f"{SIGS_DIR}/{sig.id}/{FEED}"] = feed_of([(sig.data, site)], site, archive)
         for name, content in outputs.items():
             add_file(files, File.generated(config, name, content=content))

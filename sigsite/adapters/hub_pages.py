@@ -1,0 +1,220 @@
+"""The hub's pages in the language being built: each SIG's home (README, navigation, facts card),
+members and archive, the directory on the hub's home page and everyone on its people page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
+from sigsite.adapters.generating import add_file
+from sigsite.adapters.theme_hooks import Languages
+from sigsite.addresses import PageContext, webcal
+from sigsite.hub.links import HubLink
+from sigsite.hub.loader import SIGS_DIR
+from sigsite.hub.model import Community, HubSig, Readme
+from sigsite.hub.people import CommunityPerson
+from sigsite.render.blocks import ROSTER_SLOT, render_archive, render_repositories, render_roster
+from sigsite.render.hub_blocks import (
+    DirectoryEntry,
+    render_directory,
+    render_people_directory,
+    render_sig_card,
+    render_sig_nav,
+)
+from sigsite.render.pages import front_matter
+from sigsite.settings import MEETINGS_DIR
+from sigsite.translations import translator
+
+HOME_URL, PEOPLE_URL = "", "people/"  # the hub's own pages, from docs/ (below a language's prefix)
+ROOT = "./"  # how MkDocs writes the address of the site's root page
+SIG_PAGES = {"home": "index.md", "members": "members/index.md", "archive": f"{MEETINGS_DIR}/index.md"}
+
+
+def site_path(url: str) -> str:
+    """A page's URL as the site-relative path the hub compares: "" for the root page."""
+    return "" if url == ROOT else url
+
+
+@dataclass
+class HubPages:
+    """Builds the hub's pages of one language into `build`; `readmes` maps each page that renders
+    a README (or the community's introduction) to it, for its links."""
+
+    community: Community
+    people: tuple[CommunityPerson, ...]
+    config: MkDocsConfig
+    languages: Languages
+    build: LanguageBuild
+    contexts: dict[str, PageContext]  # by SIG id: its meetings' addresses in this language
+    forge_url: str
+    today: date
+    readmes: dict[str, Readme] = field(default_factory=dict)
+    sig_urls: dict[str, dict[str, str]] = field(default_factory=dict)  # SIG id -> page -> URL
+
+    def __post_init__(self) -> None:
+        self.sig_urls = {
+            sig.id: {
+                key: self.languages.url(self.config, self.languages.current, f"{SIGS_DIR}/{sig.id}/{page}")
+                for key, page in SIG_PAGES.items()
+            }
+            for sig in self.community.folders
+        }
+
+    def _generated(self, files: Files, src_uri: str, markdown: str) -> File:
+        prefix = self.languages.prefixes.get(self.languages.current, "")
+        page = File.generated(
+            self.config, prefix + src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        add_file(files, page)
+        return page
+
+    def _switcher(self, src_uri: str) -> dict[str, str]:
+        return {locale: self.languages.url(self.config, locale, src_uri) for locale in self.languages.built}
+
+    def add_sig_pages(self, sig: HubSig, files: Files) -> None:
+        """The SIG's home (its README and facts), its members and its meeting archive."""
+        locale, _ = self.languages.current, translator(self.languages.current)
+        base = f"{SIGS_DIR}/{sig.id}/"
+        readme = sig.readme(locale)
+        body = readme.text if readme else sig.intro(locale) + "\n"
+        home = self._generated(
+            files,
+            base + SIG_PAGES["home"],
+            front_matter({"title": sig.name, "description": sig.intro(locale) or sig.name}) + body,
+        )
+        if readme is not None:
+            self.readmes[home.src_uri] = readme
+        note = ""
+        if readme is not None and readme.language != locale:
+            note = _(
+                "This SIG's README is written in Chinese only."
+                if readme.language == "zh"
+                else "This SIG's README is written in English only."
+            )
+        urls = self._relative_sig_urls(sig, home.url)
+        card = render_sig_card(sig, urls, self.today, note, locale)
+        nav = render_sig_nav(sig, urls, "home", locale)
+        self.build.add(
+            GeneratedPage(home, self._switcher(base + SIG_PAGES["home"]), untrusted=True, before=nav + card)
+        )
+
+        title = _("Members of {name}", name=sig.name)
+        members_md = (
+            front_matter({"title": title, "description": title})
+            + f"# {_('Members')}\n\n"
+            + _("The members of {name}, from its sig_members.yaml and sig-info.yaml.", name=sig.name)
+            + f"\n\n{ROSTER_SLOT}\n\n"
+            + render_repositories(sig.data, locale)
+        )
+        members = self._generated(files, base + SIG_PAGES["members"], members_md)
+        self.build.add(
+            GeneratedPage(
+                members,
+                self._switcher(base + SIG_PAGES["members"]),
+                before=render_sig_nav(sig, self._relative_sig_urls(sig, members.url), "members", locale),
+                after_search=render_roster(sig.data, locale),
+            )
+        )
+
+        archive_url = self.sig_urls[sig.id]["archive"]
+        title = _("Meetings of {name}", name=sig.name)
+        archive_md = (
+            front_matter({"title": title, "description": title})
+            + f"# {_('Meetings')}\n\n"
+            + render_archive(sig.data, self.build.context_for(archive_url, self.contexts[sig.id]), self.today)
+        )
+        archive = self._generated(files, base + SIG_PAGES["archive"], archive_md)
+        self.build.add(
+            GeneratedPage(
+                archive,
+                self._switcher(base + SIG_PAGES["archive"]),
+                before=render_sig_nav(sig, self._relative_sig_urls(sig, archive.url), "archive", locale),
+            )
+        )
+
+    def _relative_sig_urls(self, sig: HubSig, page_url: str) -> dict[str, str]:
+        """The addresses a SIG's page links to, relative to that page (feeds absolute)."""
+        here = PageContext(page_url=page_url)
+        context = self.contexts[sig.id]
+        today = self.today
+        last, following = sig.last_meeting(today), sig.next_meeting(today)
+        urls = {key: here.to(url) for key, url in self.sig_urls[sig.id].items()}
+        return {
+            **urls,
+            "hub": here.to(self.languages.prefixes.get(self.languages.current, "")),
+            "last": here.to(context.meeting_urls.get(last.slug, "")) if last and not last.is_external else "",
+            "next": here.to(context.meeting_urls.get(following.slug, ""))
+            if following and not following.is_external
+            else "",
+            "calendar": context.calendar_url,
+            "webcal": webcal(context.calendar_url),
+            "feed": context.feed_url,
+            "forge": self.forge_url + f"{SIGS_DIR}/{sig.folder}",
+        }
+
+    def fill_hub_pages(self, files: Files) -> None:
+        """The home page gets the community's introduction and the directory; people/ everyone."""
+        prefix = self.languages.prefixes.get(self.languages.current, "")
+        locale = self.languages.current
+        for file in files.documentation_pages():
+            url = site_path(file.url)
+            if url == prefix + HOME_URL:
+                self.build.add(GeneratedPage(file, {}, untrusted=True, after=self._directory(url)))
+                intro = next(
+                    (r for r in self.community.introduction if r.language == locale),
+                    self.community.introduction[0] if self.community.introduction else None,
+                )
+                if intro is not None:
+                    self.readmes[file.src_uri] = intro
+            elif url == prefix + PEOPLE_URL:
+                here = PageContext(page_url=url)
+                sig_urls = {sig_id: here.to(urls["home"]) for sig_id, urls in self.sig_urls.items()}
+                people = render_people_directory(self.people, sig_urls, len(self.community.folders), locale)
+                self.build.add(GeneratedPage(file, {}, after=ROSTER_SLOT, after_search=people))
+
+    def _directory(self, page_url: str) -> str:
+        here = PageContext(page_url=page_url)
+        today = self.today
+        entries = []
+        for sig in self.community.sigs:
+            if sig.is_external:
+                entries.append(DirectoryEntry(sig, sig.external_url or "", "external"))
+                continue
+            context = self.contexts[sig.id]
+            last, following = sig.last_meeting(today), sig.next_meeting(today)
+            entries.append(
+                DirectoryEntry(
+                    sig,
+                    here.to(self.sig_urls[sig.id]["home"]),
+                    "active" if sig.is_active(today) else "quiet",
+                    last=last,
+                    last_url=here.to(context.meeting_urls.get(last.slug, context.archive_url))
+                    if last
+                    else "",
+                    next=following,
+                    next_url=here.to(context.meeting_urls.get(following.slug, context.archive_url))
+                    if following
+                    else "",
+                )
+            )
+        return render_directory(entries, self.languages.current)
+
+    def site_url_of(self, link: HubLink) -> str:
+        """Where a README's link leads, from the site's root, in this language (web addresses as they are)."""
+        if link.kind == "web":
+            return link.value
+        if link.kind == "hub" or link.sig_id is None:
+            return self.languages.prefixes.get(self.languages.current, "") + HOME_URL
+        if link.kind == "meeting":
+            return self.contexts[link.sig_id].meeting_urls.get(
+                link.value, self.sig_urls[link.sig_id]["archive"]
+            )
+        if link.kind == "file":
+            return self.languages.url(
+                self.config, self.languages.default, f"{SIGS_DIR}/{link.sig_id}/{link.value}"
+            )
+        return self.sig_urls[link.sig_id][link.kind]
