@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -17,6 +18,16 @@ from sigsite.addresses import ARCHIVE_PAGE, PageContext, attachment_file, meetin
 from sigsite.model import Meeting, SigData
 from sigsite.render.blocks import by_year, meeting_frame, render_year
 from sigsite.render.pages import meeting_markdown, year_page_markdown
+
+
+class _Target(NamedTuple):
+    """Where a language's pages go: its files, config, languages, build state and addresses."""
+
+    files: Files
+    config: MkDocsConfig
+    languages: Languages
+    build: LanguageBuild
+    site: PageContext
 
 
 @dataclass(frozen=True)
@@ -75,17 +86,12 @@ class SigSection:
         site: PageContext,
     ) -> None:
         """Add this language's meeting pages and year pages, each with its frame or list."""
-        self._add_meeting_pages(files, config, languages, build, site)
-        self._add_year_pages(files, config, languages, build, site)
+        target = _Target(files, config, languages, build, site)
+        self._add_meeting_pages(target)
+        self._add_year_pages(target)
 
-    def _add_meeting_pages(
-        self,
-        files: Files,
-        config: MkDocsConfig,
-        languages: Languages,
-        build: LanguageBuild,
-        site: PageContext,
-    ) -> None:
+    def _add_meeting_pages(self, target: _Target) -> None:
+        files, config, languages, build, site = target
         archives = {
             locale: languages.url(config, locale, self.prefix + self.archive_page)
             for locale in languages.built
@@ -113,15 +119,9 @@ class SigSection:
             # The switcher leads to the other languages' archives: a note exists in one language.
             build.add(GeneratedPage(page, {**archives, languages.current: page.url}, frame=frame))
 
-    def _add_year_pages(
-        self,
-        files: Files,
-        config: MkDocsConfig,
-        languages: Languages,
-        build: LanguageBuild,
-        site: PageContext,
-    ) -> None:
+    def _add_year_pages(self, target: _Target) -> None:
         """One page per year listing its meetings, in this language, so the archive stays short."""
+        files, config, languages, build, site = target
         prefix = languages.prefixes.get(languages.current, "")
         for year in site.year_urls:
             source = self.prefix + year_page(year)
