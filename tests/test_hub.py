@@ -329,3 +329,30 @@ def test_the_hub_rebuilds_byte_identical(hub, tmp_path):
             if not twin.is_file() or not filecmp.cmp(path, twin, shallow=False):
                 different.append(str(path.relative_to(hub.site)))
     assert different == []
+
+
+def test_names_and_introductions_from_the_community_cannot_break_out_of_the_head(tmp_path):
+    """Themes print a page's title and description unescaped: the hub gives them no markup."""
+    from hostile import assert_harmless
+
+    community = make_community(tmp_path / "community")
+    listing = community / "sigs/sig_info.yaml"
+    listing.write_text(
+        listing.read_text("utf-8")
+        .replace("name: MindSpore Alpha SIG", "name: 'Alpha</title><script>alert(7)</script> SIG'")
+        .replace(
+            "introduction: This SIG is responsible for trusted computing.",
+            "introduction: '\"><script>alert(6)</script>'",
+        ),
+        "utf-8",
+    )
+    result = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
+    assert result.ok, result.result.stderr
+    assert_harmless(result.site)
+    page = result.html("sigs/alpha/index.html")
+    assert "<script>alert" not in page.decode()
+    assert page.title.get_text().startswith("Alpha‹/title›‹script›alert(7)‹/script› SIG")
+    card = result.article("index.html").select_one("#sig-alpha")
+    assert (
+        card.get_text(strip=True) == "Alpha</title><script>alert(7)</script> SIG"
+    )  # escaped, shown as written

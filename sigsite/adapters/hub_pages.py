@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -13,6 +15,7 @@ from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
 from sigsite.adapters.generating import add_file
 from sigsite.adapters.theme_hooks import Languages
 from sigsite.addresses import PageContext, webcal
+from sigsite.formatting import plain_text
 from sigsite.hub.links import HubLink
 from sigsite.hub.loader import SIGS_DIR
 from sigsite.hub.model import Community, HubSig, Readme
@@ -31,12 +34,19 @@ from sigsite.translations import translator
 
 HOME_URL, PEOPLE_URL = "", "people/"  # the hub's own pages, from docs/ (below a language's prefix)
 ROOT = "./"  # how MkDocs writes the address of the site's root page
+MEMBERS_INTRO = "The members of {name}, from its sig_members.yaml and sig-info.yaml."
 SIG_PAGES = {"home": "index.md", "members": "members/index.md", "archive": f"{MEETINGS_DIR}/index.md"}
 
 
 def site_path(url: str) -> str:
     """A page's URL as the site-relative path the hub compares: "" for the root page."""
     return "" if url == ROOT else url
+
+
+def _page_front_matter(title: str, description: str) -> str:
+    """Front matter of a generated page whose title comes from the community's files: themes print
+    titles and descriptions unescaped, so they carry no markup characters."""
+    return front_matter({"title": plain_text(title), "description": plain_text(description)})
 
 
 @dataclass
@@ -84,7 +94,7 @@ class HubPages:
         home = self._generated(
             files,
             base + SIG_PAGES["home"],
-            front_matter({"title": sig.name, "description": sig.intro(locale) or sig.name}) + body,
+            _page_front_matter(sig.name, sig.intro(locale) or sig.name) + body,
         )
         if readme is not None:
             self.readmes[home.src_uri] = readme
@@ -104,9 +114,10 @@ class HubPages:
 
         title = _("Members of {name}", name=sig.name)
         members_md = (
-            front_matter({"title": title, "description": title})
+            _page_front_matter(title, title)
             + f"# {_('Members')}\n\n"
-            + _("The members of {name}, from its sig_members.yaml and sig-info.yaml.", name=sig.name)
+            # The SIG's name is data: escaped, in HTML that Markdown passes through as it is.
+            + f"<p>{escape(_(MEMBERS_INTRO, name=sig.name))}</p>"
             + f"\n\n{ROSTER_SLOT}\n\n"
             + render_repositories(sig.data, locale)
         )
@@ -123,7 +134,7 @@ class HubPages:
         archive_url = self.sig_urls[sig.id]["archive"]
         title = _("Meetings of {name}", name=sig.name)
         archive_md = (
-            front_matter({"title": title, "description": title})
+            _page_front_matter(title, title)
             + f"# {_('Meetings')}\n\n"
             + render_archive(sig.data, self.build.context_for(archive_url, self.contexts[sig.id]), self.today)
         )
@@ -153,7 +164,7 @@ class HubPages:
             "calendar": context.calendar_url,
             "webcal": webcal(context.calendar_url),
             "feed": context.feed_url,
-            "forge": self.forge_url + f"{SIGS_DIR}/{sig.folder}",
+            "forge": self.forge_url + quote(f"{SIGS_DIR}/{sig.folder}"),
         }
 
     def fill_hub_pages(self, files: Files) -> None:
