@@ -68,6 +68,7 @@ class _Park(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
+            element.attrib.pop(PARKED, None)  # an author's own (attr_list) never becomes an address
             attribute = ADDRESS_OF.get(str(element.tag))
             value = element.get(attribute) if attribute else None
             if attribute is None or value is None:
