@@ -370,3 +370,18 @@ def test_an_author_cannot_park_an_address_of_their_own():
     )
     assert "javascript" not in html
     assert '<a href="#top">top</a>' in html
+
+
+def test_reading_a_huge_odd_readme_costs_its_size_not_its_square(tmp_path):
+    import time
+
+    from sigsite.hub.loader import load_community
+
+    community = make_community(tmp_path / "community")
+    (community / "sigs/beta/README.md").write_text(
+        "# Beta SIG\n\nBeta studies " + "< " * 120_000 + "\n\nand " + "[a]( " * 30_000 + "\n", "utf-8"
+    )
+    started = time.perf_counter()
+    loaded, _ = load_community(community)
+    assert time.perf_counter() - started < 5
+    assert loaded.sig("beta").folder == "beta"  # kept, whatever its README's fate

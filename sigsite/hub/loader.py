@@ -36,7 +36,9 @@ LISTINGS = {"en": "sig_info.yaml", "zh": "sig_info_chinese.yaml"}
 COMMUNITY_READMES = {"en": ("README_en.md", "README.en.md"), "zh": ("README.md",)}
 SIG_READMES = {"en": ("README_en.md", "README.en.md"), "zh": ("README.md",)}
 _NOT_WORDS = re.compile(r"[^a-z0-9]+")
-_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`>#|]+|<[^>]*>")
+# Links (their text kept), emphasis and tags, out of a one-line introduction. Linear: no scan
+# passes the next bracket or angle bracket, so a run of `[` or `<` costs its length, not its square.
+_MARKUP = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*\)|[*_`>#|]+|<[^<>]*>")
 
 
 @dataclass(frozen=True)
