@@ -385,3 +385,15 @@ def test_reading_a_huge_odd_readme_costs_its_size_not_its_square(tmp_path):
     loaded, _ = load_community(community)
     assert time.perf_counter() - started < 5
     assert loaded.sig("beta").folder == "beta"  # kept, whatever its README's fate
+
+
+def test_folders_whose_names_make_the_same_address_get_their_own(tmp_path):
+    from sigsite.hub.loader import load_community
+
+    community = make_community(tmp_path / "community")
+    (community / "sigs/ALPHA!").mkdir()
+    (community / "sigs/ALPHA!/README.md").write_text("# Loud Alpha SIG\n\nAnother one.\n", "utf-8")
+    loaded, problems = load_community(community)
+    ids = {sig.folder: sig.id for sig in loaded.folders}
+    assert ids["alpha"] != ids["ALPHA!"] and {ids["alpha"], ids["ALPHA!"]} == {"alpha", "alpha-2"}
+    assert any("this one is at sigs/alpha-2/" in p.message for p in problems.warnings)
