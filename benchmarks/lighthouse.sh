@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse scores of every page type, run by hand (not in CI):
 #   bash benchmarks/lighthouse.sh
+#   SIGSITE_COMMUNITY=../shared/community bash benchmarks/lighthouse.sh   # the community hub
 # Needs Node.js with npm, and Debian's chromium. Target: performance >= 95, the other three 100.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,14 +12,21 @@ port=${PORT:-8787}
 work=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-SIGSITE_SITE_URL="http://127.0.0.1:$port/" mkdocs build --strict -q -d "$work/site"
+if [ -n "${SIGSITE_COMMUNITY:-}" ]; then
+  export SIGSITE_COMMUNITY=$(realpath "$SIGSITE_COMMUNITY")
+  SIGSITE_HUB_URL="http://127.0.0.1:$port/" mkdocs build --strict -q -f hub/mkdocs.yml -d "$work/site"
+  pages=(home: people:people/ sig:sigs/security/ sig_members:sigs/security/members/
+         sig_meetings:sigs/security/meetings/ meeting:sigs/security/meetings/001-20200604/ home_zh:zh/)
+else
+  SIGSITE_SITE_URL="http://127.0.0.1:$port/" mkdocs build --strict -q -d "$work/site"
+  pages=(home: goals:goals/ activities:activities/ members:members/ join:join/ archive:meetings/
+         meeting:meetings/001-20200604/ home_zh:zh/ members_zh:zh/members/ archive_zh:zh/meetings/)
+fi
 # Serve as static hosts do (GitHub Pages compresses text): gzip when the browser accepts it.
 python3 benchmarks/serve.py "$work/site" "$port" &
 server=$!
 sleep 1
 
-pages=(home: goals:goals/ activities:activities/ members:members/ join:join/ archive:meetings/
-       meeting:meetings/001-20200604/ home_zh:zh/ members_zh:zh/members/ archive_zh:zh/meetings/)
 flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 for entry in "${pages[@]}"; do
   name=${entry%%:*}
