@@ -195,14 +195,19 @@ def make_community(root: Path) -> Path:
     return root
 
 
-def build_hub(community: Path, site: Path, *, env: dict[str, str] | None = None) -> Build:
+def build_hub(community: Path | None, site: Path, *, env: dict[str, str] | None = None) -> Build:
     """`mkdocs build --strict -f hub/mkdocs.yml` for a community checkout, as the README says
-    (`env` adds to the environment, e.g. `SOURCE_DATE_EPOCH=JUNE_2021` for the fixture)."""
+    (`env` adds to the environment, e.g. `SOURCE_DATE_EPOCH=JUNE_2021` for the fixture); with no
+    community, SIGSITE_COMMUNITY is left unset."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(HUB_CONFIG), "-d", str(site)],
         capture_output=True,
         text=True,
-        env={**os.environ, "SIGSITE_COMMUNITY": str(community), **(env or {})},
+        env={
+            **{k: v for k, v in os.environ.items() if k != "SIGSITE_COMMUNITY"},
+            **({"SIGSITE_COMMUNITY": str(community)} if community else {}),
+            **(env or {}),
+        },
         check=False,
     )
     return Build(site=site, result=result)
