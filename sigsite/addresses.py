@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from sigsite.links import is_web_url
+from sigsite.markup.references import Target
 from sigsite.model import Meeting
 from sigsite.translations import DEFAULT_LOCALE
 
@@ -101,6 +102,19 @@ class PageContext:
         """The published address of a file of the meetings folder; empty when the site does not publish it."""
         url = self.attachment_urls.get(name)
         return self.to(url) if url else ""
+
+    def address_of(self, target: Target) -> str | None:
+        """Where a note's link leads from this page (another note, a file beside it, the archive);
+        None for what this SIG does not publish."""
+        if target.group:
+            return None
+        if target.kind == "meeting" and target.value in self.meeting_urls:
+            return self.to(self.meeting_urls[target.value])
+        if target.kind == "attachment":
+            return self.attachment(target.value) or None
+        if target.kind == "archive":
+            return self.to(self.archive_url)
+        return None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,11 +17,14 @@ from zoneinfo import ZoneInfo
 from sigsite.cost_limits import check_cost
 from sigsite.headings import HeadingTime, parse_heading
 from sigsite.links import is_web_url, urls_in
+from sigsite.markup.document import render_markdown
 from sigsite.model import Attachment, Meeting
 from sigsite.notes import checks, fields
+from sigsite.notes.links import NoteLinks
 from sigsite.notes.parts import NoteParts, detect_language, split_note
 from sigsite.problems import Problem, Problems
 from sigsite.reading import first_control_character, read_text, refuse_symlink
+from sigsite.search_scope import UNSEARCHED_SECTIONS
 from sigsite.yaml_source import LocatedDict
 
 TEMPLATE_FILES = frozenset({"meeting-template.md"})
@@ -45,7 +48,7 @@ class NoteRules:
 
     default_zone: ZoneInfo
     today: date | None = None  # notes of later meetings may still have empty sections
-    attachments: frozenset[str] = frozenset()  # files of the folder that the site publishes
+    links: NoteLinks = field(default_factory=NoteLinks)  # the notes and published files of the folder
     public_emails: frozenset[str] = frozenset()  # lower case; shown as written
 
 
@@ -121,10 +124,16 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
         duration_minutes=fields.duration(front.get("duration")),
         sequence=int(name_match["sequence"]) if name_match else None,
         body=note.body,
+        rendered=render_markdown(
+            note.body,
+            rules.links.resolver(display, problems),
+            first_line=note.body_line,
+            unsearched=UNSEARCHED_SECTIONS,
+        ),
         sections=tuple(section for section, _ in note.sections),
         language=language,
         video=video,
-        slides=fields.slides(front, rules.attachments, display, problems),
+        slides=fields.slides(front, rules.links.attachments, display, problems),
         external_url=fields.web_url(front, "link", display, problems),
         conference_links=conference,
         summary=str(front.get("summary") or "").strip(),
@@ -287,7 +296,7 @@ def load_meetings(
     rules = NoteRules(
         default_zone=default_zone,
         today=today,
-        attachments=frozenset(a.source for a in attachments),
+        links=NoteLinks(frozenset(p.name for p in notes), frozenset(a.source for a in attachments)),
         public_emails=public_emails,
     )
     cache = cache or NoteCache()

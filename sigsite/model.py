@@ -80,6 +80,25 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A heading of committed Markdown as rendered, with the headings below it."""
+
+    level: int
+    id: str  # in the content's namespace: user-content-...
+    text: str  # plain text
+    children: tuple[Heading, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a committed Markdown file (a note, a README) puts on a page, rendered by sigsite.markup."""
+
+    html: str = ""  # sanitized; links to the site's own pages are references (markup/references.py)
+    search_html: str = ""  # its headings and the text of each block, for the search index
+    headings: tuple[Heading, ...] = ()  # nested: the page's table of contents
+
+
+@dataclass(frozen=True)
 class Meeting:
     """One meeting of the SIG: a note in `meetings/`, or an external session."""
 
@@ -92,6 +111,7 @@ class Meeting:
     duration_minutes: int = 60
     sequence: int | None = None
     body: str = ""  # the note's Markdown without front matter and H1
+    rendered: Rendered = field(default_factory=Rendered)  # the body, as its page shows it
     sections: tuple[Section, ...] = ()
     language: str = "en"
     video: str | None = None

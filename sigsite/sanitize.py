@@ -1,8 +1,9 @@
 """Clean the HTML of committed content (a meeting note): it is untrusted and may hold raw HTML.
 
 What a note may put on a page, after Markdown has run:
-- the tags and attributes of nh3's defaults plus what Markdown and Material emit; no scripts,
-  styles, event handlers or forms; links to http, https and mailto only;
+- the tags and attributes of nh3's defaults plus what the renderer emits; no scripts, styles,
+  event handlers or forms; links to http, https and mailto only, and the renderer's references
+  to the site's own pages (markup/references.py); a task list's boxes, always disabled;
 - ids in a namespace of their own (`user-content-`, GitHub's way), so a note can never take one
   of the theme's (`__config`, `__search`, ...); in-page links (`#x`) follow the renaming;
 - classes from a short list of what Markdown's extensions write, so a note cannot dress itself
@@ -16,30 +17,31 @@ import html
 import re
 from collections.abc import Iterable
 from typing import Protocol
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import nh3
 
 from sigsite.links import SAFE_SCHEMES, is_web_url
+from sigsite.markup.references import SCHEME as REFERENCE_SCHEME
 
 ID_PREFIX = "user-content-"
-# Classes written by admonition, pymdownx.details, superfences with Pygments, toc and magiclink.
-_CLASSES = frozenset(
-    "admonition admonition-title note abstract summary tldr info todo tip hint important success "
-    "check done question help faq warning caution attention failure fail missing danger error bug "
-    "example quote cite highlight headerlink magiclink linenos linenodiv filename".split()
-)
-_CLASS_PATTERNS = re.compile(r"language-[\w+#-]{1,40}|magiclink-[a-z-]{1,40}|[a-z]{1,3}[0-9]?")
+# Classes the renderer writes (fenced code's language, task lists, permanent links).
+_CLASSES = frozenset("headerlink contains-task-list task-list-item task-list-item-checkbox".split())
+_CLASS_PATTERNS = re.compile(r"language-[\w+#-]{1,40}")
 _ADDRESSES = frozenset({"href", "src", "cite"})
 _UNSAFE_ID_CHARACTERS = re.compile(r"[^\w.:-]")
 _IMAGE = re.compile(r'<img((?:\s+[a-zA-Z-]+="[^"]*")*)\s*/?>')
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 
+_KEPT_SCHEMES = frozenset({*SAFE_SCHEMES, REFERENCE_SCHEME})
+_CHECKBOX = re.compile(r"<input\b[^>]*>")
+_TAGS = nh3.ALLOWED_TAGS | {"input"}
 _ATTRIBUTES: dict[str, set[str]] = {
     **{tag: set(attributes) for tag, attributes in nh3.ALLOWED_ATTRIBUTES.items()},
     "*": {"class", "id", "title", "lang", "dir"},
     "time": {"datetime"},
     "details": {"open"},
+    "input": {"checked"},
 }
 
 
@@ -48,14 +50,19 @@ def content_id(value: str) -> str:
     return ID_PREFIX + _UNSAFE_ID_CHARACTERS.sub("-", value.removeprefix(ID_PREFIX))
 
 
-def _unambiguous(address: str) -> str:
-    """A relative address whose first segment holds a colon, made plainly relative (`./a:b`).
+def _unambiguous(address: str) -> str | None:
+    """A relative address whose first segment holds a colon, made plainly relative (`./a:b`);
+    None for one no reader can parse (a malformed IPv6 host).
 
     nh3 keeps only the allowed schemes; what it kept without one is relative, but a reader that
     strips spaces or tabs (`java script:`) differently must not see a scheme in it either.
     """
     stripped = address.strip()
-    if urlsplit(stripped).scheme.lower() in SAFE_SCHEMES:
+    try:
+        scheme = urlsplit(stripped).scheme.lower()
+    except ValueError:
+        return None
+    if scheme in _KEPT_SCHEMES:
         return address
     first_segment = re.split(r"[/?#]", stripped, maxsplit=1)[0]
     return "./" + stripped if ":" in first_segment else address
@@ -71,7 +78,7 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute == "id":
         return content_id(value)
     if attribute == "href" and value.startswith("#"):
-        return "#" + content_id(value[1:]) if len(value) > 1 else None
+        return "#" + content_id(unquote(value[1:])) if len(value) > 1 else None
     if attribute in _ADDRESSES:
         return _unambiguous(value)
     if attribute == "headers":  # table cells name header cells by id
@@ -83,9 +90,10 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
 
 # Built once: nh3 converts the allowed tags and attributes for every clean() call otherwise.
 _CLEANER = nh3.Cleaner(
+    tags=_TAGS,
     attributes=_ATTRIBUTES,
     attribute_filter=_filter_attribute,
-    url_schemes=set(SAFE_SCHEMES),
+    url_schemes=set(_KEPT_SCHEMES),
     link_rel=None,  # `target` is never kept, so links need no rel="noopener"
     strip_comments=True,
 )
@@ -101,10 +109,17 @@ def _external_image_as_link(match: re.Match[str]) -> str:
     return f'<a class="sig-external-image" href="{html.escape(source)}">{html.escape(label)}</a>'
 
 
+def _disabled_checkbox(match: re.Match[str]) -> str:
+    checked = " checked" if " checked" in match.group() else ""
+    return f'<input class="task-list-item-checkbox" type="checkbox" disabled{checked}>'
+
+
 def sanitize_html(markup: str) -> str:
     """The HTML with only what a note may contribute (see the module's docstring)."""
     clean = _CLEANER.clean(markup)
-    return _IMAGE.sub(_external_image_as_link, clean) if "<img" in clean else clean
+    if "<img" in clean:
+        clean = _IMAGE.sub(_external_image_as_link, clean)
+    return _CHECKBOX.sub(_disabled_checkbox, clean) if "<input" in clean else clean
 
 
 def text_only(markup: str) -> str:

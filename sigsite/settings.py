@@ -16,6 +16,7 @@ PLUGIN_NAME = "sigsite"
 MEMBERS_FILE = "sig_members.yaml"
 SIG_INFO_FILE = "sig-info.yaml"
 MEETINGS_DIR = "meetings"
+SIGS_DIR = "sigs"  # the community repository's folder of SIG folders
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 SETTING_NAMES = ("members_file", "sig_info_file", "meetings_dir", "timezone", "public_emails")
 

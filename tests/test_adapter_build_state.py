@@ -13,7 +13,7 @@ def _file(src_uri: str) -> File:
     return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=True)
 
 
-def test_a_framed_page_not_put_back_is_a_leftover():
+def test_a_page_not_put_back_is_a_leftover():
     build = LanguageBuild("en", PageContext(page_url="", meeting_urls={"001": "meetings/001/"}), [])
     note = GeneratedPage(_file("meetings/001.md"), {"en": "meetings/001/"}, frame=MeetingFrame("<h>", "<f>"))
     year = GeneratedPage(_file("meetings/2020/index.md"), {"en": "meetings/2020/"}, after="<ul></ul>")
@@ -21,9 +21,9 @@ def test_a_framed_page_not_put_back_is_a_leftover():
     build.add(year)
     assert build.page("meetings/001.md") is note and build.page("index.md") is None
     assert build.files() == [note.file, year.file]
-    note.framed_html = note.frame.around("<p>note</p>")
+    note.held_html = note.frame.around("<p>note</p>")
     assert build.leftovers() == ["meetings/001.md"]
-    note.framed_html = None  # what on_page_context does once search has read the note
+    note.held_html = None  # what on_page_context does once search has read the note
     assert build.leftovers() == []
 
 

@@ -63,29 +63,3 @@ def test_materials_inline_scripts_live_in_its_javascript_partials(config):
     assert f"{THEME_SCRIPTS}base.html" in scripts and f"{THEME_SCRIPTS}palette.html" in scripts
     source = env.loader.get_source(env, "base.html")[0]
     assert f'{{% include "{THEME_SCRIPTS}base.html" %}}' in source
-
-
-def test_mkdocs_checks_links_in_a_treeprocessor_at_priority_0_that_skips_empty_ones(tmp_path, caplog):
-    """adapters/readme_links.py parks a README's resolved links around MkDocs' `relpath` step."""
-    import markdown
-    from mkdocs.structure.files import File, Files
-    from mkdocs.structure.pages import _RelativePathTreeprocessor
-
-    from sigsite.adapters.readme_links import ReadmeLinksExtension
-
-    config = load_config(str(make_project(tmp_path / "project") / "mkdocs.yml"))
-    page = File("sigs/x/index.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True)
-    ours = ReadmeLinksExtension(
-        lambda target: "members/" if "members" in target else "docs/a.pdf", lambda: True
-    )
-    md = markdown.Markdown(extensions=[ours])
-    _RelativePathTreeprocessor(page, Files([page]), config)._register(md)  # as Page.render does
-    priorities = {item.name: item.priority for item in md.treeprocessors._priority}
-    assert priorities["sigsite_park_links"] > priorities["relpath"] > priorities["sigsite_restore_links"]
-    assert priorities["relpath"] == 0
-    caplog.set_level("DEBUG", logger="mkdocs")
-    html = md.convert("# T\n\n[members](./sig_members.yaml) <a href='raw.pdf'>raw</a>")
-    assert '<a href="members/">members</a>' in html  # MkDocs, which knows no such file, said nothing
-    assert [r.getMessage() for r in caplog.records if "members" in r.getMessage()] == []
-    assert '<a href="docs/a.pdf">raw</a>' in html
-    assert "<h2" in html and "<h1" not in html

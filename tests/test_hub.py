@@ -342,20 +342,6 @@ def test_names_and_introductions_from_the_community_cannot_break_out_of_the_head
     )  # escaped, shown as written
 
 
-def test_an_author_cannot_park_an_address_of_their_own():
-    """attr_list lets Markdown set any attribute, including the one README links are parked in."""
-    import markdown
-
-    from sigsite.adapters.readme_links import PARKED, ReadmeLinksExtension
-
-    md = markdown.Markdown(extensions=["attr_list", ReadmeLinksExtension(lambda target: None, lambda: True)])
-    html = md.convert(
-        f'[top](#top){{: {PARKED}="javascript:alert(5)" }} and [elsewhere](https://example.org)'
-    )
-    assert "javascript" not in html
-    assert '<a href="#top">top</a>' in html
-
-
 def test_reading_a_huge_odd_readme_costs_its_size_not_its_square(tmp_path):
     import time
 

@@ -32,7 +32,7 @@ def test_a_note_cannot_set_the_themes_ids_or_script_through_attributes(tmp_path)
             "",
             '<span id="__search">search</span> [back up](#agenda)',
             "",
-            "## <img src=x onerror=alert(2)> Risky {: .md-dialog #__drawer }",
+            "## <img src=https://example.org/x.png onerror=alert(2)> Risky {: .md-dialog #__drawer }",
         ]
     )
     project = project_with(tmp_path, {"meetings/005-20201001.md": NOTE.format(notes=notes)})
@@ -45,6 +45,7 @@ def test_a_note_cannot_set_the_themes_ids_or_script_through_attributes(tmp_path)
     assert {e["id"] for e in article.select("h2[id]")} >= {"user-content-agenda", "user-content-notes"}
     assert "back up" in [a.get_text() for a in article.select('a[href="#user-content-agenda"]')]
     assert not article.select(".md-header, .md-dialog, .sig-roster")
+    assert "Rewritten configuration {: #__config }" in article.get_text()  # the forge has no attr_list
     # The table of contents: text titles, namespaced ids, nothing else.
     toc = page.select(".md-nav--secondary a.md-nav__link")
     assert toc and all(a["href"].startswith("#user-content-") for a in toc)

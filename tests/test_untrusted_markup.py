@@ -64,7 +64,7 @@ def test_raw_html_in_a_note_is_sanitized(tmp_path):
 
 
 def test_hostile_heading_cannot_reach_the_table_of_contents(tmp_path):
-    notes = "## <img src=x onerror=alert(1)> Risky heading\n\ntext"
+    notes = "## <img src=https://example.org/x.png onerror=alert(1)> Risky heading\n\ntext"
     result = site_with(tmp_path, {"meetings/005-20201001.md": NOTE.format(notes=notes)})
     assert result.ok, result.result.stderr
     page = (result.site / "meetings/005-20201001/index.html").read_text("utf-8")

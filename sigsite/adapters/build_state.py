@@ -1,10 +1,10 @@
 """What the plugin generates in one language's build, as one typed record per page.
 
 `on_files` creates a `LanguageBuild` and a `GeneratedPage` for each page it adds; the later
-events read them by the page's source path: `on_page_content` frames a note, sanitizes a README
-and adds our blocks around a page; `on_page_context` puts a note's framed HTML back once search
-has read it and points the language switcher at the page's targets. `leftovers` names what an
-event never consumed.
+events read them by the page's source path: `on_page_content` puts in the committed content the
+core rendered (a note, framed; a README) and our blocks around a page, and gives search the text
+it is to read; `on_page_context` puts the whole page back once search has read it and points the
+language switcher at the page's targets. `leftovers` names what an event never consumed.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from mkdocs.structure.files import File
 
 from sigsite.addresses import PageContext
+from sigsite.markup.references import Address
+from sigsite.model import Rendered
 from sigsite.render.blocks import MeetingFrame
 
 
@@ -23,12 +25,13 @@ class GeneratedPage:
 
     file: File
     switcher: dict[str, str]  # locale -> the site-relative address the language switcher leads to
-    frame: MeetingFrame | None = None  # a meeting note: sanitized, then framed
-    untrusted: bool = False  # Markdown from the repository (a README): sanitized like a note
+    content: Rendered | None = None  # committed Markdown the core rendered: a note, a README
+    address: Address | None = None  # where the content's references lead, from this page
+    frame: MeetingFrame | None = None  # a meeting note's frame around its content
     before: str = ""  # our HTML above the content (after its first heading, if it has one)
     after: str = ""  # our HTML below the content: a year's list, an archive, a directory
     after_search: str | None = None  # fills the roster slot once search has read the page
-    framed_html: str | None = None  # a note's whole page, held while search reads the note alone
+    held_html: str | None = None  # the whole page, held while search reads its text alone
 
 
 @dataclass
@@ -57,5 +60,5 @@ class LanguageBuild:
         return [page.file for page in self.pages.values()]
 
     def leftovers(self) -> list[str]:
-        """Notes whose framed page was never put back: their visitors would see a bare note."""
-        return [src_uri for src_uri, page in self.pages.items() if page.framed_html is not None]
+        """Pages whose whole HTML was never put back: their visitors would see what search read."""
+        return [src_uri for src_uri, page in self.pages.items() if page.held_html is not None]

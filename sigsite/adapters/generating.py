@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html import escape
 from importlib import resources
 from typing import Any, Generic, TypeVar, cast
 
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
@@ -34,10 +36,10 @@ from sigsite.adapters.theme_hooks import (
     point_switcher,
 )
 from sigsite.addresses import PageContext
+from sigsite.markup.references import resolve_references
+from sigsite.model import Heading
 from sigsite.problems import Problems, Severity
 from sigsite.render.blocks import ROSTER_SLOT
-from sigsite.sanitize import sanitize_html, sanitize_toc
-from sigsite.search_scope import searched_sections
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
 
@@ -90,26 +92,27 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Frame a meeting note's sanitized HTML; sanitize a README; add our blocks around a page.
+        """Put in the committed content the core rendered, framed for a note; add our blocks.
 
         Our blocks are added after Markdown has run: the generated HTML needs no Markdown pass.
-        Search reads a meeting page as its searched sections alone; `on_page_context` puts the
-        framed page in once search has read it.
+        Search reads the page with the content's plain text (markup/document.py) and without the
+        roster; `on_page_context` puts the whole page in once search has read it.
         """
         if not self.config.enabled:
             return None
         generated = self.build.page(page.file.src_uri)
         if generated is None:
             return None
-        if generated.frame is not None:  # a note: untrusted, so sanitized, and never given the roster
-            note = sanitize_html(html)
-            sanitize_toc(page.toc)
-            generated.framed_html = generated.frame.around(note)
-            return searched_sections(note)
-        if generated.untrusted:
-            html = sanitize_html(html)
-            sanitize_toc(page.toc)
-        return _below_first_heading(html, generated.before) + generated.after
+        if generated.content is None:
+            return _below_first_heading(html, generated.before) + generated.after
+        content = generated.content
+        body = resolve_references(content.html, generated.address or (lambda target: None))
+        page.toc = TableOfContents([*page.toc, *_toc(content.headings)])
+        if generated.frame is not None:  # a note: never given the roster
+            generated.held_html = generated.frame.around(body)
+            return content.search_html
+        generated.held_html = _below_first_heading(html + body, generated.before) + generated.after
+        return _below_first_heading(html + content.search_html, generated.before) + generated.after
 
     # After Material's search (0) has indexed the page, and after mkdocs-static-i18n (50).
     @event_priority(AFTER_SEARCH)
@@ -119,16 +122,16 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         """Put in what search was not to read; give the head the language roots, and the
         switcher of generated pages its targets.
 
-        A meeting page gets its framed note back. A roster fills its slot: the index keeps the
-        members page's text but not a thousand people (the roster has its own search box), and
-        search does not parse half a megabyte of HTML per language.
+        A page with committed content gets its whole HTML back. A roster fills its slot: the
+        index keeps the members page's text but not a thousand people (the roster has its own
+        search box), and search does not parse half a megabyte of HTML per language.
         """
         if not self.config.enabled:
             return None
         content = page.content or ""
         generated = self.build.page(page.file.src_uri)
-        if generated is not None and generated.framed_html is not None:  # a note: never given the roster
-            page.content, generated.framed_html = generated.framed_html, None
+        if generated is not None and generated.held_html is not None:  # committed content: never a roster
+            page.content, generated.held_html = generated.held_html, None
         elif ROSTER_SLOT in content:
             page.content = content.replace(ROSTER_SLOT, self.slot_content(generated), 1)
         ours = our_keys(context)
@@ -185,7 +188,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         if not self.config.enabled:
             return
         for src_uri in self.build.leftovers():
-            log.warning("sigsite: %s was published without its frame (date, recording, neighbours)", src_uri)
+            log.warning("sigsite: %s was published with only what search reads of it", src_uri)
         if not self.languages.is_default_build:
             copy_sitemap_to_language_root(config, self.languages)
 
@@ -199,6 +202,16 @@ def add_site_assets(files: Files, config: MkDocsConfig) -> None:
             src_uri = f"assets/{kind}/{item.name}"
             if src_uri not in files.src_uris:
                 add_file(files, File.generated(config, src_uri, content=item.read_bytes()))
+
+
+def _toc(headings: tuple[Heading, ...]) -> list[AnchorLink]:
+    """The theme's table of contents of the content's headings; it prints titles unescaped."""
+    links = []
+    for heading in headings:
+        link = AnchorLink(escape(heading.text), heading.id, heading.level)
+        link.children = _toc(heading.children)
+        links.append(link)
+    return links
 
 
 def _below_first_heading(html: str, block: str) -> str:

@@ -16,10 +16,9 @@ from sigsite.adapters.generating import add_file
 from sigsite.adapters.theme_hooks import Languages
 from sigsite.addresses import PageContext, webcal
 from sigsite.formatting import plain_text
-from sigsite.hub.links import HubLink
-from sigsite.hub.loader import SIGS_DIR
-from sigsite.hub.model import Community, HubSig, Readme
+from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
+from sigsite.markup.references import Address, Target
 from sigsite.render.blocks import ROSTER_SLOT, render_archive, render_repositories, render_roster
 from sigsite.render.hub_blocks import (
     DirectoryEntry,
@@ -29,7 +28,7 @@ from sigsite.render.hub_blocks import (
     render_sig_nav,
 )
 from sigsite.render.pages import front_matter
-from sigsite.settings import MEETINGS_DIR
+from sigsite.settings import MEETINGS_DIR, SIGS_DIR
 from sigsite.translations import translator
 
 HOME_URL, PEOPLE_URL = "", "people/"  # the hub's own pages, from docs/ (below a language's prefix)
@@ -51,8 +50,8 @@ def _page_front_matter(title: str, description: str) -> str:
 
 @dataclass
 class HubPages:
-    """Builds the hub's pages of one language into `build`; `readmes` maps each page that renders
-    a README (or the community's introduction) to it, for its links."""
+    """Builds the hub's pages of one language into `build`: each SIG's pages, the directory on the
+    home page and everyone on the people page."""
 
     community: Community
     people: tuple[CommunityPerson, ...]
@@ -62,10 +61,10 @@ class HubPages:
     contexts: dict[str, PageContext]  # by SIG id: its meetings' addresses in this language
     forge_url: str
     today: date
-    readmes: dict[str, Readme] = field(default_factory=dict)
     sig_urls: dict[str, dict[str, str]] = field(default_factory=dict)  # SIG id -> page -> URL
 
     def __post_init__(self) -> None:
+        self.forge_url = self.forge_url.rstrip("/") + "/"
         self.sig_urls = {
             sig.id: {
                 key: self.languages.url(self.config, self.languages.current, f"{SIGS_DIR}/{sig.id}/{page}")
@@ -90,14 +89,13 @@ class HubPages:
         locale, _ = self.languages.current, translator(self.languages.current)
         base = f"{SIGS_DIR}/{sig.id}/"
         readme = sig.readme(locale)
-        body = readme.text if readme else sig.intro(locale) + "\n"
+        # Without a README, its one line of introduction: data, so escaped.
+        body = "" if readme else f"<p>{escape(sig.intro(locale))}</p>\n" if sig.intro(locale) else ""
         home = self._generated(
             files,
             base + SIG_PAGES["home"],
             _page_front_matter(sig.name, sig.intro(locale) or sig.name) + body,
         )
-        if readme is not None:
-            self.readmes[home.src_uri] = readme
         note = ""
         if readme is not None and readme.language != locale:
             note = _(
@@ -109,7 +107,13 @@ class HubPages:
         card = render_sig_card(sig, urls, self.today, note, locale)
         nav = render_sig_nav(sig, urls, "home", locale)
         self.build.add(
-            GeneratedPage(home, self._switcher(base + SIG_PAGES["home"]), untrusted=True, before=nav + card)
+            GeneratedPage(
+                home,
+                self._switcher(base + SIG_PAGES["home"]),
+                content=readme.rendered if readme else None,
+                address=self._address(home.url, sig.id),
+                before=nav + card,
+            )
         )
 
         title = _("Members of {name}", name=sig.name)
@@ -174,13 +178,18 @@ class HubPages:
         for file in files.documentation_pages():
             url = site_path(file.url)
             if url == prefix + HOME_URL:
-                self.build.add(GeneratedPage(file, {}, untrusted=True, after=self._directory(url)))
                 intro = next(
                     (r for r in self.community.introduction if r.language == locale),
                     self.community.introduction[0] if self.community.introduction else None,
                 )
-                if intro is not None:
-                    self.readmes[file.src_uri] = intro
+                page = GeneratedPage(
+                    file,
+                    {},
+                    content=intro.rendered if intro else None,
+                    address=self._address(url, ""),
+                    after=self._directory(url),
+                )
+                self.build.add(page)
             elif url == prefix + PEOPLE_URL:
                 here = PageContext(page_url=url)
                 sig_urls = {sig_id: here.to(urls["home"]) for sig_id, urls in self.sig_urls.items()}
@@ -214,18 +223,33 @@ class HubPages:
             )
         return render_directory(entries, self.languages.current)
 
-    def site_url_of(self, link: HubLink) -> str:
-        """Where a README's link leads, from the site's root, in this language (web addresses as they are)."""
-        if link.kind == "web":
-            return link.value
-        if link.kind == "hub" or link.sig_id is None:
+    def _address(self, page_url: str, group: str) -> Address:
+        """Where the references of committed content lead from a page; `group` is the SIG whose
+        content it is ("" for the community's introduction)."""
+        here = PageContext(page_url=page_url)
+
+        def address(target: Target) -> str | None:
+            url = self._site_url_of(target, target.group or group)
+            return here.to(url) if url is not None else None
+
+        return address
+
+    def _site_url_of(self, target: Target, group: str) -> str | None:
+        """A target's URL from the site's root, in this language; None for what the hub does not publish."""
+        if target.kind == "hub":
             return self.languages.prefixes.get(self.languages.current, "") + HOME_URL
-        if link.kind == "meeting":
-            return self.contexts[link.sig_id].meeting_urls.get(
-                link.value, self.sig_urls[link.sig_id]["archive"]
-            )
-        if link.kind == "file":
+        urls = self.sig_urls.get(group)
+        if urls is None:
+            return None
+        context = self.contexts[group]
+        if target.kind in urls:  # home, members, archive
+            return urls[target.kind]
+        if target.kind == "meeting":
+            return context.meeting_urls.get(target.value, urls["archive"])
+        if target.kind == "attachment":
+            return context.attachment_urls.get(target.value)
+        if target.kind == "file":
             return self.languages.url(
-                self.config, self.languages.default, f"{SIGS_DIR}/{link.sig_id}/{link.value}"
+                self.config, self.languages.default, f"{SIGS_DIR}/{group}/{target.value}"
             )
-        return self.sig_urls[link.sig_id][link.kind]
+        return None

@@ -1,9 +1,9 @@
 """The `sigsite-hub` MkDocs plugin: one site for every SIG folder of a community repository.
 
 `hub/mkdocs.yml` names the checkout with SIGSITE_COMMUNITY. Each SIG folder gets a section at
-`sigs/<id>/`: its README as its home page (untrusted, so sanitized like a note, with every relative
-link resolved by hub/links.py), its roster, its meeting archive and one page per note, exactly as
-the SIG's own site has them (SigSection). The hub's own pages (docs/index.md, docs/people.md) get
+`sigs/<id>/`: its README as its home page (rendered and sanitized by the core like a note, every
+relative link resolved by hub/links.py), its roster, its meeting archive and one page per note,
+exactly as the SIG's own site has them (SigSection). The hub's own pages (docs/index.md, docs/people.md) get
 the community's introduction, the directory of SIGs and the people of every SIG. This module
 loads and publishes; hub_pages.py assembles each language's pages.
 """
@@ -23,7 +23,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from sigsite.adapters.build_state import LanguageBuild
 from sigsite.adapters.config import COMMUNITY_VARIABLE, HubConfig
@@ -35,30 +34,26 @@ from sigsite.adapters.generating import (
     rendering,
     report_problems,
 )
-from sigsite.adapters.hub_pages import HOME_URL, HubPages, site_path
-from sigsite.adapters.readme_links import ReadmeLinksExtension
+from sigsite.adapters.hub_pages import HubPages
 from sigsite.adapters.sig_pages import SigSection
 from sigsite.adapters.theme_hooks import alternate_links, languages_of, list_in_sitemap
 from sigsite.addresses import PageContext, SiteAddresses, schema_file
 from sigsite.build_date import build_date
-from sigsite.hub.links import ReadmeLinks
-from sigsite.hub.loader import SIGS_DIR, load_community
-from sigsite.hub.model import Community, HubSig, Readme
+from sigsite.hub.loader import load_community
+from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson, community_people
 from sigsite.meetings import NoteCache
 from sigsite.outputs.atom import feed_of
 from sigsite.outputs.calendar import calendar_of
 from sigsite.outputs.hub_api import hub_meetings_json, people_json, sigs_json
-from sigsite.sanitize import content_id
 from sigsite.schema_check import HUB_SCHEMA_FILES, SCHEMA_FILES, schema_text
-from sigsite.settings import MEETINGS_DIR
+from sigsite.settings import MEETINGS_DIR, SIGS_DIR
 
 CALENDAR = "calendar.ics"
 FEED = "feed.xml"
 SIGS_JSON = "sigs.json"
 PEOPLE_JSON = "people.json"
 MEETINGS_JSON = "meetings.json"
-SANITIZED = frozenset({"hub", "home", "meeting"})  # the kinds of page whose ids come from content
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -74,15 +69,11 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
         self._root: Path | None = None
         self._fingerprint: Fingerprint = ()
         self._caches: dict[str, NoteCache] = {}  # by folder: a save re-reads that note alone
-        self._links = ReadmeLinks(Community())
         self._sections: dict[str, SigSection] = {}  # by SIG id
         self._pages: HubPages | None = None  # the pages of the language being built
-        self._rendering_readme: tuple[Readme, str] | None = None  # and the page's URL, while it renders
-        self._demote_headings = False  # a SIG's README, whose page is titled with the SIG's name
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Find the checkout, load every SIG folder (again only when a file changed), and hook the
-        README link resolution into Markdown."""
+        """Find the checkout and load every SIG folder (again only when a file changed)."""
         if not self.config.enabled:
             return None
         try:
@@ -106,15 +97,12 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
                 timezone=self.config.timezone,
                 public_emails=frozenset(a.lower() for a in self.config.public_emails),
                 caches=self._caches,
+                forge_url=self.config.forge_url,
             )
             report_problems(problems, "the community's SIG folders")
             self.people = community_people(self.community)
-            self._links = ReadmeLinks(self.community, self.config.forge_url)
             self._sections = {sig.id: self._section(sig) for sig in self.community.folders}
             self._fingerprint = fingerprint
-        if not any(isinstance(e, ReadmeLinksExtension) for e in config.markdown_extensions):
-            extension = ReadmeLinksExtension(self._readme_link, lambda: self._demote_headings)
-            config.markdown_extensions.append(extension)  # type: ignore[arg-type]  # names or instances
         return None
 
     def _section(self, sig: HubSig) -> SigSection:
@@ -155,7 +143,7 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
             self.languages,
             self.build,
             contexts,
-            self._links.forge_url,
+            self.config.forge_url,
             self.today(),
         )
         for sig in self.community.folders:
@@ -169,36 +157,6 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
             self._add_site_files(files, config)
         refuse_shared_addresses(files)
         return files
-
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        """Note the README a page renders, for its links; the home page gets the community's introduction."""
-        if not self.config.enabled:
-            return None
-        readme = self._pages.readmes.get(page.file.src_uri) if self._pages else None
-        page_url = site_path(page.url)
-        self._rendering_readme = (readme, page_url) if readme is not None else None
-        is_home = page_url == self.languages.prefixes.get(self.languages.current, "") + HOME_URL
-        self._demote_headings = readme is not None and not is_home
-        if readme is not None and is_home:
-            return markdown + "\n\n" + readme.text
-        return None
-
-    def _readme_link(self, target: str) -> str | None:
-        """A README's link as the hub publishes it, relative to the page; None outside READMEs."""
-        if self._rendering_readme is None or self._pages is None:
-            return None
-        readme, page_url = self._rendering_readme
-        link = self._links.resolve(readme.path, target)
-        if link is None:
-            return None
-        url = self._pages.site_url_of(link)
-        if link.kind == "web":
-            return url
-        # Notes and READMEs are sanitized: their ids, and so the fragments that lead to them, are prefixed.
-        fragment = "#" + content_id(link.fragment[1:]) if link.fragment and link.kind in SANITIZED else ""
-        return PageContext(page_url=page_url).to(url) + fragment
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]

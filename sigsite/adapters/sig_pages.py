@@ -109,15 +109,24 @@ class SigSection:
             )
             add_file(files, page)
             # Rendered here, in one go, rather than page by page amid the theme's work: faster.
+            here = build.context_for(page.url, site)
             with rendering(f"{self.display}/{meeting.source}"):
                 frame = meeting_frame(
                     meeting,
                     notes[index - 1] if index else None,
                     notes[index + 1] if index + 1 < len(notes) else None,
-                    build.context_for(page.url, site),
+                    here,
                 )
             # The switcher leads to the other languages' archives: a note exists in one language.
-            build.add(GeneratedPage(page, {**archives, languages.current: page.url}, frame=frame))
+            build.add(
+                GeneratedPage(
+                    page,
+                    {**archives, languages.current: page.url},
+                    content=meeting.rendered,
+                    address=here.address_of,
+                    frame=frame,
+                )
+            )
 
     def _add_year_pages(self, target: _Target) -> None:
         """One page per year listing its meetings, in this language, so the archive stays short."""

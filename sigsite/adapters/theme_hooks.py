@@ -14,8 +14,6 @@ an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
   pages of each language's sitemap (`i18n_files_per_language`, which it fills in `on_files`
   before our generated pages exist). Its sitemap is written once, at the root; Material's
   switcher asks each language root for one (`copy_sitemap_to_language_root`).
-- **MkDocs' own link check** (`relpath`, a treeprocessor at priority 0) is where the hub's README
-  links are resolved around: `readme_links.py` parks them before it and restores them after it.
 - **Material's templates** are compiled once for all language builds (`CompiledTemplates`) and
   rendered without the blank lines of their block tags (`compact_templates`); its inline scripts
   live in `partials/javascripts/`, hashed by csp.py.

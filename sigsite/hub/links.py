@@ -11,13 +11,16 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
 from sigsite.hub.model import Community
-from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
+from sigsite.markup.document import Resolve
+from sigsite.markup.references import Target
+from sigsite.sanitize import content_id
+from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE, SIGS_DIR
 
 FORGE_URL = "https://gitee.com/mindspore/community/blob/master/"
+PAGE_KINDS = frozenset({"hub", "home", "meeting"})  # pages whose ids come from content: user-content-
 # Link targets in Markdown and in raw HTML; each pattern is linear.
 _TARGETS = (
     re.compile(r"\]\(\s*<?([^)\s>]+)"),  # [text](target), ![alt](target)
@@ -35,62 +38,59 @@ def relative_targets(markdown: str) -> Iterator[str]:
                 yield unquote(parts.path)
 
 
-@dataclass(frozen=True)
-class HubLink:
-    """What a README's link leads to on the hub."""
-
-    kind: str  # "hub" (the home page), "home", "members", "archive", "meeting", "file", "web"
-    sig_id: str | None = None
-    value: str = ""  # a meeting's slug, a published file's site path, or a web address
-    fragment: str = ""
-
-
 class ReadmeLinks:
     """Resolves the relative links of the community's READMEs against what the hub publishes."""
 
     def __init__(self, community: Community, forge_url: str = FORGE_URL) -> None:
         self.forge_url = forge_url if forge_url.endswith("/") else forge_url + "/"
-        self._targets: dict[str, HubLink] = {}
-        self._add("sigs", HubLink("hub"))
+        self._targets: dict[str, Target] = {}
+        self._web: dict[str, str] = {}  # notes of external sessions: their address
+        self._add(SIGS_DIR, Target("hub"))
         for readme in community.introduction:
-            self._add(readme.path, HubLink("hub"))
+            self._add(readme.path, Target("hub"))
         for sig in community.folders:
-            folder = f"sigs/{sig.folder}"
-            self._add(folder, HubLink("home", sig.id))
+            folder = f"{SIGS_DIR}/{sig.folder}"
+            self._add(folder, Target("home", sig.id))
             for readme in sig.readmes:
-                self._add(readme.path, HubLink("home", sig.id))
+                self._add(readme.path, Target("home", sig.id))
             for name in (MEMBERS_FILE, SIG_INFO_FILE):
-                self._add(f"{folder}/{name}", HubLink("members", sig.id))
-            self._add(f"{folder}/{MEETINGS_DIR}", HubLink("archive", sig.id))
+                self._add(f"{folder}/{name}", Target("members", sig.id))
+            self._add(f"{folder}/{MEETINGS_DIR}", Target("archive", sig.id))
             for meeting in sig.data.meetings:
-                link = (
-                    HubLink("web", value=meeting.external_url)
-                    if meeting.external_url
-                    else HubLink("meeting", sig.id, meeting.slug)
-                )
-                self._add(f"{folder}/{MEETINGS_DIR}/{meeting.source}", link)
+                if meeting.external_url:
+                    self._web[f"{folder}/{MEETINGS_DIR}/{meeting.source}"] = meeting.external_url
+                else:
+                    self._add(
+                        f"{folder}/{MEETINGS_DIR}/{meeting.source}", Target("meeting", sig.id, meeting.slug)
+                    )
             for attachment in sig.data.attachments:
-                name = f"{MEETINGS_DIR}/{attachment.source}"
-                self._add(f"{folder}/{name}", HubLink("file", sig.id, name))
+                self._add(
+                    f"{folder}/{MEETINGS_DIR}/{attachment.source}",
+                    Target("attachment", sig.id, attachment.source),
+                )
             for path in sig.published_files:
-                self._add(f"{folder}/{path}", HubLink("file", sig.id, path))
+                self._add(f"{folder}/{path}", Target("file", sig.id, path))
 
-    def _add(self, repository_path: str, link: HubLink) -> None:
-        self._targets[repository_path] = link
+    def _add(self, repository_path: str, target: Target) -> None:
+        self._targets[repository_path] = target
 
-    def resolve(self, readme_path: str, target: str) -> HubLink | None:
-        """The hub's link for `target`, written in the README at `readme_path` (repository-relative);
-        None for what is not a relative link (web addresses, `#fragment`, `mailto:`)."""
-        parts = urlsplit(target.strip())
-        if parts.scheme or parts.netloc or not parts.path:
-            return None
-        fragment = f"#{parts.fragment}" if parts.fragment else ""
-        path = unquote(parts.path)
+    def resolver(self, readme_path: str) -> Resolve:
+        """Resolves the links of the README at `readme_path` (repository-relative)."""
+        return lambda path, fragment, _line: self.resolve(readme_path, path, fragment)
+
+    def resolve(self, readme_path: str, path: str, fragment: str = "") -> Target | str:
+        """The page or file of the hub that `path` (relative to the README, unquoted) leads to, or
+        its address on the forge: no link is left to break."""
         base = "" if path.startswith("/") else posixpath.dirname(readme_path)
         joined = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
         if joined == ".." or joined.startswith("../"):  # above the repository: its home on the forge
-            return HubLink("web", value=self.forge_url)
-        found = self._targets.get(joined.rstrip("/"))
-        if found is not None:
-            return HubLink(found.kind, found.sig_id, found.value, fragment if found.kind != "file" else "")
-        return HubLink("web", value=self.forge_url + quote(joined) + fragment)
+            return self.forge_url
+        key = joined.rstrip("/")
+        if key in self._web:
+            return self._web[key]
+        found = self._targets.get(key)
+        if found is None:
+            return self.forge_url + quote(joined) + (f"#{fragment}" if fragment else "")
+        if found.kind in PAGE_KINDS and fragment:
+            return Target(found.kind, found.group, found.value, "#" + content_id(fragment))
+        return found

@@ -10,17 +10,18 @@ from __future__ import annotations
 import posixpath
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from sigsite.cost_limits import check_cost
 from sigsite.formatting import SUMMARY_LENGTH
-from sigsite.hub.links import relative_targets
+from sigsite.hub.links import FORGE_URL, ReadmeLinks, relative_targets
 from sigsite.hub.model import Community, HubSig, Readme
 from sigsite.links import is_web_url
 from sigsite.loader import Sources, load_sig
+from sigsite.markup.document import render_markdown
 from sigsite.meetings import ATTACHMENT_SUFFIXES, NoteCache
 from sigsite.members import given
 from sigsite.model import SigData
@@ -28,10 +29,9 @@ from sigsite.notes.checks import check_link_schemes, redact_addresses
 from sigsite.notes.parts import detect_language
 from sigsite.problems import Problem, Problems
 from sigsite.reading import read_text, symlink_on_the_way
-from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR
+from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
 from sigsite.yaml_source import LocatedDict, items_of, load_yaml
 
-SIGS_DIR = "sigs"
 LISTINGS = {"en": "sig_info.yaml", "zh": "sig_info_chinese.yaml"}
 COMMUNITY_READMES = {"en": ("README_en.md", "README.en.md"), "zh": ("README.md",)}
 SIG_READMES = {"en": ("README_en.md", "README.en.md"), "zh": ("README.md",)}
@@ -74,6 +74,7 @@ def load_community(
     timezone: str = DEFAULT_TIMEZONE,
     public_emails: frozenset[str] = frozenset(),
     caches: dict[str, NoteCache] | None = None,
+    forge_url: str = FORGE_URL,
 ) -> tuple[Community, Problems]:
     """Read every SIG folder of `root/sigs`; bad input becomes problems of its file, never an exception."""
     problems = Problems()
@@ -123,9 +124,29 @@ def load_community(
                 external_url=entry.link if entry.link and is_web_url(entry.link) else None,
             )
         )
-    return Community(
+    community = Community(
         introduction=_community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs)
-    ), problems
+    )
+    return _rendered(community, forge_url), problems
+
+
+def _rendered(community: Community, forge_url: str) -> Community:
+    """Every README rendered once, its links leading to what the hub publishes or to the forge.
+
+    A SIG's README goes below the SIG's name, which is its page's title: its headings move down
+    a level. The community's introduction is part of the hub's home page and keeps its levels.
+    """
+    links = ReadmeLinks(community, forge_url)
+
+    def rendered(readme: Readme, shift: int) -> Readme:
+        return replace(
+            readme, rendered=render_markdown(readme.text, links.resolver(readme.path), shift=shift)
+        )
+
+    return Community(
+        introduction=tuple(rendered(r, 0) for r in community.introduction),
+        sigs=tuple(replace(s, readmes=tuple(rendered(r, 1) for r in s.readmes)) for s in community.sigs),
+    )
 
 
 def _unique(candidate: str, taken: set[str], display: str, problems: Problems) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sigsite.model import Meeting, SigData
+from sigsite.model import Meeting, Rendered, SigData
 
 LOCALES = ("en", "zh")
 
@@ -18,6 +18,7 @@ class Readme:
     language: str  # "en" or "zh"
     path: str  # repository-relative, e.g. "sigs/security/README_en.md"
     text: str  # personal e-mail addresses already withheld
+    rendered: Rendered = field(default_factory=Rendered)  # as the hub shows it (hub.loader)
 
 
 @dataclass(frozen=True)

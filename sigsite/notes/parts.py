@@ -21,6 +21,7 @@ class NoteParts:
     heading: str
     heading_line: int | None
     body: str
+    body_line: int  # the line of the file where `body` starts
     sections: tuple[tuple[Section, int], ...]
 
 
@@ -46,6 +47,7 @@ def split_note(text: str, display: str, problems: Problems) -> NoteParts:
     front_matter, rest, first_line = _split_front_matter(text, display, problems)
     heading, heading_line = "", None
     body_lines: list[str] = []
+    body_numbers: list[int] = []
     sections: list[tuple[Section, int]] = []
     current: tuple[str, int] | None = None
     current_lines: list[str] = []
@@ -63,15 +65,17 @@ def split_note(text: str, display: str, problems: Problems) -> NoteParts:
             heading, heading_line = line[2:].strip(), number
             continue
         body_lines.append(line)
+        body_numbers.append(number)
         if not in_fence and line.startswith("## "):
             close_section()
             current, current_lines = (line[3:].strip(), number), []
         elif current is not None:
             current_lines.append(line)
     close_section()
-    return NoteParts(
-        front_matter, heading, heading_line, "\n".join(body_lines).strip("\n") + "\n", tuple(sections)
-    )
+    leading_blanks = next((i for i, line in enumerate(body_lines) if line), len(body_lines))
+    body_line = body_numbers[leading_blanks] if leading_blanks < len(body_numbers) else first_line
+    body = "\n".join(body_lines).strip("\n") + "\n"
+    return NoteParts(front_matter, heading, heading_line, body, body_line, tuple(sections))
 
 
 def detect_language(text: str) -> str:

@@ -25,15 +25,15 @@ def year_page_markdown(year: int, locale: str = DEFAULT_LOCALE) -> str:
 
 
 def meeting_markdown(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
-    """The Markdown source of a meeting's page: fixed front matter, then the note as written.
+    """The Markdown source of a meeting's page: our front matter alone.
 
-    The front matter is ours alone (the note's own was read by the parser), so the page can
-    never opt into template rendering.
+    The note itself is rendered by the core (`Meeting.rendered`) and put in after Markdown has
+    run, so MkDocs never renders it and the page can never opt into template rendering.
     """
     title = meeting_page_title(meeting, locale)
     description = plain_text(agenda_summary(meeting)) or title
     front = {"title": title, "description": description, "render_macros": False}
-    return front_matter(front) + meeting.body
+    return front_matter(front)
 
 
 def front_matter(values: dict[str, object]) -> str:

@@ -1,0 +1,105 @@
+"""The Markdown dialect of the forge: CommonMark plus tables, strikethrough, autolinks and task lists.
+
+markdown-it-py is linear in its input (it ships CommonMark's pathological-input tests). Two things
+differ from its `gfm-like` preset, to match what Gitee and GitHub show:
+- autolinks are made only from `http://`, `https://` and `www.` (and e-mail addresses), never from
+  a bare `example.com`;
+- every heading gets an id by the forge's rule (`forge_slug`), so a README's own table of contents
+  (`[概述](#概述)`) leads to its headings. The sanitizer puts the ids in the content's namespace.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+# Deep enough for any real file; the block parser drops what lies deeper, so notes nested this
+# far are refused before they are rendered (cost_limits.MAX_BLOCK_NESTING keeps well below).
+MAX_NESTING = 100
+_AUTOLINK_STARTS = ("http://", "https://", "www.", "mailto:")
+_KEPT_PUNCTUATION = frozenset("-_ ")
+
+
+def forge_slug(text: str) -> str:
+    """A heading's id as GitHub and Gitee make it: lower case, letters, digits, `-` and `_`, spaces
+    as `-`. `概述` stays `概述`, `1. Overview & Goals` becomes `1-overview--goals`."""
+    kept = (
+        char
+        for char in text.strip().lower()
+        if char in _KEPT_PUNCTUATION or unicodedata.category(char)[0] in "LMN"
+    )
+    return "".join(kept).replace(" ", "-")
+
+
+def heading_text(inline: Token) -> str:
+    """The text of a heading as a browser shows it (what its id and the table of contents use)."""
+    parts = []
+    for child in inline.children or []:
+        if child.type in {"text", "code_inline"}:
+            parts.append(child.content)
+        elif child.type in {"softbreak", "hardbreak"}:
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def _heading_ids(state: StateCore) -> None:
+    """Give each heading the forge's id; a repeated one gets `-1`, `-2`, ... as on the forge."""
+    seen: dict[str, int] = {}
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        slug = forge_slug(heading_text(tokens[index + 1])) or "section"
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        token.attrSet("id", slug if count == 0 else f"{slug}-{count}")
+
+
+def _strict_autolinks(state: StateCore) -> None:
+    """Undo the autolinks the forge would not make (`example.com`, `ftp://x`): keep their text."""
+    for block in state.tokens:
+        children = block.children
+        if block.type != "inline" or not children:
+            continue
+        kept: list[Token] = []
+        dropping = False
+        for index, child in enumerate(children):
+            if child.type == "link_open" and child.markup == "linkify":
+                label = children[index + 1].content.lower() if index + 1 < len(children) else ""
+                is_email = str(child.attrs.get("href", "")).startswith("mailto:")
+                dropping = not (label.startswith(_AUTOLINK_STARTS) or is_email)
+                if dropping:
+                    continue
+            elif child.type == "link_close" and child.markup == "linkify" and dropping:
+                dropping = False
+                continue
+            kept.append(child)
+        block.children = kept
+
+
+def _table_alignment(state: StateCore) -> None:
+    """Table cells aligned with `align`, as the forge writes them: style attributes are not kept."""
+    for token in state.tokens:
+        if token.type in {"th_open", "td_open"}:
+            style = str(token.attrs.pop("style", ""))
+            if style.startswith("text-align:"):
+                token.attrSet("align", style.removeprefix("text-align:"))
+
+
+@cache
+def parser() -> MarkdownIt:
+    """The one configured parser (building it costs more than rendering a note)."""
+    md = MarkdownIt("gfm-like", {"linkify": True, "maxNesting": MAX_NESTING})
+    md.use(tasklists_plugin)
+    linkify = md.linkify
+    assert linkify is not None  # the `linkify` option set it up
+    linkify.add("ftp:", None).add("//", None)
+    md.core.ruler.after("linkify", "sigsite_strict_autolinks", _strict_autolinks)
+    md.core.ruler.push("sigsite_heading_ids", _heading_ids)
+    md.core.ruler.push("sigsite_table_alignment", _table_alignment)
+    return md

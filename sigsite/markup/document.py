@@ -1,0 +1,206 @@
+"""One committed Markdown file rendered: sanitized HTML, the text search reads, and its headings.
+
+Everything it puts on a page passes through here: links are checked and, where they lead to the
+site, written as references (references.py); headings get the forge's ids in the content's
+namespace and a permanent link; the HTML is cleaned by sanitize.py. What search reads is built
+from the same tokens as plain headings and paragraphs: Material's indexer rescans a section from
+its start at every closing tag of another kind, so markup-rich text would cost its square there.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from markdown_it.token import Token
+
+from sigsite.links import WEB_SCHEMES
+from sigsite.markup.commonmark import heading_text, parser
+from sigsite.markup.references import Target
+from sigsite.model import Heading, Rendered, section_key
+from sigsite.sanitize import content_id, sanitize_html, text_only
+
+# A relative link as written (path unquoted, fragment as written) and the line it is on, to what
+# it leads: a target on the site, a web address, or None when it leads nowhere the site knows.
+Resolve = Callable[[str, str, int | None], Target | str | None]
+_RAW_ADDRESS = re.compile(r"""(\b(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+PERMALINK = '<a class="headerlink" href="#{id}" title="Permanent link">¶</a>'
+
+
+def render_markdown(
+    text: str,
+    resolve: Resolve,
+    *,
+    first_line: int = 1,
+    shift: int = 0,
+    unsearched: frozenset[str] = frozenset(),
+) -> Rendered:
+    """Render `text`, whose first line is line `first_line` of its file (for `resolve`).
+
+    `shift` moves every heading down (or up) that many levels, between h1 and h6; sections whose
+    heading's key (model.section_key) is in `unsearched` are left out of what search reads.
+    """
+    md = parser()
+    env: dict[str, object] = {}
+    tokens = md.parse(text, env)
+    lines = text.split("\n")
+    _resolve_links(tokens, lambda target, line: _address(target, line, resolve), lines, first_line)
+    headings = _headings(tokens, shift)
+    _add_permalinks(tokens)
+    body = sanitize_html(md.renderer.render(tokens, md.options, env))
+    return Rendered(body, _search_html(tokens, unsearched), _nest(headings))
+
+
+def _address(written: str, line: int | None, resolve: Resolve) -> str | None:
+    """The address a link of the file gets, or None when it gets none (unsafe, or leading nowhere)."""
+    written = written.strip()
+    if not written or written.startswith("#"):
+        return written
+    try:
+        parts = urlsplit(written)
+    except ValueError:  # a malformed IPv6 host, for one
+        return None
+    scheme = parts.scheme.lower()
+    if scheme in WEB_SCHEMES:
+        if not parts.hostname:
+            return None
+        netloc = parts.netloc.rpartition("@")[2]  # a user name is never published (nor an address in it)
+        return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    if scheme == "mailto":
+        return written
+    if scheme or parts.netloc:
+        return None
+    resolved = resolve(unquote(parts.path), unquote(parts.fragment), line)
+    return resolved.reference() if isinstance(resolved, Target) else resolved
+
+
+def _resolve_links(
+    tokens: list[Token],
+    address: Callable[[str, int | None], str | None],
+    lines: list[str],
+    first_line: int,
+) -> None:
+    """Give every link and image of the tokens its final address (or none); raw HTML included."""
+
+    def line_of(target: str, block: Token) -> int | None:
+        """The line of the file on which `target` is written in the block, else the block's first."""
+        if block.map is None:
+            return None
+        start, end = block.map
+        found = next((n for n in range(start, end) if target in lines[n]), start)
+        return found + first_line
+
+    def raw(markup: str, block: Token) -> str:
+        def replace(match: re.Match[str]) -> str:
+            written = html.unescape(next(v for v in match.groups()[1:] if v is not None))
+            url = address(written, line_of(written, block))
+            return "" if url is None else f'{match[1]}"{html.escape(url, quote=True)}"'
+
+        return _RAW_ADDRESS.sub(replace, markup) if "=" in markup else markup
+
+    for block in tokens:
+        if block.type == "html_block":
+            block.content = raw(block.content, block)
+        for child in block.children or []:
+            if child.type == "html_inline":
+                child.content = raw(child.content, block)
+            elif child.type in {"link_open", "image"}:
+                attribute = "href" if child.type == "link_open" else "src"
+                written = str(child.attrs.get(attribute, ""))  # percent-encoded by the parser
+                url = address(written, line_of(unquote(written), block))
+                if url is not None:
+                    child.attrSet(attribute, url)
+                elif child.type == "image":  # no address: its description instead
+                    child.type, child.content = "text", child.content
+                else:
+                    child.attrs.pop(attribute, None)
+
+
+def _headings(tokens: list[Token], shift: int) -> list[Heading]:
+    """Shift every heading's level; the headings in order, flat."""
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type in {"heading_open", "heading_close"}:
+            token.tag = f"h{min(6, max(1, int(token.tag[1]) + shift))}"
+        if token.type == "heading_open":
+            found.append(
+                Heading(
+                    int(token.tag[1]), content_id(str(token.attrs["id"])), heading_text(tokens[index + 1])
+                )
+            )
+    return found
+
+
+def _add_permalinks(tokens: list[Token]) -> None:
+    """A `¶` link at the end of every heading, as on the site's own pages."""
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            inline = tokens[index + 1]
+            link = Token(
+                "html_inline", "", 0, content=PERMALINK.format(id=html.escape(str(token.attrs["id"])))
+            )
+            inline.children = [*(inline.children or []), link]
+
+
+def _nest(flat: list[Heading]) -> tuple[Heading, ...]:
+    """The flat headings as a tree: each heading holds the deeper ones that follow it."""
+
+    def take(start: int, level: int) -> tuple[list[Heading], int]:
+        nodes: list[Heading] = []
+        index = start
+        while index < len(flat) and flat[index].level > level:
+            heading = flat[index]
+            children, index = take(index + 1, heading.level)
+            nodes.append(Heading(heading.level, heading.id, heading.text, tuple(children)))
+        return nodes, index
+
+    roots, _ = take(0, 0)
+    return tuple(roots)
+
+
+def _inline_text(inline: Token) -> str:
+    parts = []
+    for child in inline.children or []:
+        if child.type in {"text", "code_inline"}:
+            parts.append(child.content)
+        elif child.type in {"softbreak", "hardbreak"}:
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+def _block_text(tokens: list[Token], index: int) -> str | None:
+    """The text a block token contributes to search; None for tokens that hold none."""
+    token = tokens[index]
+    if token.type == "inline" and tokens[index - 1].type != "heading_open":
+        return _inline_text(token)
+    if token.type in {"fence", "code_block"}:
+        return token.content
+    if token.type == "html_block":
+        return html.unescape(text_only(token.content))
+    return None
+
+
+def _search_blocks(tokens: list[Token], unsearched: frozenset[str]) -> Iterator[str]:
+    skipped_level: int | None = None  # inside a section search leaves out, below a heading of this level
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            level, title = int(token.tag[1]), heading_text(tokens[index + 1])
+            if skipped_level is not None and level <= skipped_level:
+                skipped_level = None
+            if skipped_level is None and section_key(title) in unsearched:
+                skipped_level = level
+            if skipped_level is None:
+                ident = html.escape(content_id(str(token.attrs["id"])))
+                yield f'<h{level} id="{ident}">{html.escape(title)}</h{level}>'
+            continue
+        text = _block_text(tokens, index) if skipped_level is None else None
+        if text and text.strip():
+            yield f"<p>{html.escape(text.strip())}</p>"
+
+
+def _search_html(tokens: list[Token], unsearched: frozenset[str]) -> str:
+    return "\n".join(_search_blocks(tokens, unsearched))
