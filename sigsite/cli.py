@@ -63,7 +63,7 @@ def _check(args: argparse.Namespace) -> int:
     if project is None:
         return 1
     sources = project.sources
-    _, problems = load_sig(sources)
+    _, problems = load_sig(sources, render=False)
     report = problems.sorted()
     files = len(sources.data_files())
     errors, warnings = len(problems.errors), len(problems.warnings)
@@ -81,7 +81,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _check_community(root: Path, output: str) -> int:
     """Every SIG folder of a community checkout, as the hub reads them; problems grouped by folder."""
-    community, problems = load_community(root)
+    community, problems = load_community(root, render=False)
     report = problems.sorted()
     errors, warnings = len(problems.errors), len(problems.warnings)
     folders = len(community.folders)

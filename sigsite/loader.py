@@ -43,10 +43,13 @@ class Sources:
         return [self.path(p) for p in (self.members_file, self.sig_info_file, self.meetings_dir)]
 
 
-def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData, Problems]:
+def load_sig(
+    sources: Sources, cache: NoteCache | None = None, *, render: bool = True
+) -> tuple[SigData, Problems]:
     """Read everything once; bad input becomes problems, never exceptions.
 
-    With a `cache` from an earlier load, only the notes that changed are read again.
+    With a `cache` from an earlier load, only the notes that changed are read again. Without
+    `render` (`sigsite check`), notes are rendered only where that finds more problems.
     """
     problems = Problems()
     for relative in (sources.members_file, sources.sig_info_file, sources.meetings_dir):
@@ -86,6 +89,7 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData,
         build_date(zone),
         public_emails=sources.public_emails,
         cache=cache,
+        render=render,
     )
     data = SigData(
         people=builder.build(),

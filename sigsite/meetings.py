@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 from sigsite.cost_limits import check_cost
 from sigsite.headings import HeadingTime, parse_heading
 from sigsite.links import is_web_url, urls_in
-from sigsite.markup.document import render_markdown
-from sigsite.model import Attachment, Meeting
+from sigsite.markup.document import may_link_locally, render_markdown
+from sigsite.model import Attachment, Meeting, Rendered
 from sigsite.notes import checks, fields
 from sigsite.notes.links import NoteLinks
 from sigsite.notes.parts import NoteParts, detect_language, split_note
@@ -50,6 +50,7 @@ class NoteRules:
     today: date | None = None  # notes of later meetings may still have empty sections
     links: NoteLinks = field(default_factory=NoteLinks)  # the notes and published files of the folder
     public_emails: frozenset[str] = frozenset()  # lower case; shown as written
+    render: bool = True  # False for `sigsite check`: a note is rendered only to check its links
 
 
 def parse_meeting(
@@ -129,7 +130,9 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
             rules.links.resolver(display, problems),
             first_line=note.body_line,
             unsearched=UNSEARCHED_SECTIONS,
-        ),
+        )
+        if rules.render or may_link_locally(note.body)
+        else Rendered(),
         sections=tuple(section for section, _ in note.sections),
         language=language,
         video=video,
@@ -271,6 +274,7 @@ def load_meetings(
     *,
     public_emails: frozenset[str] = frozenset(),
     cache: NoteCache | None = None,
+    render: bool = True,
 ) -> tuple[tuple[Meeting, ...], tuple[Attachment, ...]]:
     """Every meeting (oldest first, undated external sessions last) and every other file."""
     if not folder.is_dir() or not refuse_symlink(folder, display_folder, problems):
@@ -298,6 +302,7 @@ def load_meetings(
         today=today,
         links=NoteLinks(frozenset(p.name for p in notes), frozenset(a.source for a in attachments)),
         public_emails=public_emails,
+        render=render,
     )
     cache = cache or NoteCache()
     meetings = [

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
-from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 import nh3
@@ -123,23 +121,5 @@ def sanitize_html(markup: str) -> str:
 
 
 def text_only(markup: str) -> str:
-    """The text of an HTML fragment, escaped: for places a theme prints unescaped (a TOC entry)."""
+    """The text of an HTML fragment, escaped (what search reads of a block of raw HTML)."""
     return _TEXT_ONLY.clean(markup)
-
-
-class TocEntry(Protocol):
-    """An entry of a page's table of contents, as MkDocs' `AnchorLink` has it."""
-
-    title: str
-    id: str
-
-    @property
-    def children(self) -> Iterable[TocEntry]: ...
-
-
-def sanitize_toc(entries: Iterable[TocEntry]) -> None:
-    """Titles as escaped text and ids in the content's namespace: themes print both unescaped."""
-    for entry in entries:
-        entry.title = text_only(entry.title)
-        entry.id = content_id(entry.id)
-        sanitize_toc(entry.children)

@@ -75,8 +75,13 @@ def load_community(
     public_emails: frozenset[str] = frozenset(),
     caches: dict[str, NoteCache] | None = None,
     forge_url: str = FORGE_URL,
+    render: bool = True,
 ) -> tuple[Community, Problems]:
-    """Read every SIG folder of `root/sigs`; bad input becomes problems of its file, never an exception."""
+    """Read every SIG folder of `root/sigs`; bad input becomes problems of its file, never an exception.
+
+    Without `render` (`sigsite check --community`), the READMEs are not rendered: their links
+    never fail (what the hub does not publish leads to the forge).
+    """
     problems = Problems()
     sigs_dir = root / SIGS_DIR
     if not sigs_dir.is_dir() or sigs_dir.is_symlink():
@@ -105,6 +110,7 @@ def load_community(
             timezone,
             public_emails,
             (caches or {}).setdefault(folder.name, NoteCache()) if caches is not None else None,
+            render,
             problems,
         )
         sigs.append(sig)
@@ -127,7 +133,7 @@ def load_community(
     community = Community(
         introduction=_community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs)
     )
-    return _rendered(community, forge_url), problems
+    return (_rendered(community, forge_url) if render else community), problems
 
 
 def _rendered(community: Community, forge_url: str) -> Community:
@@ -198,6 +204,7 @@ def _load_folder(
     timezone: str,
     public_emails: frozenset[str],
     cache: NoteCache | None,
+    render: bool,
     problems: Problems,
 ) -> HubSig:
     display = f"{SIGS_DIR}/{folder.name}"
@@ -205,7 +212,7 @@ def _load_folder(
     has_data = any(
         sources.path(p).exists() for p in (sources.members_file, sources.sig_info_file, MEETINGS_DIR)
     )
-    data, found = load_sig(sources, cache) if has_data else (SigData(), Problems())
+    data, found = load_sig(sources, cache, render=render) if has_data else (SigData(), Problems())
     problems.items.extend(_in_folder(found.items, display))
     readmes = _readmes(folder, display, SIG_READMES, public_emails, problems)
     english, chinese = listed.get("en"), listed.get("zh")

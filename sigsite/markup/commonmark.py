@@ -11,6 +11,7 @@ differ from its `gfm-like` preset, to match what Gitee and GitHub show:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -18,9 +19,12 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-# Deep enough for any real file; the block parser drops what lies deeper, so notes nested this
-# far are refused before they are rendered (cost_limits.MAX_BLOCK_NESTING keeps well below).
-MAX_NESTING = 100
+# markdown-it-py has one nesting limit for blocks and inline markup. Blocks: deep enough for any
+# real file; the block parser drops what lies deeper, so files nested that far are refused before
+# they are rendered (cost_limits.MAX_BLOCK_NESTING keeps well below). Inline markup: what lies
+# deeper stays text, and the link parser's lookahead costs this many steps per character.
+MAX_BLOCK_NESTING = 100
+MAX_INLINE_NESTING = 20
 _AUTOLINK_STARTS = ("http://", "https://", "www.", "mailto:")
 _KEPT_PUNCTUATION = frozenset("-_ ")
 
@@ -91,10 +95,19 @@ def _table_alignment(state: StateCore) -> None:
                 token.attrSet("align", style.removeprefix("text-align:"))
 
 
+def _nesting_limit(limit: int) -> Callable[[StateCore], None]:
+    def set_limit(state: StateCore) -> None:
+        state.md.options["maxNesting"] = limit
+
+    return set_limit
+
+
 @cache
 def parser() -> MarkdownIt:
     """The one configured parser (building it costs more than rendering a note)."""
-    md = MarkdownIt("gfm-like", {"linkify": True, "maxNesting": MAX_NESTING})
+    md = MarkdownIt("gfm-like", {"linkify": True, "maxNesting": MAX_BLOCK_NESTING})
+    md.core.ruler.before("block", "sigsite_block_nesting", _nesting_limit(MAX_BLOCK_NESTING))
+    md.core.ruler.after("block", "sigsite_inline_nesting", _nesting_limit(MAX_INLINE_NESTING))
     md.use(tasklists_plugin)
     linkify = md.linkify
     assert linkify is not None  # the `linkify` option set it up

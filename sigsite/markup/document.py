@@ -9,9 +9,11 @@ its start at every closing tag of another kind, so markup-rich text would cost i
 
 from __future__ import annotations
 
+import gc
 import html
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from markdown_it.token import Token
@@ -43,14 +45,41 @@ def render_markdown(
     heading's key (model.section_key) is in `unsearched` are left out of what search reads.
     """
     md = parser()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the parser reads it: lines agree
     env: dict[str, object] = {}
-    tokens = md.parse(text, env)
-    lines = text.split("\n")
-    _resolve_links(tokens, lambda target, line: _address(target, line, resolve), lines, first_line)
-    headings = _headings(tokens, shift)
-    _add_permalinks(tokens)
-    body = sanitize_html(md.renderer.render(tokens, md.options, env))
-    return Rendered(body, _search_html(tokens, unsearched), _nest(headings))
+    with _without_cycle_collection():
+        tokens = md.parse(text, env)
+        lines = text.split("\n")
+        _resolve_links(tokens, lambda target, line: _address(target, line, resolve), lines, first_line)
+        headings = _headings(tokens, shift)
+        _add_permalinks(tokens)
+        body = sanitize_html(md.renderer.render(tokens, md.options, env))
+        return Rendered(body, _search_html(tokens, unsearched), _nest(headings))
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The parser makes a token per piece of markup, and none of them in a cycle: the collector's
+    passes over a build's whole heap while a large file is parsed would cost its size again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# A link that may lead to the site's own files: `](`, `]:` or `href=`/`src=` before something
+# without a scheme. A file without one has no link that rendering could find broken.
+_LOCAL_LINK = re.compile(
+    r"(?:\]\(\s*<?|\]:[ \t]*<?|\b(?:href|src)\s*=\s*[\"']?)(?![a-z][a-z0-9+.-]*:|#|[\s)\"'>])", re.IGNORECASE
+)
+
+
+def may_link_locally(text: str) -> bool:
+    """True when `text` may hold a relative link (a fast, linear look for one)."""
+    return _LOCAL_LINK.search(text) is not None
 
 
 def _address(written: str, line: int | None, resolve: Resolve) -> str | None:
@@ -89,7 +118,7 @@ def _resolve_links(
         if block.map is None:
             return None
         start, end = block.map
-        found = next((n for n in range(start, end) if target in lines[n]), start)
+        found = next((n for n in range(start, min(end, len(lines))) if target in lines[n]), start)
         return found + first_line
 
     def raw(markup: str, block: Token) -> str:
