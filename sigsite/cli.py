@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
 from sigsite.hub.loader import load_community
+from sigsite.hub.people import community_people
 from sigsite.loader import load_sig
 from sigsite.meetings import parse_meeting
 from sigsite.new_meeting import create_note, notes_of
@@ -82,6 +83,7 @@ def _check(args: argparse.Namespace) -> int:
 def _check_community(root: Path, output: str) -> int:
     """Every SIG folder of a community checkout, as the hub reads them; problems grouped by folder."""
     community, problems = load_community(root, render=False)
+    community_people(community, problems)  # what the SIGs' files say of one person, compared
     report = problems.sorted()
     errors, warnings = len(problems.errors), len(problems.warnings)
     folders = len(community.folders)

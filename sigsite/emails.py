@@ -1,34 +1,155 @@
-"""Personal e-mail addresses in committed text: found in linear time and withheld from the site.
+"""Personal e-mail addresses in committed text: found after every decoding an output applies, withheld.
 
-A regular expression such as `[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+` is quadratic on a long run of word
-characters without an `@`; this scanner starts only at an `@` and looks at most an address's
-length to either side.
+A page, feed or mail client may decode what a file holds before anyone reads it: HTML entities
+(`&#64;`, `&commat;`), percent-encoding (`mailto:a%40b.org`), Markdown's backslash escapes and
+emphasis marks, the full-width forms Chinese input methods type (`＠`, `。`), and markup between
+the parts (`alice@<b>example</b>.org`). The scanner reads decoded views of the text in which
+every character remembers where it was written, and withholds each address where it was written.
+A web address's user name (`https://user@host/`) is dropped from the address instead.
+
+Everything here is linear in the text: the views are built by one regular expression each, and
+the address scanner starts only at an `@` and looks at most an address's length to either side.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from urllib.parse import unquote_to_bytes
 
 REDACTED = "[e-mail hidden]"
 MAX_LOCAL = 64  # RFC 5321 limits
 MAX_DOMAIN = 255
 _LOCAL_EXTRA = frozenset(".+-_%")
 _DOMAIN_EXTRA = frozenset(".-")
+_PUNYCODE_TLD = re.compile(r"xn--[a-z0-9-]{1,59}", re.IGNORECASE)
+_IDEOGRAPHIC_STOPS = str.maketrans({"。": ".", "｡": "."})  # NFKC keeps them; in an address they are dots
+# What a decoding can turn into an `@`: without any of these, a text holds no address at all.
+_MAY_HOLD_AN_ADDRESS = re.compile("[@&%\uff20\ufe6b]")
+
+_PERCENT = r"(?:%[0-9A-Fa-f]{2})+"
+_ENTITY = r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+_TAG = r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>]{0,4000})?/?>"
+_NON_ASCII = r"[^\x00-\x7f]+"
+# Elements inside a line of text: their tags join what stands on either side; others separate.
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup "
+    "time u var wbr".split()
+)
 
 
 @dataclass(frozen=True)
 class Address:
-    """One address found in a text, with where it starts and ends (a `mailto:` before it included)."""
+    """An address found in a text: where it was written (`start`, `end`) and what it reads as."""
 
     start: int
     end: int
     address: str
+    in_web_address: bool = False  # the user part of `https://user@host/`: dropped, not replaced
+    personal: bool = True  # False for a plain user name (`https://git@host/`): nothing to report
 
     @property
     def masked(self) -> str:
         """`j…@example.org`: enough to find it in the file, not enough to publish it."""
         local, _, domain = self.address.partition("@")
         return f"{local[:1]}…@{domain}"
+
+
+@dataclass
+class _View:
+    """A decoded text and, for each run of it, the span of what it was decoded from: the original,
+    or the text of an `inner` view that decoded the original first."""
+
+    text: str
+    starts: list[int]  # where each run begins in `text`
+    spans: list[tuple[int, int, bool]]  # (start, end) it came from; True when copied as it was
+    inner: _View | None = None
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original that `text[start:end]` was decoded from."""
+        first, last = bisect_right(self.starts, start) - 1, bisect_right(self.starts, end - 1) - 1
+        begin, _, copied = self.spans[first]
+        source_start = begin + (start - self.starts[first]) if copied else begin
+        last_begin, last_end, copied = self.spans[last]
+        source_end = last_begin + (end - self.starts[last]) if copied else last_end
+        return self.inner.original(source_start, source_end) if self.inner else (source_start, source_end)
+
+
+def _decoded(match: re.Match[str], markdown: bool) -> str | None:
+    """What one piece of markup reads as; None to keep it as written."""
+    piece = match.group()
+    first = piece[0]
+    if first == "&":
+        return _compatible(html.unescape(piece))
+    if first == "%":
+        return _compatible(unquote_to_bytes(piece).decode("utf-8", errors="replace"))
+    if first == "<":
+        name = piece.lstrip("</").split(None, 1)[0].rstrip("/>").lower()
+        return "" if name in _INLINE else " "
+    if markdown and first == "\\":
+        return piece[1]
+    if markdown and first in "*~`":
+        return ""
+    if not piece.isascii():
+        if unicodedata.is_normalized("NFKC", piece) and "。" not in piece and "｡" not in piece:
+            return None
+        return "".join(_compatible(char) or char for char in piece)
+    return None
+
+
+def _compatible(text: str) -> str:
+    """Full-width and other compatibility forms as the characters they stand for (`＠` is `@`)."""
+    return unicodedata.normalize("NFKC", text).translate(_IDEOGRAPHIC_STOPS)
+
+
+def _view(text: str, pattern: re.Pattern[str], markdown: bool) -> _View:
+    """`text` decoded piece by piece (tags, where the pattern matches them, joined: their text only)."""
+    parts: list[str] = []
+    starts: list[int] = []
+    spans: list[tuple[int, int, bool]] = []
+    length = position = 0
+
+    def add(piece: str, start: int, end: int, copied: bool) -> None:
+        nonlocal length
+        if piece:
+            starts.append(length)
+            spans.append((start, end, copied))
+            parts.append(piece)
+            length += len(piece)
+
+    for match in pattern.finditer(text):
+        decoded = _decoded(match, markdown)
+        if decoded is None:
+            continue
+        add(text[position : match.start()], position, match.start(), True)
+        if len(decoded) == len(match.group()) and decoded == match.group():
+            add(decoded, match.start(), match.end(), True)
+        elif len(decoded) > 1 and match.group()[0] not in "&%":  # character by character
+            for offset, char in enumerate(decoded):
+                add(char, match.start() + offset, match.start() + offset + 1, False)
+        else:
+            add(decoded, match.start(), match.end(), False)
+        position = match.end()
+    add(text[position:], position, len(text), True)
+    return _View("".join(parts), starts or [0], spans or [(0, 0, True)])
+
+
+def _pattern(markdown: bool, join_tags: bool) -> re.Pattern[str]:
+    pieces = [_ENTITY, _PERCENT, _NON_ASCII, *([_TAG] if join_tags else [])]
+    if markdown:
+        pieces += [r"\\[!-/:-@\[-`{-~]", r"[*~`]"]
+    return re.compile("|".join(pieces))
+
+
+# By (markdown, join tags): tags are read as written (attributes are decoded too) or joined away.
+_PATTERNS = {
+    (markdown, join): _pattern(markdown, join) for markdown in (True, False) for join in (True, False)
+}
+_PERCENT_ONLY = re.compile(_PERCENT)
 
 
 def _is_local(char: str) -> bool:
@@ -39,9 +160,12 @@ def _is_domain(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in _DOMAIN_EXTRA)
 
 
-def find_addresses(text: str) -> list[Address]:
-    """Every e-mail address in `text`, left to right; linear in the length of the text."""
-    found: list[Address] = []
+def _is_top_level(label: str) -> bool:
+    return label.isalpha() or _PUNYCODE_TLD.fullmatch(label) is not None
+
+
+def scan(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every address written plainly in `text`, left to right; linear."""
     scanned_to = 0  # no address starts before the end of the previous one
     at = text.find("@")
     while at != -1:
@@ -53,27 +177,63 @@ def find_addresses(text: str) -> list[Address]:
             end += 1
         local, domain = text[start:at].strip("."), text[at + 1 : end].rstrip(".-")
         labels = domain.split(".")
-        if local and len(labels) >= 2 and all(labels) and labels[-1].isalpha():
+        is_ssh_remote = local == "git" and text[at + 1 + len(domain) : at + 2 + len(domain)] == ":"
+        if local and len(labels) >= 2 and all(labels) and _is_top_level(labels[-1]) and not is_ssh_remote:
             start = at - len(text[start:at].lstrip("."))
             end = at + 1 + len(domain)
-            if text[max(0, start - 7) : start].lower() == "mailto:":
-                start -= 7
-            found.append(Address(start, end, f"{text[start:at].removeprefix('mailto:')}@{domain}"))
+            yield start, end
             scanned_to = end
         at = text.find("@", max(at + 1, scanned_to))
-    return found
 
 
-def redact(text: str, public: frozenset[str] = frozenset()) -> tuple[str, list[Address]]:
-    """`text` with every address not in `public` replaced; and the addresses replaced."""
-    hidden = [a for a in find_addresses(text) if a.address.lower() not in public]
+def _in_view(view: _View) -> Iterator[Address]:
+    text = view.text
+    for start, end in scan(text):
+        if text[max(0, start - 2) : start] == "//":  # a web address's user part, and its `@`
+            holds_address = text[end : end + 1] == "@"  # https://alice@example.org@host/
+            user_end = end + 1 if holds_address else text.index("@", start) + 1
+            begin, finish = view.original(start, user_end)
+            yield Address(begin, finish, text[start:end], in_web_address=True, personal=holds_address)
+            continue
+        if text[max(0, start - 7) : start].lower() == "mailto:":
+            start -= 7
+        begin, finish = view.original(start, end)
+        yield Address(begin, finish, text[start:end].removeprefix("mailto:").removeprefix("MAILTO:"))
+
+
+def find_addresses(text: str, *, markdown: bool = True) -> list[Address]:
+    """Every address `text` reads as once decoded (as Markdown, or as HTML), in order, not overlapping."""
+    if not _MAY_HOLD_AN_ADDRESS.search(text):
+        return []
+    found: list[Address] = []
+    for join_tags in (
+        (False, True) if "<" in text else (False,)
+    ):  # tags as written, then as a browser joins text
+        view = _view(text, _PATTERNS[markdown, join_tags], markdown)
+        if "%" in view.text:  # an entity may have written the percent sign: decode once more
+            view = replace(_view(view.text, _PERCENT_ONLY, False), inner=view)
+        found += _in_view(view)
+    found.sort(key=lambda a: (a.start, -a.end))
+    kept: list[Address] = []
+    for address in found:
+        if kept and address.start < kept[-1].end:
+            continue
+        kept.append(address)
+    return kept
+
+
+def redact(
+    text: str, public: frozenset[str] = frozenset(), *, markdown: bool = True
+) -> tuple[str, list[Address]]:
+    """`text` with every address not in `public` withheld; and the addresses withheld."""
+    hidden = [a for a in find_addresses(text, markdown=markdown) if a.address.lower() not in public]
     if not hidden:
         return text, []
     parts: list[str] = []
     position = 0
     for address in hidden:
         parts.append(text[position : address.start])
-        parts.append(REDACTED)
+        parts.append("" if address.in_web_address else REDACTED)
         position = address.end
     parts.append(text[position:])
-    return "".join(parts), hidden
+    return "".join(parts), [a for a in hidden if a.personal]

@@ -68,7 +68,7 @@ def load_sig(
     info_path = sources.path(sources.sig_info_file)
     if members_path.is_file():
         with problems.reading(sources.members_file):
-            read_members_file(members_path, sources.members_file, builder)
+            read_members_file(members_path, sources.members_file, builder, sources.public_emails)
     elif not info_path.is_file():
         problems.warning(
             sources.members_file,
@@ -79,7 +79,7 @@ def load_sig(
     info = SigInfo()
     if info_path.is_file():
         with problems.reading(sources.sig_info_file):
-            info = read_sig_info(info_path, sources.sig_info_file, builder)
+            info = read_sig_info(info_path, sources.sig_info_file, builder, sources.public_emails)
     zone = ZoneInfo(sources.timezone)
     meetings, attachments = load_meetings(
         sources.path(sources.meetings_dir),

@@ -22,6 +22,7 @@ from sigsite.model import Attachment, Meeting, Rendered
 from sigsite.notes import checks, fields
 from sigsite.notes.links import NoteLinks
 from sigsite.notes.parts import NoteParts, detect_language, split_note
+from sigsite.privacy import refuse_address_in_name, warn_withheld, withhold_in_text
 from sigsite.problems import Problem, Problems
 from sigsite.reading import first_control_character, read_text, refuse_symlink
 from sigsite.search_scope import UNSEARCHED_SECTIONS
@@ -79,12 +80,12 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
     text = read_text(path, display, problems)
     if text is None:
         return None
-    text = checks.redact_addresses(text, rules.public_emails, display, problems)
+    text = withhold_in_text(text, rules.public_emails, display, problems)
     note = split_note(text, display, problems)
     checks.check_link_schemes(text, display, problems)
     if not check_cost(text, display, problems):
         return None
-    front = fields.front_matter(note, display, problems)
+    front = fields.front_matter(note, rules.public_emails, display, problems)
     name_match, file_date = fields.file_date(path, display, problems)
     day = fields.front_date(front, display, problems) if "date" in front else file_date
     if day is None and not front.get("link"):
@@ -130,6 +131,8 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
             rules.links.resolver(display, problems),
             first_line=note.body_line,
             unsearched=UNSEARCHED_SECTIONS,
+            public=rules.public_emails,
+            withheld=lambda address: warn_withheld(address, display, None, problems),
         )
         if rules.render or may_link_locally(note.body)
         else Rendered(),
@@ -285,7 +288,9 @@ def load_meetings(
         display = f"{display_folder}/{path.name}"
         if path.name.startswith(".") or path.name in TEMPLATE_FILES:
             continue
-        if not refuse_symlink(path, display, problems):
+        if not refuse_symlink(path, display, problems) or not refuse_address_in_name(
+            path.name, display, problems
+        ):
             continue
         if first_control_character(path.name):
             problems.error(display, None, "the file name holds a control character", "rename the file")

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-from sigsite.emails import redact
 from sigsite.links import host_of, is_web_url
 from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts
+from sigsite.privacy import withhold_in_data
 from sigsite.problems import Problems
 from sigsite.reading import read_text
 from sigsite.schema_check import check_against_schema
@@ -24,6 +24,7 @@ _TEMPLATE_PLACEHOLDER = re.compile(r"--[\w\s-]*--")
 GITEE_HOST = "gitee.com"
 GITEE_HOSTS = frozenset({GITEE_HOST, "www.gitee.com"})  # exactly: evilgitee.com is someone else
 REPOSITORY_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*/?")
+ACCOUNT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")  # not "..": it starts with a letter or digit
 
 # sig-info.yaml lists people under these keys; mentors are a role of their own there.
 SIG_INFO_ROLES = {"mentors": "Mentor", "maintainers": "Maintainer"}
@@ -39,27 +40,30 @@ def given(value: Any) -> str | None:
 
 
 def gitee_account(url: str) -> str | None:
-    """The account name in a Gitee profile address, e.g. `jxlang910`; None for any other host."""
+    """The account in a Gitee profile address, e.g. `jxlang910`; None for any other host.
+
+    Raises ValueError for a Gitee address that is not exactly one account: a user part, a `..`, a
+    second segment, a query: it would lead somewhere else than the account it names.
+    """
     if host_of(url) not in GITEE_HOSTS:
         return None
-    segments = [s for s in urlsplit(url.strip()).path.split("/") if s]
-    return segments[0] if segments else None
+    parts = urlsplit(url.strip())
+    segments = parts.path.strip("/").split("/")
+    if "@" in parts.netloc or parts.query or parts.fragment or len(segments) != 1:
+        raise ValueError(url)
+    return valid_account(unquote(segments[0]))
 
 
-def shown_text(value: Any, display: str, line: int, problems: Problems) -> str | None:
-    """A value the site shows (a name, an interest): `given`, with e-mail addresses withheld."""
-    text = given(value)
-    if text is None:
-        return None
-    text, hidden = redact(text)
-    for address in hidden:
-        problems.warning(
-            display,
-            line,
-            f"an e-mail address ({address.address}) is written where the site shows text; it is withheld",
-            "put addresses under 'email:', which is never published",
-        )
-    return text
+def valid_account(account: str) -> str:
+    """`account` when it can be a Gitee account's name; else ValueError."""
+    if not ACCOUNT.fullmatch(account):
+        raise ValueError(account)
+    return account
+
+
+def profile_address(account: str) -> str:
+    """The one address of a Gitee account's profile."""
+    return f"https://{GITEE_HOST}/{account}"
 
 
 @dataclass
@@ -115,7 +119,9 @@ class PeopleBuilder:
 
         roles = sorted({e.role for e in entries}, key=ROLES.index)
         gitee_id = first("gitee_id")
-        home = first("gitee_home") or (f"https://{GITEE_HOST}/{gitee_id}" if gitee_id else None)
+        # An account's own address, never the one a file wrote: one SIG's file cannot lead a
+        # person's link anywhere else. A homepage elsewhere is shown for a person without one.
+        home = profile_address(gitee_id) if gitee_id else first("gitee_home")
         return Person(
             key=key,
             name=entries[0].name,
@@ -127,15 +133,20 @@ class PeopleBuilder:
         )
 
 
-def _load_yaml_file(path: Path, display: str, problems: Problems) -> Any:
+def _load_yaml_file(path: Path, display: str, public: frozenset[str], problems: Problems) -> Any:
+    """The file's data, personal e-mail addresses withheld from every value the site may show."""
     text = read_text(path, display, problems)
-    return None if text is None else load_yaml(text, display, problems)
+    data = None if text is None else load_yaml(text, display, problems)
+    withhold_in_data(data, public, display, problems)
+    return data
 
 
-def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> None:
+def read_members_file(
+    path: Path, display: str, builder: PeopleBuilder, public: frozenset[str] = frozenset()
+) -> None:
     """Add the people of a `sig_members.yaml` to the builder."""
     problems = builder.problems
-    data = _load_yaml_file(path, display, problems)
+    data = _load_yaml_file(path, display, public, problems)
     if data is None:
         return
     if not isinstance(data, LocatedDict):
@@ -153,17 +164,18 @@ def read_members_file(path: Path, display: str, builder: PeopleBuilder) -> None:
                 continue  # reported by the schema check
             home = given(entry.get("gitee_home"))
             home = home if home and is_web_url(home) else None  # the schema check reported it
+            account = _account_of(home, display, entry.line_of("gitee_home"), problems) if home else None
             line = entry.line
             builder.add(
                 _Entry(
-                    name=shown_text(entry["name"], display, line, problems) or "",
+                    name=given(entry["name"]) or "",
                     role=role,
                     file=display,
                     line=line,
-                    gitee_id=gitee_account(home) if home else None,
-                    gitee_home=home,
-                    interests=shown_text(entry.get("interest"), display, line, problems),
-                    organization=shown_text(entry.get("organization"), display, line, problems),
+                    gitee_id=account,
+                    gitee_home=None if account is None and home and host_of(home) in GITEE_HOSTS else home,
+                    interests=given(entry.get("interest")),
+                    organization=given(entry.get("organization")),
                 )
             )
 
@@ -177,13 +189,38 @@ class SigInfo:
     facts: SigFacts = field(default_factory=SigFacts)
 
 
+def _account_of(home: str, display: str, line: int, problems: Problems) -> str | None:
+    """The account of a `gitee_home`; a Gitee address that names no single account is a warning."""
+    try:
+        return gitee_account(home)
+    except ValueError:
+        problems.warning(
+            display,
+            line,
+            f"gitee_home '{home}' is not the address of one Gitee account; it is not linked",
+            "write it as https://gitee.com/<account>",
+        )
+        return None
+
+
 def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> str | None:
     """Add one person of sig-info.yaml; without a Gitee account (empty, NA, TO_BE_CLARIFIED), by name."""
     if not isinstance(raw, LocatedDict):
         return None
     problems = builder.problems
     gitee_id = given(raw.get("gitee_id"))
-    name = shown_text(raw.get("name"), display, raw.line, problems) or gitee_id
+    if gitee_id is not None:
+        try:
+            gitee_id = valid_account(gitee_id)
+        except ValueError:
+            problems.warning(
+                display,
+                raw.line_of("gitee_id"),
+                f"gitee_id '{gitee_id}' is not a Gitee account name; the person is listed by name",
+                "write the account name alone, e.g. jxlang910",
+            )
+            gitee_id = None
+    name = given(raw.get("name")) or gitee_id
     if not name:
         return None  # neither an account nor a name: nobody to show
     entry = _Entry(
@@ -192,16 +229,18 @@ def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> s
         file=display,
         line=raw.line,
         gitee_id=gitee_id,
-        organization=shown_text(raw.get("organization"), display, raw.line, problems),
+        organization=given(raw.get("organization")),
     )
     builder.add(entry)
     return entry.key
 
 
-def read_sig_info(path: Path, display: str, builder: PeopleBuilder) -> SigInfo:
+def read_sig_info(
+    path: Path, display: str, builder: PeopleBuilder, public: frozenset[str] = frozenset()
+) -> SigInfo:
     """Add the people of a `sig-info.yaml` and return its other facts."""
     problems = builder.problems
-    data = _load_yaml_file(path, display, problems)
+    data = _load_yaml_file(path, display, public, problems)
     if not isinstance(data, LocatedDict):
         if data is not None:
             problems.error(display, 1, "the file must be a mapping (name:, description:, ...)")
@@ -252,7 +291,7 @@ def _facts(data: LocatedDict, display: str, problems: Problems) -> SigFacts:
 
     def text(key: str) -> str | None:
         value = data.get(key)
-        return shown_text(value, display, data.line_of(key), problems) if isinstance(value, str) else None
+        return given(value) if isinstance(value, str) else None
 
     created = data.get("created_on")
     created_on = created if isinstance(created, date) else None

@@ -95,6 +95,7 @@ ZH: dict[str, str] = {
     "Last meeting": "上次会议",
     "Next meeting:": "下次会议：",
     "{count} people in {sigs} SIGs.": "{sigs} 个 SIG 共有 {count} 人。",
+    "as {statement}": "记为 {statement}",
     "Find a person": "查找成员",
     "Name, organization or SIG": "姓名、单位或 SIG",
     "Pages of {name}": "{name} 的页面",

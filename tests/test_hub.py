@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 
 import jsonschema
 import pytest
+from bs4 import BeautifulSoup
 from conftest import EMAIL
 from hub_support import COMMUNITY, JUNE_2021, broken_links, build_hub, make_community
 from icalendar import Calendar
@@ -367,3 +368,37 @@ def test_folders_whose_names_make_the_same_address_get_their_own(tmp_path):
     ids = {sig.folder: sig.id for sig in loaded.folders}
     assert ids["alpha"] != ids["ALPHA!"] and {ids["alpha"], ids["ALPHA!"]} == {"alpha", "alpha-2"}
     assert any("this one is at sigs/alpha-2/" in p.message for p in problems.warnings)
+
+
+def test_one_sigs_files_cannot_rewrite_another_sigs_people(tmp_path):
+    """A folder that sorts first names another SIG's maintainer, with its own organization and an
+    account address that resolves elsewhere: each SIG's words stay with that SIG."""
+    community = make_community(tmp_path / "community")
+    (community / "sigs/aaa").mkdir()
+    (community / "sigs/aaa/sig_members.yaml").write_text(
+        "Maintainers:\n- name: Bob Impostor\n  gitee_home: https://gitee.com/bob\n  organization: Evil Corp\n"
+        "- name: Ada Elsewhere\n  gitee_home: https://gitee.com/ada/../mallory\n"
+        "- name: Cai Elsewhere\n  gitee_home: https://gitee.com/cai/repos\n",
+        "utf-8",
+    )
+    built = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
+    assert built.ok, built.result.stderr
+    people = {p["name"]: p for p in json.loads((built.site / "people.json").read_text("utf-8"))["people"]}
+    bob = next(p for p in people.values() if p["gitee_id"] == "bob")
+    assert bob["gitee_home"] == "https://gitee.com/bob" and bob["organization"] is None
+    assert {(s["id"], s["named"], s["organization"]) for s in bob["sigs"]} == {
+        ("aaa", "Bob Impostor", "Evil Corp"),
+        ("delta", "Bob Both", "Example University"),
+        ("alpha", "Bob Both", "Example University"),
+    }
+    ada = next(p for p in people.values() if p["gitee_id"] == "ada")
+    assert ada["name"] == "Ada Alpha" and ada["organization"] == "Huawei" and len(ada["sigs"]) == 1
+    assert people["Ada Elsewhere"]["gitee_home"] is None and people["Cai Elsewhere"]["gitee_home"] is None
+    log = built.result.stderr
+    assert "sigs/aaa/sig_members.yaml:6: warning: gitee_home 'https://gitee.com/ada/../mallory' is not" in log
+    assert "sigs/aaa/sig_members.yaml:8: warning: gitee_home 'https://gitee.com/cai/repos' is not" in log
+    assert "names Gitee account 'bob' 'Bob Both' (Example University), while sigs/aaa names them" in log
+    page = BeautifulSoup((built.site / "people/index.html").read_text("utf-8"), "lxml")
+    entry = next(li for li in page.select(".sig-person") if "Evil Corp" in li.get_text())
+    assert "Evil Corp" in entry.select_one(".sig-person__sigs").get_text()  # with aaa, not as Bob's own
+    assert not entry.select_one("p.sig-person__detail")

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import CORPUS, PROJECT
 from markdown_it import MarkdownIt
 
+from sigsite.emails import redact
 from sigsite.markup.commonmark import forge_slug
 from sigsite.markup.document import render_markdown
 from sigsite.markup.references import Target, parse_reference, resolve_references
@@ -130,6 +131,7 @@ def test_every_real_readme_and_note_renders_as_the_commonmark_reference():
     differing = []
     for path in _committed_markdown():
         text = path.read_text("utf-8", errors="replace").replace("\r\n", "\n")
+        text, _ = redact(text)  # as the loaders withhold personal addresses before rendering
         ours = structure(render_markdown(text, lambda path, *_: Target("file", value=path)).html)
         reference = structure(REFERENCE.render(text))
         # The reference shows raw HTML as written; ours is sanitized: compare where neither has any.

@@ -76,7 +76,7 @@ def test_yaml_values_are_escaped_everywhere(tmp_path):
     members = (
         "Maintainers:\n"
         "- name: <script>alert(1)</script>\n"
-        '  gitee_home: https://gitee.com/evil"onmouseover="alert(2)\n'
+        '  gitee_home: https://example.org/evil"onmouseover="alert(2)\n'
         '  interest: "</p><img src=x onerror=alert(3)>"\n'
     )
     note = (
@@ -88,7 +88,7 @@ def test_yaml_values_are_escaped_everywhere(tmp_path):
     assert_harmless(result.site)
     card = result.article("members/index.html").select_one(".sig-person")
     assert card.select_one(".sig-person__name").get_text() == "<script>alert(1)</script>"
-    assert card.select_one("a")["href"] == 'https://gitee.com/evil"onmouseover="alert(2)'
+    assert card.select_one("a")["href"] == 'https://example.org/evil"onmouseover="alert(2)'
     page = result.html("meetings/005-20201001/index.html")
     assert "script" in page.select_one("h1").get_text()  # shown, as harmless look-alike text
     archive = result.article("meetings/index.html")

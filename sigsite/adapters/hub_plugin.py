@@ -99,8 +99,8 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
                 caches=self._caches,
                 forge_url=self.config.forge_url,
             )
+            self.people = community_people(self.community, problems)
             report_problems(problems, "the community's SIG folders")
-            self.people = community_people(self.community)
             self._sections = {sig.id: self._section(sig) for sig in self.community.folders}
             self._fingerprint = fingerprint
         return None

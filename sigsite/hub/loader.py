@@ -25,8 +25,9 @@ from sigsite.markup.document import render_markdown
 from sigsite.meetings import ATTACHMENT_SUFFIXES, NoteCache
 from sigsite.members import given
 from sigsite.model import SigData
-from sigsite.notes.checks import check_link_schemes, redact_addresses
+from sigsite.notes.checks import check_link_schemes
 from sigsite.notes.parts import detect_language
+from sigsite.privacy import refuse_address_in_name, warn_withheld, withhold_in_data, withhold_in_text
 from sigsite.problems import Problem, Problems
 from sigsite.reading import read_text, symlink_on_the_way
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
@@ -93,7 +94,8 @@ def load_community(
         )
         return Community(), problems
     listed = {
-        locale: _listing(sigs_dir / name, f"{SIGS_DIR}/{name}", problems) for locale, name in LISTINGS.items()
+        locale: _listing(sigs_dir / name, f"{SIGS_DIR}/{name}", public_emails, problems)
+        for locale, name in LISTINGS.items()
     }
     by_folder = {locale: {e.folder: e for e in entries if e.folder} for locale, entries in listed.items()}
     taken: set[str] = set()
@@ -102,6 +104,8 @@ def load_community(
         display = f"{SIGS_DIR}/{folder.name}"
         if folder.is_symlink():
             problems.error(display, None, "the SIG folder is a symbolic link, which the hub never follows")
+            continue
+        if not refuse_address_in_name(folder.name, display, problems):
             continue
         sig = _load_folder(
             folder,
@@ -133,10 +137,10 @@ def load_community(
     community = Community(
         introduction=_community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs)
     )
-    return (_rendered(community, forge_url) if render else community), problems
+    return (_rendered(community, forge_url, public_emails, problems) if render else community), problems
 
 
-def _rendered(community: Community, forge_url: str) -> Community:
+def _rendered(community: Community, forge_url: str, public: frozenset[str], problems: Problems) -> Community:
     """Every README rendered once, its links leading to what the hub publishes or to the forge.
 
     A SIG's README goes below the SIG's name, which is its page's title: its headings move down
@@ -145,9 +149,14 @@ def _rendered(community: Community, forge_url: str) -> Community:
     links = ReadmeLinks(community, forge_url)
 
     def rendered(readme: Readme, shift: int) -> Readme:
-        return replace(
-            readme, rendered=render_markdown(readme.text, links.resolver(readme.path), shift=shift)
+        html = render_markdown(
+            readme.text,
+            links.resolver(readme.path),
+            shift=shift,
+            public=public,
+            withheld=lambda address: warn_withheld(address, readme.path, None, problems),
         )
+        return replace(readme, rendered=html)
 
     return Community(
         introduction=tuple(rendered(r, 0) for r in community.introduction),
@@ -167,13 +176,14 @@ def _unique(candidate: str, taken: set[str], display: str, problems: Problems) -
     return chosen
 
 
-def _listing(path: Path, display: str, problems: Problems) -> list[Listed]:
+def _listing(path: Path, display: str, public: frozenset[str], problems: Problems) -> list[Listed]:
     """The entries of a community listing; an unreadable one is a warning and lists nothing."""
     if not path.is_file():
         return []
     text = read_text(path, display, problems)
     found = Problems()
     data = load_yaml(text, display, found) if text is not None else None
+    withhold_in_data(data, public, display, found)
     for problem in found.items:  # the community's own file: never a reason to stop the hub
         problems.warning(problem.file, problem.line, problem.message, problem.fix)
     entries = data.get("SIG list") if isinstance(data, LocatedDict) else None
@@ -263,7 +273,7 @@ def _readmes(
         text = read_text(folder / name, file_display, problems)
         if text is None:
             continue
-        text = redact_addresses(text, public_emails, file_display, problems)
+        text = withhold_in_text(text, public_emails, file_display, problems)
         check_link_schemes(text, file_display, problems)
         if check_cost(text, file_display, problems):
             readmes.append(Readme(language=language, path=file_display, text=text))

@@ -1,20 +1,31 @@
-"""Every person of the community once, merged across SIGs by Gitee account (else by name)."""
+"""Every person of the community once, merged across SIGs by Gitee account (else by name).
+
+What one SIG's files say of a person (the name, the organisation) stays with that SIG: it never
+overwrites what another SIG's files say. The person is shown by the name most of their SIGs use,
+with an organisation only where their SIGs agree on one; each SIG's own statement is shown with
+that SIG, and a disagreement is reported. The account's address is made from the account alone.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sigsite.hub.model import Community
 from sigsite.model import ROLES, Person
+from sigsite.problems import Problems
+from sigsite.settings import SIGS_DIR
 
 
 @dataclass(frozen=True)
 class Membership:
-    """One SIG a person belongs to, and their roles there."""
+    """One SIG a person belongs to, their roles there, and how that SIG's files name them."""
 
     sig_id: str
     sig_name: str
     roles: tuple[str, ...]
+    name: str  # as this SIG's files write it
+    organization: str | None  # as this SIG's files give it
 
 
 @dataclass(frozen=True)
@@ -22,10 +33,10 @@ class CommunityPerson:
     """A person of the community, with every SIG and role."""
 
     key: str
-    name: str
+    name: str  # the name most of their SIGs use
     gitee_id: str | None
     gitee_home: str | None
-    organization: str | None
+    organization: str | None  # None unless every SIG that gives one gives this one
     memberships: tuple[Membership, ...]
 
     @property
@@ -39,30 +50,53 @@ class CommunityPerson:
         """As the roster's avatars write them."""
         return Person(key=self.key, name=self.name, roles=()).initials
 
+    def statement(self, membership: Membership) -> str:
+        """What a SIG's files say that differs from the person's entry: `Bob B., Example Univ.`; ''."""
+        name = membership.name if membership.name != self.name else ""
+        organization = membership.organization if membership.organization != self.organization else ""
+        return ", ".join(part for part in (name, organization) if part)
 
-def community_people(community: Community) -> tuple[CommunityPerson, ...]:
-    """Everyone once, by name; the first SIG (in the hub's order) that names a person gives their details."""
-    found: dict[str, CommunityPerson] = {}
+
+def community_people(community: Community, problems: Problems) -> tuple[CommunityPerson, ...]:
+    """Everyone once, by name; each SIG's statement about a person kept with that SIG."""
+    found: dict[str, list[tuple[Person, Membership, str]]] = {}
     for sig in community.folders:
         for person in sig.data.people:
-            membership = Membership(sig.id, sig.name, person.roles)
-            known = found.get(person.key)
-            if known is None:
-                found[person.key] = CommunityPerson(
-                    key=person.key,
-                    name=person.name,
-                    gitee_id=person.gitee_id,
-                    gitee_home=person.gitee_home,
-                    organization=person.organization,
-                    memberships=(membership,),
-                )
-            else:
-                found[person.key] = CommunityPerson(
-                    key=known.key,
-                    name=known.name,
-                    gitee_id=known.gitee_id,
-                    gitee_home=known.gitee_home or person.gitee_home,
-                    organization=known.organization or person.organization,
-                    memberships=(*known.memberships, membership),
-                )
-    return tuple(sorted(found.values(), key=lambda p: (p.name.casefold(), p.key)))
+            membership = Membership(sig.id, sig.name, person.roles, person.name, person.organization)
+            found.setdefault(person.key, []).append((person, membership, f"{SIGS_DIR}/{sig.folder}"))
+    people = [_merged(key, statements, problems) for key, statements in found.items()]
+    return tuple(sorted(people, key=lambda p: (p.name.casefold(), p.key)))
+
+
+Statement = tuple[Person, Membership, str]  # what one SIG's files say, and that SIG's folder
+
+
+def _merged(key: str, statements: list[Statement], problems: Problems) -> CommunityPerson:
+    names = Counter(m.name for _, m, _ in statements)  # ties: the first SIG's (insertion order)
+    organizations = {m.organization for _, m, _ in statements if m.organization}
+    first, said_first, first_folder = statements[0]
+    for person, said, folder in statements[1:]:
+        if said.name != said_first.name or len({said.organization, said_first.organization} - {None}) > 1:
+            problems.warning(
+                folder,
+                None,
+                f"names {_who(person)} {_as(said)}, while {first_folder} names them {_as(said_first)}; "
+                "the people page shows each SIG's words with that SIG",
+                "agree on one name and organization across the SIGs' files",
+            )
+    return CommunityPerson(
+        key=key,
+        name=names.most_common(1)[0][0],
+        gitee_id=first.gitee_id,
+        gitee_home=first.gitee_home,
+        organization=organizations.pop() if len(organizations) == 1 else None,
+        memberships=tuple(m for _, m, _ in statements),
+    )
+
+
+def _as(said: Membership) -> str:
+    return f"'{said.name}' ({said.organization or 'no organization'})"
+
+
+def _who(person: Person) -> str:
+    return f"Gitee account '{person.gitee_id}'" if person.gitee_id else "the person"

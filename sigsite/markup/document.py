@@ -14,10 +14,12 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from markdown_it.token import Token
 
+from sigsite.emails import Address, redact
 from sigsite.links import WEB_SCHEMES
 from sigsite.markup.commonmark import heading_text, parser
 from sigsite.markup.references import Target
@@ -38,11 +40,15 @@ def render_markdown(
     first_line: int = 1,
     shift: int = 0,
     unsearched: frozenset[str] = frozenset(),
+    public: frozenset[str] = frozenset(),
+    withheld: Callable[[Address], None] = lambda address: None,
 ) -> Rendered:
     """Render `text`, whose first line is line `first_line` of its file (for `resolve`).
 
     `shift` moves every heading down (or up) that many levels, between h1 and h6; sections whose
-    heading's key (model.section_key) is in `unsearched` are left out of what search reads.
+    heading's key (model.section_key) is in `unsearched` are left out of what search reads. The
+    text's own addresses were withheld before; an address that only markup makes (`a@<b>x</b>.org`)
+    is withheld from the result and given to `withheld`, unless it is `public`.
     """
     md = parser()
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the parser reads it: lines agree
@@ -54,7 +60,15 @@ def render_markdown(
         headings = _headings(tokens, shift)
         _add_permalinks(tokens)
         body = sanitize_html(md.renderer.render(tokens, md.options, env))
-        return Rendered(body, _search_html(tokens, unsearched), _nest(headings))
+        search = _search_html(tokens, unsearched)
+    body, hidden = redact(body, public, markdown=False)
+    if hidden:  # the address may have spanned tags: clean the result again
+        body = sanitize_html(body)
+        search = sanitize_html(redact(search, public, markdown=False)[0])
+        headings = [replace(h, text=redact(h.text, public, markdown=False)[0]) for h in headings]
+    for address in hidden:
+        withheld(address)
+    return Rendered(body, search, _nest(headings))
 
 
 @contextmanager

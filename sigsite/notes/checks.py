@@ -1,7 +1,6 @@
-"""What a note is checked for besides its fields: sections, heading, link schemes, e-mail addresses.
+"""What a note is checked for besides its fields: sections, heading, link schemes.
 
-Each check reports to `Problems` with the note's line; none changes the meeting it describes,
-except that withheld e-mail addresses leave the text.
+Each check reports to `Problems` with the note's line; none changes the meeting it describes.
 """
 
 from __future__ import annotations
@@ -9,7 +8,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sigsite.emails import redact
 from sigsite.headings import HeadingTime
 from sigsite.links import SAFE_SCHEMES
 from sigsite.notes.parts import FENCE, NoteParts
@@ -85,23 +83,6 @@ def report_unread_heading(note: NoteParts, display: str, problems: Problems) -> 
         "write it as 'Thursday December 3, 2026 at 10:00 GMT+8' or '2026年12月3日 星期四 10:00 GMT+8', "
         'or add time: "10:00" to the front matter',
     )
-
-
-def redact_addresses(text: str, public: frozenset[str], display: str, problems: Problems) -> str:
-    """The note with personal e-mail addresses withheld, each reported with its line."""
-    redacted, hidden = redact(text, public)
-    line, position = 1, 0
-    for address in hidden:  # in order of position: count only the lines in between
-        line += text.count("\n", position, address.start)
-        position = address.start
-        problems.warning(
-            display,
-            line,
-            f"the personal e-mail address {address.masked} is withheld from the site",
-            "remove it from the file; a mailing list's address can be listed under "
-            "'public_emails' of the sigsite plugin in mkdocs.yml (sigsite-hub in hub/mkdocs.yml)",
-        )
-    return redacted
 
 
 def check_link_schemes(text: str, display: str, problems: Problems) -> None:

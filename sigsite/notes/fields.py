@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from sigsite.headings import HeadingTime
 from sigsite.links import is_web_url
 from sigsite.notes.parts import NoteParts
+from sigsite.privacy import withhold_in_data
 from sigsite.problems import Problems
 from sigsite.schema_check import check_against_schema
 from sigsite.yaml_source import LocatedDict, load_yaml
@@ -145,8 +146,9 @@ def front_date(front: LocatedDict, display: str, problems: Problems) -> date | N
     return day
 
 
-def front_matter(note: NoteParts, display: str, problems: Problems) -> LocatedDict:
-    """The note's front matter, checked against the meeting schema; empty when it has none."""
+def front_matter(note: NoteParts, public: frozenset[str], display: str, problems: Problems) -> LocatedDict:
+    """The note's front matter, checked against the meeting schema, personal e-mail addresses
+    withheld once YAML has decoded its values; empty when it has none."""
     front: LocatedDict = LocatedDict()
     front.key_lines = {}
     if note.front_matter is None:
@@ -154,6 +156,7 @@ def front_matter(note: NoteParts, display: str, problems: Problems) -> LocatedDi
     loaded = load_yaml(note.front_matter, display, problems, first_line=FRONT_MATTER_LINE)
     if isinstance(loaded, LocatedDict):
         check_against_schema(loaded, "meeting", display, problems)
+        withhold_in_data(loaded, public, display, problems)
         return loaded
     if loaded is not None:
         problems.error(display, FRONT_MATTER_LINE, "the front matter must be 'key: value' lines")

@@ -52,7 +52,7 @@ def sigs_json(community: Community, sites: dict[str, SiteAddresses], today: date
 
 
 def people_json(people: tuple[CommunityPerson, ...]) -> bytes:
-    """Everyone once, with every SIG and role."""
+    """Everyone once, with every SIG and role, and what each SIG's files say of them."""
     return dump_json(
         {
             "version": API_VERSION,
@@ -64,7 +64,14 @@ def people_json(people: tuple[CommunityPerson, ...]) -> bytes:
                     "organization": p.organization,
                     "roles": list(p.roles),
                     "sigs": [
-                        {"id": m.sig_id, "name": m.sig_name, "roles": list(m.roles)} for m in p.memberships
+                        {
+                            "id": m.sig_id,
+                            "name": m.sig_name,
+                            "roles": list(m.roles),
+                            "named": m.name,
+                            "organization": m.organization,
+                        }
+                        for m in p.memberships
                     ],
                 }
                 for p in people
