@@ -7,13 +7,19 @@ from urllib.parse import urlsplit
 
 WEB_SCHEMES = frozenset({"http", "https"})
 SAFE_SCHEMES = WEB_SCHEMES | {"mailto"}  # links written in a note's text
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 URL_PATTERN = re.compile(r"https?://[^\s<>()\[\]\"'`，。；、）]+")
 
 
 def is_web_url(url: str) -> bool:
-    """True when `url` is an absolute http or https address with a host."""
-    parts = urlsplit(url.strip())
-    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+    """True when `url` is an absolute http or https address with a host, on one line, readable."""
+    if _CONTROL.search(url.strip()):  # a line break in an address breaks calendars, feeds and logs
+        return False
+    try:
+        parts = urlsplit(url.strip())
+        return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+    except ValueError:  # a malformed IPv6 host or port
+        return False
 
 
 def host_of(url: str) -> str:

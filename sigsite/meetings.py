@@ -6,6 +6,7 @@ checks what concerns several notes (addresses, sequence numbers).
 
 from __future__ import annotations
 
+import mimetypes
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from sigsite.notes.links import NoteLinks
 from sigsite.notes.parts import NoteParts, detect_language, split_note
 from sigsite.privacy import refuse_address_in_name, warn_withheld, withhold_in_text
 from sigsite.problems import Problem, Problems
-from sigsite.reading import first_control_character, read_text, refuse_symlink
+from sigsite.reading import read_text, refuse_odd_name, refuse_symlink
 from sigsite.search_scope import UNSEARCHED_SECTIONS
 from sigsite.yaml_source import LocatedDict
 
@@ -39,6 +40,12 @@ ATTACHMENT_SUFFIXES = frozenset(
     ".pdf .ppt .pptx .pps .ppsx .odp .key .doc .docx .odt .rtf .txt .xls .xlsx .ods .csv "
     ".png .jpg .jpeg .gif .webp .avif .bmp .mp4 .webm .mov .m4v .mp3 .m4a .ogg .wav "
     ".zip .7z .tar .gz .tgz .bz2 .xz .rar".split()
+)
+# What a server may hand out from inside a compressed file, and a browser would run.
+ACTIVE_TYPES = frozenset(
+    "text/html application/xhtml+xml image/svg+xml text/xml application/xml text/xsl text/javascript "
+    "application/javascript application/x-javascript text/css application/x-shockwave-flash application/wasm "
+    "text/vtt application/json".split()
 )
 _DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 
@@ -196,10 +203,27 @@ def _sort_key(meeting: Meeting) -> tuple[Any, ...]:
     return (meeting.date is None, meeting.date or date.min, when, meeting.sequence or 0, meeting.source)
 
 
+def is_inert(name: str) -> bool:
+    """True for a file a browser shows but never runs: an inert type, and not a compressed page or
+    script (a server serves `deck.html.xz` as the HTML inside: `mkdocs serve` does)."""
+    if Path(name).suffix.lower() not in ATTACHMENT_SUFFIXES:
+        return False
+    inner, encoding = mimetypes.guess_type(name, strict=False)
+    return encoding is None or inner not in ACTIVE_TYPES
+
+
 def _publishable_attachment(path: Path, display: str, problems: Problems) -> bool:
     """True for a file type that browsers never run; an error naming the file otherwise."""
-    if path.suffix.lower() in ATTACHMENT_SUFFIXES:
+    if is_inert(path.name):
         return True
+    if path.suffix.lower() in ATTACHMENT_SUFFIXES:
+        problems.error(
+            display,
+            None,
+            "a compressed page, image or script is not published: a server hands out what it holds",
+            "publish the file uncompressed as PDF, or link to where it is hosted",
+        )
+        return False
     kind = path.suffix.lower() or "files without an extension"
     problems.error(
         display,
@@ -211,8 +235,11 @@ def _publishable_attachment(path: Path, display: str, problems: Problems) -> boo
     return False
 
 
-def _check_addresses(meetings: list[Meeting], display_folder: str, problems: Problems) -> list[Meeting]:
-    """The meetings whose page address is theirs alone; an error for each that is not."""
+def _check_addresses(
+    meetings: list[Meeting], files: set[str], display_folder: str, problems: Problems
+) -> list[Meeting]:
+    """The meetings whose page address is theirs alone (not another note's, not a published file's
+    of the same name, `x.pdf.md` against `x.pdf`); an error for each that is not."""
     kept: list[Meeting] = []
     first_of: dict[str, Meeting] = {}
     for meeting in meetings:
@@ -226,6 +253,13 @@ def _check_addresses(meetings: list[Meeting], display_folder: str, problems: Pro
                 None,
                 f"the address meetings/{meeting.slug}/ belongs to the archive's own pages",
                 "name the file NNN-YYYYMMDD.md",
+            )
+        elif slug in files:
+            problems.error(
+                display,
+                None,
+                f"its page's address, meetings/{meeting.slug}/, is the address of the file {meeting.slug}",
+                "rename the note",
             )
         elif slug in first_of:
             problems.error(
@@ -288,13 +322,13 @@ def load_meetings(
         display = f"{display_folder}/{path.name}"
         if path.name.startswith(".") or path.name in TEMPLATE_FILES:
             continue
-        if not refuse_symlink(path, display, problems) or not refuse_address_in_name(
-            path.name, display, problems
+        if not (
+            refuse_symlink(path, display, problems)
+            and refuse_odd_name(path.name, display, problems)
+            and refuse_address_in_name(path.name, display, problems)
         ):
             continue
-        if first_control_character(path.name):
-            problems.error(display, None, "the file name holds a control character", "rename the file")
-        elif path.is_dir():
+        if path.is_dir():
             problems.warning(
                 display, None, "folders inside the meetings folder are not read", "move its files up a level"
             )
@@ -316,7 +350,7 @@ def load_meetings(
         if (meeting := cache.parse(path, f"{display_folder}/{path.name}", rules, problems))
     ]
     cache.forget_unused()
-    meetings = _check_addresses(meetings, display_folder, problems)
+    meetings = _check_addresses(meetings, {a.source.lower() for a in attachments}, display_folder, problems)
     sequences = Counter(m.sequence for m in meetings if m.sequence is not None)
     for meeting in meetings:
         if meeting.sequence is not None and sequences[meeting.sequence] > 1:

@@ -24,6 +24,7 @@ _TEMPLATE_PLACEHOLDER = re.compile(r"--[\w\s-]*--")
 GITEE_HOST = "gitee.com"
 GITEE_HOSTS = frozenset({GITEE_HOST, "www.gitee.com"})  # exactly: evilgitee.com is someone else
 REPOSITORY_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*/?")
+WRITTEN_AS_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)  # what the schema's pattern lets through
 ACCOUNT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")  # not "..": it starts with a letter or digit
 
 # sig-info.yaml lists people under these keys; mentors are a role of their own there.
@@ -163,7 +164,15 @@ def read_members_file(
             if not isinstance(entry, LocatedDict) or not given(entry.get("name")):
                 continue  # reported by the schema check
             home = given(entry.get("gitee_home"))
-            home = home if home and is_web_url(home) else None  # the schema check reported it
+            if home and not is_web_url(home):
+                if WRITTEN_AS_WEB_ADDRESS.match(home):  # else the schema check reported it
+                    problems.error(
+                        display,
+                        entry.line_of("gitee_home"),
+                        f"gitee_home '{home}' is not a web address that can be read",
+                        "write it as https://gitee.com/<account>",
+                    )
+                home = None
             account = _account_of(home, display, entry.line_of("gitee_home"), problems) if home else None
             line = entry.line
             builder.add(

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+
+# Line breaks and other controls, C1 controls, the Unicode line separators, and the lone surrogates
+# that stand for bytes of a file name that are not UTF-8.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` on one line as a log shows it: line breaks, controls and bytes that are not UTF-8
+    written as escapes (`\\n`, `\\x01`, `\\udcff`). No value from the files can then start a
+    line of its own, which GitHub would read as a workflow command (`::error`, `::add-mask::`)."""
+    return _UNPRINTABLE.sub(
+        lambda match: match.group().encode("unicode_escape", "backslashreplace").decode(), text
+    )
 
 
 class Severity(StrEnum):
@@ -53,13 +67,17 @@ class Problems:
         self, file: str, line: int | None, message: str, fix: str = "", column: int | None = None
     ) -> None:
         """Record something that keeps the file from being published as meant."""
-        self.items.append(Problem(file, line, column, Severity.ERROR, message, fix))
+        self.items.append(
+            Problem(printable(file), line, column, Severity.ERROR, printable(message), printable(fix))
+        )
 
     def warning(
         self, file: str, line: int | None, message: str, fix: str = "", column: int | None = None
     ) -> None:
         """Record something publishable that is worth a maintainer's look."""
-        self.items.append(Problem(file, line, column, Severity.WARNING, message, fix))
+        self.items.append(
+            Problem(printable(file), line, column, Severity.WARNING, printable(message), printable(fix))
+        )
 
     @contextmanager
     def reading(self, file: str) -> Iterator[None]:

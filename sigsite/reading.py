@@ -10,12 +10,27 @@ from sigsite.problems import Problems
 BOM = "\ufeff"
 # C0 controls but tab and line ends, DEL, and the two non-characters XML refuses.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_ODD_IN_NAME = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def first_control_character(text: str) -> str | None:
     """The first character of `text` that no page, feed or calendar may carry, if any."""
     match = _CONTROL.search(text)
     return match.group() if match else None
+
+
+def refuse_odd_name(name: str, display: str, problems: Problems) -> bool:
+    """True for a file or folder name the site can publish; else an error: a control character, or
+    bytes that are not UTF-8 (read as lone surrogates), which no address or log may carry."""
+    if not _ODD_IN_NAME.search(name):
+        return True
+    problems.error(
+        display,
+        None,
+        "the name holds a control character or bytes that are not UTF-8",
+        "rename it with printable characters only",
+    )
+    return False
 
 
 def symlink_on_the_way(root: Path, relative: str) -> Path | None:

@@ -5,6 +5,7 @@ feeds, JSON, a link check over the whole hub, and `sigsite check --community`.""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from xml.etree import ElementTree
@@ -402,3 +403,53 @@ def test_one_sigs_files_cannot_rewrite_another_sigs_people(tmp_path):
     entry = next(li for li in page.select(".sig-person") if "Evil Corp" in li.get_text())
     assert "Evil Corp" in entry.select_one(".sig-person__sigs").get_text()  # with aaa, not as Bob's own
     assert not entry.select_one("p.sig-person__detail")
+
+
+def _check_community(community) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community)],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"), [(b"bad\x01name", "bad\\x01name"), (b"bad\xffname", "bad\\udcffname")]
+)
+def test_a_sig_folder_whose_name_is_not_printable_is_a_problem_of_its_own(tmp_path, name, shown):
+    community = make_community(tmp_path / "community")
+    folder = os.fsencode(community / "sigs") + b"/" + name
+    os.mkdir(folder)
+    with open(folder + b"/README.md", "w") as readme:
+        readme.write("# A SIG\n")
+    built, checked = build_hub(community, tmp_path / "site"), _check_community(community)
+    expected = f"sigs/{shown}: error: the name holds a control character or bytes that are not UTF-8"
+    for status, output in (
+        (built.result.returncode, built.result.stderr),
+        (checked.returncode, checked.stdout),
+    ):
+        assert status == 1 and expected in output and "Traceback" not in output
+
+
+def test_folders_nested_far_and_names_too_long_for_an_address_build(tmp_path):
+    community = make_community(tmp_path / "community")
+    deep = os.open(community / "sigs/alpha", os.O_RDONLY)
+    for _ in range(1100):  # deeper than Python's recursion allows
+        os.mkdir("d", dir_fd=deep)
+        below = os.open("d", os.O_RDONLY, dir_fd=deep)
+        os.close(deep)
+        deep = below
+    os.close(deep)
+    for name in ("Y" * 250, "y" * 250):  # one address each, and short enough for a folder name
+        (community / "sigs" / name).mkdir()
+        (community / "sigs" / name / "README.md").write_text(
+            "# Long SIG\n\nA SIG with a long name.\n", "utf-8"
+        )
+    built = build_hub(community, tmp_path / "site")
+    assert built.ok, built.result.stderr[-2000:]
+    ids = [sig["id"] for sig in json.loads((built.site / "sigs.json").read_text("utf-8"))["sigs"]]
+    long_ids = [sig_id for sig_id in ids if sig_id.startswith("yyyy")]
+    assert len(set(long_ids)) == 2 and all(len(sig_id) <= 64 for sig_id in long_ids)
+    assert _check_community(community).returncode == 0

@@ -6,6 +6,9 @@ or builds into pages that carry no script, no foreign id, no unsafe address and 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -134,6 +137,13 @@ def test_only_inert_file_types_are_published(tmp_path, name):
     suffix = Path(name).suffix
     assert_refused(project, f"meetings/{name}: error: {suffix} files are not published")
     assert "export slides or pages to PDF" in build(project).result.stderr
+
+
+@pytest.mark.parametrize("name", ["deck.html.xz", "x.js.gz", "chart.svg.gz", "page.xhtml.bz2"])
+def test_a_compressed_page_or_script_is_not_published(tmp_path, name):
+    """`mkdocs serve` (and other servers) hand out `deck.html.xz` as the HTML inside it."""
+    project = project_with(tmp_path, {f"meetings/{name}": b"\xfd7zXZ\x00"})
+    assert_refused(project, f"meetings/{name}: error: a compressed page, image or script is not published")
 
 
 # 4. Cost bounded by size (what is refused; what is published in linear time: test_cost.py) ----
@@ -401,3 +411,90 @@ def test_the_real_gitee_hosts_are_one_identity(tmp_path):
     (tmp_path / "sig_members.yaml").write_text(members, "utf-8")
     data, _ = load_sig(Sources(tmp_path))
     assert [(p.name, p.roles) for p in data.people] == [("Ze Wang", ("Maintainer", "Contributor"))]
+
+
+# 10. What used to stop the build with a traceback is a problem of its file -----------------------
+
+FORMER_TRACEBACKS = {
+    "malformed IPv6 host in a note": (
+        {"meetings/005-20201001.md": NOTE.format(notes="[x](http://[oops/)")},
+        "meetings/005-20201001.md:7:5: error: a link's address cannot be read",
+    ),
+    "malformed IPv6 host in front matter": (
+        {"meetings/005-20201001.md": "---\nvideo: http://[oops/\n---\n" + NOTE.format(notes="x")},
+        "meetings/005-20201001.md:2: error: video 'http://[oops/' is not a web address",
+    ),
+    "malformed IPv6 host as an account": (
+        {"sig_members.yaml": "Maintainers:\n- name: A\n  gitee_home: http://[oops/\n"},
+        "sig_members.yaml:3: error: gitee_home 'http://[oops/' is not a web address that can be read",
+    ),
+    "line break in an external session's link": (
+        {"meetings/2022-03-15-x.md": '---\ndate: 2022-03-15\nlink: "https://a.org/x\\r\\n::error::x"\n---\n'},
+        "meetings/2022-03-15-x.md:3: error: link 'https://a.org/x\\r\\n::error::x' is not a web address",
+    ),
+    "a note named like a file beside it": (
+        {
+            "meetings/x.pdf.md": "---\ndate: 2020-06-04\n---\n" + NOTE.format(notes="x"),
+            "meetings/x.pdf": b"%PDF",
+        },
+        "meetings/x.pdf.md: error: its page's address, meetings/x.pdf/, is the address of the file x.pdf",
+    ),
+    "a relative link to a missing file": (
+        {"meetings/005-20201001.md": NOTE.format(notes="See [the slides](slides.pdf).")},
+        "meetings/005-20201001.md:7: error: the link to 'slides.pdf' leads to no note or file",
+    ),
+    "a control character in a file name": (
+        {"meetings/slides\x01.pdf": b"%PDF"},
+        "meetings/slides\\x01.pdf: error: the name holds a control character",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FORMER_TRACEBACKS)
+def test_what_raised_a_traceback_is_a_problem_of_its_file(tmp_path, case):
+    files, expected = FORMER_TRACEBACKS[case]
+    assert_refused(project_with(tmp_path, files), expected)
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_of_its_file(tmp_path):
+    project = project_with(tmp_path, {})
+    with open(os.fsencode(project / "meetings") + b"/slides\xff.pdf", "wb") as file:
+        file.write(b"%PDF")
+    assert_refused(project, "meetings/slides\\udcff.pdf: error: the name holds a control character or bytes")
+
+
+def test_no_value_can_start_a_log_line(tmp_path):
+    """GitHub reads a line that starts with `::` as a workflow command, from any step's output."""
+    info = 'name: S\nrepositories:\n- repo:\n  - "mindspore/x\\n::error file=a::forged\\n::add-mask::x"\n'
+    project = project_with(tmp_path, {"sig-info.yaml": info})
+    result = build(project)
+    assert result.ok, result.result.stderr
+    for output in (
+        result.result.stderr,
+        subprocess.run(
+            [sys.executable, "-m", "sigsite.cli", "check", str(project)],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout,
+    ):
+        assert "mindspore/x\\n::error file=a::forged" in output  # shown, escaped, on its own line
+        assert not [line for line in output.splitlines() if line.lstrip().startswith("::")]
+    github = subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", str(project), "--format", "github"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    assert [line.split(" ", 1)[0] for line in github.splitlines() if line.startswith("::")] == ["::warning"]
+
+
+def test_the_policy_check_finds_inline_scripts_by_parsing_in_any_letter_case():
+    from sigsite.adapters.csp import inline_scripts
+
+    page = (
+        '<SCRIPT>a()</SCRIPT><script src="x.js"></script><script type="application/json">{}</script>'
+        '<ScRiPt data-x="a>b">b()</sCrIpT ><script\ttype="module">c()</script>'
+        "<scripts>no</scripts><script>d()"
+    )
+    assert list(inline_scripts(page)) == ["a()", "b()", "c()", "d()"]

@@ -22,7 +22,12 @@ from typing import Any
 from jinja2 import Environment
 
 THEME_SCRIPTS = "partials/javascripts/"
-_INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<code>.*?)</script>", re.DOTALL)
+# A script element as an HTML parser reads it, in any letter case: the start tag (quoted values
+# may hold `>`), then everything up to the first `</script`, whatever it holds.
+_SCRIPT_START = re.compile(r"""<script(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script(?=[\s/>])", re.IGNORECASE)
+_SOURCE = re.compile(r"(?:^|\s)src\s*=", re.IGNORECASE)
+_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE)
 _POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="(?P<policy>[^"]*)"')
 _DATA_TYPES = ("application/json", "application/ld+json")  # data, never run: not script-src's concern
 
@@ -49,11 +54,15 @@ def _digest(code: str) -> str:
 
 def inline_scripts(html: str) -> Iterable[str]:
     """The code of every inline script in `html` that a browser would run."""
-    for match in _INLINE_SCRIPT.finditer(html):
-        attributes = match["attributes"].lower()
-        if "src=" in attributes or any(kind in attributes for kind in _DATA_TYPES):
+    position = 0
+    while start := _SCRIPT_START.search(html, position):
+        end = _SCRIPT_END.search(html, start.end())
+        position = end.end() if end else len(html)
+        attributes = start[1]
+        kind = _TYPE.search(attributes)
+        if _SOURCE.search(attributes) or (kind and kind[1].lower() in _DATA_TYPES):
             continue
-        yield match["code"]
+        yield html[start.end() : end.start() if end else len(html)]
 
 
 def _theme_scripts(env: Environment) -> list[str]:

@@ -38,7 +38,7 @@ from sigsite.adapters.theme_hooks import (
 from sigsite.addresses import PageContext
 from sigsite.markup.references import resolve_references
 from sigsite.model import Heading
-from sigsite.problems import Problems, Severity
+from sigsite.problems import Problems, Severity, printable
 from sigsite.render.blocks import ROSTER_SLOT
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
@@ -176,7 +176,9 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         if self.config.enabled and self._csp is not None:
             for code in self._csp.blocked_scripts(html):
                 log.warning(
-                    "sigsite: %s has an inline script its Content-Security-Policy blocks: %s…", name, code
+                    "sigsite: %s has an inline script its Content-Security-Policy blocks: %s…",
+                    printable(name),
+                    printable(code),
                 )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -239,8 +241,8 @@ def rendering(what: str) -> Iterator[None]:
         raise
     except Exception as exc:
         raise PluginError(
-            f"sigsite: {what} could not be rendered ({type(exc).__name__}: {exc}); "
-            "run `sigsite check`, and report it to sigsite's maintainers if it finds nothing"
+            printable(f"sigsite: {what} could not be rendered ({type(exc).__name__}: {exc}); ")
+            + "run `sigsite check`, and report it to sigsite's maintainers if it finds nothing"
         ) from exc
 
 
@@ -255,9 +257,21 @@ def add_file(files: Files, file: File) -> None:
 
 
 def refuse_shared_addresses(files: Files) -> None:
-    """Stop the build when two files would be published at one address: one would silently win."""
+    """Stop the build when two files would be published at one address (one would silently win),
+    or a file where another needs a folder (`x.pdf` and `x.pdf/index.html`)."""
     first: dict[str, File] = {}
+    folders = {
+        folder: file for file in files for folder in _folders_of(file.dest_uri)
+    }  # the folders the files need, and one file that needs each
     for file in files:
+        if file.dest_uri in folders:
+            other = folders[file.dest_uri]
+            raise PluginError(
+                printable(
+                    f"sigsite: {file.src_uri} would be published as {file.dest_uri}, which "
+                    f"{other.src_uri} needs as a folder; rename one"
+                )
+            )
         other = first.setdefault(file.dest_uri, file)
         if other is file:
             continue
@@ -269,7 +283,16 @@ def refuse_shared_addresses(files: Files) -> None:
                 f"({file.dest_uri}); rename or remove the file in docs/"
             )
         names = " and ".join(f"{f.src_uri} ({f.generated_by or 'docs/'})" for f in (other, file))
-        raise PluginError(f"sigsite: {names} would both be published as {file.dest_uri}; rename one")
+        raise PluginError(
+            printable(f"sigsite: {names} would both be published as {file.dest_uri}; rename one")
+        )
+
+
+def _folders_of(dest_uri: str) -> Iterator[str]:
+    """`a`, `a/b` for `a/b/c.html`."""
+    parts = dest_uri.split("/")[:-1]
+    for end in range(1, len(parts) + 1):
+        yield "/".join(parts[:end])
 
 
 def report_problems(problems: Problems, what: str = "the SIG's files") -> None:

@@ -217,14 +217,21 @@ def _fingerprint(sigs: Path) -> Fingerprint:
     return tuple((str(p), s.st_size, s.st_mtime_ns) for p, s in _stats(sigs))
 
 
-def _stats(folder: Path) -> Iterator[tuple[Path, os.stat_result]]:
-    if not folder.is_dir():
-        return
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        if entry.name.startswith("."):
+def _stats(top: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """Every file below `top`, in order, however deep (a stack, not recursion); links not followed."""
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:  # not a folder, gone, or too deep a path: nothing the hub reads
             continue
-        path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            yield from _stats(path)
-        else:
-            yield path, entry.stat(follow_symlinks=False)
+        below = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                below.append(Path(entry.path))
+            else:
+                yield Path(entry.path), entry.stat(follow_symlinks=False)
+        folders.extend(reversed(below))

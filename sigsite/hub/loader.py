@@ -22,14 +22,14 @@ from sigsite.hub.model import Community, HubSig, Readme
 from sigsite.links import is_web_url
 from sigsite.loader import Sources, load_sig
 from sigsite.markup.document import render_markdown
-from sigsite.meetings import ATTACHMENT_SUFFIXES, NoteCache
+from sigsite.meetings import NoteCache, is_inert
 from sigsite.members import given
 from sigsite.model import SigData
 from sigsite.notes.checks import check_link_schemes
 from sigsite.notes.parts import detect_language
 from sigsite.privacy import refuse_address_in_name, warn_withheld, withhold_in_data, withhold_in_text
 from sigsite.problems import Problem, Problems
-from sigsite.reading import read_text, symlink_on_the_way
+from sigsite.reading import read_text, refuse_odd_name, symlink_on_the_way
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
 from sigsite.yaml_source import LocatedDict, items_of, load_yaml
 
@@ -37,6 +37,7 @@ LISTINGS = {"en": "sig_info.yaml", "zh": "sig_info_chinese.yaml"}
 COMMUNITY_READMES = {"en": ("README_en.md", "README.en.md"), "zh": ("README.md",)}
 SIG_READMES = {"en": ("README_en.md", "README.en.md"), "zh": ("README.md",)}
 _NOT_WORDS = re.compile(r"[^a-z0-9]+")
+MAX_ID = 64
 # Links (their text kept), emphasis and tags, out of a one-line introduction. Linear: no scan
 # passes the next bracket or angle bracket, so a run of `[` or `<` costs its length, not its square.
 _MARKUP = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*\)|[*_`>#|]+|<[^<>]*>")
@@ -64,9 +65,13 @@ class Listed:
 
 def sig_id(name: str) -> str:
     """The address segment of a folder or name: `Computer Vision (CV) Suite SIG` ->
-    `computer-vision-cv-suite-sig`; a hash for a name without a Latin letter or digit."""
+    `computer-vision-cv-suite-sig`; a hash for a name without a Latin letter or digit, and after
+    the first letters of a long one (an address segment is a folder name: its length is limited)."""
     slug = _NOT_WORDS.sub("-", name.lower()).strip("-")
-    return slug or f"sig-{zlib.crc32(name.encode('utf-8')):08x}"
+    digest = f"{zlib.crc32(name.encode('utf-8', 'surrogateescape')):08x}"
+    if len(slug) > MAX_ID:
+        return slug[: MAX_ID - len(digest) - 1].rstrip("-") + "-" + digest
+    return slug or f"sig-{digest}"
 
 
 def load_community(
@@ -105,7 +110,10 @@ def load_community(
         if folder.is_symlink():
             problems.error(display, None, "the SIG folder is a symbolic link, which the hub never follows")
             continue
-        if not refuse_address_in_name(folder.name, display, problems):
+        if not (
+            refuse_odd_name(folder.name, display, problems)
+            and refuse_address_in_name(folder.name, display, problems)
+        ):
             continue
         sig = _load_folder(
             folder,
@@ -342,10 +350,6 @@ def _published_files(folder: Path, readmes: tuple[Readme, ...], problems: Proble
             ):
                 continue
             path = folder / relative
-            if (
-                path.suffix.lower() in ATTACHMENT_SUFFIXES
-                and symlink_on_the_way(folder, relative) is None
-                and path.is_file()
-            ):
+            if is_inert(path.name) and symlink_on_the_way(folder, relative) is None and path.is_file():
                 found.add(relative)
     return tuple(sorted(found))

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 from sigsite.headings import HeadingTime
-from sigsite.links import SAFE_SCHEMES
+from sigsite.links import SAFE_SCHEMES, WEB_SCHEMES
 from sigsite.notes.parts import FENCE, NoteParts
 from sigsite.problems import Problems
 
@@ -85,6 +86,19 @@ def report_unread_heading(note: NoteParts, display: str, problems: Problems) -> 
     )
 
 
+_ADDRESS_END = re.compile(r"""[\s)"'>]""")
+
+
+def _readable(line: str, start: int) -> bool:
+    """True when the web address that starts at `start` can be parsed (its end: space, `)`, quote, `>`)."""
+    end = _ADDRESS_END.search(line, start)
+    try:
+        urlsplit(line[start : end.start() if end else len(line)])
+    except ValueError:
+        return False
+    return True
+
+
 def check_link_schemes(text: str, display: str, problems: Problems) -> None:
     """Report links whose scheme is not http, https or mailto (e.g. `javascript:`)."""
     in_fence = False
@@ -96,7 +110,15 @@ def check_link_schemes(text: str, display: str, problems: Problems) -> None:
         for pattern in _LINK_TARGETS:
             for match in pattern.finditer(line):
                 scheme = match["scheme"].lower()
-                if scheme not in SAFE_SCHEMES:
+                if scheme in WEB_SCHEMES and not _readable(line, match.start("scheme")):
+                    problems.error(
+                        display,
+                        number,
+                        "a link's address cannot be read (an unclosed '[' in its host, or a bad port)",
+                        "check the address; write '[' in a path as %5B",
+                        column=match.start("scheme") + 1,
+                    )
+                elif scheme not in SAFE_SCHEMES:
                     problems.error(
                         display,
                         number,
