@@ -24,7 +24,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 # they are rendered (cost_limits.MAX_BLOCK_NESTING keeps well below). Inline markup: what lies
 # deeper stays text, and the link parser's lookahead costs this many steps per character.
 MAX_BLOCK_NESTING = 100
-MAX_INLINE_NESTING = 20
+MAX_INLINE_NESTING = 10
 _AUTOLINK_STARTS = ("http://", "https://", "www.", "mailto:")
 _KEPT_PUNCTUATION = frozenset("-_ ")
 
