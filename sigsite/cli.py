@@ -7,7 +7,10 @@ import json
 import os
 import re
 import sys
+import tempfile
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, time
 from importlib.metadata import version
 from itertools import groupby
@@ -19,8 +22,8 @@ from sigsite.hub.loader import load_community
 from sigsite.hub.people import community_people
 from sigsite.loader import load_sig
 from sigsite.meetings import parse_meeting
-from sigsite.new_meeting import create_note, notes_of
-from sigsite.notes.fields import zone_named
+from sigsite.new_meeting import local_time_shown, note_name, note_text, notes_of, write_note
+from sigsite.notes.fields import EARLIEST, LATEST, zone_named
 from sigsite.problems import Problem, Problems, Severity
 from sigsite.project import Project, ProjectNotFound, find_project
 
@@ -60,24 +63,49 @@ def _github_annotation(problem: Problem) -> str:
 def _check(args: argparse.Namespace) -> int:
     if args.community is not None:
         return _check_community(Path(args.community), args.format)
-    project = _project(args.path, "check")
-    if project is None:
-        return 1
-    sources = project.sources
-    _, problems = load_sig(sources, render=False)
-    report = problems.sorted()
-    files = len(sources.data_files())
-    errors, warnings = len(problems.errors), len(problems.warnings)
+    projects: list[Project] = []
+    for path in args.paths or ["."]:
+        project = _project(path, "check")
+        if project is None:
+            return 1
+        if all(p.sources.root != project.sources.root for p in projects):
+            projects.append(project)
+    several = len(projects) > 1
+    report: list[Problem] = []
+    files = 0
+    for project in projects:
+        sources = project.sources
+        _, problems = load_sig(sources, render=False)
+        files += len(sources.data_files())
+        # With several projects, each file is named from the folder the command runs in.
+        where = _shown(sources.root) if several else ""
+        report += [_moved(p, where) for p in problems.sorted()]
+    errors = sum(p.severity is Severity.ERROR for p in report)
+    warnings = len(report) - errors
+    roots = ", ".join(str(p.sources.root) for p in projects)
     if args.format == "json":
-        summary = {"root": str(sources.root), "files": files, "errors": errors, "warnings": warnings}
+        summary = {"root": roots, "files": files, "errors": errors, "warnings": warnings}
         json.dump({"problems": [p.as_dict() for p in report], "summary": summary}, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 1 if errors else 0
     for problem in report:
         print(_github_annotation(problem) if args.format == "github" else problem.format())
-    settings = f" with the settings of {project.config_file.name}" if project.config_file else ""
-    print(f"checked {files} file(s) in {sources.root}{settings}: {errors} error(s), {warnings} warning(s)")
+    config = projects[0].config_file
+    settings = f" with the settings of {config.name}" if config and not several else ""
+    print(f"checked {files} file(s) in {roots}{settings}: {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
+
+
+def _shown(root: Path) -> str:
+    """A project's folder as the user would type it: relative to the current folder when below it."""
+    try:
+        return os.path.relpath(root) + "/"
+    except ValueError:  # another drive
+        return str(root) + "/"
+
+
+def _moved(problem: Problem, folder: str) -> Problem:
+    return replace(problem, file=folder + problem.file) if folder else problem
 
 
 def _check_community(root: Path, output: str) -> int:
@@ -92,7 +120,7 @@ def _check_community(root: Path, output: str) -> int:
         json.dump({"problems": [p.as_dict() for p in report], "summary": summary}, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 1 if errors else 0
-    for folder, group in groupby(report, key=lambda p: "/".join(p.file.split("/")[:2])):
+    for folder, group in groupby(report, key=_group_of):
         found = list(group)
         if output == "github":
             print("\n".join(_github_annotation(p) for p in found))
@@ -102,6 +130,12 @@ def _check_community(root: Path, output: str) -> int:
         print("\n".join("  " + p.format() for p in found))
     print(f"checked {folders} SIG folder(s) in {root}: {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
+
+
+def _group_of(problem: Problem) -> str:
+    """The SIG folder a problem belongs to (`sigs/dx`), or the community's own file it is about."""
+    parts = problem.file.split("/")
+    return "/".join(parts[:2]) if len(parts) > 2 else problem.file
 
 
 _CLOCK = re.compile(
@@ -122,6 +156,11 @@ def parse_clock(text: str) -> time:
     return time(hour, minute)  # ValueError past 23:59
 
 
+def parse_day(text: str) -> date:
+    """`2026-12-17`, `20261217`, also in full-width digits (`２０２６-１２-１７`); ValueError else."""
+    return date.fromisoformat(unicodedata.normalize("NFKC", text).strip())
+
+
 def _new_meeting(args: argparse.Namespace) -> int:
     project = _project(args.path, "new-meeting")
     if project is None:
@@ -129,11 +168,14 @@ def _new_meeting(args: argparse.Namespace) -> int:
     sources = project.sources
     default_zone = ZoneInfo(sources.timezone)
     try:
-        day = date.fromisoformat(args.date)
+        day = parse_day(args.date)
     except ValueError:
         return _refuse("new-meeting", f"--date '{args.date}' is not a date: write it as 2026-12-03", 2)
+    if not EARLIEST <= day <= LATEST:
+        message = f"--date {day.isoformat()} is not between {EARLIEST.year} and {LATEST.year}; check the year"
+        return _refuse("new-meeting", message, 2)
     try:
-        clock = parse_clock(args.time) if args.time else None
+        clock = parse_clock(unicodedata.normalize("NFKC", args.time)) if args.time else None
     except ValueError:
         return _refuse("new-meeting", f"--time '{args.time}' is not a time: write 15:00, 3pm or 3:30pm", 2)
     zone = zone_named(args.timezone) if args.timezone else default_zone
@@ -147,18 +189,37 @@ def _new_meeting(args: argparse.Namespace) -> int:
         message = f"{names} is already the note of {day.isoformat()}; "
         message += "add --force to write a second note for that day"
         return _refuse("new-meeting", message, 1)
-    try:
-        path = create_note(folder, day, clock, zone, default_zone, args.title)
-    except FileExistsError as exc:
-        return _refuse("new-meeting", f"{exc.filename} exists; not overwriting it", 1)
-    problems = Problems()
-    parse_meeting(
-        path, f"{sources.meetings_dir}/{path.name}", default_zone, problems, build_date(default_zone)
-    )
+    name = note_name(folder, day) if folder.is_dir() else note_name(Path(), day)
+    text = note_text(day, clock, zone, default_zone, args.title)
+    problems = _checked_note(name, text, f"{sources.meetings_dir}/{name}", default_zone)
+    shown = local_time_shown(day, clock, zone) if clock else None
+    if shown is not None and clock is not None:
+        print(
+            f"sigsite new-meeting: warning: {clock:%H:%M} does not exist on {day.isoformat()} in {zone.key} "
+            f"(the clocks move forward over it); calendars will show {shown:%H:%M}",
+            file=sys.stderr,
+        )
     for problem in problems.sorted():
         print(problem.format(), file=sys.stderr)
+    if problems.errors:
+        return _refuse("new-meeting", "nothing written", 1)
+    path = folder / name
+    try:
+        write_note(path, text)
+    except FileExistsError as exc:
+        return _refuse("new-meeting", f"{exc.filename} exists; not overwriting it", 1)
     print(f"wrote {path}: fill in the agenda and commit it")
-    return 1 if problems.errors else 0
+    return 0
+
+
+def _checked_note(name: str, text: str, display: str, zone: ZoneInfo) -> Problems:
+    """What `sigsite check` would say of the note, read before anything is written."""
+    problems = Problems()
+    with tempfile.TemporaryDirectory(prefix="sigsite-new-meeting-") as folder:
+        path = Path(folder) / name
+        path.write_text(text, encoding="utf-8")
+        parse_meeting(path, display, zone, problems, build_date(zone))
+    return problems
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -173,11 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit status 1 when there is an error.",
     )
     check.add_argument(
-        "path",
-        nargs="?",
-        default=".",
-        help="a folder of the project (default: the current one); the project is the nearest folder "
-        "at or above it with a mkdocs.yml, whose sigsite settings are used, else the folder itself",
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="folders of projects (default: the current one); a project is the nearest folder at or "
+        "above one with a mkdocs.yml, whose sigsite settings are used, else the folder itself",
     )
     check.add_argument(
         "--format",
@@ -208,9 +269,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The options that take a value: argparse reads `--time -1:00` as two options and answers only
+# "expected one argument"; joined as `--time=-1:00`, the command says what it expected instead.
+VALUE_OPTIONS = frozenset({"--format", "--community", "--date", "--time", "--timezone", "--title", "--path"})
+
+
+def _values_joined(argv: Sequence[str]) -> list[str]:
+    joined: list[str] = []
+    for item in argv:
+        if joined and joined[-1] in VALUE_OPTIONS and item.startswith("-") and not item.startswith("--"):
+            joined[-1] = f"{joined[-1]}={item}"
+        else:
+            joined.append(item)
+    return joined
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_values_joined(sys.argv[1:] if argv is None else argv))
     try:
         return int(args.run(args))
     except BrokenPipeError:  # `sigsite check | head`: the reader stopped reading

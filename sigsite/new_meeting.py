@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -51,17 +51,21 @@ def note_text(
     return f"{head}# {heading(day, clock, zone)}\n\n{body}"
 
 
-def create_note(
-    folder: Path,
-    day: date,
-    clock: time | None,
-    zone: ZoneInfo,
-    default_zone: ZoneInfo,
-    title: str | None = None,
-) -> Path:
-    """Write `NNN-YYYYMMDD.md`; raises FileExistsError rather than overwrite a note."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{next_sequence(folder):03d}-{day.strftime('%Y%m%d')}.md"
+def note_name(folder: Path, day: date) -> str:
+    """`NNN-YYYYMMDD.md` with the next free sequence number."""
+    return f"{next_sequence(folder):03d}-{day.strftime('%Y%m%d')}.md"
+
+
+def write_note(path: Path, text: str) -> None:
+    """Write a new note; raises FileExistsError rather than overwrite one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as handle:
-        handle.write(note_text(day, clock, zone, default_zone, title))
-    return path
+        handle.write(text)
+
+
+def local_time_shown(day: date, clock: time, zone: ZoneInfo) -> time | None:
+    """The time calendars show when `clock` does not exist on `day` in `zone` (the clocks move
+    forward over it); None when it exists."""
+    local = datetime.combine(day, clock, zone)
+    shown = local.astimezone(UTC).astimezone(zone)
+    return shown.time() if shown.replace(tzinfo=None) != local.replace(tzinfo=None) else None

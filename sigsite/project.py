@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sigsite.loader import Sources
-from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, MKDOCS_FILE, SIG_INFO_FILE, plugin_settings
+from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, MKDOCS_FILE, SIG_INFO_FILE, SIGS_DIR, plugin_settings
 
 
 class ProjectNotFound(Exception):
@@ -59,6 +59,11 @@ def find_project(path: Path) -> Project:
             return _with_settings(candidate / MKDOCS_FILE)
     if _holds_sig_files(folder):
         return Project(Sources(root=folder), None)
+    if (folder / SIGS_DIR).is_dir():
+        raise ProjectNotFound(
+            f"{path} holds {SIGS_DIR}/: it is a community checkout; check every SIG folder of it with "
+            f"`sigsite check --community {path}`"
+        )
     raise ProjectNotFound(
         f"no SIG files in {path}: expected {MEMBERS_FILE}, {SIG_INFO_FILE} or a {MEETINGS_DIR}/ folder, "
         f"or a {MKDOCS_FILE} in it or a folder above it"

@@ -181,3 +181,37 @@ def test_a_heading_that_is_not_read_is_a_warning(project):
 def test_project_files_are_ignored_by_git():
     ignored = (PROJECT / ".gitignore").read_text("utf-8").split()
     assert {"/.venv/", "/site/", "/test-artifacts/"} <= set(ignored)
+
+
+def test_check_takes_several_folders_and_names_each_file_from_here(tmp_path):
+    first, second = make_project(tmp_path / "first"), make_project(tmp_path / "second")
+    (second / "meetings" / "009-20201301.md").write_text(NOTE, "utf-8")
+    result = sigsite("check", "first", "second", "first/docs", cwd=tmp_path)
+    assert result.returncode == 1
+    assert (
+        "second/meetings/009-20201301.md: error: '20201301' in the file name is not a real date"
+        in result.stdout
+    )
+    assert result.stdout.splitlines()[-1].startswith(f"checked 15 file(s) in {first}, {second}: 1 error(s)")
+
+
+def test_check_of_a_community_checkout_suggests_community(tmp_path):
+    (tmp_path / "community" / "sigs" / "dx").mkdir(parents=True)
+    result = sigsite("check", "community", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "sigsite check: community holds sigs/: it is a community checkout; check every SIG folder of it "
+        "with `sigsite check --community community`\n"
+    )
+
+
+def test_check_community_names_the_communitys_own_files_apart_from_sig_folders(tmp_path):
+    sigs = tmp_path / "sigs"
+    (sigs / "dx" / "meetings").mkdir(parents=True)
+    (sigs / "dx" / "meetings" / "001-20201301.md").write_text(NOTE, "utf-8")
+    (sigs / "README.md").write_text("# SIGs\n\n[x](javascript:alert(1))\n", "utf-8")
+    result = sigsite("check", "--community", ".", cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    assert "sigs/README.md: 1 error(s), 0 warning(s)" in lines
+    assert "sigs/dx: 1 error(s), 1 warning(s)" in lines  # the warning: no members file
+    assert lines[-1].startswith("checked 1 SIG folder(s)")

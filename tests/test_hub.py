@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 from conftest import EMAIL
-from hub_support import COMMUNITY, JUNE_2021, broken_links, build_hub, make_community
+from hub_support import COMMUNITY, HUB_CONFIG, JUNE_2021, broken_links, build_hub, make_community
 from icalendar import Calendar
 
 SITE_PATH = "/sigsite/hub/"
@@ -447,9 +447,47 @@ def test_folders_nested_far_and_names_too_long_for_an_address_build(tmp_path):
         (community / "sigs" / name / "README.md").write_text(
             "# Long SIG\n\nA SIG with a long name.\n", "utf-8"
         )
-    built = build_hub(community, tmp_path / "site")
-    assert built.ok, built.result.stderr[-2000:]
-    ids = [sig["id"] for sig in json.loads((built.site / "sigs.json").read_text("utf-8"))["sigs"]]
-    long_ids = [sig_id for sig_id in ids if sig_id.startswith("yyyy")]
-    assert len(set(long_ids)) == 2 and all(len(sig_id) <= 64 for sig_id in long_ids)
-    assert _check_community(community).returncode == 0
+    try:
+        built = build_hub(community, tmp_path / "site")
+        assert built.ok, built.result.stderr[-2000:]
+        ids = [sig["id"] for sig in json.loads((built.site / "sigs.json").read_text("utf-8"))["sigs"]]
+        long_ids = [sig_id for sig_id in ids if sig_id.startswith("yyyy")]
+        assert len(set(long_ids)) == 2 and all(len(sig_id) <= 64 for sig_id in long_ids)
+        assert _check_community(community).returncode == 0
+    finally:
+        _remove_chain(community / "sigs/alpha")  # pytest's own clean-up recurses: it would fail later
+
+
+def _remove_chain(folder):
+    """Remove the chain folder/d/d/... from the top, a level at a time, with short paths only."""
+    top, spare = folder / "d", folder / "d-below"
+    while top.is_dir():
+        if (top / "d").is_dir():
+            os.rename(top / "d", spare)
+        os.rmdir(top)
+        if spare.is_dir():
+            os.rename(spare, top)
+
+
+def test_the_community_variable_is_read_from_the_folder_the_command_runs_in(tmp_path):
+    make_community(tmp_path / "community")
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(HUB_CONFIG), "-d", str(site)]
+    environment = {**os.environ, "SIGSITE_COMMUNITY": "community", "SOURCE_DATE_EPOCH": JUNE_2021}
+    built = subprocess.run(
+        command, cwd=tmp_path, env=environment, capture_output=True, text=True, check=False
+    )
+    assert built.returncode == 0, built.stderr
+    assert (site / "sigs" / "alpha" / "index.html").is_file()
+    missing = subprocess.run(
+        command,
+        cwd=tmp_path,
+        env={**environment, "SIGSITE_COMMUNITY": "elsewhere"},
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert (
+        f"SIGSITE_COMMUNITY names elsewhere, but there is no folder {tmp_path / 'elsewhere'}"
+        in missing.stderr
+    )

@@ -64,3 +64,33 @@ def test_new_meeting_refuses_bad_input(tmp_path):
     assert new_meeting(project, "--date", "2030-02-03", "--timezone", "Mars/Base").returncode == 2
     assert sorted((project / "meetings").iterdir()) == notes
     assert new_meeting(tmp_path / "nowhere", "--date", "2030-02-03").returncode == 1
+
+
+def test_nothing_is_written_for_a_note_the_check_would_refuse(tmp_path):
+    project = make_project(tmp_path / "project")
+    notes = sorted((project / "meetings").iterdir())
+    for date in ("1969-12-31", "2201-01-01"):
+        result = new_meeting(project, "--date", date)
+        assert result.returncode == 2 and "is not between 1970 and 2200; check the year" in result.stderr
+        assert "Traceback" not in result.stderr
+    result = new_meeting(project, "--date", "2026-12-19", "--time", "-1:00")
+    assert result.returncode == 2
+    assert "--time '-1:00' is not a time: write 15:00, 3pm or 3:30pm" in result.stderr
+    assert sorted((project / "meetings").iterdir()) == notes
+
+
+def test_full_width_digits_and_a_date_without_dashes_are_read(tmp_path):
+    project = make_project(tmp_path / "project")
+    assert new_meeting(project, "--date", "20301217", "--time", "3pm").returncode == 0
+    assert new_meeting(project, "--date", "２０３０-１２-１８", "--time", "１５：００").returncode == 0
+    written = sorted(p.name for p in (project / "meetings").glob("*-2030121*.md"))
+    assert written == ["005-20301217.md", "006-20301218.md"]
+    assert "at 15:00 GMT+8" in (project / "meetings" / "006-20301218.md").read_text("utf-8")
+
+
+def test_a_time_the_clocks_skip_is_a_warning(tmp_path):
+    project = make_project(tmp_path / "project")
+    result = new_meeting(project, "--date", "2030-03-31", "--time", "02:30", "--timezone", "Europe/Berlin")
+    assert result.returncode == 0
+    assert "warning: 02:30 does not exist on 2030-03-31 in Europe/Berlin" in result.stderr
+    assert "calendars will show 03:30" in result.stderr

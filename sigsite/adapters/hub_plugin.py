@@ -46,6 +46,7 @@ from sigsite.meetings import NoteCache
 from sigsite.outputs.atom import feed_of
 from sigsite.outputs.calendar import calendar_of
 from sigsite.outputs.hub_api import hub_meetings_json, people_json, sigs_json
+from sigsite.problems import printable
 from sigsite.schema_check import HUB_SCHEMA_FILES, SCHEMA_FILES, schema_text
 from sigsite.settings import MEETINGS_DIR, SIGS_DIR
 
@@ -82,14 +83,7 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
             raise PluginError(
                 f"sigsite-hub: unknown timezone '{self.config.timezone}' in mkdocs.yml"
             ) from exc
-        named = self.config.community or os.environ.get(COMMUNITY_VARIABLE, "")
-        if not named:
-            raise PluginError(
-                f"sigsite-hub: set {COMMUNITY_VARIABLE} to the checkout of the community repository, "
-                "the folder that holds sigs/ "
-                f"(e.g. {COMMUNITY_VARIABLE}=../community mkdocs build -f hub/mkdocs.yml)"
-            )
-        self._root = (Path(config.config_file_path or ".").resolve().parent / named).resolve()
+        self._root = self._community_root(config)
         fingerprint = _fingerprint(self._root / SIGS_DIR)
         if fingerprint != self._fingerprint or not fingerprint:
             self.community, problems = load_community(
@@ -104,6 +98,30 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
             self._sections = {sig.id: self._section(sig) for sig in self.community.folders}
             self._fingerprint = fingerprint
         return None
+
+    def _community_root(self, config: MkDocsConfig) -> Path:
+        """The community checkout: the `community` setting, relative to hub/mkdocs.yml, else
+        SIGSITE_COMMUNITY, relative to the folder the command runs in (as a shell would read it)."""
+        if self.config.community:
+            named, base = self.config.community, Path(config.config_file_path or ".").resolve().parent
+        else:
+            named, base = os.environ.get(COMMUNITY_VARIABLE, ""), Path.cwd()
+        if not named:
+            raise PluginError(
+                f"sigsite-hub: set {COMMUNITY_VARIABLE} to the checkout of the community repository, "
+                "the folder that holds sigs/ "
+                f"(e.g. {COMMUNITY_VARIABLE}=../community mkdocs build -f hub/mkdocs.yml)"
+            )
+        root = (base / Path(named).expanduser()).resolve()
+        if not root.is_dir():
+            where = "the community setting of hub/mkdocs.yml" if self.config.community else COMMUNITY_VARIABLE
+            raise PluginError(
+                printable(
+                    f"sigsite-hub: {where} names {named}, but there is no folder {root}; "
+                    "give the checkout of the community repository (the folder that holds sigs/)"
+                )
+            )
+        return root
 
     def _section(self, sig: HubSig) -> SigSection:
         assert self._root is not None and sig.folder is not None
