@@ -12,6 +12,8 @@ from browser_support import VIEWPORTS, assert_loads_cleanly, open_page, require_
 from conftest import Build, build, make_project
 from servers import free_port, static_host
 
+pytestmark = pytest.mark.browser  # drives Chromium (README: the test tiers)
+
 PAGES = {
     "home": "",
     "goals": "goals/",

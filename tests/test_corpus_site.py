@@ -17,7 +17,7 @@ from conftest import (
 
 from sigsite.loader import Sources, load_sig
 
-pytestmark = requires_corpus
+pytestmark = [requires_corpus, pytest.mark.build]
 
 
 @pytest.fixture(scope="module", params=corpus_sigs(), ids=lambda p: p.name)

@@ -27,6 +27,8 @@ from sigsite.markup.references import resolve_references
 from sigsite.meetings import parse_meeting
 from sigsite.problems import Problems
 
+pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
+
 SECONDS_PER_100_KB = 2.0
 HEADING = "# Thursday June 04, 2020 at 15:00 GMT+8\n\n"
 

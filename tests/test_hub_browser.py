@@ -11,6 +11,8 @@ from conftest import Build
 from hub_support import JUNE_2021, build_hub, make_community
 from servers import free_port, static_host
 
+pytestmark = pytest.mark.browser  # drives Chromium (README: the test tiers)
+
 PAGES = {
     "home": "",
     "sig": "sigs/alpha/",

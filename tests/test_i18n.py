@@ -10,6 +10,8 @@ from urllib.parse import urljoin
 import pytest
 from conftest import PROJECT, build, make_project
 
+pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
+
 HAND_WRITTEN = sorted(
     p.relative_to(PROJECT / "docs") for p in (PROJECT / "docs").rglob("*.md") if not p.name.endswith(".zh.md")
 )

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import BEFORE_FIRST_MEETING, build, make_project
 
 
@@ -18,6 +19,7 @@ def new_meeting(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.build
 def test_new_meeting_writes_a_valid_note_with_the_next_number(tmp_path):
     project = make_project(tmp_path / "project")
     result = new_meeting(project, "--date", "2030-01-10", "--time", "15:00")

@@ -19,6 +19,8 @@ from sigsite.loader import Sources, load_sig
 from sigsite.outputs.calendar import PAST_EVENTS, meetings_calendar
 from sigsite.schema_check import schema_text
 
+pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

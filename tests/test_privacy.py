@@ -22,6 +22,8 @@ from hub_support import JUNE_2021, build_hub, make_community
 
 from sigsite.markup.document import render_markdown
 
+pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
+
 NOTE = "# Thursday March 4, 2021 at 15:00 GMT+8\n\n## Agenda\n* Review\n\n## Notes\n{}\n"
 # Route -> (file, what it writes there). Each address is its own, so each warning can be traced.
 ROUTES = {

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import build, make_project
 from hostile import assert_harmless, safe_address
@@ -142,6 +143,7 @@ def _accepted(folder: Path, piece: str) -> bool:
     return not problems.errors
 
 
+@pytest.mark.build
 def test_a_real_build_of_generated_notes_is_harmless(tmp_path):
     """Notes the checks accept (those they refuse say why) build into harmless files."""
     rng = random.Random(13)

@@ -15,6 +15,8 @@ from sigsite.markup.document import render_markdown
 from sigsite.render.blocks import ARCHIVE_RECENT
 from sigsite.search_scope import UNSEARCHED_SECTIONS
 
+pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
+
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):

@@ -20,6 +20,8 @@ from hostile import assert_harmless, assert_refused, project_with
 
 from sigsite.loader import Sources, load_sig
 
+pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
+
 NOTE = "# Thursday October 1, 2020 at 15:00 GMT+8\n\n## Agenda\n* Privacy\n\n## Notes\n{notes}\n"
 # 1. Attributes, ids and classes set by a note -------------------------------------------------
 

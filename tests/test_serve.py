@@ -9,6 +9,8 @@ import pytest
 from conftest import make_project
 from servers import fetch, free_port, mkdocs_serve, wait_for
 
+pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
+
 TIMEOUT = 60.0
 
 

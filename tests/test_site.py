@@ -9,6 +9,8 @@ from conftest import PROJECT, build, emails_in, emails_published, make_project
 
 from sigsite.loader import Sources, load_sig
 
+pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
+
 PAGES = {
     "index.html": [
         "AI Security SIG",

@@ -8,6 +8,8 @@ import pytest
 from conftest import build
 from hostile import assert_harmless, project_with
 
+pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
+
 NOTE = "# Thursday June 04, 2020 at 15:00pm GMT+8\n\n## Agenda\n* Privacy\n\n## Notes\n{notes}\n"
 
 
