@@ -40,15 +40,20 @@ def forge_slug(text: str) -> str:
     return "".join(kept).replace(" ", "-")
 
 
-def heading_text(inline: Token) -> str:
-    """The text of a heading as a browser shows it (what its id and the table of contents use)."""
+def inline_text(inline: Token, *, with_images: bool = False) -> str:
+    """The text of a block's inline markup as a browser shows it; images' descriptions too if asked."""
     parts = []
     for child in inline.children or []:
-        if child.type in {"text", "code_inline"}:
+        if child.type in {"text", "code_inline"} or (with_images and child.type == "image"):
             parts.append(child.content)
         elif child.type in {"softbreak", "hardbreak"}:
             parts.append(" ")
-    return "".join(parts).strip()
+    return "".join(parts)
+
+
+def heading_text(inline: Token) -> str:
+    """The text of a heading (what its id and the table of contents use)."""
+    return inline_text(inline).strip()
 
 
 def _heading_ids(state: StateCore) -> None:

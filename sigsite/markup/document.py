@@ -21,7 +21,7 @@ from markdown_it.token import Token
 
 from sigsite.emails import Address, redact
 from sigsite.links import WEB_SCHEMES
-from sigsite.markup.commonmark import heading_text, parser
+from sigsite.markup.commonmark import heading_text, inline_text, parser
 from sigsite.markup.references import Target
 from sigsite.model import Heading, Rendered, section_key
 from sigsite.sanitize import content_id, sanitize_html, text_only
@@ -203,23 +203,11 @@ def _nest(flat: list[Heading]) -> tuple[Heading, ...]:
     return tuple(roots)
 
 
-def _inline_text(inline: Token) -> str:
-    parts = []
-    for child in inline.children or []:
-        if child.type in {"text", "code_inline"}:
-            parts.append(child.content)
-        elif child.type in {"softbreak", "hardbreak"}:
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append(child.content)
-    return "".join(parts)
-
-
 def _block_text(tokens: list[Token], index: int) -> str | None:
     """The text a block token contributes to search; None for tokens that hold none."""
     token = tokens[index]
     if token.type == "inline" and tokens[index - 1].type != "heading_open":
-        return _inline_text(token)
+        return inline_text(token, with_images=True)
     if token.type in {"fence", "code_block"}:
         return token.content
     if token.type == "html_block":
