@@ -25,7 +25,8 @@ from sigsite.meetings import parse_meeting
 from sigsite.new_meeting import local_time_shown, note_name, note_text, notes_of, write_note
 from sigsite.notes.fields import EARLIEST, LATEST, zone_named
 from sigsite.problems import Problem, Problems, Severity
-from sigsite.project import Project, ProjectNotFound, find_project
+from sigsite.project import Project, ProjectNotFound, find_project, hub_settings, public_addresses
+from sigsite.settings import DEFAULT_TIMEZONE
 
 
 def _project(path: str, command: str) -> Project | None:
@@ -62,7 +63,7 @@ def _github_annotation(problem: Problem) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     if args.community is not None:
-        return _check_community(Path(args.community), args.format)
+        return _check_community(Path(args.community), args.format, args.config)
     projects: list[Project] = []
     for path in args.paths or ["."]:
         project = _project(path, "check")
@@ -108,9 +109,19 @@ def _moved(problem: Problem, folder: str) -> Problem:
     return replace(problem, file=folder + problem.file) if folder else problem
 
 
-def _check_community(root: Path, output: str) -> int:
-    """Every SIG folder of a community checkout, as the hub reads them; problems grouped by folder."""
-    community, problems = load_community(root, render=False)
+def _check_community(root: Path, output: str, config: str | None) -> int:
+    """Every SIG folder of a community checkout, as the hub reads them, with the hub's settings
+    (timezone, public addresses); problems grouped by folder."""
+    try:
+        settings, config_file = hub_settings(Path.cwd(), Path(config) if config else None)
+    except ProjectNotFound as exc:
+        return _refuse("check", str(exc), 1)
+    community, problems = load_community(
+        root,
+        timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
+        public_emails=public_addresses(settings),
+        render=False,
+    )
     community_people(community, problems)  # what the SIGs' files say of one person, compared
     report = problems.sorted()
     errors, warnings = len(problems.errors), len(problems.warnings)
@@ -128,7 +139,8 @@ def _check_community(root: Path, output: str) -> int:
         counted = sum(p.severity is Severity.ERROR for p in found)
         print(f"{folder}: {counted} error(s), {len(found) - counted} warning(s)")
         print("\n".join("  " + p.format() for p in found))
-    print(f"checked {folders} SIG folder(s) in {root}: {errors} error(s), {warnings} warning(s)")
+    read = f" with the settings of {_shown(config_file).rstrip('/')}" if config_file else ""
+    print(f"checked {folders} SIG folder(s) in {root}{read}: {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
 
 
@@ -252,6 +264,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="check every SIG folder of a community checkout (the folder that holds sigs/), as the "
         "hub reads them; problems are grouped by folder",
     )
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help="with --community: the hub's mkdocs.yml whose sigsite-hub settings apply (default: the "
+        "nearest hub/mkdocs.yml at or above the current folder)",
+    )
     check.set_defaults(run=_check)
     new = commands.add_parser(
         "new-meeting",
@@ -271,7 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 # The options that take a value: argparse reads `--time -1:00` as two options and answers only
 # "expected one argument"; joined as `--time=-1:00`, the command says what it expected instead.
-VALUE_OPTIONS = frozenset({"--format", "--community", "--date", "--time", "--timezone", "--title", "--path"})
+VALUE_OPTIONS = frozenset(
+    {"--format", "--community", "--config", "--date", "--time", "--timezone", "--title", "--path"}
+)
 
 
 def _values_joined(argv: Sequence[str]) -> list[str]:

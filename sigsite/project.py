@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sigsite.loader import Sources
-from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, MKDOCS_FILE, SIG_INFO_FILE, SIGS_DIR, plugin_settings
+from sigsite.settings import (
+    HUB_CONFIG_FILE,
+    HUB_PLUGIN_NAME,
+    HUB_SETTING_NAMES,
+    MEETINGS_DIR,
+    MEMBERS_FILE,
+    MKDOCS_FILE,
+    SIG_INFO_FILE,
+    SIGS_DIR,
+    plugin_settings,
+)
 
 
 class ProjectNotFound(Exception):
@@ -35,11 +46,31 @@ def _with_settings(config_file: Path) -> Project:
     except ValueError as exc:
         raise ProjectNotFound(str(exc)) from exc
     values = {key: str(value) for key, value in settings.items() if key != "public_emails" and value}
-    emails = settings.get("public_emails") or []
-    public = (
-        frozenset(str(address).lower() for address in emails) if isinstance(emails, list) else frozenset()
+    return Project(
+        Sources(root=config_file.parent, public_emails=public_addresses(settings), **values), config_file
     )
-    return Project(Sources(root=config_file.parent, public_emails=public, **values), config_file)
+
+
+def public_addresses(settings: dict[str, Any]) -> frozenset[str]:
+    """The `public_emails` of a plugin's settings, in lower case."""
+    emails = settings.get("public_emails") or []
+    return frozenset(str(address).lower() for address in emails) if isinstance(emails, list) else frozenset()
+
+
+def hub_settings(start: Path, config_file: Path | None = None) -> tuple[dict[str, Any], Path | None]:
+    """The `sigsite-hub` settings `sigsite check --community` applies, and the file they come from:
+    `config_file`, else the nearest hub/mkdocs.yml at or above `start`; ({}, None) without one."""
+    if config_file is None:
+        folder = start.resolve()
+        config_file = next(
+            (c / HUB_CONFIG_FILE for c in (folder, *folder.parents) if (c / HUB_CONFIG_FILE).is_file()), None
+        )
+    if config_file is None:
+        return {}, None
+    try:
+        return plugin_settings(config_file, HUB_PLUGIN_NAME, HUB_SETTING_NAMES), config_file
+    except ValueError as exc:
+        raise ProjectNotFound(str(exc)) from exc
 
 
 def find_project(path: Path) -> Project:

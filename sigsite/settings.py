@@ -19,6 +19,9 @@ MEETINGS_DIR = "meetings"
 SIGS_DIR = "sigs"  # the community repository's folder of SIG folders
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 SETTING_NAMES = ("members_file", "sig_info_file", "meetings_dir", "timezone", "public_emails")
+HUB_PLUGIN_NAME = "sigsite-hub"
+HUB_CONFIG_FILE = "hub/mkdocs.yml"
+HUB_SETTING_NAMES = ("timezone", "public_emails")  # what `sigsite check --community` reads of it
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -29,8 +32,10 @@ _TolerantLoader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda _loader, _suffix, _node: None)
 
 
-def plugin_settings(config_file: Path) -> dict[str, Any]:
-    """The `sigsite:` block of a mkdocs.yml's plugins, limited to the data settings; {} when absent.
+def plugin_settings(
+    config_file: Path, plugin: str = PLUGIN_NAME, names: tuple[str, ...] = SETTING_NAMES
+) -> dict[str, Any]:
+    """The block of `plugin` in a mkdocs.yml's plugins, limited to `names`; {} when absent.
 
     Raises ValueError when the file is not YAML that MkDocs could read.
     """
@@ -42,9 +47,9 @@ def plugin_settings(config_file: Path) -> dict[str, Any]:
     entries = plugins.items() if isinstance(plugins, dict) else (plugins or [])
     for entry in entries:
         name, settings = (entry, None) if isinstance(entry, str) else _single(entry)
-        if name == PLUGIN_NAME:
+        if name == plugin:
             settings = settings if isinstance(settings, dict) else {}
-            return {key: value for key, value in settings.items() if key in SETTING_NAMES}
+            return {key: value for key, value in settings.items() if key in names}
     return {}
 
 

@@ -215,3 +215,23 @@ def test_check_community_names_the_communitys_own_files_apart_from_sig_folders(t
     assert "sigs/README.md: 1 error(s), 0 warning(s)" in lines
     assert "sigs/dx: 1 error(s), 1 warning(s)" in lines  # the warning: no members file
     assert lines[-1].startswith("checked 1 SIG folder(s)")
+
+
+def test_check_community_applies_the_hubs_public_addresses(tmp_path):
+    sigs = tmp_path / "community" / "sigs"
+    (sigs / "dx" / "meetings").mkdir(parents=True)
+    (sigs / "dx" / "README.md").write_text(
+        "# DX SIG\n\nWrite to dev@mindspore.cn or ann@example.org.\n", "utf-8"
+    )
+    (tmp_path / "hub").mkdir()
+    (tmp_path / "hub" / "mkdocs.yml").write_text(
+        "site_name: Hub\nplugins:\n  - sigsite-hub:\n      public_emails: [dev@mindspore.cn]\n", "utf-8"
+    )
+    result = sigsite("check", "--community", "community", cwd=tmp_path)
+    withheld = [line for line in result.stdout.splitlines() if "is withheld" in line]
+    assert len(withheld) == 1 and "a…@example.org" in withheld[0]  # the list's address is public
+    assert result.stdout.splitlines()[-1].endswith(
+        "with the settings of hub/mkdocs.yml: 0 error(s), 2 warning(s)"
+    )
+    alone = sigsite("check", "--community", "community", "--config", "/dev/null/none.yml", cwd=tmp_path)
+    assert alone.returncode == 1 and "cannot be read" in alone.stderr
