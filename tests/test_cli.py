@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, make_project
 
-from sigsite.cli import parse_clock
+from sigsite.cli.meeting import parse_clock
 
 NOTE = "# Thursday June 04, 2020 at 15:00pm GMT+8\n\n## Agenda\n* Privacy\n\n## Notes\n* Agreed.\n"
 
@@ -104,12 +104,12 @@ def test_check_github_format_annotates_the_changed_lines(tmp_path):
 
 
 def test_github_escaping():
-    from sigsite.cli import _github_annotation
+    from sigsite.cli.check import github_annotation
     from sigsite.problems import Problem, Severity
 
     problem = Problem("a,b:c.md", 3, None, Severity.ERROR, "50% of\nit", "")
     assert (
-        _github_annotation(problem) == "::error file=a%2Cb%3Ac.md,line=3,title=sigsite check::50%25 of%0Ait"
+        github_annotation(problem) == "::error file=a%2Cb%3Ac.md,line=3,title=sigsite check::50%25 of%0Ait"
     )
 
 

@@ -1,0 +1,114 @@
+"""`sigsite check`: every problem of one or more SIG folders, or of a community checkout."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from itertools import groupby
+from pathlib import Path
+
+from sigsite.cli.common import print_json, project_of, refuse, shown
+from sigsite.hub.loader import load_community
+from sigsite.hub.people import community_people
+from sigsite.loader import load_sig
+from sigsite.problems import Problem, Severity
+from sigsite.project import Project, ProjectNotFound, hub_settings, public_addresses
+from sigsite.settings import DEFAULT_TIMEZONE
+
+
+def github_escape(text: str, *, in_property: bool = False) -> str:
+    """GitHub's workflow-command escaping; properties also escape ':' and ','."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+
+def github_annotation(problem: Problem) -> str:
+    """`::error file=...,line=...,col=...::message (fix)`: shown on the changed line of a pull request."""
+    properties = [f"file={github_escape(problem.file, in_property=True)}"]
+    if problem.line is not None:
+        properties.append(f"line={problem.line}")
+        if problem.column is not None:
+            properties.append(f"col={problem.column}")
+    properties.append("title=sigsite check")
+    message = f"{problem.message} ({problem.fix})" if problem.fix else problem.message
+    return f"::{problem.severity.value} {','.join(properties)}::{github_escape(message)}"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """`sigsite check [PATH ...]` and `sigsite check --community PATH`."""
+    if args.community is not None:
+        return check_community(Path(args.community), args.format, args.config)
+    projects: list[Project] = []
+    for path in args.paths or ["."]:
+        project = project_of(path, "check")
+        if project is None:
+            return 1
+        if all(p.sources.root != project.sources.root for p in projects):
+            projects.append(project)
+    several = len(projects) > 1
+    report: list[Problem] = []
+    files = 0
+    for project in projects:
+        sources = project.sources
+        _, problems = load_sig(sources, render=False)
+        files += len(sources.data_files())
+        # With several projects, each file is named from the folder the command runs in.
+        where = shown(sources.root) if several else ""
+        report += [_moved(p, where) for p in problems.sorted()]
+    errors = sum(p.severity is Severity.ERROR for p in report)
+    warnings = len(report) - errors
+    roots = ", ".join(str(p.sources.root) for p in projects)
+    if args.format == "json":
+        summary = {"root": roots, "files": files, "errors": errors, "warnings": warnings}
+        print_json(report, summary)
+        return 1 if errors else 0
+    for problem in report:
+        print(github_annotation(problem) if args.format == "github" else problem.format())
+    config = projects[0].config_file
+    settings = f" with the settings of {config.name}" if config and not several else ""
+    print(f"checked {files} file(s) in {roots}{settings}: {errors} error(s), {warnings} warning(s)")
+    return 1 if errors else 0
+
+
+def _moved(problem: Problem, folder: str) -> Problem:
+    return replace(problem, file=folder + problem.file) if folder else problem
+
+
+def check_community(root: Path, output: str, config: str | None) -> int:
+    """Every SIG folder of a community checkout, as the hub reads them, with the hub's settings
+    (timezone, public addresses); problems grouped by folder."""
+    try:
+        settings, config_file = hub_settings(Path.cwd(), Path(config) if config else None)
+    except ProjectNotFound as exc:
+        return refuse("check", str(exc), 1)
+    community, problems = load_community(
+        root,
+        timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
+        public_emails=public_addresses(settings),
+        render=False,
+    )
+    community_people(community, problems)  # what the SIGs' files say of one person, compared
+    report = problems.sorted()
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    folders = len(community.folders)
+    if output == "json":
+        summary = {"root": str(root), "folders": folders, "errors": errors, "warnings": warnings}
+        print_json(report, summary)
+        return 1 if errors else 0
+    for folder, group in groupby(report, key=_group_of):
+        found = list(group)
+        if output == "github":
+            print("\n".join(github_annotation(p) for p in found))
+            continue
+        counted = sum(p.severity is Severity.ERROR for p in found)
+        print(f"{folder}: {counted} error(s), {len(found) - counted} warning(s)")
+        print("\n".join("  " + p.format() for p in found))
+    read = f" with the settings of {shown(config_file).rstrip('/')}" if config_file else ""
+    print(f"checked {folders} SIG folder(s) in {root}{read}: {errors} error(s), {warnings} warning(s)")
+    return 1 if errors else 0
+
+
+def _group_of(problem: Problem) -> str:
+    """The SIG folder a problem belongs to (`sigs/dx`), or the community's own file it is about."""
+    parts = problem.file.split("/")
+    return "/".join(parts[:2]) if len(parts) > 2 else problem.file
