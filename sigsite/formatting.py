@@ -11,13 +11,12 @@ from functools import cache, lru_cache
 from babel import Locale
 from babel.dates import format_date
 
+from sigsite.languages import language
 from sigsite.model import Meeting
 from sigsite.translations import DEFAULT_LOCALE, translator
 
 SUMMARY_ITEMS = 3
 SUMMARY_LENGTH = 180
-# Babel's full Chinese date runs the weekday into the day; the SIG writes them apart.
-DATE_FORMATS = {"zh": "y年M月d日 EEEE"}
 
 
 def zone_label(start: datetime) -> str:
@@ -40,7 +39,7 @@ def long_date(day: date, locale: str = DEFAULT_LOCALE) -> str:
 
 @lru_cache(maxsize=8192)  # each date is shown on its page, its neighbours, the archive and its year
 def _long_date(day: date, locale: str) -> str:
-    return format_date(day, format=DATE_FORMATS.get(locale, "full"), locale=_babel_locale(locale))
+    return format_date(day, format=language(locale).date_format, locale=_babel_locale(locale))
 
 
 @cache

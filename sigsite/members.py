@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
+from sigsite.accounts import GITEE_HOST, GITEE_HOSTS, account_of_home, profile_address, valid_account
 from sigsite.links import host_of, is_web_url
 from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts
 from sigsite.privacy import withhold_in_data
@@ -21,11 +21,8 @@ from sigsite.yaml_source import LocatedDict, items_of, load_yaml
 # (sigs/create_sig_info_template.py writes TO_BE_CLARIFIED and --xxx--).
 SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-", "to_be_clarified"})
 _TEMPLATE_PLACEHOLDER = re.compile(r"--[\w\s-]*--")
-GITEE_HOST = "gitee.com"
-GITEE_HOSTS = frozenset({GITEE_HOST, "www.gitee.com"})  # exactly: evilgitee.com is someone else
 REPOSITORY_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*/?")
 WRITTEN_AS_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)  # what the schema's pattern lets through
-ACCOUNT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")  # not "..": it starts with a letter or digit
 
 # sig-info.yaml lists people under these keys; mentors are a role of their own there.
 SIG_INFO_ROLES = {"mentors": "Mentor", "maintainers": "Maintainer"}
@@ -38,33 +35,6 @@ def given(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return None if text.lower() in SENTINELS or _TEMPLATE_PLACEHOLDER.fullmatch(text) else text
-
-
-def gitee_account(url: str) -> str | None:
-    """The account in a Gitee profile address, e.g. `jxlang910`; None for any other host.
-
-    Raises ValueError for a Gitee address that is not exactly one account: a user part, a `..`, a
-    second segment, a query: it would lead somewhere else than the account it names.
-    """
-    if host_of(url) not in GITEE_HOSTS:
-        return None
-    parts = urlsplit(url.strip())
-    segments = parts.path.strip("/").split("/")
-    if "@" in parts.netloc or parts.query or parts.fragment or len(segments) != 1:
-        raise ValueError(url)
-    return valid_account(unquote(segments[0]))
-
-
-def valid_account(account: str) -> str:
-    """`account` when it can be a Gitee account's name; else ValueError."""
-    if not ACCOUNT.fullmatch(account):
-        raise ValueError(account)
-    return account
-
-
-def profile_address(account: str) -> str:
-    """The one address of a Gitee account's profile."""
-    return f"https://{GITEE_HOST}/{account}"
 
 
 @dataclass
@@ -173,7 +143,7 @@ def read_members_file(
                         "write it as https://gitee.com/<account>",
                     )
                 home = None
-            account = _account_of(home, display, entry.line_of("gitee_home"), problems) if home else None
+            account = account_of_home(home, display, entry.line_of("gitee_home"), problems) if home else None
             line = entry.line
             builder.add(
                 _Entry(
@@ -196,20 +166,6 @@ class SigInfo:
     meeting_pad: str | None = None  # its meeting_url
     repositories: tuple[Repository, ...] = ()
     facts: SigFacts = field(default_factory=SigFacts)
-
-
-def _account_of(home: str, display: str, line: int, problems: Problems) -> str | None:
-    """The account of a `gitee_home`; a Gitee address that names no single account is a warning."""
-    try:
-        return gitee_account(home)
-    except ValueError:
-        problems.warning(
-            display,
-            line,
-            f"gitee_home '{home}' is not the address of one Gitee account; it is not linked",
-            "write it as https://gitee.com/<account>",
-        )
-        return None
 
 
 def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> str | None:

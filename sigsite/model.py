@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
+from sigsite.languages import DEFAULT
+
 # Roles in order of responsibility; the keys are the list names of sig_members.yaml.
 ROLE_KEYS: dict[str, str] = {
     "Maintainers": "Maintainer",
@@ -113,7 +115,7 @@ class Meeting:
     body: str = ""  # the note's Markdown without front matter and H1
     rendered: Rendered = field(default_factory=Rendered)  # the body, as its page shows it
     sections: tuple[Section, ...] = ()
-    language: str = "en"
+    language: str = DEFAULT
     video: str | None = None
     slides: str | None = None
     external_url: str | None = None

@@ -110,6 +110,11 @@ ZH: dict[str, str] = {
     "Meetings of {name}": "{name} 的会议",
 }
 CATALOGS: dict[str, dict[str, str]] = {"zh": ZH}
+# The note on a hub page that shows a README in another language than the page's, by the README's.
+README_ONLY_IN = {
+    "en": "This SIG's README is written in English only.",
+    "zh": "This SIG's README is written in Chinese only.",
+}
 
 Translate = Callable[..., str]
 

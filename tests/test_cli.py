@@ -108,9 +108,7 @@ def test_github_escaping():
     from sigsite.problems import Problem, Severity
 
     problem = Problem("a,b:c.md", 3, None, Severity.ERROR, "50% of\nit", "")
-    assert (
-        github_annotation(problem) == "::error file=a%2Cb%3Ac.md,line=3,title=sigsite check::50%25 of%0Ait"
-    )
+    assert github_annotation(problem) == "::error file=a%2Cb%3Ac.md,line=3,title=sigsite check::50%25 of%0Ait"
 
 
 def test_version(tmp_path):

@@ -24,7 +24,7 @@ from pathological import SHAPES
 
 from sigsite.adapters.csp import inline_scripts
 from sigsite.markup.references import resolve_references
-from sigsite.meetings import parse_meeting
+from sigsite.notes.note import parse_meeting
 from sigsite.problems import Problems
 
 pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)

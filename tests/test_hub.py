@@ -195,7 +195,10 @@ def test_sigs_json_has_every_sig_with_the_fields_of_the_directory(hub):
     alpha = sigs["alpha"]
     assert alpha["url"] == "https://mindspore-ai-security-sig.github.io/sigsite/hub/sigs/alpha/"
     assert alpha["members"] == 5 and alpha["meetings"] == 3 and alpha["mature_level"] == "startup"
-    assert alpha["created_on"] == "2021-03-01" and alpha["introduction_zh"] == "可信计算技术"
+    assert alpha["created_on"] == "2021-03-01" and alpha["introductions"]["zh"] == "可信计算技术"
+    assert alpha["introductions"]["en"] == "This SIG is responsible for trusted computing."
+    # Version 1's fields stay for this version.
+    assert (alpha["introduction"], alpha["introduction_zh"]) == tuple(alpha["introductions"].values())
     assert alpha["last_meeting"]["date"] == "2021-04-01" and alpha["next_meeting"]["date"] == "2021-12-02"
     assert alpha["meetings_per_year"] == {"2021": 3}
     assert sigs["mindspore-gamma-sig"]["external"] is True

@@ -56,3 +56,23 @@ def test_only_the_templates_know_jinja():
     for path, names in _imported_modules({"adapters", "render"}):
         assert not [n for n in names if n.split(".")[0] in {"jinja2", "markupsafe"}], path
         assert not [n for n in names if n.startswith("sigsite.render")], path
+
+
+def test_a_language_is_named_in_two_modules_only():
+    """languages.py declares each language, translations.py holds its labels: a third language is an
+    entry in each, and nothing else names one."""
+    naming = sorted(
+        path.relative_to(PROJECT).as_posix()
+        for path in (PROJECT / "sigsite").rglob("*.py")
+        if '"zh"' in path.read_text("utf-8") or "'zh'" in path.read_text("utf-8")
+    )
+    assert naming == ["sigsite/languages.py", "sigsite/translations.py"]
+
+
+def test_no_module_is_over_300_lines():
+    long = {
+        path.relative_to(PROJECT).as_posix(): lines
+        for path in (PROJECT / "sigsite").rglob("*.py")
+        if (lines := len(path.read_text("utf-8").splitlines())) > 300
+    }
+    assert not long

@@ -10,7 +10,8 @@ import pytest
 from conftest import CORPUS, PROJECT, corpus_sigs, requires_corpus
 
 from sigsite.headings import parse_heading
-from sigsite.meetings import load_meetings, parse_meeting
+from sigsite.meetings import load_meetings
+from sigsite.notes.note import parse_meeting
 from sigsite.problems import Problems
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -8,8 +8,9 @@ import pytest
 import yaml
 from conftest import CORPUS, PROJECT, requires_corpus
 
+from sigsite.accounts import gitee_account
 from sigsite.loader import Sources, load_sig
-from sigsite.members import PeopleBuilder, gitee_account, given, read_members_file
+from sigsite.members import PeopleBuilder, given, read_members_file
 from sigsite.problems import Problems
 
 

@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from sigsite.loader import Sources, load_sig
 from sigsite.markup.document import render_markdown
 from sigsite.markup.references import Target, resolve_references
-from sigsite.meetings import parse_meeting
 from sigsite.model import Heading
+from sigsite.notes.note import parse_meeting
 from sigsite.problems import Problems
 from sigsite.sanitize import ID_PREFIX
 

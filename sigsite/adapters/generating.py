@@ -11,14 +11,13 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html import escape
-from importlib import resources
 from typing import Any, Generic, TypeVar, cast
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -36,6 +35,7 @@ from sigsite.adapters.theme_hooks import (
     point_switcher,
 )
 from sigsite.addresses import PageContext
+from sigsite.languages import DEFAULT
 from sigsite.markup.references import resolve_references
 from sigsite.model import Heading
 from sigsite.problems import Problems, Severity, printable
@@ -46,7 +46,6 @@ log = logging.getLogger("mkdocs.plugins.sigsite")
 # What other tools print on every build, and the level from which it is shown without `-v`: the
 # normal output is MkDocs' own lines, our data warnings and the summary. jieba (Material's Chinese
 # search) logs its start-up at DEBUG to a handler of its own.
-ASSET_KINDS = ("stylesheets", "javascripts")
 CHATTY_LOGGERS = {
     "mkdocs.plugins.mkdocs_macros": logging.WARNING,
     "mkdocs.plugins.mkdocs_static_i18n": logging.WARNING,
@@ -67,8 +66,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
     config: ConfigT
 
     def __init__(self) -> None:
-        self.languages = Languages(current="en", default="en", built=("en",), prefixes={"en": ""})
-        self.build = LanguageBuild("en", PageContext(page_url=""), [])  # this language's pages
+        self.languages = Languages(current=DEFAULT, default=DEFAULT, built=(DEFAULT,), prefixes={DEFAULT: ""})
+        self.build = LanguageBuild(DEFAULT, PageContext(page_url=""), [])  # this language's pages
         self._compiled_templates = CompiledTemplates()  # the theme's, shared by the language builds
         self._serving = False  # `mkdocs serve` injects an inline script of its own
         self._csp: ContentSecurityPolicy | None = None  # from the theme's templates, per build
@@ -195,17 +194,6 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             copy_sitemap_to_language_root(config, self.languages)
 
 
-def add_site_assets(files: Files, config: MkDocsConfig) -> None:
-    """Our stylesheet and script (`extra_css`, `extra_javascript` in mkdocs.yml), from the package:
-    one copy at the site's root, which every language's pages link to."""
-    folder = resources.files("sigsite") / "assets"
-    for kind in ASSET_KINDS:
-        for item in sorted(folder.joinpath(kind).iterdir(), key=lambda entry: entry.name):
-            src_uri = f"assets/{kind}/{item.name}"
-            if src_uri not in files.src_uris:
-                add_file(files, File.generated(config, src_uri, content=item.read_bytes()))
-
-
 def _toc(headings: tuple[Heading, ...]) -> list[AnchorLink]:
     """The theme's table of contents of the content's headings; it prints titles unescaped."""
     links = []
@@ -244,55 +232,6 @@ def rendering(what: str) -> Iterator[None]:
             printable(f"sigsite: {what} could not be rendered ({type(exc).__name__}: {exc}); ")
             + "run `sigsite check`, and report it to sigsite's maintainers if it finds nothing"
         ) from exc
-
-
-def add_file(files: Files, file: File) -> None:
-    """Add a generated file; MkDocs would silently replace a docs page of the same name."""
-    if file.src_uri in files.src_uris:
-        raise PluginError(
-            f"sigsite: docs/{file.src_uri} has the address of a file that sigsite generates "
-            f"({file.dest_uri}); rename or remove the file in docs/"
-        )
-    files.append(file)
-
-
-def refuse_shared_addresses(files: Files) -> None:
-    """Stop the build when two files would be published at one address (one would silently win),
-    or a file where another needs a folder (`x.pdf` and `x.pdf/index.html`)."""
-    first: dict[str, File] = {}
-    folders = {
-        folder: file for file in files for folder in _folders_of(file.dest_uri)
-    }  # the folders the files need, and one file that needs each
-    for file in files:
-        if file.dest_uri in folders:
-            other = folders[file.dest_uri]
-            raise PluginError(
-                printable(
-                    f"sigsite: {file.src_uri} would be published as {file.dest_uri}, which "
-                    f"{other.src_uri} needs as a folder; rename one"
-                )
-            )
-        other = first.setdefault(file.dest_uri, file)
-        if other is file:
-            continue
-        ours = [f for f in (other, file) if f.generated_by]
-        theirs = [f for f in (other, file) if not f.generated_by]
-        if len(ours) == 1:
-            raise PluginError(
-                f"sigsite: docs/{theirs[0].src_uri} has the address of a file that sigsite generates "
-                f"({file.dest_uri}); rename or remove the file in docs/"
-            )
-        names = " and ".join(f"{f.src_uri} ({f.generated_by or 'docs/'})" for f in (other, file))
-        raise PluginError(
-            printable(f"sigsite: {names} would both be published as {file.dest_uri}; rename one")
-        )
-
-
-def _folders_of(dest_uri: str) -> Iterator[str]:
-    """`a`, `a/b` for `a/b/c.html`."""
-    parts = dest_uri.split("/")[:-1]
-    for end in range(1, len(parts) + 1):
-        yield "/".join(parts[:end])
 
 
 def report_problems(problems: Problems, what: str = "the SIG's files") -> None:

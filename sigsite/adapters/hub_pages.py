@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
-from sigsite.adapters.generating import add_file
+from sigsite.adapters.emit import add_file
 from sigsite.adapters.theme_hooks import Languages
 from sigsite.addresses import PageContext, webcal
 from sigsite.formatting import plain_text
@@ -29,7 +29,7 @@ from sigsite.render.hub_blocks import (
 )
 from sigsite.render.pages import front_matter
 from sigsite.settings import MEETINGS_DIR, SIGS_DIR
-from sigsite.translations import translator
+from sigsite.translations import README_ONLY_IN, translator
 
 HOME_URL, PEOPLE_URL = "", "people/"  # the hub's own pages, from docs/ (below a language's prefix)
 ROOT = "./"  # how MkDocs writes the address of the site's root page
@@ -98,11 +98,7 @@ class HubPages:
         )
         note = ""
         if readme is not None and readme.language != locale:
-            note = _(
-                "This SIG's README is written in Chinese only."
-                if readme.language == "zh"
-                else "This SIG's README is written in English only."
-            )
+            note = _(README_ONLY_IN[readme.language])
         urls = self._relative_sig_urls(sig, home.url)
         card = render_sig_card(sig, urls, self.today, note, locale)
         nav = render_sig_nav(sig, urls, "home", locale)

@@ -26,14 +26,8 @@ from mkdocs.structure.files import File, Files
 
 from sigsite.adapters.build_state import LanguageBuild
 from sigsite.adapters.config import COMMUNITY_VARIABLE, HubConfig
-from sigsite.adapters.generating import (
-    GeneratingPlugin,
-    add_file,
-    add_site_assets,
-    refuse_shared_addresses,
-    rendering,
-    report_problems,
-)
+from sigsite.adapters.emit import add_file, add_site_assets, refuse_shared_addresses
+from sigsite.adapters.generating import GeneratingPlugin, rendering, report_problems
 from sigsite.adapters.hub_pages import HubPages
 from sigsite.adapters.sig_pages import SigSection
 from sigsite.adapters.theme_hooks import alternate_links, languages_of, list_in_sitemap

@@ -12,7 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
-from sigsite.adapters.generating import add_file, rendering
+from sigsite.adapters.emit import add_file
+from sigsite.adapters.generating import rendering
 from sigsite.adapters.theme_hooks import Languages
 from sigsite.addresses import ARCHIVE_PAGE, PageContext, attachment_file, meeting_page, year_page
 from sigsite.model import Meeting, SigData

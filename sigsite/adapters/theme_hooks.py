@@ -31,6 +31,8 @@ from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from sigsite.languages import DEFAULT
+
 I18N_PLUGIN = "i18n"
 AFTER_SEARCH = -10  # below Material's search (0) and mkdocs-static-i18n (50) in on_page_context
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
@@ -69,7 +71,7 @@ def languages_of(config: MkDocsConfig) -> Languages:
     """The languages as mkdocs-static-i18n sets them up; one language without it."""
     i18n = config.plugins.get(I18N_PLUGIN)
     if i18n is None or not getattr(i18n, "default_language", None):
-        locale = str(config.theme.get("language") or "en")
+        locale = str(config.theme.get("language") or DEFAULT)
         return Languages(current=locale, default=locale, built=(locale,), prefixes={locale: ""})
     default = i18n.default_language
     prefixes = {

@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
 from sigsite.cli.common import project_of, refuse
-from sigsite.meetings import parse_meeting
 from sigsite.new_meeting import local_time_shown, note_name, note_text, notes_of, write_note
 from sigsite.notes.fields import EARLIEST, LATEST, zone_named
+from sigsite.notes.note import parse_meeting
 from sigsite.problems import Problems
 
 _CLOCK = re.compile(

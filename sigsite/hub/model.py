@@ -8,14 +8,12 @@ from datetime import date
 
 from sigsite.model import Meeting, Rendered, SigData
 
-LOCALES = ("en", "zh")
-
 
 @dataclass(frozen=True)
 class Readme:
     """A README of a SIG folder: its language, its path in the repository, its Markdown."""
 
-    language: str  # "en" or "zh"
+    language: str  # a code of languages.py
     path: str  # repository-relative, e.g. "sigs/security/README_en.md"
     text: str  # personal e-mail addresses already withheld
     rendered: Rendered = field(default_factory=Rendered)  # as the hub shows it (hub.loader)

@@ -9,8 +9,6 @@ from sigsite.model import Section
 from sigsite.problems import Problems
 
 FENCE = re.compile(r"^\s*(```|~~~)")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -76,8 +74,3 @@ def split_note(text: str, display: str, problems: Problems) -> NoteParts:
     body_line = body_numbers[leading_blanks] if leading_blanks < len(body_numbers) else first_line
     body = "\n".join(body_lines).strip("\n") + "\n"
     return NoteParts(front_matter, heading, heading_line, body, body_line, tuple(sections))
-
-
-def detect_language(text: str) -> str:
-    """`zh` when Chinese characters outnumber Latin words, else `en`."""
-    return "zh" if len(_CJK.findall(text)) > len(_LATIN_WORD.findall(text)) else "en"

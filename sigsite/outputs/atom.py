@@ -9,6 +9,7 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from sigsite.addresses import FEED_FILE, SiteAddresses
 from sigsite.formatting import agenda_summary, long_date, meeting_title
+from sigsite.languages import DEFAULT
 from sigsite.model import SigData
 from sigsite.outputs import instant, published_newest_first
 
@@ -31,7 +32,7 @@ def feed_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresses, a
     feed.link(href=own.site_url + FEED_FILE, rel="self", type="application/atom+xml")
     feed.link(href=archive_url, rel="alternate", type="text/html")
     feed.author(name=own.site_name)
-    feed.language("en")
+    feed.language(DEFAULT)
     feed.updated(instant(meetings[0][0]) if meetings else EPOCH)
     for meeting, site in meetings[:FEED_ENTRIES]:
         entry = feed.add_entry(order="append")

@@ -9,8 +9,11 @@ from sigsite.addresses import SiteAddresses
 from sigsite.formatting import meeting_title
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
+from sigsite.languages import CODES, DEFAULT
 from sigsite.model import Meeting
 from sigsite.outputs.api import API_VERSION, dump_json, meeting_record
+
+SIGS_API_VERSION = 2  # introductions by language
 
 
 def _moment(meeting: Meeting | None, site: SiteAddresses) -> dict[str, Any] | None:
@@ -31,8 +34,9 @@ def _sig(sig: HubSig, site: SiteAddresses, today: date) -> dict[str, Any]:
         "folder": sig.folder,
         "name": sig.name,
         "url": sig.external_url if sig.is_external else site.site_url,
-        "introduction": sig.intro("en"),
-        "introduction_zh": sig.intro("zh"),
+        "introductions": {code: sig.intro(code) for code in CODES},
+        # Version 1's fields, kept for one version: `introductions` replaces them.
+        **{"introduction" + ("" if code == DEFAULT else f"_{code}"): sig.intro(code) for code in CODES},
         "maintainers": list(sig.maintainers),
         "mature_level": facts.mature_level,
         "created_on": facts.created_on.isoformat() if facts.created_on else None,
@@ -48,7 +52,8 @@ def _sig(sig: HubSig, site: SiteAddresses, today: date) -> dict[str, Any]:
 
 def sigs_json(community: Community, sites: dict[str, SiteAddresses], today: date) -> bytes:
     """Every SIG of the hub, with the facts and counts of its directory entry."""
-    return dump_json({"version": API_VERSION, "sigs": [_sig(s, sites[s.id], today) for s in community.sigs]})
+    sigs = [_sig(s, sites[s.id], today) for s in community.sigs]
+    return dump_json({"version": SIGS_API_VERSION, "sigs": sigs})
 
 
 def people_json(people: tuple[CommunityPerson, ...]) -> bytes:

@@ -1,0 +1,79 @@
+"""The one place that makes MkDocs files: the generated pages and published files of a build, our
+stylesheet and script, and the refusal of two files at one address.
+
+MkDocs' `Files.append` silently replaces a file of the same source path, and two sources may be
+published at one address; both stop the build here, naming both files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from sigsite.problems import printable
+
+ASSET_KINDS = ("stylesheets", "javascripts")
+
+
+def add_site_assets(files: Files, config: MkDocsConfig) -> None:
+    """Our stylesheet and script (`extra_css`, `extra_javascript` in mkdocs.yml), from the package:
+    one copy at the site's root, which every language's pages link to."""
+    folder = resources.files("sigsite") / "assets"
+    for kind in ASSET_KINDS:
+        for item in sorted(folder.joinpath(kind).iterdir(), key=lambda entry: entry.name):
+            src_uri = f"assets/{kind}/{item.name}"
+            if src_uri not in files.src_uris:
+                add_file(files, File.generated(config, src_uri, content=item.read_bytes()))
+
+
+def add_file(files: Files, file: File) -> None:
+    """Add a generated file; MkDocs would silently replace a docs page of the same name."""
+    if file.src_uri in files.src_uris:
+        raise PluginError(
+            f"sigsite: docs/{file.src_uri} has the address of a file that sigsite generates "
+            f"({file.dest_uri}); rename or remove the file in docs/"
+        )
+    files.append(file)
+
+
+def refuse_shared_addresses(files: Files) -> None:
+    """Stop the build when two files would be published at one address (one would silently win),
+    or a file where another needs a folder (`x.pdf` and `x.pdf/index.html`)."""
+    first: dict[str, File] = {}
+    folders = {
+        folder: file for file in files for folder in _folders_of(file.dest_uri)
+    }  # the folders the files need, and one file that needs each
+    for file in files:
+        if file.dest_uri in folders:
+            other = folders[file.dest_uri]
+            raise PluginError(
+                printable(
+                    f"sigsite: {file.src_uri} would be published as {file.dest_uri}, which "
+                    f"{other.src_uri} needs as a folder; rename one"
+                )
+            )
+        other = first.setdefault(file.dest_uri, file)
+        if other is file:
+            continue
+        ours = [f for f in (other, file) if f.generated_by]
+        theirs = [f for f in (other, file) if not f.generated_by]
+        if len(ours) == 1:
+            raise PluginError(
+                f"sigsite: docs/{theirs[0].src_uri} has the address of a file that sigsite generates "
+                f"({file.dest_uri}); rename or remove the file in docs/"
+            )
+        names = " and ".join(f"{f.src_uri} ({f.generated_by or 'docs/'})" for f in (other, file))
+        raise PluginError(
+            printable(f"sigsite: {names} would both be published as {file.dest_uri}; rename one")
+        )
+
+
+def _folders_of(dest_uri: str) -> Iterator[str]:
+    """`a`, `a/b` for `a/b/c.html`."""
+    parts = dest_uri.split("/")[:-1]
+    for end in range(1, len(parts) + 1):
+        yield "/".join(parts[:end])

@@ -1,0 +1,69 @@
+"""The files of a meetings folder that are not notes: slides and documents, published as they are
+when a browser only shows them, never when it could run what they hold."""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from datetime import date
+from pathlib import Path
+
+from sigsite.model import Attachment
+from sigsite.problems import Problems
+
+# Files that browsers show but never run: documents, slides, sheets, images but SVG, media, archives.
+ATTACHMENT_SUFFIXES = frozenset(
+    ".pdf .ppt .pptx .pps .ppsx .odp .key .doc .docx .odt .rtf .txt .xls .xlsx .ods .csv "
+    ".png .jpg .jpeg .gif .webp .avif .bmp .mp4 .webm .mov .m4v .mp3 .m4a .ogg .wav "
+    ".zip .7z .tar .gz .tgz .bz2 .xz .rar".split()
+)
+# What a server may hand out from inside a compressed file, and a browser would run.
+ACTIVE_TYPES = frozenset(
+    "text/html application/xhtml+xml image/svg+xml text/xml application/xml text/xsl text/javascript "
+    "application/javascript application/x-javascript text/css application/x-shockwave-flash application/wasm "
+    "text/vtt application/json".split()
+)
+_DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+
+
+def attachment(path: Path) -> Attachment:
+    match = _DATE_IN_NAME.search(path.name)
+    day = None
+    if match:
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            day = None
+    return Attachment(source=path.name, size=path.stat().st_size, date=day)
+
+
+def is_inert(name: str) -> bool:
+    """True for a file a browser shows but never runs: an inert type, and not a compressed page or
+    script (a server serves `deck.html.xz` as the HTML inside: `mkdocs serve` does)."""
+    if Path(name).suffix.lower() not in ATTACHMENT_SUFFIXES:
+        return False
+    inner, encoding = mimetypes.guess_type(name, strict=False)
+    return encoding is None or inner not in ACTIVE_TYPES
+
+
+def publishable(path: Path, display: str, problems: Problems) -> bool:
+    """True for a file type that browsers never run; an error naming the file otherwise."""
+    if is_inert(path.name):
+        return True
+    if path.suffix.lower() in ATTACHMENT_SUFFIXES:
+        problems.error(
+            display,
+            None,
+            "a compressed page, image or script is not published: a server hands out what it holds",
+            "publish the file uncompressed as PDF, or link to where it is hosted",
+        )
+        return False
+    kind = path.suffix.lower() or "files without an extension"
+    problems.error(
+        display,
+        None,
+        f"{kind} files are not published: a browser could run what they hold on the site's address",
+        "export slides or pages to PDF, or link to where the file is hosted; the site publishes "
+        + ", ".join(sorted(ATTACHMENT_SUFFIXES)),
+    )
+    return False

@@ -1,0 +1,60 @@
+"""The languages the sites are written in, each declared once: a third language is one entry here
+and a catalogue of its labels in translations.py.
+
+A language says how its dates are written, which README and listing files of the community
+repository are in it, and how to tell a text written in it. English is the default: a label
+without a translation, or a file in no language, falls back to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the sites."""
+
+    code: str  # as the sites and mkdocs-static-i18n name it: "en", "zh"
+    date_format: str  # Babel's pattern of a full date ("full": Babel's own)
+    readmes: tuple[str, ...]  # the names of a folder's README in this language, the first found wins
+    listing: str | None = None  # the community's list of SIGs in this language, in sigs/
+    script: re.Pattern[str] | None = None  # characters that mark a text as written in it
+
+
+DEFAULT = "en"
+LANGUAGES: dict[str, Language] = {
+    language.code: language
+    for language in (
+        Language("en", "full", ("README_en.md", "README.en.md"), "sig_info.yaml"),
+        # Babel's full Chinese date runs the weekday into the day; the SIGs write them apart.
+        Language(
+            "zh",
+            "y年M月d日 EEEE",
+            ("README.md",),
+            "sig_info_chinese.yaml",
+            re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
+        ),
+    )
+}
+CODES = tuple(LANGUAGES)
+
+
+@cache
+def language(code: str) -> Language:
+    """The language of a code (`zh_CN` and `zh-Hans` are `zh`); the default for an unknown one."""
+    return LANGUAGES.get(code.replace("-", "_").split("_")[0], LANGUAGES[DEFAULT])
+
+
+def detect_language(text: str) -> str:
+    """The language a text is written in: one whose characters outnumber its Latin words, else
+    the default."""
+    latin = len(_LATIN_WORD.findall(text))
+    for candidate in LANGUAGES.values():
+        if candidate.script is not None and len(candidate.script.findall(text)) > latin:
+            return candidate.code
+    return DEFAULT
