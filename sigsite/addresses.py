@@ -1,15 +1,19 @@
-"""Every address the site publishes, defined once: where each page and file lives, and how a
-page links to another.
+"""Every address the sites publish, defined once: where each page and file lives, the URL it gets,
+and how a page links to another, for a SIG's own site and for the hub alike.
 
-Source paths (`meetings/005-20240105.md`) become MkDocs files; `PageContext` turns the
-site-relative URLs of a build into links relative to one page; `SiteAddresses` holds the
+Source paths (`meetings/005-20240105.md`) name pages as MkDocs does; `page_url` is MkDocs'
+directory-URL rule for them (pinned against MkDocs' own `File` by a test). A SIG's pages sit at
+the root of its own site, and below `sigs/<id>/` on the hub (`group_prefix`). `PageContext` turns
+the site-relative URLs of a build into links relative to one page; `SiteAddresses` holds the
 absolute ones that feeds and calendars need. Addresses from data pass `safe_url` first.
 """
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import quote
 
 from sigsite.links import is_web_url
 from sigsite.markup.references import Target
@@ -17,12 +21,47 @@ from sigsite.model import Meeting
 from sigsite.translations import DEFAULT_LOCALE
 
 MEETINGS_FOLDER = "meetings"
+SCHEMAS_FOLDER = "schemas"
+GROUPS_FOLDER = "sigs"  # the hub: a section per group
+HOME_PAGE = "index.md"
+MEMBERS_PAGE = "members/index.md"
 ARCHIVE_PAGE = f"{MEETINGS_FOLDER}/index.md"
-CALENDAR_FILE = "meetings.ics"
-FEED_FILE = "feed.xml"
+PEOPLE_PAGE = "people.md"  # the hub's
+CALENDAR_FILE = "meetings.ics"  # a site's, and each group's on the hub
+FEED_FILE = "feed.xml"  # likewise
 MEMBERS_JSON = "members.json"
 MEETINGS_JSON = "meetings.json"
-SCHEMAS_FOLDER = "schemas"
+SIGS_JSON = "sigs.json"
+PEOPLE_JSON = "people.json"
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # MkDocs' documentation pages
+
+
+def site_path(url: str) -> str:
+    """A page's URL as links are worked out from it: "" for the site's root page (MkDocs' `./`)."""
+    return "" if url == "./" else url
+
+
+def group_prefix(group_id: str) -> str:
+    """The folder of a group's pages: the root of a SIG's own site (""), `sigs/<id>/` on the hub."""
+    return f"{GROUPS_FOLDER}/{group_id}/" if group_id else ""
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page or file `src_uri`: `meetings/001.md` -> `meetings/001/`,
+    `index.md` -> `./`, `a b.pdf` -> `a%20b.pdf` (with `directory_urls`, `meetings/001.html`)."""
+    folder, name = posixpath.split(src_uri)
+    stem, suffix = posixpath.splitext(name)
+    if suffix in MARKDOWN_SUFFIXES:
+        index = stem in {"index", "README"}
+        built = f"{'index' if index else stem}.html"
+        if directory_urls and not index:
+            built = f"{stem}/index.html"
+        url = posixpath.join(folder, built)
+        if directory_urls and posixpath.basename(url) == "index.html":
+            url = (posixpath.dirname(url) or ".") + "/"
+    else:
+        url = src_uri
+    return quote(url)
 
 
 def meeting_page(slug: str) -> str:

@@ -52,7 +52,7 @@ def test_our_generated_pages_join_i18ns_sitemap(config):
     plugin = config.plugins["sigsite"]
     assert isinstance(plugin, SigsitePlugin)
     listed = config.plugins["i18n"].i18n_files_per_language["en"]
-    generated = plugin.build.files()
+    generated = plugin.build.generated_files()
     assert generated and all(file in listed for file in generated)
     assert all(files.get_file_from_path(file.src_uri) is file for file in generated)
 

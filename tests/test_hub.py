@@ -160,18 +160,18 @@ def test_the_people_page_lists_everyone_once_across_sigs(hub):
 
 
 def test_calendars_and_feeds_for_the_community_and_each_sig(hub):
-    community = Calendar.from_ical((hub.site / "calendar.ics").read_bytes())
+    community = Calendar.from_ical((hub.site / "meetings.ics").read_bytes())
     events = [e for e in community.walk("VEVENT")]
     assert len(events) == 3
     assert len({str(e["UID"]) for e in events}) == 3
     assert all(str(e["UID"]).startswith("alpha.") for e in events)
-    alpha = Calendar.from_ical((hub.site / "sigs/alpha/calendar.ics").read_bytes())
+    alpha = Calendar.from_ical((hub.site / "sigs/alpha/meetings.ics").read_bytes())
     assert len(list(alpha.walk("VEVENT"))) == 3
     assert str(alpha["X-WR-CALNAME"]) == "MindSpore Alpha SIG"
     feed = ElementTree.fromstring((hub.site / "feed.xml").read_bytes())
     titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
     assert titles[0].startswith("MindSpore Alpha SIG: ")
-    assert (hub.site / "sigs/delta/calendar.ics").is_file() and (hub.site / "sigs/delta/feed.xml").is_file()
+    assert (hub.site / "sigs/delta/meetings.ics").is_file() and (hub.site / "sigs/delta/feed.xml").is_file()
 
 
 @pytest.mark.parametrize(

@@ -264,7 +264,7 @@ def test_an_unforeseen_failure_is_a_problem_of_its_file(tmp_path, monkeypatch):
         raise RecursionError("maximum recursion depth exceeded")
 
     project = make_project(tmp_path / "project")
-    monkeypatch.setattr("sigsite.meetings._parse_meeting", fail)
+    monkeypatch.setattr("sigsite.notes.note._parse_meeting", fail)
     monkeypatch.setattr("sigsite.loader.read_members_file", fail)
     _, problems = load_sig(Sources(project))
     failed = {p.file for p in problems.errors if "could not be read (RecursionError" in p.message}

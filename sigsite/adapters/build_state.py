@@ -1,8 +1,8 @@
-"""What the plugin generates in one language's build, as one typed record per page.
+"""What the plugin generates in one language's build: each planned page with the MkDocs file it is.
 
-`on_files` creates a `LanguageBuild` and a `GeneratedPage` for each page it adds; the later
-events read them by the page's source path: `on_page_content` puts in the committed content the
-core rendered (a note, framed; a README) and our blocks around a page, and gives search the text
+`on_files` emits the plan (emit.py) into a `LanguageBuild`: a `GeneratedPage` for each page, by
+its source path. The later events read them: `on_page_content` puts in the committed content the
+core rendered (a note, framed; a README) and the blocks around a page, and gives search the text
 it is to read; `on_page_context` puts the whole page back once search has read it and points the
 language switcher at the page's targets. `leftovers` names what an event never consumed.
 """
@@ -14,23 +14,15 @@ from dataclasses import dataclass, field, replace
 from mkdocs.structure.files import File
 
 from sigsite.addresses import PageContext
-from sigsite.markup.references import Address
-from sigsite.model import Rendered
-from sigsite.render.blocks import MeetingFrame
+from sigsite.plan.pages import PlannedPage
 
 
 @dataclass
 class GeneratedPage:
-    """A page sigsite adds to one language's build, and what the later events do with it."""
+    """A page of one language's build: the MkDocs file, what the plan says of it, what is held."""
 
     file: File
-    switcher: dict[str, str]  # locale -> the site-relative address the language switcher leads to
-    content: Rendered | None = None  # committed Markdown the core rendered: a note, a README
-    address: Address | None = None  # where the content's references lead, from this page
-    frame: MeetingFrame | None = None  # a meeting note's frame around its content
-    before: str = ""  # our HTML above the content (after its first heading, if it has one)
-    after: str = ""  # our HTML below the content: a year's list, an archive, a directory
-    after_search: str | None = None  # fills the roster slot once search has read the page
+    plan: PlannedPage
     held_html: str | None = None  # the whole page, held while search reads its text alone
 
 
@@ -52,12 +44,12 @@ class LanguageBuild:
         return self.pages.get(src_uri)
 
     def context_for(self, page_url: str, site: PageContext | None = None) -> PageContext:
-        """The site's addresses (or those of one SIG of the hub) as seen from one page, in this language."""
+        """The site's addresses (or those of one group of the hub) as seen from one page, in this language."""
         return replace(site or self.site, page_url=page_url)
 
-    def files(self) -> list[File]:
-        """The files of the generated pages."""
-        return [page.file for page in self.pages.values()]
+    def generated_files(self) -> list[File]:
+        """The files of the pages sigsite made (not the pages of docs/ it added to)."""
+        return [page.file for page in self.pages.values() if page.file.generated_by]
 
     def leftovers(self) -> list[str]:
         """Pages whose whole HTML was never put back: their visitors would see what search read."""

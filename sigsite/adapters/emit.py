@@ -12,8 +12,11 @@ from importlib import resources
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
+from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
+from sigsite.addresses import site_path
+from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.problems import printable
 
 ASSET_KINDS = ("stylesheets", "javascripts")
@@ -77,3 +80,32 @@ def _folders_of(dest_uri: str) -> Iterator[str]:
     parts = dest_uri.split("/")[:-1]
     for end in range(1, len(parts) + 1):
         yield "/".join(parts[:end])
+
+
+def emit_pages(files: Files, config: MkDocsConfig, build: LanguageBuild, planned: list[PlannedPage]) -> None:
+    """This language's planned pages: a generated file for each page we make, and the docs/ page
+    (found by its URL) for each the plan adds to; each recorded in `build` for the later events."""
+    docs = (
+        {site_path(f.url): f for f in files.documentation_pages()} if any(p.docs_url for p in planned) else {}
+    )
+    for page in planned:
+        if page.docs_url is not None:
+            file = docs.get(page.docs_url)
+            if file is None:
+                continue  # the site has no such page of its own
+        else:
+            file = File.generated(
+                config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            add_file(files, file)
+        build.add(GeneratedPage(file, page))
+
+
+def emit_files(files: Files, config: MkDocsConfig, planned: list[PlannedFile]) -> None:
+    """Files published once per site: made from data, or copied from the repository."""
+    for planned_file in planned:
+        if planned_file.content is not None:
+            file = File.generated(config, planned_file.path, content=planned_file.content)
+        else:
+            file = File.generated(config, planned_file.path, abs_src_path=str(planned_file.source))
+        add_file(files, file)

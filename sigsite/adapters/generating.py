@@ -29,7 +29,6 @@ from sigsite.adapters.csp import ContentSecurityPolicy
 from sigsite.adapters.theme_hooks import (
     AFTER_SEARCH,
     CompiledTemplates,
-    Languages,
     compact_templates,
     copy_sitemap_to_language_root,
     point_switcher,
@@ -38,6 +37,8 @@ from sigsite.addresses import PageContext
 from sigsite.languages import DEFAULT
 from sigsite.markup.references import resolve_references
 from sigsite.model import Heading
+from sigsite.plan.languages import BuildLanguages
+from sigsite.plan.pages import PlanError
 from sigsite.problems import Problems, Severity, printable
 from sigsite.render.blocks import ROSTER_SLOT
 
@@ -66,7 +67,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
     config: ConfigT
 
     def __init__(self) -> None:
-        self.languages = Languages(current=DEFAULT, default=DEFAULT, built=(DEFAULT,), prefixes={DEFAULT: ""})
+        self.languages = BuildLanguages(DEFAULT, DEFAULT, (DEFAULT,), {DEFAULT: ""})
         self.build = LanguageBuild(DEFAULT, PageContext(page_url=""), [])  # this language's pages
         self._compiled_templates = CompiledTemplates()  # the theme's, shared by the language builds
         self._serving = False  # `mkdocs serve` injects an inline script of its own
@@ -102,16 +103,16 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         generated = self.build.page(page.file.src_uri)
         if generated is None:
             return None
-        if generated.content is None:
-            return _below_first_heading(html, generated.before) + generated.after
-        content = generated.content
-        body = resolve_references(content.html, generated.address or (lambda target: None))
-        page.toc = TableOfContents([*page.toc, *_toc(content.headings)])
-        if generated.frame is not None:  # a note: never given the roster
-            generated.held_html = generated.frame.around(body)
-            return content.search_html
-        generated.held_html = _below_first_heading(html + body, generated.before) + generated.after
-        return _below_first_heading(html + content.search_html, generated.before) + generated.after
+        plan = generated.plan
+        if plan.content is None:
+            return _below_first_heading(html, plan.before) + plan.after
+        body = resolve_references(plan.content.html, plan.address or (lambda target: None))
+        page.toc = TableOfContents([*page.toc, *_toc(plan.content.headings)])
+        if plan.frame is not None:  # a note: never given the roster
+            generated.held_html = plan.frame.around(body)
+            return plan.content.search_html
+        generated.held_html = _below_first_heading(html + body, plan.before) + plan.after
+        return _below_first_heading(html + plan.content.search_html, plan.before) + plan.after
 
     # After Material's search (0) has indexed the page, and after mkdocs-static-i18n (50).
     @event_priority(AFTER_SEARCH)
@@ -138,12 +139,12 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         if self._csp is not None:
             ours["sigsite_csp"] = self._csp.for_context(ours)
         if generated is not None:
-            point_switcher(config, generated.switcher)
+            point_switcher(config, generated.plan.switcher)
         return context
 
     def slot_content(self, generated: GeneratedPage | None) -> str:
         """What fills a page's roster slot: the generated page's own, else nothing."""
-        return generated.after_search or "" if generated is not None else ""
+        return generated.plan.after_search or "" if generated is not None else ""
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
@@ -228,8 +229,10 @@ def rendering(what: str) -> Iterator[None]:
     except PluginError:
         raise
     except Exception as exc:
+        # The plan names the file whose pages failed (PlanError); else `what` is all that is known.
+        named, cause = (exc.what, exc.__cause__ or exc) if isinstance(exc, PlanError) else (what, exc)
         raise PluginError(
-            printable(f"sigsite: {what} could not be rendered ({type(exc).__name__}: {exc}); ")
+            printable(f"sigsite: {named} could not be rendered ({type(cause).__name__}: {cause}); ")
             + "run `sigsite check`, and report it to sigsite's maintainers if it finds nothing"
         ) from exc
 

@@ -1,99 +1,53 @@
 """The `sigsite-hub` MkDocs plugin: one site for every SIG folder of a community repository.
 
-`hub/mkdocs.yml` names the checkout with SIGSITE_COMMUNITY. Each SIG folder gets a section at
+`hub/mkdocs.yml` names the checkout with SIGSITE_COMMUNITY. Each folder becomes a group below
 `sigs/<id>/`: its README as its home page (rendered and sanitized by the core like a note, every
 relative link resolved by hub/links.py), its roster, its meeting archive and one page per note,
-exactly as the SIG's own site has them (SigSection). The hub's own pages (docs/index.md, docs/people.md) get
-the community's introduction, the directory of SIGs and the people of every SIG. This module
-loads and publishes; hub_pages.py assembles each language's pages.
+exactly as the SIG's own site has them (plan/section.py). The hub's own pages (docs/index.md,
+docs/people.md) get the community's introduction, the directory and the people of every group.
+The core plans all of it (plan/hub.py, plan/outputs.py); this module loads and configures.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-from urllib.parse import urljoin
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
 
-from sigsite.adapters.build_state import LanguageBuild
 from sigsite.adapters.config import COMMUNITY_VARIABLE, HubConfig
-from sigsite.adapters.emit import add_file, add_site_assets, refuse_shared_addresses
-from sigsite.adapters.generating import GeneratingPlugin, rendering, report_problems
-from sigsite.adapters.hub_pages import HubPages
-from sigsite.adapters.sig_pages import SigSection
-from sigsite.adapters.theme_hooks import alternate_links, languages_of, list_in_sitemap
-from sigsite.addresses import PageContext, SiteAddresses, schema_file
-from sigsite.build_date import build_date
+from sigsite.adapters.site_plugin import Fingerprint, SitePlugin
+from sigsite.addresses import CALENDAR_FILE, FEED_FILE, SiteAddresses, group_prefix
 from sigsite.hub.loader import load_community
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson, community_people
 from sigsite.meetings import NoteCache
-from sigsite.outputs.atom import feed_of
-from sigsite.outputs.calendar import calendar_of
-from sigsite.outputs.hub_api import hub_meetings_json, people_json, sigs_json
-from sigsite.problems import printable
-from sigsite.schema_check import HUB_SCHEMA_FILES, SCHEMA_FILES, schema_text
+from sigsite.plan.hub import HubPlan, hub_groups
+from sigsite.plan.outputs import OutputInput, Site, outputs, schemas
+from sigsite.plan.pages import PlannedFile, PlannedPage
+from sigsite.plan.section import Section
+from sigsite.problems import Problems, printable
 from sigsite.settings import MEETINGS_DIR, SIGS_DIR
 
-CALENDAR = "calendar.ics"
-FEED = "feed.xml"
-SIGS_JSON = "sigs.json"
-PEOPLE_JSON = "people.json"
-MEETINGS_JSON = "meetings.json"
 
-Fingerprint = tuple[tuple[str, int, int], ...]
+class HubPlugin(SitePlugin[HubConfig]):
+    """Reads every `sigs/<folder>/` of a community checkout; a section per group and the directory."""
 
-
-class HubPlugin(GeneratingPlugin[HubConfig]):
-    """Reads every `sigs/<folder>/` of a community checkout; adds each SIG's section and the directory."""
+    label = "sigsite-hub"
+    loaded_what = "the community's SIG folders"
 
     def __init__(self) -> None:
         super().__init__()
         self.community = Community()
         self.people: tuple[CommunityPerson, ...] = ()
-        self.zone = ZoneInfo("UTC")
-        self._root: Path | None = None
-        self._fingerprint: Fingerprint = ()
+        self._root = Path()
         self._caches: dict[str, NoteCache] = {}  # by folder: a save re-reads that note alone
-        self._sections: dict[str, SigSection] = {}  # by SIG id
-        self._pages: HubPages | None = None  # the pages of the language being built
+        self._sections: dict[str, Section] = {}  # by group id: its meetings
+        self._plan: HubPlan | None = None  # the pages of the language being built
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Find the checkout and load every SIG folder (again only when a file changed)."""
-        if not self.config.enabled:
-            return None
-        try:
-            self.zone = ZoneInfo(self.config.timezone)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise PluginError(
-                f"sigsite-hub: unknown timezone '{self.config.timezone}' in mkdocs.yml"
-            ) from exc
-        self._root = self._community_root(config)
-        fingerprint = _fingerprint(self._root / SIGS_DIR)
-        if fingerprint != self._fingerprint or not fingerprint:
-            self.community, problems = load_community(
-                self._root,
-                timezone=self.config.timezone,
-                public_emails=frozenset(a.lower() for a in self.config.public_emails),
-                caches=self._caches,
-                forge_url=self.config.forge_url,
-            )
-            self.people = community_people(self.community, problems)
-            report_problems(problems, "the community's SIG folders")
-            self._sections = {sig.id: self._section(sig) for sig in self.community.folders}
-            self._fingerprint = fingerprint
-        return None
-
-    def _community_root(self, config: MkDocsConfig) -> Path:
+    def locate(self, config: MkDocsConfig) -> None:
         """The community checkout: the `community` setting, relative to hub/mkdocs.yml, else
         SIGSITE_COMMUNITY, relative to the folder the command runs in (as a shell would read it)."""
         if self.config.community:
@@ -115,118 +69,83 @@ class HubPlugin(GeneratingPlugin[HubConfig]):
                     "give the checkout of the community repository (the folder that holds sigs/)"
                 )
             )
-        return root
+        self._root = root
 
-    def _section(self, sig: HubSig) -> SigSection:
-        assert self._root is not None and sig.folder is not None
-        return SigSection(
+    def fingerprint(self) -> Fingerprint:
+        return tuple((str(p), s.st_size, s.st_mtime_ns) for p, s in _stats(self._root / SIGS_DIR))
+
+    def load(self) -> Problems:
+        self.community, problems = load_community(
+            self._root,
+            timezone=self.config.timezone,
+            public_emails=frozenset(a.lower() for a in self.config.public_emails),
+            caches=self._caches,
+            forge_url=self.config.forge_url,
+        )
+        self.people = community_people(self.community, problems)
+        self._sections = {sig.id: self._section(sig) for sig in self.community.folders}
+        return problems
+
+    def _section(self, sig: HubSig) -> Section:
+        assert sig.folder is not None
+        return Section(
             sig.data,
             self._root / SIGS_DIR / sig.folder / MEETINGS_DIR,
             f"{SIGS_DIR}/{sig.folder}/{MEETINGS_DIR}",
-            prefix=f"{SIGS_DIR}/{sig.id}/",
-            calendar_file=CALENDAR,
-            feed_file=FEED,
+            prefix=group_prefix(sig.id),
+            calendar_file=CALENDAR_FILE,
+            feed_file=FEED_FILE,
         )
 
-    def today(self) -> date:
-        """The build's idea of today, in the hub's zone."""
-        return build_date(self.zone)
-
-    # After mkdocs-static-i18n (-100) has chosen this language's pages: generated pages are ours.
-    @event_priority(-110)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Add every SIG's pages in this language and fill the hub's own pages; the default
-        language also publishes the files, calendars, feeds and JSON."""
-        if not self.config.enabled or self._root is None:
-            return None
-        self.languages = languages_of(config)
-        language_roots = [
-            {"lang": entry.get("lang", ""), "href": urljoin(config.site_url or "", entry.get("link", ""))}
-            for entry in alternate_links(config)
-        ]
-        self.build = LanguageBuild(self.languages.current, PageContext(page_url=""), language_roots)
-        contexts = {
-            sig.id: self._sections[sig.id].context(config, self.languages) for sig in self.community.folders
-        }
-        pages = self._pages = HubPages(
+    def plan_pages(self, site_url: str) -> list[PlannedPage]:
+        self._plan = HubPlan(
             self.community,
             self.people,
-            config,
             self.languages,
-            self.build,
-            contexts,
+            hub_groups(self.community, self._sections, self.languages, site_url),
             self.config.forge_url,
             self.today(),
         )
-        for sig in self.community.folders:
-            with rendering(f"the pages of {SIGS_DIR}/{sig.folder}"):
-                self._sections[sig.id].add_pages(files, config, self.languages, self.build, contexts[sig.id])
-                pages.add_sig_pages(sig, files)
-        pages.fill_hub_pages(files)
-        list_in_sitemap(config, self.languages.current, [f for f in self.build.files() if f.generated_by])
-        if self.languages.is_default_build:
-            add_site_assets(files, config)
-            self._add_site_files(files, config)
-        refuse_shared_addresses(files)
-        return files
+        return self._plan.pages()
 
-    def on_serve(
-        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
-    ) -> LiveReloadServer | None:
-        """Rebuild when anything in the community's sigs/ changes (notes, READMEs, members)."""
-        if self.config.enabled and self._root is not None and (self._root / SIGS_DIR).is_dir():
-            server.watch(str(self._root / SIGS_DIR))
-        return server
-
-    def _add_site_files(self, files: Files, config: MkDocsConfig) -> None:
-        """Published files, schemas, calendars, feeds and JSON: one copy per site."""
-        assert self._root is not None and self._pages is not None
-        pages = self._pages
-        base = config.site_url or "/"
+    def plan_files(self, base: str, site_name: str) -> list[PlannedFile]:
+        assert self._plan is not None
+        published: list[PlannedFile] = []
         sites: dict[str, SiteAddresses] = {}
         for sig in self.community.sigs:
             if sig.is_external:
                 sites[sig.id] = SiteAddresses(site_url=sig.external_url or base, site_name=sig.name)
                 continue
-            section, context = self._sections[sig.id], pages.contexts[sig.id]
-            section.add_attachments(files, config)
-            for path in sig.published_files:
-                source = self._root / SIGS_DIR / str(sig.folder) / path
-                add_file(
-                    files, File.generated(config, f"{SIGS_DIR}/{sig.id}/{path}", abs_src_path=str(source))
+            group = self._plan.groups[sig.id]
+            published += group.section.attachments()
+            published += [
+                PlannedFile(
+                    group_prefix(sig.id) + path, source=self._root / SIGS_DIR / str(sig.folder) / path
                 )
+                for path in sig.published_files
+            ]
             sites[sig.id] = SiteAddresses(
-                site_url=base + section.prefix,
+                site_url=base + group.section.prefix,
                 site_name=sig.name,
-                meeting_urls={slug: base + url for slug, url in context.meeting_urls.items()},
-                attachment_urls={name: base + url for name, url in context.attachment_urls.items()},
+                meeting_urls={slug: base + url for slug, url in group.context.meeting_urls.items()},
+                attachment_urls={name: base + url for name, url in group.context.attachment_urls.items()},
                 event_prefix=f"{sig.id}.",
             )
-        for name, file_name in {**SCHEMA_FILES, **HUB_SCHEMA_FILES}.items():
-            add_file(files, File.generated(config, schema_file(file_name), content=schema_text(name)))
-        hub = SiteAddresses(site_url=base, site_name=config.site_name)
-        folders = [(sig.data, sites[sig.id]) for sig in self.community.folders]
+        folders = tuple((sig.data, sites[sig.id]) for sig in self.community.folders)
+        hub = SiteAddresses(site_url=base, site_name=site_name)
         today = self.today()
-        with rendering("the hub's calendars, feeds or JSON files"):
-            outputs = {
-                CALENDAR: calendar_of(folders, hub, today),
-                FEED: feed_of(folders, hub, base),
-                SIGS_JSON: sigs_json(self.community, sites, today),
-                PEOPLE_JSON: people_json(self.people),
-                MEETINGS_JSON: hub_meetings_json(self.community, sites),
-            }
-            for sig in self.community.folders:
-                site = sites[sig.id]
-                outputs[f"{SIGS_DIR}/{sig.id}/{CALENDAR}"] = calendar_of([(sig.data, site)], site, today)
-                archive = base + pages.sig_urls[sig.id]["archive"]
-                outputs[f"{SIGS_DIR}/{sig.id}/{FEED}"] = feed_of([(sig.data, site)], site, archive)
-        for name, content in outputs.items():
-            add_file(files, File.generated(config, name, content=content))
+        community = OutputInput(folders, hub, base, today, self.community, self.people, sites)
+        published += [*schemas(Site.HUB), *outputs(Site.HUB, community, group=True)]
+        published += outputs(Site.HUB, community, group=False)
+        for sig in self.community.folders:
+            site, group = sites[sig.id], self._plan.groups[sig.id]
+            made = OutputInput(((sig.data, site),), site, base + group.urls["archive"], today)
+            published += outputs(Site.HUB, made, group.section.prefix, group=True)
+        return published
 
-
-def _fingerprint(sigs: Path) -> Fingerprint:
-    """Names, sizes and times of the files the hub reads: equal means unchanged."""
-    return tuple((str(p), s.st_size, s.st_mtime_ns) for p, s in _stats(sigs))
+    def watched(self) -> list[Path]:
+        """The community's sigs/: notes, READMEs, members, listings."""
+        return [self._root / SIGS_DIR]
 
 
 def _stats(top: Path) -> Iterator[tuple[Path, os.stat_result]]:

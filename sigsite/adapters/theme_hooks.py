@@ -22,8 +22,6 @@ an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment
@@ -32,57 +30,31 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from sigsite.languages import DEFAULT
+from sigsite.plan.languages import BuildLanguages
 
 I18N_PLUGIN = "i18n"
 AFTER_SEARCH = -10  # below Material's search (0) and mkdocs-static-i18n (50) in on_page_context
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
 
-@dataclass(frozen=True)
-class Languages:
-    """The languages of the site and the one being built now."""
-
-    current: str
-    default: str
-    built: tuple[str, ...]
-    prefixes: dict[str, str]  # locale -> site-relative folder, "" for the default language
-
-    @property
-    def is_default_build(self) -> bool:
-        """True in the build of the default language (the one that owns site-wide files)."""
-        return self.current == self.default
-
-    def home_of(self, language: str) -> str:
-        """The build that publishes a note written in `language`."""
-        return language if language in self.built else self.default
-
-    def url(self, config: MkDocsConfig, locale: str, src_uri: str) -> str:
-        """The site-relative URL the docs page `src_uri` has in the tree of `locale`."""
-        return _page_url(self.prefixes.get(locale, "") + src_uri, config.use_directory_urls)
-
-
-@lru_cache(maxsize=16384)  # every meeting's address is asked for in each language's build
-def _page_url(src_uri: str, use_directory_urls: bool) -> str:
-    """The URL MkDocs gives the page `src_uri`."""
-    return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
-
-
-def languages_of(config: MkDocsConfig) -> Languages:
+def languages_of(config: MkDocsConfig) -> BuildLanguages:
     """The languages as mkdocs-static-i18n sets them up; one language without it."""
     i18n = config.plugins.get(I18N_PLUGIN)
+    directory_urls = config.use_directory_urls
     if i18n is None or not getattr(i18n, "default_language", None):
         locale = str(config.theme.get("language") or DEFAULT)
-        return Languages(current=locale, default=locale, built=(locale,), prefixes={locale: ""})
+        return BuildLanguages(locale, locale, (locale,), {locale: ""}, directory_urls)
     default = i18n.default_language
     prefixes = {
         language.locale: "" if language.locale == default else language.link.strip("/") + "/"
         for language in i18n.config.languages
     }
-    return Languages(
+    return BuildLanguages(
         current=i18n.current_language or default,
         default=default,
         built=tuple(i18n.build_languages),
         prefixes=prefixes,
+        directory_urls=directory_urls,
     )
 
 
@@ -121,9 +93,9 @@ def point_switcher(config: MkDocsConfig, targets: dict[str, str]) -> None:
     config.extra["alternate"] = alternates
 
 
-def copy_sitemap_to_language_root(config: MkDocsConfig, languages: Languages) -> None:
+def copy_sitemap_to_language_root(config: MkDocsConfig, languages: BuildLanguages) -> None:
     """Give a language's root its own sitemap.xml, which Material's language switcher asks for."""
-    prefix = languages.prefixes.get(languages.current, "")
+    prefix = languages.prefix
     site = Path(config.site_dir)
     for name in SITEMAPS:
         if (site / name).is_file() and prefix:

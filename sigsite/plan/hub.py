@@ -1,0 +1,256 @@
+"""The hub's pages in the language being built: each group's home (its README, navigation and facts
+card), members and archive, the directory on the hub's home page and everyone on its people page.
+A group's meetings are its Section's (section.py), as on a SIG's own site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from html import escape
+from urllib.parse import quote
+
+from sigsite.addresses import (
+    ARCHIVE_PAGE,
+    HOME_PAGE,
+    MEMBERS_PAGE,
+    PEOPLE_PAGE,
+    PageContext,
+    group_prefix,
+    site_path,
+    webcal,
+)
+from sigsite.formatting import plain_text
+from sigsite.hub.model import Community, HubSig
+from sigsite.hub.people import CommunityPerson
+from sigsite.markup.references import Address, Target
+from sigsite.plan.languages import BuildLanguages
+from sigsite.plan.pages import PlannedPage, planning
+from sigsite.plan.section import Section
+from sigsite.render.blocks import ROSTER_SLOT, render_archive, render_repositories, render_roster
+from sigsite.render.hub_blocks import (
+    DirectoryEntry,
+    render_directory,
+    render_people_directory,
+    render_sig_card,
+    render_sig_nav,
+)
+from sigsite.render.pages import front_matter
+from sigsite.settings import SIGS_DIR
+from sigsite.translations import README_ONLY_IN, translator
+
+MEMBERS_INTRO = "The members of {name}, from its sig_members.yaml and sig-info.yaml."
+GROUP_PAGES = {"home": HOME_PAGE, "members": MEMBERS_PAGE, "archive": ARCHIVE_PAGE}
+
+
+def _front_matter(title: str, description: str) -> str:
+    """Front matter of a page whose title comes from the community's files: themes print titles and
+    descriptions unescaped, so they carry no markup characters."""
+    return front_matter({"title": plain_text(title), "description": plain_text(description)})
+
+
+@dataclass(frozen=True)
+class HubGroup:
+    """A group with a folder in the community repository, as one language's build of the hub sees it."""
+
+    sig: HubSig
+    section: Section  # its meetings
+    context: PageContext  # its meetings, years and files, from the site's root
+    urls: dict[str, str]  # its home, members and archive pages (GROUP_PAGES), from the site's root
+
+
+def hub_groups(
+    community: Community, sections: dict[str, Section], languages: BuildLanguages, site_url: str
+) -> dict[str, HubGroup]:
+    """Every group with a folder, by id, in the language being built."""
+    return {
+        sig.id: HubGroup(
+            sig,
+            sections[sig.id],
+            sections[sig.id].context(languages, site_url),
+            {
+                key: languages.url(languages.current, group_prefix(sig.id) + page)
+                for key, page in GROUP_PAGES.items()
+            },
+        )
+        for sig in community.folders
+    }
+
+
+@dataclass
+class HubPlan:
+    """The hub's pages of one language."""
+
+    community: Community
+    people: tuple[CommunityPerson, ...]
+    languages: BuildLanguages
+    groups: dict[str, HubGroup]
+    forge_url: str
+    today: date
+
+    def __post_init__(self) -> None:
+        self.forge_url = self.forge_url.rstrip("/") + "/"
+
+    def pages(self) -> list[PlannedPage]:
+        """Every page of this language: each group's, then the community's own."""
+        pages: list[PlannedPage] = []
+        for group in self.groups.values():
+            with planning(f"the pages of {SIGS_DIR}/{group.sig.folder}"):
+                pages += group.section.pages(self.languages, group.context)
+                pages += [self._home(group), self._members(group), self._archive(group)]
+        return pages + self.community_pages()
+
+    def _page(self, group: HubGroup, page: str) -> tuple[str, str, dict[str, str]]:
+        """(source path, URL, switcher targets) of one of the group's pages."""
+        source = group_prefix(group.sig.id) + GROUP_PAGES[page]
+        return self.languages.prefix + source, group.urls[page], self.languages.switcher(source)
+
+    def _home(self, group: HubGroup) -> PlannedPage:
+        locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
+        readme = sig.readme(locale)
+        # Without a README, its one line of introduction: data, so escaped.
+        body = "" if readme else f"<p>{escape(sig.intro(locale))}</p>\n" if sig.intro(locale) else ""
+        note = _(README_ONLY_IN[readme.language]) if readme is not None and readme.language != locale else ""
+        source, url, switcher = self._page(group, "home")
+        urls = self._relative_urls(group, url)
+        return PlannedPage(
+            switcher,
+            src_uri=source,
+            markdown=_front_matter(sig.name, sig.intro(locale) or sig.name) + body,
+            content=readme.rendered if readme else None,
+            address=self._address(url, sig.id),
+            before=render_sig_nav(sig, urls, "home", locale)
+            + render_sig_card(sig, urls, self.today, note, locale),
+        )
+
+    def _members(self, group: HubGroup) -> PlannedPage:
+        locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
+        title = _("Members of {name}", name=sig.name)
+        source, url, switcher = self._page(group, "members")
+        markdown = (
+            _front_matter(title, title)
+            + f"# {_('Members')}\n\n"
+            # The group's name is data: escaped, in HTML that Markdown passes through as it is.
+            + f"<p>{escape(_(MEMBERS_INTRO, name=sig.name))}</p>"
+            + f"\n\n{ROSTER_SLOT}\n\n"
+            + render_repositories(sig.data, locale)
+        )
+        return PlannedPage(
+            switcher,
+            src_uri=source,
+            markdown=markdown,
+            before=render_sig_nav(sig, self._relative_urls(group, url), "members", locale),
+            after_search=render_roster(sig.data, locale),
+        )
+
+    def _archive(self, group: HubGroup) -> PlannedPage:
+        locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
+        title = _("Meetings of {name}", name=sig.name)
+        source, url, switcher = self._page(group, "archive")
+        archive = render_archive(sig.data, replace(group.context, page_url=url), self.today)
+        return PlannedPage(
+            switcher,
+            src_uri=source,
+            markdown=_front_matter(title, title) + f"# {_('Meetings')}\n\n" + archive,
+            before=render_sig_nav(sig, self._relative_urls(group, url), "archive", locale),
+        )
+
+    def _relative_urls(self, group: HubGroup, page_url: str) -> dict[str, str]:
+        """The addresses a group's page links to, relative to that page (feeds absolute)."""
+        here, sig, context = PageContext(page_url=page_url), group.sig, group.context
+        last, following = sig.last_meeting(self.today), sig.next_meeting(self.today)
+        return {
+            **{key: here.to(url) for key, url in group.urls.items()},
+            "hub": here.to(self.languages.prefix),
+            "last": here.to(context.meeting_urls.get(last.slug, "")) if last and not last.is_external else "",
+            "next": here.to(context.meeting_urls.get(following.slug, ""))
+            if following and not following.is_external
+            else "",
+            "calendar": context.calendar_url,
+            "webcal": webcal(context.calendar_url),
+            "feed": context.feed_url,
+            "forge": self.forge_url + quote(f"{SIGS_DIR}/{sig.folder}"),
+        }
+
+    def community_pages(self) -> list[PlannedPage]:
+        """The hub's own pages of docs/: the home page gets the community's introduction and the
+        directory, the people page everyone."""
+        locale = self.languages.current
+        home = site_path(self.languages.url(locale, HOME_PAGE))
+        intro = next(
+            (r for r in self.community.introduction if r.language == locale),
+            self.community.introduction[0] if self.community.introduction else None,
+        )
+        people = site_path(self.languages.url(locale, PEOPLE_PAGE))
+        here = PageContext(page_url=people)
+        homes = {group_id: here.to(group.urls["home"]) for group_id, group in self.groups.items()}
+        return [
+            PlannedPage(
+                {},
+                docs_url=home,
+                content=intro.rendered if intro else None,
+                address=self._address(home, ""),
+                after=self._directory(home),
+            ),
+            PlannedPage(
+                {},
+                docs_url=people,
+                after=ROSTER_SLOT,
+                after_search=render_people_directory(self.people, homes, len(self.community.folders), locale),
+            ),
+        ]
+
+    def _directory(self, page_url: str) -> str:
+        here = PageContext(page_url=page_url)
+        entries = []
+        for sig in self.community.sigs:
+            if sig.is_external:
+                entries.append(DirectoryEntry(sig, sig.external_url or "", "external"))
+                continue
+            group = self.groups[sig.id]
+            context = group.context
+            last, following = sig.last_meeting(self.today), sig.next_meeting(self.today)
+            entries.append(
+                DirectoryEntry(
+                    sig,
+                    here.to(group.urls["home"]),
+                    "active" if sig.is_active(self.today) else "quiet",
+                    last=last,
+                    last_url=here.to(context.meeting_urls.get(last.slug, context.archive_url))
+                    if last
+                    else "",
+                    next=following,
+                    next_url=here.to(context.meeting_urls.get(following.slug, context.archive_url))
+                    if following
+                    else "",
+                )
+            )
+        return render_directory(entries, self.languages.current)
+
+    def _address(self, page_url: str, group: str) -> Address:
+        """Where the references of committed content lead from a page; `group` is the one whose
+        content it is ("" for the community's introduction)."""
+        here = PageContext(page_url=page_url)
+
+        def address(target: Target) -> str | None:
+            url = self._site_url_of(target, target.group or group)
+            return here.to(url) if url is not None else None
+
+        return address
+
+    def _site_url_of(self, target: Target, group: str) -> str | None:
+        """A target's URL from the site's root, in this language; None for what the hub does not publish."""
+        if target.kind == "hub":
+            return self.languages.prefix
+        known = self.groups.get(group)
+        if known is None:
+            return None
+        urls, context = known.urls, known.context
+        if target.kind in urls:  # home, members, archive
+            return urls[target.kind]
+        if target.kind == "meeting":
+            return context.meeting_urls.get(target.value, urls["archive"])
+        if target.kind == "attachment":
+            return context.attachment_urls.get(target.value)
+        if target.kind == "file":
+            return self.languages.url(self.languages.default, group_prefix(group) + target.value)
+        return None

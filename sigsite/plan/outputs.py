@@ -1,0 +1,92 @@
+"""Calendars, feeds and JSON, each declared once with its scope, and the schemas a site publishes.
+
+A `group` output is published for every group a site shows: a SIG's own site has one, at its root;
+the hub has the community (every group, at its root) and each group below `sigs/<id>/`. A `site`
+output is published once, at the root, by the sites it is for. Both sites loop over `OUTPUTS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from sigsite.addresses import (
+    CALENDAR_FILE,
+    FEED_FILE,
+    MEETINGS_JSON,
+    MEMBERS_JSON,
+    PEOPLE_JSON,
+    SIGS_JSON,
+    SiteAddresses,
+    schema_file,
+)
+from sigsite.hub.model import Community
+from sigsite.hub.people import CommunityPerson
+from sigsite.model import SigData
+from sigsite.outputs.api import meetings_json, members_json
+from sigsite.outputs.atom import feed_of
+from sigsite.outputs.calendar import calendar_of
+from sigsite.outputs.hub_api import hub_meetings_json, people_json, sigs_json
+from sigsite.plan.pages import PlannedFile
+from sigsite.schema_check import HUB_SCHEMA_FILES, SCHEMA_FILES, schema_text
+
+
+class Site(Enum):
+    """Which site publishes an output."""
+
+    SIG = "a SIG's own site"
+    HUB = "the hub"
+
+
+@dataclass(frozen=True)
+class OutputInput:
+    """What an output is made of: the groups it covers and where it is published."""
+
+    groups: tuple[tuple[SigData, SiteAddresses], ...]  # each group's data and absolute addresses
+    own: SiteAddresses  # the site or group it is published for
+    archive_url: str  # absolute: where the meetings it lists are listed on the site
+    today: date
+    community: Community = field(default_factory=Community)  # the hub's
+    people: tuple[CommunityPerson, ...] = ()
+    sites: dict[str, SiteAddresses] = field(default_factory=dict)  # by group id, hosted elsewhere too
+
+
+@dataclass(frozen=True)
+class Output:
+    """A published file made from the data."""
+
+    name: str
+    group_scope: bool  # published for every group a site shows; else once per site
+    sites: frozenset[Site]
+    make: Callable[[OutputInput], bytes]
+
+
+BOTH = frozenset(Site)
+OUTPUTS = (
+    Output(CALENDAR_FILE, True, BOTH, lambda i: calendar_of(i.groups, i.own, i.today)),
+    Output(FEED_FILE, True, BOTH, lambda i: feed_of(i.groups, i.own, i.archive_url)),
+    Output(MEMBERS_JSON, False, frozenset({Site.SIG}), lambda i: members_json(i.groups[0][0])),
+    Output(MEETINGS_JSON, False, frozenset({Site.SIG}), lambda i: meetings_json(*i.groups[0])),
+    Output(SIGS_JSON, False, frozenset({Site.HUB}), lambda i: sigs_json(i.community, i.sites, i.today)),
+    Output(PEOPLE_JSON, False, frozenset({Site.HUB}), lambda i: people_json(i.people)),
+    Output(MEETINGS_JSON, False, frozenset({Site.HUB}), lambda i: hub_meetings_json(i.community, i.sites)),
+)
+
+
+def outputs(site: Site, made: OutputInput, prefix: str = "", *, group: bool) -> list[PlannedFile]:
+    """The outputs of one scope that `site` publishes from `made`, below `prefix`."""
+    return [
+        PlannedFile(prefix + output.name, content=output.make(made))
+        for output in OUTPUTS
+        if output.group_scope == group and site in output.sites
+    ]
+
+
+def schemas(site: Site) -> list[PlannedFile]:
+    """The JSON Schemas of the data files and of the site's API."""
+    names = {**SCHEMA_FILES, **(HUB_SCHEMA_FILES if site is Site.HUB else {})}
+    return [
+        PlannedFile(schema_file(file_name), content=schema_text(name)) for name, file_name in names.items()
+    ]
