@@ -33,6 +33,20 @@ MEMBERS_JSON = "members.json"
 MEETINGS_JSON = "meetings.json"
 SIGS_JSON = "sigs.json"
 PEOPLE_JSON = "people.json"
+ASSETS_FOLDER = "assets"  # our stylesheet and script, shipped in the package
+# The JSON Schemas a site publishes in schemas/, by name (the files shipped in sigsite/schemas/).
+SCHEMA_FILES = {
+    "sig_members": "sig_members.schema.json",
+    "sig_info": "sig_info.schema.json",
+    "meeting": "meeting.schema.json",
+    "api_members": "api_members.schema.json",
+    "api_meetings": "api_meetings.schema.json",
+}
+HUB_SCHEMA_FILES = {  # the hub's own outputs, published with the hub
+    "api_sigs": "api_sigs.schema.json",
+    "api_people": "api_people.schema.json",
+    "api_hub_meetings": "api_hub_meetings.schema.json",
+}
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # MkDocs' documentation pages
 
 
@@ -77,6 +91,11 @@ def year_page(year: int) -> str:
 def attachment_file(name: str) -> str:
     """Where a file of the meetings folder (slides, PDFs) is published."""
     return f"{MEETINGS_FOLDER}/{name}"
+
+
+def asset_file(kind: str, name: str) -> str:
+    """Where our stylesheet or script is published: once, at the site's root."""
+    return f"{ASSETS_FOLDER}/{kind}/{name}"
 
 
 def schema_file(name: str) -> str:

@@ -12,22 +12,10 @@ from typing import Any
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
+from sigsite.addresses import HUB_SCHEMA_FILES, SCHEMA_FILES
 from sigsite.problems import Problems
 from sigsite.yaml_source import LocatedDict, LocatedList
 
-SCHEMA_FILES = {
-    "sig_members": "sig_members.schema.json",
-    "sig_info": "sig_info.schema.json",
-    "meeting": "meeting.schema.json",
-    "api_members": "api_members.schema.json",
-    "api_meetings": "api_meetings.schema.json",
-}
-# The hub's own outputs, published with the hub.
-HUB_SCHEMA_FILES = {
-    "api_sigs": "api_sigs.schema.json",
-    "api_people": "api_people.schema.json",
-    "api_hub_meetings": "api_hub_meetings.schema.json",
-}
 _TYPE_NAMES = {
     "string": "text",
     "array": "a list",

@@ -153,3 +153,20 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def validate_published(document: dict, schemas: Path, name: str) -> None:
+    """Validate `document` against the schema `name` a site published in `schemas/`, as a consumer
+    would: the schemas refer to each other by their file names (`api_meetings.schema.json#/$defs/...`)."""
+    import jsonschema
+    from referencing import Registry, Resource
+
+    registry = Registry().with_resources(
+        (path.name, Resource.from_contents(json.loads(path.read_text("utf-8"))))
+        for path in schemas.glob("*.schema.json")
+    )
+    schema = json.loads((schemas / f"{name}.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(
+        schema, registry=registry, format_checker=jsonschema.FormatChecker()
+    )
+    validator.validate(document)

@@ -13,10 +13,9 @@ import tempfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EMAIL
+from conftest import EMAIL, validate_published
 from hub_support import COMMUNITY, HUB_CONFIG, JUNE_2021, broken_links, build_hub, make_community
 from icalendar import Calendar
 
@@ -183,9 +182,7 @@ def test_calendars_and_feeds_for_the_community_and_each_sig(hub):
     ],
 )
 def test_json_follows_its_published_schema(hub, name, schema):
-    document = _json(hub, name)
-    published = json.loads((hub.site / f"schemas/{schema}.schema.json").read_text("utf-8"))
-    jsonschema.validate(document, published, format_checker=jsonschema.FormatChecker())
+    validate_published(_json(hub, name), hub.site / "schemas", schema)
 
 
 def test_sigs_json_has_every_sig_with_the_fields_of_the_directory(hub):

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
-from sigsite.addresses import site_path
+from sigsite.addresses import ASSETS_FOLDER, asset_file, site_path
 from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.problems import printable
 
@@ -25,10 +25,10 @@ ASSET_KINDS = ("stylesheets", "javascripts")
 def add_site_assets(files: Files, config: MkDocsConfig) -> None:
     """Our stylesheet and script (`extra_css`, `extra_javascript` in mkdocs.yml), from the package:
     one copy at the site's root, which every language's pages link to."""
-    folder = resources.files("sigsite") / "assets"
+    folder = resources.files("sigsite") / ASSETS_FOLDER
     for kind in ASSET_KINDS:
         for item in sorted(folder.joinpath(kind).iterdir(), key=lambda entry: entry.name):
-            src_uri = f"assets/{kind}/{item.name}"
+            src_uri = asset_file(kind, item.name)
             if src_uri not in files.src_uris:
                 add_file(files, File.generated(config, src_uri, content=item.read_bytes()))
 

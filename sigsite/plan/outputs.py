@@ -15,9 +15,11 @@ from enum import Enum
 from sigsite.addresses import (
     CALENDAR_FILE,
     FEED_FILE,
+    HUB_SCHEMA_FILES,
     MEETINGS_JSON,
     MEMBERS_JSON,
     PEOPLE_JSON,
+    SCHEMA_FILES,
     SIGS_JSON,
     SiteAddresses,
     schema_file,
@@ -30,7 +32,7 @@ from sigsite.outputs.atom import feed_of
 from sigsite.outputs.calendar import calendar_of
 from sigsite.outputs.hub_api import hub_meetings_json, people_json, sigs_json
 from sigsite.plan.pages import PlannedFile
-from sigsite.schema_check import HUB_SCHEMA_FILES, SCHEMA_FILES, schema_text
+from sigsite.schema_check import schema_text
 
 
 class Site(Enum):
