@@ -3,12 +3,16 @@ check that a built site carries no foreign script, theme id or unsafe address.""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from conftest import build, check_report, make_project
+
+from sigsite.cli import main as cli_main
 
 THEME_IDS = ("__config", "__search", "__drawer", "__palette_0", "__consent")
 ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "srcset", "xlink:href")
@@ -33,7 +37,21 @@ def project_with(
 
 
 def assert_refused(project: Path, expected: str) -> None:
-    """The build fails and `sigsite check` exits 1, both with `expected`, neither with a traceback."""
+    """`sigsite check` (run in-process: fast) exits 1 with `expected` and no traceback. The build
+    reads the project with the same loader and stops with the same messages: `assert_build_refuses`
+    proves it on one case of each kind."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli_main(["check", str(project)])
+    output = out.getvalue() + err.getvalue()
+    assert status == 1, output[-3000:]
+    assert expected in output, output[-3000:]
+    assert "Traceback" not in output
+
+
+def assert_build_refuses(project: Path, expected: str) -> None:
+    """The build fails and `sigsite check` (a process of its own, as in CI) exits 1, both with
+    `expected`, neither with a traceback."""
     result = build(project)
     output = result.result.stdout + result.result.stderr
     assert not result.ok, "the build published a hostile file"

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from conftest import EMAIL, build, make_project
-from hostile import assert_harmless, assert_refused, project_with
+from hostile import assert_build_refuses, assert_harmless, assert_refused, project_with
 
 from sigsite.loader import Sources, load_sig
 
@@ -500,3 +500,34 @@ def test_the_policy_check_finds_inline_scripts_by_parsing_in_any_letter_case():
         "<scripts>no</scripts><script>d()"
     )
     assert list(inline_scripts(page)) == ["a()", "b()", "c()", "d()"]
+
+
+# 11. The build refuses what `sigsite check` refuses: one case of each kind ---------------------
+
+BUILD_REFUSES = {
+    "an address": ADDRESS_CASES["gitee home"],
+    "costly nesting": (
+        {"meetings/005-20201001.md": NOTE.format(notes=COSTLY["nested list markers"][0])},
+        COSTLY["nested list markers"][1],
+    ),
+    "odd front matter": (
+        {"meetings/005-20201001.md": f"---\n{BROKEN['zone folder'][0]}\n---\n" + NOTE.format(notes="* x")},
+        BROKEN["zone folder"][1],
+    ),
+    "a former traceback": FORMER_TRACEBACKS["malformed IPv6 host in a note"],
+    "a file type": (
+        {"meetings/deck.html": "<script>alert(1)</script>"},
+        "meetings/deck.html: error: .html files",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BUILD_REFUSES)
+def test_the_build_refuses_what_check_refuses_with_the_same_message(tmp_path, case):
+    files, expected = BUILD_REFUSES[case]
+    assert_build_refuses(project_with(tmp_path, files), expected)
+
+
+def test_the_build_never_follows_a_symbolic_link(tmp_path):
+    project = project_with(tmp_path, {}, symlinks={"meetings/005-20201001.md": "/etc/hostname"})
+    assert_build_refuses(project, "meetings/005-20201001.md: error: is a symbolic link")
