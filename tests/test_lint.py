@@ -77,3 +77,27 @@ def test_no_module_is_over_300_lines():
         if (lines := len(path.read_text("utf-8").splitlines())) > 300
     }
     assert not long
+
+
+def test_the_readme_layout_names_every_module_and_only_modules_that_exist():
+    """The README's Layout is the next maintainer's map: each module of sigsite/ is on it, and
+    nothing it names is gone."""
+    import re
+
+    readme = (PROJECT / "README.md").read_text("utf-8")
+    layout = readme.split("## Layout", 1)[1].split("```")[1]
+    package = PROJECT / "sigsite"
+    modules = {
+        path.relative_to(package)
+        for path in package.rglob("*.py")
+        if path.name not in {"__init__.py", "__main__.py"} and "__pycache__" not in path.parts
+    }
+    for module in modules:
+        top = module.parts[0]
+        assert re.search(rf"^  {re.escape(top)}/?\s", layout, re.M), f"{top} is not on the README's Layout"
+        assert re.search(rf"\b{re.escape(module.name)}\b", layout), f"{module} is not on the README's Layout"
+    named = set(re.findall(r"\b(\w+\.py)\b", layout)) - {"__init__.py"}
+    existing = {path.name for path in package.rglob("*.py")} | {
+        path.name for path in (PROJECT / "tests").glob("*.py")
+    }
+    assert named <= existing, sorted(named - existing)
