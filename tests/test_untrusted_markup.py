@@ -49,7 +49,7 @@ def test_raw_html_in_a_note_is_sanitized(tmp_path):
             "",
             "<details><summary>More</summary>hidden text</details>",
             "",
-            "<div data-sigsite-roster></div>",  # the roster's slot: no way around the sanitizer
+            "<div data-sigsite-late></div>",  # the late HTML's slot: no way around the sanitizer
         ]
     )
     result = site_with(tmp_path, {"meetings/005-20201001.md": NOTE.format(notes=notes)})

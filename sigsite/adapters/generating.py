@@ -38,9 +38,8 @@ from sigsite.languages import DEFAULT
 from sigsite.markup.references import resolve_references
 from sigsite.model import Heading
 from sigsite.plan.languages import BuildLanguages
-from sigsite.plan.pages import PlanError
+from sigsite.plan.pages import LATE_SLOT, PlanError
 from sigsite.problems import Problems, Severity, printable
-from sigsite.render.blocks import ROSTER_SLOT
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
 
@@ -132,8 +131,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         generated = self.build.page(page.file.src_uri)
         if generated is not None and generated.held_html is not None:  # committed content: never a roster
             page.content, generated.held_html = generated.held_html, None
-        elif ROSTER_SLOT in content:
-            page.content = content.replace(ROSTER_SLOT, self.slot_content(generated), 1)
+        elif LATE_SLOT in content:
+            page.content = content.replace(LATE_SLOT, self.slot_content(generated), 1)
         ours = our_keys(context)
         ours["sigsite_language_roots"] = self.build.language_roots
         if self._csp is not None:
@@ -143,7 +142,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         return context
 
     def slot_content(self, generated: GeneratedPage | None) -> str:
-        """What fills a page's roster slot: the generated page's own, else nothing."""
+        """What fills a page's LATE_SLOT: the generated page's own, else nothing."""
         return generated.plan.after_search or "" if generated is not None else ""
 
     def on_template_context(

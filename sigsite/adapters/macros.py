@@ -13,8 +13,8 @@ from mkdocs.exceptions import PluginError
 
 from sigsite.adapters.plugin import SigsitePlugin
 from sigsite.addresses import PageContext
+from sigsite.plan.pages import LATE_SLOT
 from sigsite.render.blocks import (
-    ROSTER_SLOT,
     render_archive,
     render_next_meeting,
     render_people,
@@ -42,7 +42,7 @@ def define_env(env: Any) -> None:
     def roster() -> str:
         """Every member once, with all their roles, filterable by role and name (filled in after Markdown)."""
         _plugin(env)  # a clear error when the plugin that fills the slot is missing
-        return ROSTER_SLOT
+        return LATE_SLOT
 
     @env.macro
     def maintainers() -> str:

@@ -5,8 +5,8 @@ an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
 
 - **Material's search indexes a page in `on_page_context` at priority 0.** sigsite gives it a
   meeting note without its attendees and conference links (`on_page_content`) and a members
-  page with an empty roster slot, then puts the whole page back at `AFTER_SEARCH` (-10): the index
-  stays small and search parses less. mkdocs.yml keeps mkdocs-static-i18n's
+  page with its roster's slot (LATE_SLOT) empty, then puts the whole page back at `AFTER_SEARCH`
+  (-10): the index stays small and search parses less. mkdocs.yml keeps mkdocs-static-i18n's
   `reconfigure_search: false`, which would otherwise rework the index after that.
 - **mkdocs-static-i18n builds the site once per language** and holds the state read here: the
   language being built (`current_language`, `build_languages`, `config.languages`), the language

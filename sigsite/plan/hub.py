@@ -24,9 +24,9 @@ from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
 from sigsite.markup.references import Address, Target
 from sigsite.plan.languages import BuildLanguages
-from sigsite.plan.pages import PlannedPage, planning
+from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
 from sigsite.plan.section import Section
-from sigsite.render.blocks import ROSTER_SLOT, render_archive, render_repositories, render_roster
+from sigsite.render.blocks import render_archive, render_repositories, render_roster
 from sigsite.render.hub_blocks import (
     DirectoryEntry,
     render_directory,
@@ -131,7 +131,7 @@ class HubPlan:
             + f"# {_('Members')}\n\n"
             # The group's name is data: escaped, in HTML that Markdown passes through as it is.
             + f"<p>{escape(_(MEMBERS_INTRO, name=sig.name))}</p>"
-            + f"\n\n{ROSTER_SLOT}\n\n"
+            + f"\n\n{LATE_SLOT}\n\n"
             + render_repositories(sig.data, locale)
         )
         return PlannedPage(
@@ -194,7 +194,7 @@ class HubPlan:
             PlannedPage(
                 {},
                 docs_url=people,
-                after=ROSTER_SLOT,
+                after=LATE_SLOT,
                 after_search=render_people_directory(self.people, homes, len(self.community.folders), locale),
             ),
         ]

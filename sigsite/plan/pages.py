@@ -11,6 +11,12 @@ from sigsite.markup.references import Address
 from sigsite.model import Rendered
 from sigsite.render.blocks import MeetingFrame
 
+# Where a page's late HTML goes (a roster, the people directory): the adapters fill the slot once
+# Markdown and search have read the page, which would otherwise parse half a megabyte of finished HTML
+# for a SIG of a thousand people. Committed content can never write it: the sanitizer drops the
+# attribute.
+LATE_SLOT = "<div data-sigsite-late></div>"
+
 
 @dataclass(frozen=True)
 class PlannedPage:
@@ -26,7 +32,7 @@ class PlannedPage:
     frame: MeetingFrame | None = None  # a meeting note's frame
     before: str = ""  # our HTML above the content (after its first heading, if it has one)
     after: str = ""  # our HTML below the content: a year's list, an archive, a directory
-    after_search: str | None = None  # what fills the page's slot once search has read it
+    after_search: str | None = None  # what fills the page's LATE_SLOT once search has read it
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,6 @@ from sigsite.translations import DEFAULT_LOCALE, translator
 ARCHIVE_RECENT = 50  # past meetings listed on the archive page itself
 
 
-# Where the roster goes on a page: the plugin puts it there after Markdown and search have read the
-# page, which would otherwise parse half a megabyte of finished HTML for a SIG of a thousand people.
-ROSTER_SLOT = "<div data-sigsite-roster></div>"
-
-
 def render_roster(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
     """The members page: every person once, with all their roles, filterable by role and name."""
     counts = {role: len(data.people_with_role(role)) for role in ROLES}
