@@ -19,17 +19,16 @@ from mkdocs.exceptions import PluginError
 
 from sigsite.adapters.config import COMMUNITY_VARIABLE, HubConfig
 from sigsite.adapters.site_plugin import Fingerprint, SitePlugin
-from sigsite.addresses import CALENDAR_FILE, FEED_FILE, SiteAddresses, group_prefix
 from sigsite.hub.loader import load_community
-from sigsite.hub.model import Community, HubSig
+from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson, community_people
 from sigsite.meetings import NoteCache
-from sigsite.plan.hub import HubPlan, hub_groups
-from sigsite.plan.outputs import OutputInput, Site, outputs, schemas
+from sigsite.plan.files import hub_files
+from sigsite.plan.hub import HubPlan, group_section, hub_groups
 from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.plan.section import Section
 from sigsite.problems import Problems, printable
-from sigsite.settings import MEETINGS_DIR, SIGS_DIR
+from sigsite.settings import SIGS_DIR
 
 
 class HubPlugin(SitePlugin[HubConfig]):
@@ -83,19 +82,8 @@ class HubPlugin(SitePlugin[HubConfig]):
             forge_url=self.config.forge_url,
         )
         self.people = community_people(self.community, problems)
-        self._sections = {sig.id: self._section(sig) for sig in self.community.folders}
+        self._sections = {sig.id: group_section(sig, self._root) for sig in self.community.folders}
         return problems
-
-    def _section(self, sig: HubSig) -> Section:
-        assert sig.folder is not None
-        return Section(
-            sig.data,
-            self._root / SIGS_DIR / sig.folder / MEETINGS_DIR,
-            f"{SIGS_DIR}/{sig.folder}/{MEETINGS_DIR}",
-            prefix=group_prefix(sig.id),
-            calendar_file=CALENDAR_FILE,
-            feed_file=FEED_FILE,
-        )
 
     def plan_pages(self, site_url: str) -> list[PlannedPage]:
         self._plan = HubPlan(
@@ -110,38 +98,7 @@ class HubPlugin(SitePlugin[HubConfig]):
 
     def plan_files(self, base: str, site_name: str) -> list[PlannedFile]:
         assert self._plan is not None
-        published: list[PlannedFile] = []
-        sites: dict[str, SiteAddresses] = {}
-        for sig in self.community.sigs:
-            if sig.is_external:
-                sites[sig.id] = SiteAddresses(site_url=sig.external_url or base, site_name=sig.name)
-                continue
-            group = self._plan.groups[sig.id]
-            published += group.section.attachments()
-            published += [
-                PlannedFile(
-                    group_prefix(sig.id) + path, source=self._root / SIGS_DIR / str(sig.folder) / path
-                )
-                for path in sig.published_files
-            ]
-            sites[sig.id] = SiteAddresses(
-                site_url=base + group.section.prefix,
-                site_name=sig.name,
-                meeting_urls={slug: base + url for slug, url in group.context.meeting_urls.items()},
-                attachment_urls={name: base + url for name, url in group.context.attachment_urls.items()},
-                event_prefix=f"{sig.id}.",
-            )
-        folders = tuple((sig.data, sites[sig.id]) for sig in self.community.folders)
-        hub = SiteAddresses(site_url=base, site_name=site_name)
-        today = self.today()
-        community = OutputInput(folders, hub, base, today, self.community, self.people, sites)
-        published += [*schemas(Site.HUB), *outputs(Site.HUB, community, group=True)]
-        published += outputs(Site.HUB, community, group=False)
-        for sig in self.community.folders:
-            site, group = sites[sig.id], self._plan.groups[sig.id]
-            made = OutputInput(((sig.data, site),), site, base + group.urls["archive"], today)
-            published += outputs(Site.HUB, made, group.section.prefix, group=True)
-        return published
+        return hub_files(self._plan, self._root, base, site_name)
 
     def watched(self) -> list[Path]:
         """The community's sigs/: notes, READMEs, members, listings."""

@@ -9,11 +9,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from sigsite.adapters.build_state import GeneratedPage
 from sigsite.adapters.config import SigsiteConfig
 from sigsite.adapters.site_plugin import Fingerprint, SitePlugin, stat_fingerprint
-from sigsite.addresses import CALENDAR_FILE, FEED_FILE, PageContext, SiteAddresses
+from sigsite.addresses import CALENDAR_FILE, FEED_FILE, PageContext
 from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache
 from sigsite.model import SigData
-from sigsite.plan.outputs import OutputInput, Site, outputs, schemas
+from sigsite.plan.files import sig_site_files
 from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.plan.section import Section
 from sigsite.problems import Problems
@@ -66,20 +66,7 @@ class SigsitePlugin(SitePlugin[SigsiteConfig]):
         return self._section.pages(self.languages, self.build.site)
 
     def plan_files(self, base: str, site_name: str) -> list[PlannedFile]:
-        context = self.build.site
-        site = SiteAddresses(
-            site_url=base,
-            site_name=site_name,
-            meeting_urls={slug: base + url for slug, url in context.meeting_urls.items()},
-            attachment_urls={name: base + url for name, url in context.attachment_urls.items()},
-        )
-        made = OutputInput(((self.data, site),), site, base + context.archive_url, self.today())
-        return [
-            *self._section.attachments(),
-            *schemas(Site.SIG),
-            *outputs(Site.SIG, made, group=True),
-            *outputs(Site.SIG, made, group=False),
-        ]
+        return sig_site_files(self._section, self.build.site, base, site_name, self.today())
 
     def slot_content(self, generated: GeneratedPage | None) -> str:
         """The members page's roster (a docs page that asked for it with the `roster()` macro)."""

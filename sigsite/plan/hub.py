@@ -7,10 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
+from pathlib import Path
 from urllib.parse import quote
 
 from sigsite.addresses import (
     ARCHIVE_PAGE,
+    CALENDAR_FILE,
+    FEED_FILE,
     HOME_PAGE,
     MEMBERS_PAGE,
     PEOPLE_PAGE,
@@ -35,7 +38,7 @@ from sigsite.render.hub_blocks import (
     render_sig_nav,
 )
 from sigsite.render.pages import front_matter
-from sigsite.settings import SIGS_DIR
+from sigsite.settings import MEETINGS_DIR, SIGS_DIR
 from sigsite.translations import README_ONLY_IN, translator
 
 MEMBERS_INTRO = "The members of {name}, from its sig_members.yaml and sig-info.yaml."
@@ -46,6 +49,19 @@ def _front_matter(title: str, description: str) -> str:
     """Front matter of a page whose title comes from the community's files: themes print titles and
     descriptions unescaped, so they carry no markup characters."""
     return front_matter({"title": plain_text(title), "description": plain_text(description)})
+
+
+def group_section(sig: HubSig, community_root: Path) -> Section:
+    """A group's meetings on the hub: below `sigs/<id>/`, with its own calendar and feed."""
+    assert sig.folder is not None
+    return Section(
+        sig.data,
+        community_root / SIGS_DIR / sig.folder / MEETINGS_DIR,
+        f"{SIGS_DIR}/{sig.folder}/{MEETINGS_DIR}",
+        prefix=group_prefix(sig.id),
+        calendar_file=CALENDAR_FILE,
+        feed_file=FEED_FILE,
+    )
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,14 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from sigsite.addresses import ARCHIVE_PAGE, PageContext, attachment_file, meeting_page, year_page
+from sigsite.addresses import (
+    ARCHIVE_PAGE,
+    PageContext,
+    SiteAddresses,
+    attachment_file,
+    meeting_page,
+    year_page,
+)
 from sigsite.model import Meeting, SigData
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedFile, PlannedPage, planning
@@ -59,6 +66,16 @@ class Section:
             },
             calendar_url=base + self.prefix + self.calendar_file if self.calendar_file else "",
             feed_url=base + self.prefix + self.feed_file if self.feed_file else "",
+        )
+
+    def addresses(self, context: PageContext, base: str, name: str, event_prefix: str = "") -> SiteAddresses:
+        """The group's absolute addresses (`base` is the site's), for its calendar, feed and JSON."""
+        return SiteAddresses(
+            site_url=base + self.prefix,
+            site_name=name,
+            meeting_urls={slug: base + url for slug, url in context.meeting_urls.items()},
+            attachment_urls={source: base + url for source, url in context.attachment_urls.items()},
+            event_prefix=event_prefix,
         )
 
     def pages(self, languages: BuildLanguages, site: PageContext) -> list[PlannedPage]:

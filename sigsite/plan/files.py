@@ -1,0 +1,59 @@
+"""The files each site publishes once, whatever the language: attachments, the files a README links
+to, calendars, feeds, JSON and schemas, with the absolute addresses the outputs link to."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sigsite.addresses import PageContext, SiteAddresses, group_prefix
+from sigsite.plan.hub import HubPlan
+from sigsite.plan.outputs import OutputInput, Site, outputs, schemas
+from sigsite.plan.pages import PlannedFile
+from sigsite.plan.section import Section
+from sigsite.settings import SIGS_DIR
+
+
+def sig_site_files(
+    section: Section, context: PageContext, base: str, site_name: str, today: date
+) -> list[PlannedFile]:
+    """A SIG's own site: its meetings' attachments, the schemas, and the outputs of its one group;
+    `base` is the site's absolute address."""
+    site = section.addresses(context, base, site_name)
+    made = OutputInput(((section.data, site),), site, base + context.archive_url, today)
+    return [
+        *section.attachments(),
+        *schemas(Site.SIG),
+        *outputs(Site.SIG, made, group=True),
+        *outputs(Site.SIG, made, group=False),
+    ]
+
+
+def hub_files(plan: HubPlan, community_root: Path, base: str, site_name: str) -> list[PlannedFile]:
+    """The hub: each group's attachments and linked files, the schemas, the community's outputs at
+    the root and each group's below `sigs/<id>/`."""
+    published: list[PlannedFile] = []
+    sites: dict[str, SiteAddresses] = {}
+    for sig in plan.community.sigs:
+        if sig.is_external:
+            sites[sig.id] = SiteAddresses(site_url=sig.external_url or base, site_name=sig.name)
+            continue
+        group = plan.groups[sig.id]
+        published += group.section.attachments()
+        published += [
+            PlannedFile(
+                group_prefix(sig.id) + path, source=community_root / SIGS_DIR / str(sig.folder) / path
+            )
+            for path in sig.published_files
+        ]
+        sites[sig.id] = group.section.addresses(group.context, base, sig.name, event_prefix=f"{sig.id}.")
+    folders = tuple((sig.data, sites[sig.id]) for sig in plan.community.folders)
+    hub = SiteAddresses(site_url=base, site_name=site_name)
+    community = OutputInput(folders, hub, base, plan.today, plan.community, plan.people, sites)
+    published += [*schemas(Site.HUB), *outputs(Site.HUB, community, group=True)]
+    published += outputs(Site.HUB, community, group=False)
+    for sig in plan.community.folders:
+        site, group = sites[sig.id], plan.groups[sig.id]
+        made = OutputInput(((sig.data, site),), site, base + group.urls["archive"], plan.today)
+        published += outputs(Site.HUB, made, group.section.prefix, group=True)
+    return published

@@ -1,0 +1,205 @@
+"""The site plan, in-process and without MkDocs: which pages and files each site publishes, where a
+README's links lead, and what the outputs hold. The build tests prove MkDocs emits the same plan."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import PROJECT, validate_published
+from hub_support import FIXTURE
+from icalendar import Calendar
+
+from sigsite.addresses import PageContext
+from sigsite.hub.loader import load_community
+from sigsite.hub.people import community_people
+from sigsite.loader import Sources, load_sig
+from sigsite.markup.references import resolve_references
+from sigsite.plan.files import hub_files, sig_site_files
+from sigsite.plan.hub import HubPlan, group_section, hub_groups
+from sigsite.plan.languages import BuildLanguages
+from sigsite.plan.pages import LATE_SLOT, PlannedFile, PlannedPage
+from sigsite.plan.section import Section
+
+LANGUAGES = ("en", "zh")
+BASE = "https://example.org/hub/"
+JUNE_2021 = date(2021, 6, 1)  # between the fixture's past meetings and its coming one
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def languages(current: str) -> BuildLanguages:
+    """The languages as both sites' mkdocs.yml declare them: English at the root, Chinese in zh/."""
+    return BuildLanguages(current, "en", LANGUAGES, {"en": "", "zh": "zh/"})
+
+
+class HubPlanned:
+    """The fixture community planned in both languages, as the hub's two builds plan it."""
+
+    def __init__(self) -> None:
+        self.community, self.problems = load_community(FIXTURE)
+        people = community_people(self.community, self.problems)
+        sections = {sig.id: group_section(sig, FIXTURE) for sig in self.community.folders}
+        self.plans = {
+            code: HubPlan(
+                self.community,
+                people,
+                languages(code),
+                hub_groups(self.community, sections, languages(code), ""),
+                "https://gitee.com/mindspore/community",
+                JUNE_2021,
+            )
+            for code in LANGUAGES
+        }
+        self.pages = {code: plan.pages() for code, plan in self.plans.items()}
+        self.files = hub_files(self.plans["en"], FIXTURE, BASE, "MindSpore SIGs")
+
+    def page(self, language: str, src_uri: str) -> PlannedPage:
+        return next(p for p in self.pages[language] if p.src_uri == src_uri)
+
+    def file(self, path: str) -> PlannedFile:
+        return next(f for f in self.files if f.path == path)
+
+
+@pytest.fixture(scope="module")
+def hub() -> HubPlanned:
+    return HubPlanned()
+
+
+def test_every_note_gets_one_page_in_its_own_language_and_every_group_its_pages_in_each(hub):
+    notes = [(sig.id, m.slug, m.language) for sig in hub.community.folders for m in sig.data.meetings]
+    assert len(notes) == 3
+    for group, slug, language in notes:
+        prefix = "" if language == "en" else f"{language}/"
+        planned = [p for code in LANGUAGES for p in hub.pages[code] if p.src_uri.endswith(f"/{slug}.md")]
+        assert [p.src_uri for p in planned] == [f"{prefix}sigs/{group}/meetings/{slug}.md"]
+    for code in LANGUAGES:
+        prefix = "" if code == "en" else f"{code}/"
+        sources = Counter(p.src_uri or p.docs_url for p in hub.pages[code])
+        assert max(sources.values()) == 1, sources
+        for sig in hub.community.folders:
+            for page in ("index.md", "members/index.md", "meetings/index.md"):
+                assert f"{prefix}sigs/{sig.id}/{page}" in sources
+        assert f"{prefix}sigs/alpha/meetings/2021/index.md" in sources
+
+
+def test_the_language_switcher_of_a_note_leads_to_the_other_languages_archive(hub):
+    note = hub.page("zh", "zh/sigs/alpha/meetings/002-20210401.md")
+    assert note.switcher == {"en": "sigs/alpha/meetings/", "zh": "zh/sigs/alpha/meetings/002-20210401/"}
+    home = hub.page("en", "sigs/alpha/index.md")
+    assert home.switcher == {"en": "sigs/alpha/", "zh": "zh/sigs/alpha/"}
+
+
+def test_a_readmes_relative_links_lead_where_the_hub_publishes_their_targets(hub):
+    home = hub.page("en", "sigs/alpha/index.md")
+    assert home.content is not None and home.address is not None
+    soup = BeautifulSoup(resolve_references(home.content.html, home.address), "lxml")
+    links = {a.get_text(): a.get("href") for a in soup.select("a") if a.get_text() != "¶"}
+    forge = "https://gitee.com/mindspore/community/blob/master/sigs/alpha/"
+    assert links == {
+        "first meeting": "meetings/001-20210304/",
+        "second": "../../zh/sigs/alpha/meetings/002-20210401/#user-content-notes",  # a Chinese note
+        "the list": "members/",
+        "sig-info": "members/",
+        "PDF": "docs/guide.pdf",
+        "old plan": forge + "docs/missing.pdf",  # not in the checkout: where the forge would show it
+        "template": forge + "docs/design-template.md",  # Markdown the hub does not publish
+        "reviewer": forge + "sub%20project/README.md",
+        "Beta": "../beta/",
+        "all SIGs": "../../",
+        "up": "https://gitee.com/mindspore/community/blob/master/",  # outside sigs/: the repository
+        "meetings": "meetings/",
+        "guide": "docs/guide.pdf",
+    }
+    assert [img.get("src") for img in soup.select("img")] == ["arch.png", "arch.png"]
+    published = {f.path for f in hub.files}
+    assert {"sigs/alpha/arch.png", "sigs/alpha/docs/guide.pdf"} <= published
+
+
+def test_the_hub_publishes_each_file_once_with_every_groups_outputs(hub):
+    paths = Counter(f.path for f in hub.files)
+    assert max(paths.values()) == 1, paths
+    for name in ("meetings.ics", "feed.xml", "sigs.json", "people.json", "meetings.json"):
+        assert name in paths
+    for sig in hub.community.folders:
+        assert {f"sigs/{sig.id}/meetings.ics", f"sigs/{sig.id}/feed.xml"} <= set(paths)
+    copied = [f for f in hub.files if f.source is not None]
+    assert sorted(f.path for f in copied) == [
+        "sigs/alpha/arch.png",
+        "sigs/alpha/docs/guide.pdf",
+        "sigs/alpha/meetings/slides-20210304.pdf",
+    ]
+    assert all(f.source.is_file() and not f.source.is_symlink() for f in copied)
+
+
+def test_the_hubs_json_follows_the_schemas_it_publishes(hub, tmp_path):
+    for planned in hub.files:
+        if planned.path.startswith("schemas/"):
+            (tmp_path / Path(planned.path).name).write_text(str(planned.content), "utf-8")
+    for name, schema in (
+        ("sigs.json", "api_sigs"),
+        ("people.json", "api_people"),
+        ("meetings.json", "api_hub_meetings"),
+    ):
+        validate_published(json.loads(hub.file(name).content), tmp_path, schema)
+    sigs = json.loads(hub.file("sigs.json").content)
+    assert [s["id"] for s in sigs["sigs"]] == [s.id for s in hub.community.sigs]
+    meetings = json.loads(hub.file("meetings.json").content)
+    assert len(meetings["meetings"]) == 3
+
+
+def test_each_groups_calendar_and_feed_hold_its_meetings_with_addresses_on_the_hub(hub):
+    calendar = Calendar.from_ical(hub.file("sigs/alpha/meetings.ics").content)
+    events = {str(e["UID"]): str(e["URL"]) for e in calendar.walk("VEVENT")}
+    assert len(events) == 3 and all(uid.startswith("alpha.") for uid in events)
+    assert f"{BASE}sigs/alpha/meetings/001-20210304/" in events.values()
+    assert f"{BASE}zh/sigs/alpha/meetings/002-20210401/" in events.values()
+    feed = ElementTree.fromstring(hub.file("sigs/alpha/feed.xml").content)
+    assert len(feed.findall(f"{ATOM}entry")) == 3
+    community = Calendar.from_ical(hub.file("meetings.ics").content)
+    assert {str(e["UID"]) for e in community.walk("VEVENT")} == set(events)
+    assert Calendar.from_ical(hub.file("sigs/beta/meetings.ics").content).walk("VEVENT") == []
+
+
+def test_the_hubs_own_pages_get_the_directory_and_everyone(hub):
+    home, people = hub.pages["en"][-2:]  # the community's own pages come last
+    assert home.docs_url == "" and people.docs_url == "people/"
+    directory = BeautifulSoup(home.after, "lxml")
+    names = [a.get_text(strip=True) for a in directory.select(".sig-card__name a")]
+    assert sorted(names) == sorted(s.name for s in hub.community.sigs)
+    gamma = next(a for a in directory.select(".sig-card__name a") if "Gamma" in a.get_text())
+    assert gamma["href"] == "https://github.com/example/gamma/blob/master/README.md"
+    assert people.after == LATE_SLOT and people.after_search
+    listed = BeautifulSoup(people.after_search, "lxml").get_text()
+    assert all(person.name in listed for person in hub.plans["en"].people)
+
+
+def test_a_sig_site_is_one_group_planned_at_the_root():
+    """This repository's own SIG: every note once, at the site's root, and its outputs beside it."""
+    sources = Sources(root=PROJECT)
+    data, problems = load_sig(sources)
+    assert not problems.errors
+    section = Section(
+        data, PROJECT / "meetings", "meetings", calendar_file="meetings.ics", feed_file="feed.xml"
+    )
+    notes = [m for m in data.meetings if not m.is_external]
+    pages: list[PlannedPage] = []
+    for code in LANGUAGES:
+        build = languages(code)
+        pages += section.pages(build, section.context(build, ""))
+    meeting_pages = [p for p in pages if p.frame is not None]
+    assert len(meeting_pages) == len(notes) > 0
+    assert all(p.src_uri.removeprefix("zh/").startswith("meetings/") for p in meeting_pages)
+    context: PageContext = section.context(languages("en"), "")
+    files = {
+        f.path: f
+        for f in sig_site_files(section, context, "https://example.org/", "AI Security SIG", JUNE_2021)
+    }
+    assert {"meetings.ics", "feed.xml", "members.json", "meetings.json"} <= set(files)
+    members = json.loads(files["members.json"].content)
+    assert len(members["members"]) == len(data.people)
+    assert len(json.loads(files["meetings.json"].content)["meetings"]) == len(data.meetings)
