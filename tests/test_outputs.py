@@ -15,7 +15,7 @@ from icalendar import Calendar
 
 from sigsite.addresses import SiteAddresses
 from sigsite.loader import Sources, load_sig
-from sigsite.outputs.calendar import PAST_EVENTS, meetings_calendar
+from sigsite.outputs.calendar import PAST_EVENTS, calendar_of
 
 pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
 
@@ -70,7 +70,7 @@ def test_calendar_keeps_every_upcoming_meeting_and_the_latest_past_ones(tmp_path
     site = SiteAddresses(site_url="https://sig.example.org/", site_name="SIG")
     today = date(1990, 1, 4) + timedelta(weeks=PAST_EVENTS + 20)  # 20 meetings still to come
 
-    calendar = Calendar.from_ical(meetings_calendar(data, site, today))
+    calendar = Calendar.from_ical(calendar_of([(data, site)], site, today))
     numbers = sorted(int(str(e["UID"]).split("-")[0]) for e in calendar.walk("VEVENT"))
     assert numbers == list(range(21, PAST_EVENTS + 41))  # 20 upcoming (incl. today's) + 100 past
 

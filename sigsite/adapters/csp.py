@@ -86,7 +86,6 @@ class ContentSecurityPolicy:
     """The policy for each page of one build, from the theme's own inline scripts."""
 
     def __init__(self, env: Environment, *, serving: bool) -> None:
-        self._env = env
         self._serving = serving
         self._templates = [env.get_template(name) for name in _theme_scripts(env)]
         self._policies: dict[tuple[str, str], str] = {}

@@ -17,13 +17,9 @@ FEED_ENTRIES = 50  # feed readers poll for what is new; the archive keeps the re
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def meetings_feed(data: SigData, site: SiteAddresses, archive_url: str) -> bytes:
-    """One SIG's newest meetings as an Atom feed; every timestamp comes from the data, so builds repeat."""
-    return feed_of([(data, site)], site, archive_url)
-
-
 def feed_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresses, archive_url: str) -> bytes:
-    """The newest meetings of several SIGs (the hub's), each entry named after its SIG."""
+    """The newest meetings of one SIG or several (the hub's, each entry then named after its SIG);
+    every timestamp comes from the data, so builds repeat."""
     meetings = published_newest_first(sigs)
     feed = FeedGenerator()
     feed.id(own.site_url + FEED_FILE)

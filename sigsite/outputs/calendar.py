@@ -34,13 +34,9 @@ def calendar_meetings(sigs: Sequence[tuple[SigData, SiteAddresses]], today: date
     return meetings[: upcoming + PAST_EVENTS]
 
 
-def meetings_calendar(data: SigData, site: SiteAddresses, today: date) -> bytes:
-    """One SIG's calendar as bytes; the same input and `today` always give the same bytes."""
-    return calendar_of([(data, site)], site, today)
-
-
 def calendar_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresses, today: date) -> bytes:
-    """The calendar of the meetings of several SIGs (the hub's); `own` names the calendar itself."""
+    """The calendar of the meetings of one SIG or several (the hub's); `own` names the calendar itself;
+    the same input and `today` always give the same bytes."""
     calendar = Calendar.new(
         prodid=f"-//{own.site_name}//sigsite//EN",
         name=own.site_name,
