@@ -21,7 +21,7 @@ from sigsite.hub.people import community_people
 from sigsite.loader import Sources, load_sig
 from sigsite.markup.references import resolve_references
 from sigsite.plan.files import hub_files, sig_site_files
-from sigsite.plan.hub import HubPlan, group_section, hub_groups
+from sigsite.plan.hub import HubPlan, hub_groups
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedFile, PlannedPage
 from sigsite.plan.section import Section
@@ -43,13 +43,12 @@ class HubPlanned:
     def __init__(self) -> None:
         self.community, self.problems = load_community(FIXTURE)
         people = community_people(self.community, self.problems)
-        sections = {sig.id: group_section(sig, FIXTURE) for sig in self.community.folders}
         self.plans = {
             code: HubPlan(
                 self.community,
                 people,
                 languages(code),
-                hub_groups(self.community, sections, languages(code), ""),
+                hub_groups(self.community, FIXTURE, languages(code), ""),
                 "https://gitee.com/mindspore/community",
                 JUNE_2021,
             )

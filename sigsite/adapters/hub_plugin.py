@@ -24,9 +24,8 @@ from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson, community_people
 from sigsite.meetings import NoteCache
 from sigsite.plan.files import hub_files
-from sigsite.plan.hub import HubPlan, group_section, hub_groups
+from sigsite.plan.hub import HubPlan, hub_groups
 from sigsite.plan.pages import PlannedFile, PlannedPage
-from sigsite.plan.section import Section
 from sigsite.problems import Problems, printable
 from sigsite.settings import SIGS_DIR
 
@@ -43,7 +42,6 @@ class HubPlugin(SitePlugin[HubConfig]):
         self.people: tuple[CommunityPerson, ...] = ()
         self._root = Path()
         self._caches: dict[str, NoteCache] = {}  # by folder: a save re-reads that note alone
-        self._sections: dict[str, Section] = {}  # by group id: its meetings
         self._plan: HubPlan | None = None  # the pages of the language being built
 
     def locate(self, config: MkDocsConfig) -> None:
@@ -82,7 +80,6 @@ class HubPlugin(SitePlugin[HubConfig]):
             forge_url=self.config.forge_url,
         )
         self.people = community_people(self.community, problems)
-        self._sections = {sig.id: group_section(sig, self._root) for sig in self.community.folders}
         return problems
 
     def plan_pages(self, site_url: str) -> list[PlannedPage]:
@@ -90,7 +87,7 @@ class HubPlugin(SitePlugin[HubConfig]):
             self.community,
             self.people,
             self.languages,
-            hub_groups(self.community, self._sections, self.languages, site_url),
+            hub_groups(self.community, self._root, self.languages, site_url),
             self.config.forge_url,
             self.today(),
         )

@@ -75,21 +75,18 @@ class HubGroup:
 
 
 def hub_groups(
-    community: Community, sections: dict[str, Section], languages: BuildLanguages, site_url: str
+    community: Community, community_root: Path, languages: BuildLanguages, site_url: str
 ) -> dict[str, HubGroup]:
     """Every group with a folder, by id, in the language being built."""
-    return {
-        sig.id: HubGroup(
-            sig,
-            sections[sig.id],
-            sections[sig.id].context(languages, site_url),
-            {
-                key: languages.url(languages.current, group_prefix(sig.id) + page)
-                for key, page in GROUP_PAGES.items()
-            },
-        )
-        for sig in community.folders
-    }
+    groups = {}
+    for sig in community.folders:
+        section = group_section(sig, community_root)
+        urls = {
+            key: languages.url(languages.current, group_prefix(sig.id) + page)
+            for key, page in GROUP_PAGES.items()
+        }
+        groups[sig.id] = HubGroup(sig, section, section.context(languages, site_url), urls)
+    return groups
 
 
 @dataclass
