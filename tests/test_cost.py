@@ -54,11 +54,23 @@ def _budget(text: str) -> float:
     return SECONDS_PER_100_KB * len(text.encode("utf-8")) / 100_000
 
 
+def _least(folder: Path, text: str, within: float) -> tuple[float, Problems]:
+    """The least time of up to three runs, stopping at the first within `within` seconds: a shared
+    machine can stall one run (another process, the host taking the CPU back), hardly three in a row;
+    a cost that grows with the square of the input is over the budget every time."""
+    seconds, problems = _publish(folder, text)
+    for _ in range(2):
+        if seconds <= within:
+            break
+        seconds = min(seconds, _publish(folder, text)[0])
+    return seconds, problems
+
+
 @pytest.mark.parametrize("shape", SHAPES)
 def test_each_shape_costs_time_in_proportion_to_its_size(tmp_path, shape):
     small, large = SHAPES[shape](50_000), SHAPES[shape](200_000)
-    small_seconds, _ = _publish(tmp_path, small)
-    large_seconds, problems = _publish(tmp_path, large)
+    small_seconds, _ = _least(tmp_path, small, max(_budget(small), 0.2))
+    large_seconds, problems = _least(tmp_path, large, min(_budget(large), 6 * small_seconds + 0.3))
     assert small_seconds <= max(_budget(small), 0.2), f"{small_seconds:.2f} s for 50 KB"
     assert large_seconds <= _budget(large), f"{large_seconds:.2f} s for 200 KB"
     # Linear: four times the text, about four times the time (timer noise allowed for).
@@ -75,7 +87,7 @@ _FRAGMENTS = [shape(40) for shape in SHAPES.values()] + ["\n", "\n\n", "text ", 
 def test_any_mixture_of_shapes_stays_within_the_budget(tmp_path, fragments):
     unit = "".join(fragments)
     text = unit * max(1, 50_000 // max(1, len(unit.encode("utf-8"))))
-    seconds, _ = _publish(tmp_path, text)
+    seconds, _ = _least(tmp_path, text, max(_budget(text), 0.2))
     assert seconds <= max(_budget(text), 0.2), f"{seconds:.2f} s for {len(text)} characters of {unit!r}"
 
 
