@@ -22,7 +22,6 @@ from sigsite.translations import DEFAULT_LOCALE
 
 MEETINGS_FOLDER = "meetings"
 SCHEMAS_FOLDER = "schemas"
-GROUPS_FOLDER = "sigs"  # the hub: a section per group
 HOME_PAGE = "index.md"
 MEMBERS_PAGE = "members/index.md"
 ARCHIVE_PAGE = f"{MEETINGS_FOLDER}/index.md"
@@ -55,9 +54,13 @@ def site_path(url: str) -> str:
     return "" if url == "./" else url
 
 
-def group_prefix(group_id: str) -> str:
-    """The folder of a group's pages: the root of a SIG's own site (""), `sigs/<id>/` on the hub."""
-    return f"{GROUPS_FOLDER}/{group_id}/" if group_id else ""
+def group_prefix(folder: str, group_id: str | None = None) -> str:
+    """The folder of a group's pages: the root of a SIG's own site (""); on the hub, the folder of
+    its kind and its id (`sigs/<id>/`, `working-groups/<id>/`), or the kind's folder alone when the
+    kind has one group (`tsc/`)."""
+    if not folder:
+        return ""
+    return f"{folder}/{group_id}/" if group_id else f"{folder}/"
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:

@@ -30,9 +30,11 @@ SOURCES = [
     year_page(2020),
     attachment_file("2020-10-22 双周例会.pptx"),
     attachment_file("slides #1?.pdf"),
-    group_prefix("dx") + MEMBERS_PAGE,
-    group_prefix("computer-vision-cv-suite-sig") + meeting_page("001-20210101"),
-    "zh/" + group_prefix("dx") + year_page(2021),
+    group_prefix("sigs", "dx") + MEMBERS_PAGE,
+    group_prefix("sigs", "computer-vision-cv-suite-sig") + meeting_page("001-20210101"),
+    "zh/" + group_prefix("sigs", "dx") + year_page(2021),
+    group_prefix("tsc") + HOME_PAGE,
+    group_prefix("working-groups", "research") + meeting_page("2020-06-18"),
     "README.md",
     "sub/README.md",
     "feed.xml",
@@ -51,6 +53,9 @@ def test_the_scheme_gives_the_urls_mkdocs_gives(source, directory_urls):
 def test_a_language_tree_and_the_site_root():
     languages = BuildLanguages("zh", "en", ("en", "zh"), {"en": "", "zh": "zh/"})
     assert languages.url("en", HOME_PAGE) == "./" and site_path(languages.url("en", HOME_PAGE)) == ""
-    assert languages.switcher(group_prefix("dx") + HOME_PAGE) == {"en": "sigs/dx/", "zh": "zh/sigs/dx/"}
+    assert languages.switcher(group_prefix("sigs", "dx") + HOME_PAGE) == {
+        "en": "sigs/dx/",
+        "zh": "zh/sigs/dx/",
+    }
     assert languages.prefix == "zh/" and not languages.is_default_build
     assert languages.home_of("fr") == "en"

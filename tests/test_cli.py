@@ -212,7 +212,7 @@ def test_check_community_names_the_communitys_own_files_apart_from_sig_folders(t
     lines = result.stdout.splitlines()
     assert "sigs/README.md: 1 error(s), 0 warning(s)" in lines
     assert "sigs/dx: 1 error(s), 1 warning(s)" in lines  # the warning: no members file
-    assert lines[-1].startswith("checked 1 SIG folder(s)")
+    assert lines[-1].startswith("checked 1 group folder(s)")
 
 
 def test_check_community_applies_the_hubs_public_addresses(tmp_path):

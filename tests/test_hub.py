@@ -23,7 +23,7 @@ pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
 
 SITE_PATH = "/sigsite/hub/"
 ATOM = "{http://www.w3.org/2005/Atom}"
-FOLDERS = {"alpha": "alpha", "beta": "beta", "delta": "delta", "Vision (CV) Suite SIG": "vision-cv-suite-sig"}
+FOLDERS = {"alpha", "beta", "delta", "Vision (CV) Suite SIG", "research", "tsc"}
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +45,23 @@ def test_the_directory_lists_every_sig_with_its_facts(hub):
     cards = {
         card.select_one(".sig-card__name a").get_text(strip=True): card for card in home.select(".sig-card")
     }
-    assert set(cards) == {
-        "MindSpore Alpha SIG",
+    assert list(cards) == [  # by the name shown, whatever the kind
         "Beta SIG",
         "delta",
-        "MindSpore Vision SIG",
+        "Joint Research on Future AI Topics",
+        "MindSpore Alpha SIG",
         "MindSpore Gamma SIG",
-    }
+        "MindSpore Technical Steering Committee",
+        "MindSpore Vision SIG",
+    ]
+    kinds = {name: card["data-kind"] for name, card in cards.items()}
+    assert kinds["Joint Research on Future AI Topics"] == "wg"
+    assert kinds["MindSpore Technical Steering Committee"] == "tsc"
+    assert cards["MindSpore Technical Steering Committee"].select_one("a")["href"] == "tsc/"
+    # The filter's words: the id, the folder and the kind, as well as what the card says.
+    assert (
+        cards["MindSpore Vision SIG"]["data-search"] == "vision-cv-suite-sig sigs/Vision (CV) Suite SIG SIG"
+    )
     alpha = cards["MindSpore Alpha SIG"]
     assert alpha["data-roles"] == "active"  # a meeting is coming
     assert alpha.select_one("a")["href"] == "sigs/alpha/"
@@ -63,12 +73,21 @@ def test_the_directory_lists_every_sig_with_its_facts(hub):
     gamma = cards["MindSpore Gamma SIG"]
     assert gamma["data-roles"] == "external"
     assert gamma.select_one("a")["href"] == "https://github.com/example/gamma/blob/master/README.md"
-    assert cards["delta"]["data-roles"] == "quiet" and "No meeting in 12 months" in cards["delta"].get_text()
+    assert (
+        cards["delta"]["data-roles"] == "quiet"
+        and "Nothing recorded in 12 months" in cards["delta"].get_text()
+    )
+    assert "1 member" in cards["delta"].get_text() and "meeting" not in cards["delta"].get_text()
+    beta = cards["Beta SIG"].get_text()  # no file lists its people: no count, rather than "0 members"
+    assert "members" not in beta and "0" not in beta
     # The community's introduction, without its title or its hand-kept table of SIGs.
     assert "open groups of experts and students" in home.get_text()
     assert "Current SIGs" not in home.get_text()
     chips = [b.get_text(" ", strip=True) for b in home.select(".sig-chip")]
-    assert chips == ["All SIGs 5", "Active 1", "No meeting in 12 months 3", "Hosted elsewhere 1"]
+    assert chips == [
+        *["All kinds 7", "SIG 5", "Working group 1", "Technical Steering Committee 1"],
+        *["Any activity 7", "Active 1", "Nothing recorded in 12 months 5", "Hosted elsewhere 1"],
+    ]
 
 
 def test_a_sig_page_shows_its_readme_under_its_name_with_facts_and_chart(hub):
@@ -170,7 +189,12 @@ def test_calendars_and_feeds_for_the_community_and_each_sig(hub):
     feed = ElementTree.fromstring((hub.site / "feed.xml").read_bytes())
     titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
     assert titles[0].startswith("MindSpore Alpha SIG: ")
-    assert (hub.site / "sigs/delta/meetings.ics").is_file() and (hub.site / "sigs/delta/feed.xml").is_file()
+    # Nothing dated: no calendar or feed, and no link to one.
+    assert (
+        not (hub.site / "sigs/delta/meetings.ics").exists()
+        and not (hub.site / "sigs/delta/feed.xml").exists()
+    )
+    assert "meetings.ics" not in hub.html("sigs/delta/index.html").select_one(".sig-facts").decode()
 
 
 @pytest.mark.parametrize(
@@ -187,8 +211,24 @@ def test_json_follows_its_published_schema(hub, name, schema):
 
 def test_sigs_json_has_every_sig_with_the_fields_of_the_directory(hub):
     sigs = {s["id"]: s for s in _json(hub, "sigs.json")["sigs"]}
-    assert set(sigs) == {"alpha", "beta", "delta", "vision-cv-suite-sig", "mindspore-gamma-sig"}
+    assert set(sigs) == {
+        "alpha",
+        "beta",
+        "delta",
+        "vision-cv-suite-sig",
+        "mindspore-gamma-sig",
+        "research",
+        "tsc",
+    }
     assert {s["folder"] for s in sigs.values()} == {*FOLDERS, None}
+    assert {s["id"]: (s["kind"], s["path"]) for s in sigs.values() if s["kind"] != "sig"} == {
+        "research": ("wg", "working-groups/research"),
+        "tsc": ("tsc", "tsc"),
+    }
+    # No file lists the people of Beta or the TSC: unknown, not zero.
+    assert (
+        sigs["beta"]["members"] is None and sigs["tsc"]["members"] is None and sigs["delta"]["members"] == 1
+    )
     alpha = sigs["alpha"]
     assert alpha["url"] == "https://mindspore-ai-security-sig.github.io/sigsite/hub/sigs/alpha/"
     assert alpha["members"] == 5 and alpha["meetings"] == 3 and alpha["mature_level"] == "startup"
@@ -258,7 +298,7 @@ def test_check_community_groups_problems_by_folder(tmp_path):
         "sigs/beta/meetings/001-20211340.md: error: '20211340' in the file name is not a real date" in line
         for line in lines
     )
-    assert lines[-1].startswith("checked 4 SIG folder(s) in ") and lines[-1].endswith(
+    assert lines[-1].startswith("checked 6 group folder(s) in ") and lines[-1].endswith(
         ": 1 error(s), 3 warning(s)"
     )
 
@@ -373,7 +413,9 @@ def test_folders_whose_names_make_the_same_address_get_their_own(tmp_path):
     loaded, problems = load_community(community)
     ids = {sig.folder: sig.id for sig in loaded.folders}
     assert ids["alpha"] != ids["ALPHA!"] and {ids["alpha"], ids["ALPHA!"]} == {"alpha", "alpha-2"}
-    assert any("this one is at sigs/alpha-2/" in p.message for p in problems.warnings)
+    assert any(
+        "another group has the id alpha; this one's is alpha-2" in p.message for p in problems.warnings
+    )
 
 
 def test_one_sigs_files_cannot_rewrite_another_sigs_people(tmp_path):

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 
 from sigsite.adapters.config import COMMUNITY_VARIABLE, HubConfig
 from sigsite.adapters.site_plugin import Fingerprint, SitePlugin
+from sigsite.hub.kinds import KINDS
 from sigsite.hub.loader import load_community
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson, community_people
@@ -27,7 +28,6 @@ from sigsite.plan.files import hub_files
 from sigsite.plan.hub import HubPlan, hub_groups
 from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.problems import Problems, printable
-from sigsite.settings import SIGS_DIR
 
 
 class HubPlugin(SitePlugin[HubConfig]):
@@ -69,7 +69,7 @@ class HubPlugin(SitePlugin[HubConfig]):
         self._root = root
 
     def fingerprint(self) -> Fingerprint:
-        return tuple((str(p), s.st_size, s.st_mtime_ns) for p, s in _stats(self._root / SIGS_DIR))
+        return tuple((str(p), s.st_size, s.st_mtime_ns) for top in self.watched() for p, s in _stats(top))
 
     def load(self) -> Problems:
         self.community, problems = load_community(
@@ -98,8 +98,9 @@ class HubPlugin(SitePlugin[HubConfig]):
         return hub_files(self._plan, self._root, base, site_name)
 
     def watched(self) -> list[Path]:
-        """The community's sigs/: notes, READMEs, members, listings."""
-        return [self._root / SIGS_DIR]
+        """The folders of every kind of group (sigs/, working-groups/, tsc/): notes, READMEs,
+        members, listings."""
+        return [self._root / kind.folder for kind in KINDS]
 
 
 def _stats(top: Path) -> Iterator[tuple[Path, os.stat_result]]:

@@ -8,6 +8,7 @@ from itertools import groupby
 from pathlib import Path
 
 from sigsite.cli.common import print_json, project_of, refuse, shown
+from sigsite.hub.kinds import SINGLE_GROUP_FOLDERS
 from sigsite.hub.loader import load_community
 from sigsite.hub.people import community_people
 from sigsite.loader import load_sig
@@ -104,11 +105,14 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         print(f"{folder}: {counted} error(s), {len(found) - counted} warning(s)")
         print("\n".join("  " + p.format() for p in found))
     read = f" with the settings of {shown(config_file).rstrip('/')}" if config_file else ""
-    print(f"checked {folders} SIG folder(s) in {root}{read}: {errors} error(s), {warnings} warning(s)")
+    print(f"checked {folders} group folder(s) in {root}{read}: {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
 
 
 def _group_of(problem: Problem) -> str:
-    """The SIG folder a problem belongs to (`sigs/dx`), or the community's own file it is about."""
+    """The group's folder a problem belongs to (`sigs/dx`, `tsc`), or the community's own file it
+    is about (`sigs/sig_info.yaml`)."""
     parts = problem.file.split("/")
+    if parts[0] in SINGLE_GROUP_FOLDERS:
+        return parts[0]
     return "/".join(parts[:2]) if len(parts) > 2 else problem.file

@@ -49,13 +49,15 @@ class ReadmeLinks:
         for readme in community.introduction:
             self._add(readme.path, Target("hub"))
         for sig in community.folders:
-            folder = f"{SIGS_DIR}/{sig.folder}"
+            folder = sig.path
             self._add(folder, Target("home", sig.id))
             for readme in sig.readmes:
                 self._add(readme.path, Target("home", sig.id))
-            for name in (MEMBERS_FILE, SIG_INFO_FILE):
-                self._add(f"{folder}/{name}", Target("members", sig.id))
-            self._add(f"{folder}/{MEETINGS_DIR}", Target("archive", sig.id))
+            if sig.lists_people:  # else the files are shown on the forge
+                for name in (MEMBERS_FILE, SIG_INFO_FILE):
+                    self._add(f"{folder}/{name}", Target("members", sig.id))
+            if sig.has_records:
+                self._add(f"{folder}/{MEETINGS_DIR}", Target("archive", sig.id))
             for meeting in sig.data.meetings:
                 if meeting.external_url:
                     self._web[f"{folder}/{MEETINGS_DIR}/{meeting.source}"] = meeting.external_url

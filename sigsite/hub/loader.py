@@ -11,9 +11,11 @@ from __future__ import annotations
 import posixpath
 import re
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from sigsite.attachments import is_inert
+from sigsite.hub.kinds import KINDS, SIG, GroupKind, group_path
 from sigsite.hub.links import FORGE_URL, relative_targets
 from sigsite.hub.listing import Listed, read_listing
 from sigsite.hub.model import Community, HubSig, Readme
@@ -80,28 +82,23 @@ def load_community(
     by_folder = {locale: {e.folder: e for e in entries if e.folder} for locale, entries in listed.items()}
     taken: set[str] = set()
     sigs = []
-    for folder in sorted(p for p in sigs_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        display = f"{SIGS_DIR}/{folder.name}"
-        if folder.is_symlink():
-            problems.error(display, None, "the SIG folder is a symbolic link, which the hub never follows")
-            continue
-        if not (
-            refuse_odd_name(folder.name, display, problems)
-            and refuse_address_in_name(folder.name, display, problems)
-        ):
-            continue
+    for kind, folder in _group_folders(root, problems):
+        display = group_path(kind, folder.name)
         sig = _load_folder(
             folder,
+            kind,
             _unique(sig_id(folder.name), taken, display, problems),
-            {locale: entries.get(folder.name) for locale, entries in by_folder.items()},
+            {locale: entries.get(folder.name) for locale, entries in by_folder.items()}
+            if kind is SIG
+            else {},
             timezone,
             public_emails,
-            (caches or {}).setdefault(folder.name, NoteCache()) if caches is not None else None,
+            (caches or {}).setdefault(display, NoteCache()) if caches is not None else None,
             render,
             problems,
         )
         sigs.append(sig)
-    folders = {s.folder for s in sigs}
+    folders = {s.folder for s in sigs if s.kind == SIG.key}
     by_link = {code: {e.link: e for e in entries} for code, entries in listed.items()}
     for entry in listed.get(DEFAULT, []):
         if entry.folder in folders:
@@ -125,20 +122,41 @@ def load_community(
     ), problems
 
 
+def _group_folders(root: Path, problems: Problems) -> Iterator[tuple[GroupKind, Path]]:
+    """Every group's folder, kind by kind (KINDS), each kind's by name; links and odd names refused."""
+    for kind in KINDS:
+        top = root / kind.folder
+        if not top.is_dir() and not top.is_symlink():
+            continue
+        candidates = [top] if kind.single else sorted(p for p in top.iterdir() if p.is_dir())
+        for folder in candidates:
+            display = group_path(kind, folder.name)
+            if folder.name.startswith("."):
+                continue
+            if folder.is_symlink() or symlink_on_the_way(root, display) is not None:
+                problems.error(
+                    display, None, "the group's folder is a symbolic link, which the hub never follows"
+                )
+                continue
+            if refuse_odd_name(folder.name, display, problems) and refuse_address_in_name(
+                folder.name, display, problems
+            ):
+                yield kind, folder
+
+
 def _unique(candidate: str, taken: set[str], display: str, problems: Problems) -> str:
     chosen, number = candidate, 2
     while chosen in taken:
         chosen, number = f"{candidate}-{number}", number + 1
     if chosen != candidate:
-        problems.warning(
-            display, None, f"another SIG has the address sigs/{candidate}/; this one is at sigs/{chosen}/"
-        )
+        problems.warning(display, None, f"another group has the id {candidate}; this one's is {chosen}")
     taken.add(chosen)
     return chosen
 
 
 def _load_folder(
     folder: Path,
+    kind: GroupKind,
     sig_id_: str,
     listed: dict[str, Listed | None],
     timezone: str,
@@ -147,7 +165,7 @@ def _load_folder(
     render: bool,
     problems: Problems,
 ) -> HubSig:
-    display = f"{SIGS_DIR}/{folder.name}"
+    display = group_path(kind, folder.name)
     sources = Sources(root=folder, timezone=timezone, public_emails=public_emails)
     has_data = any(
         sources.path(p).exists() for p in (sources.members_file, sources.sig_info_file, MEETINGS_DIR)
@@ -156,7 +174,12 @@ def _load_folder(
     problems.items.extend(_in_folder(found.items, display))
     readmes = read_readmes(folder, display, public_emails, problems)
     listed_first = listed.get(DEFAULT)
-    name = (listed_first and listed_first.name) or data.facts.name or heading_name(readmes) or folder.name
+    name = (
+        (listed_first and listed_first.name)
+        or data.facts.name
+        or heading_name(readmes, names_a_sig=kind is SIG)
+        or folder.name
+    )
     maintainers = tuple(p.name for p in data.people_with_role("Maintainer"))
     if not maintainers and listed_first and listed_first.maintainer:
         maintainers = (listed_first.maintainer,)
@@ -180,6 +203,7 @@ def _load_folder(
         data=data,
         readmes=readmes,
         published_files=_published_files(folder, readmes, problems),
+        kind=kind.key,
     )
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sigsite.addresses import group_prefix
+from sigsite.hub.kinds import BY_KEY, SIG, group_path
 from sigsite.model import Meeting, Rendered, SigData
 
 
@@ -23,8 +25,8 @@ class Readme:
 class HubSig:
     """One SIG of the hub: a folder of `sigs/`, or an entry of `sig_info.yaml` hosted elsewhere."""
 
-    id: str  # the segment of its address, /sigs/<id>/
-    folder: str | None  # the folder's name under sigs/; None when it is hosted elsewhere
+    id: str  # the segment of its address, /sigs/<id>/; unique among all the community's groups
+    folder: str | None  # the folder's name (under sigs/ for a SIG); None when it is hosted elsewhere
     name: str
     introduction: dict[str, str]  # locale -> one line; missing locales fall back to the other
     maintainers: tuple[str, ...]  # names, most responsible first
@@ -32,11 +34,33 @@ class HubSig:
     readmes: tuple[Readme, ...] = ()
     published_files: tuple[str, ...] = ()  # folder-relative paths of inert files its READMEs use
     external_url: str | None = None  # where a SIG hosted elsewhere lives
+    kind: str = SIG.key  # a key of hub/kinds.py
+
+    @property
+    def path(self) -> str:
+        """Its folder in the repository (`sigs/dx`, `tsc`); "" when it is hosted elsewhere."""
+        return group_path(BY_KEY[self.kind], self.folder) if self.folder is not None else ""
+
+    @property
+    def prefix(self) -> str:
+        """The folder of its pages on the hub: `sigs/dx/`, `working-groups/quantum/`, `tsc/`."""
+        kind = BY_KEY[self.kind]
+        return group_prefix(kind.folder, None if kind.single else self.id)
 
     @property
     def is_external(self) -> bool:
         """True for a SIG listed by the community but kept in another repository."""
         return self.folder is None
+
+    @property
+    def lists_people(self) -> bool:
+        """True when its files list people or repositories: then it has a members page."""
+        return bool(self.data.people or self.data.repositories)
+
+    @property
+    def has_records(self) -> bool:
+        """True when it has meetings or sessions: then it has an archive, a calendar and a feed."""
+        return bool(self.data.meetings)
 
     def readme(self, locale: str) -> Readme | None:
         """The README in `locale`, else the one in the other language, else None."""

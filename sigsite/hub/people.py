@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from sigsite.hub.model import Community
 from sigsite.model import ROLES, Person
 from sigsite.problems import Problems
-from sigsite.settings import SIGS_DIR
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ def community_people(community: Community, problems: Problems) -> tuple[Communit
     for sig in community.folders:
         for person in sig.data.people:
             membership = Membership(sig.id, sig.name, person.roles, person.name, person.organization)
-            found.setdefault(person.key, []).append((person, membership, f"{SIGS_DIR}/{sig.folder}"))
+            found.setdefault(person.key, []).append((person, membership, sig.path))
     people = [_merged(key, statements, problems) for key, statements in found.items()]
     return tuple(sorted(people, key=lambda p: (p.name.casefold(), p.key)))
 

@@ -62,13 +62,34 @@ def community_readmes(
     return tuple(introductions)
 
 
-def heading_name(readmes: tuple[Readme, ...]) -> str | None:
-    """The README's H1 when it names a SIG (`# MindSpore Data SIG`), not a section (`# Summary`)."""
+# H1s that name a part of a README, not its group.
+SECTION_TITLES = frozenset(
+    {
+        "summary",
+        "overview",
+        "introduction",
+        "readme",
+        "contents",
+        "table of contents",
+        "简介",
+        "概述",
+        "介绍",
+        "目录",
+    }
+)
+
+
+def heading_name(readmes: tuple[Readme, ...], *, names_a_sig: bool = True) -> str | None:
+    """The README's H1 when it names its group: a SIG's must say so (`# MindSpore Data SIG`, not
+    `# Summary`); another group's may be any title but a section's (`# Joint Research on Future AI
+    Topics`)."""
     for readme in readmes:
         for line in readme.text.splitlines():
             if line.startswith("# "):
                 title = plain_line(line[2:])
-                return title if "sig" in title.lower() else None
+                if names_a_sig:
+                    return title if "sig" in title.lower() else None
+                return None if title.strip(" :：").casefold() in SECTION_TITLES else title or None
     return None
 
 

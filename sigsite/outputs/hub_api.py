@@ -31,7 +31,9 @@ def _sig(sig: HubSig, site: SiteAddresses, today: date) -> dict[str, Any]:
     facts = sig.data.facts
     return {
         "id": sig.id,
+        "kind": sig.kind,
         "folder": sig.folder,
+        "path": sig.path or None,
         "name": sig.name,
         "url": sig.external_url if sig.is_external else site.site_url,
         "introductions": {code: sig.intro(code) for code in CODES},
@@ -40,7 +42,7 @@ def _sig(sig: HubSig, site: SiteAddresses, today: date) -> dict[str, Any]:
         "maintainers": list(sig.maintainers),
         "mature_level": facts.mature_level,
         "created_on": facts.created_on.isoformat() if facts.created_on else None,
-        "members": len(sig.data.people),
+        "members": len(sig.data.people) if sig.lists_people else None,
         "meetings": len(sig.data.meetings),
         "meetings_per_year": {str(year): count for year, count in sig.meetings_per_year().items()},
         "last_meeting": _moment(sig.last_meeting(today), site),

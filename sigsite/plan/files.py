@@ -6,12 +6,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from sigsite.addresses import PageContext, SiteAddresses, group_prefix
+from sigsite.addresses import PageContext, SiteAddresses
 from sigsite.plan.hub import HubPlan
 from sigsite.plan.outputs import OutputInput, Site, outputs, schemas
 from sigsite.plan.pages import PlannedFile
 from sigsite.plan.section import Section
-from sigsite.settings import SIGS_DIR
 
 
 def sig_site_files(
@@ -40,12 +39,8 @@ def hub_files(plan: HubPlan, community_root: Path, base: str, site_name: str) ->
             continue
         group = plan.groups[sig.id]
         published += group.section.attachments()
-        published += [
-            PlannedFile(
-                group_prefix(sig.id) + path, source=community_root / SIGS_DIR / str(sig.folder) / path
-            )
-            for path in sig.published_files
-        ]
+        folder = community_root / sig.path
+        published += [PlannedFile(sig.prefix + p, source=folder / p) for p in sig.published_files]
         sites[sig.id] = group.section.addresses(group.context, base, sig.name, event_prefix=f"{sig.id}.")
     folders = tuple((sig.data, sites[sig.id]) for sig in plan.community.folders)
     hub = SiteAddresses(site_url=base, site_name=site_name)
@@ -53,6 +48,8 @@ def hub_files(plan: HubPlan, community_root: Path, base: str, site_name: str) ->
     published += [*schemas(Site.HUB), *outputs(Site.HUB, community, group=True)]
     published += outputs(Site.HUB, community, group=False)
     for sig in plan.community.folders:
+        if not sig.has_records:
+            continue  # no calendar or feed without an event
         site, group = sites[sig.id], plan.groups[sig.id]
         made = OutputInput(((sig.data, site),), site, base + group.urls["archive"], plan.today)
         published += outputs(Site.HUB, made, group.section.prefix, group=True)

@@ -18,7 +18,6 @@ from sigsite.addresses import (
     MEMBERS_PAGE,
     PEOPLE_PAGE,
     PageContext,
-    group_prefix,
     site_path,
     webcal,
 )
@@ -38,7 +37,7 @@ from sigsite.render.hub_blocks import (
     render_sig_nav,
 )
 from sigsite.render.pages import front_matter
-from sigsite.settings import MEETINGS_DIR, SIGS_DIR
+from sigsite.settings import MEETINGS_DIR
 from sigsite.translations import README_ONLY_IN, translator
 
 MEMBERS_INTRO = "The members of {name}, from its sig_members.yaml and sig-info.yaml."
@@ -54,14 +53,22 @@ def _front_matter(title: str, description: str) -> str:
 def group_section(sig: HubSig, community_root: Path) -> Section:
     """A group's meetings on the hub: below `sigs/<id>/`, with its own calendar and feed."""
     assert sig.folder is not None
+    dated = sig.has_records  # no empty calendar, feed or archive
     return Section(
         sig.data,
-        community_root / SIGS_DIR / sig.folder / MEETINGS_DIR,
-        f"{SIGS_DIR}/{sig.folder}/{MEETINGS_DIR}",
-        prefix=group_prefix(sig.id),
-        calendar_file=CALENDAR_FILE,
-        feed_file=FEED_FILE,
+        community_root / sig.path / MEETINGS_DIR,
+        f"{sig.path}/{MEETINGS_DIR}",
+        prefix=sig.prefix,
+        calendar_file=CALENDAR_FILE if dated else "",
+        feed_file=FEED_FILE if dated else "",
     )
+
+
+def group_pages(sig: HubSig) -> dict[str, str]:
+    """The pages a group has (GROUP_PAGES): its home always; its members and its archive only when
+    its files give something to show there, never an empty page."""
+    shown = {"home": True, "members": sig.lists_people, "archive": sig.has_records}
+    return {key: page for key, page in GROUP_PAGES.items() if shown[key]}
 
 
 @dataclass(frozen=True)
@@ -82,8 +89,7 @@ def hub_groups(
     for sig in community.folders:
         section = group_section(sig, community_root)
         urls = {
-            key: languages.url(languages.current, group_prefix(sig.id) + page)
-            for key, page in GROUP_PAGES.items()
+            key: languages.url(languages.current, sig.prefix + page) for key, page in group_pages(sig).items()
         }
         groups[sig.id] = HubGroup(sig, section, section.context(languages, site_url), urls)
     return groups
@@ -107,14 +113,18 @@ class HubPlan:
         """Every page of this language: each group's, then the community's own."""
         pages: list[PlannedPage] = []
         for group in self.groups.values():
-            with planning(f"the pages of {SIGS_DIR}/{group.sig.folder}"):
+            with planning(f"the pages of {group.sig.path}"):
                 pages += group.section.pages(self.languages, group.context)
-                pages += [self._home(group), self._members(group), self._archive(group)]
+                pages.append(self._home(group))
+                if "members" in group.urls:
+                    pages.append(self._members(group))
+                if "archive" in group.urls:
+                    pages.append(self._archive(group))
         return pages + self.community_pages()
 
     def _page(self, group: HubGroup, page: str) -> tuple[str, str, dict[str, str]]:
         """(source path, URL, switcher targets) of one of the group's pages."""
-        source = group_prefix(group.sig.id) + GROUP_PAGES[page]
+        source = group.sig.prefix + GROUP_PAGES[page]
         return self.languages.prefix + source, group.urls[page], self.languages.switcher(source)
 
     def _home(self, group: HubGroup) -> PlannedPage:
@@ -181,7 +191,7 @@ class HubPlan:
             "calendar": context.calendar_url,
             "webcal": webcal(context.calendar_url),
             "feed": context.feed_url,
-            "forge": self.forge_url + quote(f"{SIGS_DIR}/{sig.folder}"),
+            "forge": self.forge_url + quote(sig.path),
         }
 
     def community_pages(self) -> list[PlannedPage]:
@@ -261,9 +271,9 @@ class HubPlan:
         if target.kind in urls:  # home, members, archive
             return urls[target.kind]
         if target.kind == "meeting":
-            return context.meeting_urls.get(target.value, urls["archive"])
+            return context.meeting_urls.get(target.value, urls.get("archive", urls["home"]))
         if target.kind == "attachment":
             return context.attachment_urls.get(target.value)
         if target.kind == "file":
-            return self.languages.url(self.languages.default, group_prefix(group) + target.value)
+            return self.languages.url(self.languages.default, known.sig.prefix + target.value)
         return None

@@ -3,12 +3,13 @@ facts card of a SIG's pages. Added to pages after Markdown has run, so they are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from markupsafe import Markup
 
 from sigsite.hub.chart import meetings_chart
+from sigsite.hub.kinds import KINDS
 from sigsite.hub.model import HubSig
 from sigsite.hub.people import CommunityPerson
 from sigsite.model import ROLES, Meeting
@@ -19,25 +20,44 @@ from sigsite.translations import translator
 
 @dataclass(frozen=True)
 class DirectoryEntry:
-    """A SIG as the directory lists it, with the addresses it links to from the home page."""
+    """A group as the directory lists it, with the addresses it links to from the home page."""
 
     sig: HubSig
     url: str
-    state: str  # "active", "quiet" (no meeting in 12 months) or "external"
+    state: str  # "active", "quiet" (nothing recorded in 12 months) or "external"
     last: Meeting | None = None
     last_url: str = ""
     next: Meeting | None = None
     next_url: str = ""
+    kind_label: str = ""  # filled in by render_directory, in the page's language
 
 
 def render_directory(entries: list[DirectoryEntry], locale: str) -> str:
-    """Every SIG of the hub, filterable by text and by activity."""
+    """Every group of the hub by its displayed name, filterable by kind, activity and text."""
     _ = translator(locale)
-    labels = {"active": _("Active"), "quiet": _("No meeting in 12 months"), "external": _("Hosted elsewhere")}
-    counts = {state: sum(1 for e in entries if e.state == state) for state in labels}
-    chips = [(state, label, counts[state]) for state, label in labels.items() if counts[state]]
+    labels = {kind.key: _(kind.label) for kind in KINDS}
+    entries = sorted(
+        (replace(e, kind_label=labels[e.sig.kind]) for e in entries), key=lambda e: e.sig.name.casefold()
+    )
+    states = {
+        "active": _("Active"),
+        "quiet": _("Nothing recorded in 12 months"),
+        "external": _("Hosted elsewhere"),
+    }
+    activity_counts = {state: sum(1 for e in entries if e.state == state) for state in states}
+    kind_counts = {key: sum(1 for e in entries if e.sig.kind == key) for key in labels}
     return render_template(
-        "directory.html", locale, for_markdown=False, sigs=entries, counts=counts, chips=chips
+        "directory.html",
+        locale,
+        for_markdown=False,
+        entries=entries,
+        activity_counts=activity_counts,
+        activity_chips=[
+            (state, label, activity_counts[state])
+            for state, label in states.items()
+            if activity_counts[state]
+        ],
+        kind_chips=[(key, label, kind_counts[key]) for key, label in labels.items() if kind_counts[key]],
     )
 
 

@@ -2,46 +2,55 @@
 (function () {
   "use strict";
 
-  // Members page: the role filter and the name search filter the roster on the client.
+  // Members page: the role filter and the name search filter the roster on the client. The
+  // directory of groups uses the same filters, one group of buttons per facet: a card carries its
+  // keys in data-<facet> (data-roles by default), and words only it should match in data-search.
   function enhanceRoster(roster) {
-    var filters = roster.querySelector(".sig-roster__filters");
+    var groups = roster.querySelectorAll(".sig-roster__filters");
     var find = roster.querySelector(".sig-roster__find");
-    if (!filters || !find) return;
-    var buttons = filters.querySelectorAll("button[data-role]");
+    if (!groups.length || !find) return;
     var input = find.querySelector("input");
     var status = find.querySelector(".sig-roster__status");
-    // The directory of SIGs uses the same filters: its cards carry their activity in data-roles.
-    var people = Array.prototype.map.call(roster.querySelectorAll(".sig-person, .sig-card"), function (person) {
+    var cards = Array.prototype.map.call(roster.querySelectorAll(".sig-person, .sig-card"), function (card) {
       return {
-        element: person,
-        roles: (person.getAttribute("data-roles") || "").split(" "),
-        text: person.textContent.toLowerCase()
+        element: card,
+        text: (card.textContent + " " + (card.getAttribute("data-search") || "")).toLowerCase()
       };
     });
-    var role = "";
+    var chosen = {};
+
+    function keysOf(card, facet) {
+      return (card.element.getAttribute("data-" + facet) || "").split(" ");
+    }
 
     function update() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
-      people.forEach(function (person) {
-        var visible = (role === "" || person.roles.indexOf(role) !== -1) &&
-          words.every(function (word) { return person.text.indexOf(word) !== -1; });
-        person.element.hidden = !visible;
+      cards.forEach(function (card) {
+        var visible = Object.keys(chosen).every(function (facet) {
+          return chosen[facet] === "" || keysOf(card, facet).indexOf(chosen[facet]) !== -1;
+        }) && words.every(function (word) { return card.text.indexOf(word) !== -1; });
+        card.element.hidden = !visible;
         if (visible) shown += 1;
       });
       status.textContent = shown === 0
         ? status.getAttribute("data-none")
         : status.getAttribute("data-showing")
-          .replace("{shown}", String(shown)).replace("{total}", String(people.length));
+          .replace("{shown}", String(shown)).replace("{total}", String(cards.length));
     }
 
-    buttons.forEach(function (button) {
-      button.addEventListener("click", function () {
-        role = button.getAttribute("data-role");
-        buttons.forEach(function (other) {
-          other.setAttribute("aria-pressed", String(other === button));
+    groups.forEach(function (group) {
+      var facet = group.getAttribute("data-facet") || "roles";
+      var buttons = group.querySelectorAll("button[data-role]");
+      chosen[facet] = "";
+      buttons.forEach(function (button) {
+        button.addEventListener("click", function () {
+          chosen[facet] = button.getAttribute("data-role");
+          buttons.forEach(function (other) {
+            other.setAttribute("aria-pressed", String(other === button));
+          });
+          update();
         });
-        update();
       });
     });
     input.addEventListener("input", update);
