@@ -24,13 +24,14 @@ class Language:
     readmes: tuple[str, ...]  # the names of a folder's README in this language, the first found wins
     listing: str | None = None  # the community's list of SIGs in this language, in sigs/
     script: re.Pattern[str] | None = None  # characters that mark a text as written in it
+    name_tags: tuple[str, ...] = ()  # how a file name says it is in this language: `guide_EN.md`
 
 
 DEFAULT = "en"
 LANGUAGES: dict[str, Language] = {
     language.code: language
     for language in (
-        Language("en", "full", ("README_en.md", "README.en.md"), "sig_info.yaml"),
+        Language("en", "full", ("README_en.md", "README.en.md"), "sig_info.yaml", name_tags=("en",)),
         # Babel's full Chinese date runs the weekday into the day; the SIGs write them apart.
         Language(
             "zh",
@@ -38,10 +39,21 @@ LANGUAGES: dict[str, Language] = {
             ("README.md",),
             "sig_info_chinese.yaml",
             re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
+            name_tags=("cn", "zh"),
         ),
     )
 }
 CODES = tuple(LANGUAGES)
+
+
+_NAME_TAG = re.compile(r"[-_.]([A-Za-z]{2})$")
+
+
+def language_of_name(stem: str) -> str | None:
+    """The language a file's name says it is in (`README_CN`, `guide-en`), if it says one."""
+    match = _NAME_TAG.search(stem)
+    tag = match[1].lower() if match else ""
+    return next((code for code, lang in LANGUAGES.items() if tag in lang.name_tags), None)
 
 
 @cache

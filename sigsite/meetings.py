@@ -27,7 +27,8 @@ NOTE_SUFFIXES = frozenset({".md", ".markdown"})
 RESERVED_SLUG = re.compile(r"index|\d{4}", re.IGNORECASE)
 
 
-def _sort_key(meeting: Meeting) -> tuple[Any, ...]:
+def meeting_order(meeting: Meeting) -> tuple[Any, ...]:
+    """Oldest first, by date and time; undated sessions last."""
     when = meeting.start.timestamp() if meeting.start else 0.0
     return (meeting.date is None, meeting.date or date.min, when, meeting.sequence or 0, meeting.source)
 
@@ -157,4 +158,4 @@ def load_meetings(
                 f"sequence number {meeting.sequence:03d} is used by {sequences[meeting.sequence]} files",
                 "give each meeting the next free number",
             )
-    return tuple(sorted(meetings, key=_sort_key)), tuple(attachments)
+    return tuple(sorted(meetings, key=meeting_order)), tuple(attachments)

@@ -121,6 +121,12 @@ class Meeting:
     external_url: str | None = None
     conference_links: tuple[str, ...] = ()
     summary: str = ""  # from front matter; else the archive shows the first agenda items
+    path: str = ""  # a record found outside meetings/: its path in its group's folder (the hub's)
+
+    @property
+    def source_path(self) -> str:
+        """Its file's path in its group's folder: `meetings/001-20200604.md`, `docs/x/README.md`."""
+        return self.path or f"meetings/{self.source}"
 
     def section(self, key: str) -> Section | None:
         """The section whose heading is `key` (case-insensitive), if any."""

@@ -316,24 +316,41 @@ def community_hub(tmp_path_factory):
 
 
 @requires_community
-def test_the_real_community_builds_with_every_folder_note_and_person(community_hub):
-    folders = sorted(p.name for p in (COMMUNITY / "sigs").iterdir() if p.is_dir())
-    sigs = {s["folder"]: s for s in json.loads((community_hub.site / "sigs.json").read_text("utf-8"))["sigs"]}
-    assert set(folders) <= set(sigs)
+def test_the_real_community_builds_with_every_group_note_record_and_person(community_hub):
+    sigs = json.loads((community_hub.site / "sigs.json").read_text("utf-8"))["sigs"]
+    groups = {s["path"]: s for s in sigs if s["path"]}
+    folders = [
+        *(
+            f"{kind}/{p.name}"
+            for kind in ("sigs", "working-groups")
+            for p in (COMMUNITY / kind).iterdir()
+            if p.is_dir()
+        ),
+        "tsc",
+    ]
+    assert sorted(groups) == sorted(folders)
+    pages = {
+        p.parent.relative_to(community_hub.site).as_posix().removeprefix("zh/")
+        for p in community_hub.site.rglob("meetings/*/index.html")
+    }
     for folder in folders:
-        sig = sigs[folder]
-        assert (community_hub.site / f"sigs/{sig['id']}/index.html").is_file(), folder
-        notes = [
-            p
-            for p in (COMMUNITY / "sigs" / folder / "meetings").glob("[0-9]*.md")
-            if (COMMUNITY / "sigs" / folder / "meetings").is_dir()
-        ]
-        assert sig["meetings"] == len(notes), folder
-        pages = list(community_hub.site.glob(f"sigs/{sig['id']}/meetings/*/index.html")) + list(
-            community_hub.site.glob(f"zh/sigs/{sig['id']}/meetings/*/index.html")
-        )
-        for note in notes:
-            assert any(p.parent.name == note.stem for p in pages), note
+        group = groups[folder]
+        prefix = "tsc" if folder == "tsc" else f"{folder.split('/')[0]}/{group['id']}"
+        assert (community_hub.site / prefix / "index.html").is_file(), folder
+        for note in sorted((COMMUNITY / folder).glob("meetings/[0-9]*.md")):
+            assert f"{prefix}/meetings/{note.stem}" in pages, note
+    # Records kept elsewhere: the usability SIG's sessions, the TSC's notes, a security record.
+    sessions = sorted((COMMUNITY / "sigs/usability/docs/tech-sessions").iterdir())
+    assert len(sessions) == 17
+    for session in sessions:
+        day = f"{session.name[:4]}-{session.name[4:6]}-{session.name[6:]}"
+        assert f"sigs/usability/meetings/{day}" in pages, session
+    for note in sorted((COMMUNITY / "tsc/meeting-notes").rglob("*.md")):
+        assert f"tsc/meetings/{note.stem}" in pages, note
+    assert "sigs/security/meetings/2021-08-31" in pages
+    by_id = {s["id"]: s for s in sigs}
+    assert by_id["usability"]["last_meeting"]["date"] == "2024-11-30"
+    assert by_id["security"]["meetings"] == 4 + 1 + 1  # notes, the record, the README's 2022-3-15 session
     assert broken_links(community_hub.site, SITE_PATH) == []
 
 

@@ -91,11 +91,20 @@ def test_tables_strikethrough_task_lists_and_autolinks_as_gfm():
 
 
 def test_the_table_of_contents_is_the_headings_as_text():
-    rendered = render_markdown("# Top <b>x</b>\n## A\n### A.1\n## B\n", _nowhere, shift=1)
+    rendered = render_markdown("# Top <b>x</b>\n## A\n### A.1\n## B\n", _nowhere, top=2)
     (top,) = rendered.headings
     assert (top.level, top.text, top.id) == (2, "Top x", "user-content-top-x")
     assert [(h.level, h.text) for h in top.children] == [(3, "A"), (3, "B")]
     assert [h.text for h in top.children[0].children] == ["A.1"]
+
+
+def test_headings_below_the_page_title_skip_no_level():
+    """A note that starts at ### or jumps from # to #### still reads as an outline below the
+    page's own title: the first heading is at `top`, each one at most one level below the last."""
+    rendered = render_markdown("### Agenda\n##### Item\n# Decisions\n###### Detail\n", _nowhere, top=2)
+    html = BeautifulSoup(rendered.html, "lxml")
+    assert [h.name for h in html.select("h1, h2, h3, h4, h5, h6")] == ["h2", "h3", "h2", "h3"]
+    assert [h.level for h in rendered.headings] == [2, 2]
 
 
 def test_links_to_the_site_are_references_resolved_per_page():

@@ -18,7 +18,10 @@ WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
 
 
 def tool(name: str) -> str:
-    path = shutil.which(name) or str(Path(sys.executable).parent / name)
+    """The tool installed beside the interpreter running the tests (a venv's own), before PATH's:
+    a tool found elsewhere on PATH may import another checkout's sigsite."""
+    beside = Path(sys.executable).parent / name
+    path = str(beside) if beside.exists() else shutil.which(name) or str(beside)
     if not Path(path).exists():
         pytest.skip(f"{name} is installed with the test extra")
     return path

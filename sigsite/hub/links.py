@@ -59,12 +59,10 @@ class ReadmeLinks:
             if sig.has_records:
                 self._add(f"{folder}/{MEETINGS_DIR}", Target("archive", sig.id))
             for meeting in sig.data.meetings:
-                if meeting.external_url:
-                    self._web[f"{folder}/{MEETINGS_DIR}/{meeting.source}"] = meeting.external_url
-                else:
-                    self._add(
-                        f"{folder}/{MEETINGS_DIR}/{meeting.source}", Target("meeting", sig.id, meeting.slug)
-                    )
+                if not meeting.is_external:  # a note of meetings/, or a record found elsewhere
+                    self._add(f"{folder}/{meeting.source_path}", Target("meeting", sig.id, meeting.slug))
+                elif not meeting.path:  # a note of meetings/ that stands for a session elsewhere
+                    self._web[f"{folder}/{meeting.source_path}"] = str(meeting.external_url)
             for attachment in sig.data.attachments:
                 self._add(
                     f"{folder}/{MEETINGS_DIR}/{attachment.source}",

@@ -12,23 +12,25 @@ import posixpath
 import re
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from sigsite.attachments import is_inert
 from sigsite.hub.kinds import KINDS, SIG, GroupKind, group_path
 from sigsite.hub.links import FORGE_URL, relative_targets
 from sigsite.hub.listing import Listed, read_listing
-from sigsite.hub.model import Community, HubSig, Readme
+from sigsite.hub.model import Community, HubSig
 from sigsite.hub.readmes import (
     community_readmes,
     first_paragraph,
     heading_name,
     read_readmes,
-    rendered_readmes,
 )
+from sigsite.hub.records import group_files, readme_sessions
+from sigsite.hub.rendering import rendered_community
 from sigsite.languages import CODES, DEFAULT, LANGUAGES, detect_language
 from sigsite.loader import Sources, load_sig
-from sigsite.meetings import NoteCache
+from sigsite.meetings import NoteCache, meeting_order
 from sigsite.model import SigData
 from sigsite.privacy import refuse_address_in_name
 from sigsite.problems import Problem, Problems
@@ -118,7 +120,7 @@ def load_community(
         )
     community = Community(introduction=community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs))
     return (
-        rendered_readmes(community, forge_url, public_emails, problems) if render else community
+        rendered_community(community, forge_url, public_emails, problems) if render else community
     ), problems
 
 
@@ -194,6 +196,15 @@ def _load_folder(
             or first_paragraph(readmes, code)
         )
     }
+    found_files = group_files(folder, display, timezone, public_emails, problems)
+    known = {m.external_url for m in data.meetings if m.external_url}
+    sessions = readme_sessions(readmes, known, timezone)
+    data = replace(
+        data, meetings=tuple(sorted((*data.meetings, *found_files.records, *sessions), key=meeting_order))
+    )
+    linking = [("", r.text) for r in readmes] + [
+        (posixpath.dirname(m.path), m.body) for m in found_files.records
+    ]
     return HubSig(
         id=sig_id_,
         folder=folder.name,
@@ -202,7 +213,7 @@ def _load_folder(
         maintainers=maintainers,
         data=data,
         readmes=readmes,
-        published_files=_published_files(folder, readmes, problems),
+        published_files=tuple(sorted({*_linked_files(folder, linking), *found_files.files})),
         kind=kind.key,
     )
 
@@ -212,12 +223,13 @@ def _in_folder(items: list[Problem], display: str) -> list[Problem]:
     return [Problem(f"{display}/{p.file}", p.line, p.column, p.severity, p.message, p.fix) for p in items]
 
 
-def _published_files(folder: Path, readmes: tuple[Readme, ...], problems: Problems) -> tuple[str, ...]:
-    """Files of the folder its READMEs link to that the hub publishes: inert types, no links, not notes."""
+def _linked_files(folder: Path, texts: list[tuple[str, str]]) -> set[str]:
+    """Files of the folder that its Markdown (each text with its folder-relative directory) links to
+    and that the hub publishes: inert types, no links on the way, not in meetings/."""
     found: set[str] = set()
-    for readme in readmes:
-        for target in relative_targets(readme.text):
-            relative = posixpath.normpath(target)
+    for directory, text in texts:
+        for target in relative_targets(text):
+            relative = posixpath.normpath(posixpath.join(directory, target))
             if (
                 relative.startswith("../")
                 or relative in {".", ".."}
@@ -227,4 +239,4 @@ def _published_files(folder: Path, readmes: tuple[Readme, ...], problems: Proble
             path = folder / relative
             if is_inert(path.name) and symlink_on_the_way(folder, relative) is None and path.is_file():
                 found.add(relative)
-    return tuple(sorted(found))
+    return found

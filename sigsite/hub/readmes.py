@@ -5,17 +5,14 @@ rendered once the whole community is known, their links resolved against what th
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from sigsite.cost_limits import check_cost
 from sigsite.formatting import SUMMARY_LENGTH
-from sigsite.hub.links import ReadmeLinks
-from sigsite.hub.model import Community, Readme
+from sigsite.hub.model import Readme
 from sigsite.languages import LANGUAGES, detect_language
-from sigsite.markup.document import render_markdown
 from sigsite.notes.checks import check_link_schemes
-from sigsite.privacy import warn_withheld, withhold_in_text
+from sigsite.privacy import withhold_in_text
 from sigsite.problems import Problems
 from sigsite.reading import read_text
 from sigsite.settings import SIGS_DIR
@@ -96,44 +93,22 @@ def heading_name(readmes: tuple[Readme, ...], *, names_a_sig: bool = True) -> st
 def first_paragraph(readmes: tuple[Readme, ...], language: str) -> str | None:
     """The first paragraph of prose of the README in `language`, as one plain line."""
     readme = next((r for r in readmes if r.language == language), None)
-    if readme is None:
-        return None
-    for block in re.split(r"\n\s*\n", readme.text):
+    return first_prose(readme.text) if readme is not None else None
+
+
+def first_prose(text: str) -> str | None:
+    """The first paragraph of prose of a Markdown text (not a heading, list, table or quote), as
+    one plain line of at most SUMMARY_LENGTH characters."""
+    for block in re.split(r"\n\s*\n", text):
         stripped = block.strip()
         if not stripped or stripped[0] in "#|-*+>!<`[" or stripped[0].isdigit():
             continue
-        text = plain_line(" ".join(stripped.split()))
-        if len(text) >= 20:
-            return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1].rstrip() + "…"
+        line = plain_line(" ".join(stripped.split()))
+        if len(line) >= 20:
+            return line if len(line) <= SUMMARY_LENGTH else line[: SUMMARY_LENGTH - 1].rstrip() + "…"
     return None
 
 
 def plain_line(markdown: str) -> str:
     """One line of Markdown as plain text: link texts kept, markup out."""
     return _MARKUP.sub(lambda m: m.group(1) or "", markdown).strip()
-
-
-def rendered_readmes(
-    community: Community, forge_url: str, public: frozenset[str], problems: Problems
-) -> Community:
-    """Every README rendered once, its links leading to what the hub publishes or to the forge.
-
-    A SIG's README goes below the SIG's name, which is its page's title: its headings move down
-    a level. The community's introduction is part of the hub's home page and keeps its levels.
-    """
-    links = ReadmeLinks(community, forge_url)
-
-    def rendered(readme: Readme, shift: int) -> Readme:
-        html = render_markdown(
-            readme.text,
-            links.resolver(readme.path),
-            shift=shift,
-            public=public,
-            withheld=lambda address: warn_withheld(address, readme.path, None, problems),
-        )
-        return replace(readme, rendered=html)
-
-    return Community(
-        introduction=tuple(rendered(r, 0) for r in community.introduction),
-        sigs=tuple(replace(s, readmes=tuple(rendered(r, 1) for r in s.readmes)) for s in community.sigs),
-    )

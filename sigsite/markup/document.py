@@ -38,14 +38,15 @@ def render_markdown(
     resolve: Resolve,
     *,
     first_line: int = 1,
-    shift: int = 0,
+    top: int | None = None,
     unsearched: frozenset[str] = frozenset(),
     public: frozenset[str] = frozenset(),
     withheld: Callable[[Address], None] = lambda address: None,
 ) -> Rendered:
     """Render `text`, whose first line is line `first_line` of its file (for `resolve`).
 
-    `shift` moves every heading down (or up) that many levels, between h1 and h6; sections whose
+    With `top`, the text's headings form an outline below the page's own: its first heading is at
+    level `top`, and no heading is more than one level below the one it follows; sections whose
     heading's key (model.section_key) is in `unsearched` are left out of what search reads. The
     text's own addresses were withheld before; an address that only markup makes (`a@<b>x</b>.org`)
     is withheld from the result and given to `withheld`, unless it is `public`.
@@ -57,7 +58,7 @@ def render_markdown(
         tokens = md.parse(text, env)
         lines = text.split("\n")
         _resolve_links(tokens, lambda target, line: _address(target, line, resolve), lines, first_line)
-        headings = _headings(tokens, shift)
+        headings = _headings(tokens, top)
         _add_permalinks(tokens)
         body = sanitize_html(md.renderer.render(tokens, md.options, env))
         search = _search_html(tokens, unsearched)
@@ -161,18 +162,24 @@ def _resolve_links(
                     child.attrs.pop(attribute, None)
 
 
-def _headings(tokens: list[Token], shift: int) -> list[Heading]:
-    """Shift every heading's level; the headings in order, flat."""
+def _headings(tokens: list[Token], top: int | None) -> list[Heading]:
+    """Put the headings in an outline that starts at level `top` (if given); the headings in order."""
     found = []
+    outline: list[tuple[int, int]] = []  # (written level, shown level) of the open sections
     for index, token in enumerate(tokens):
-        if token.type in {"heading_open", "heading_close"}:
-            token.tag = f"h{min(6, max(1, int(token.tag[1]) + shift))}"
-        if token.type == "heading_open":
-            found.append(
-                Heading(
-                    int(token.tag[1]), content_id(str(token.attrs["id"])), heading_text(tokens[index + 1])
-                )
-            )
+        if token.type != "heading_open":
+            continue
+        written = int(token.tag[1])
+        if top is not None:
+            while outline and outline[-1][0] >= written:
+                outline.pop()
+            shown = min(6, outline[-1][1] + 1 if outline else top)
+            outline.append((written, shown))
+            token.tag = f"h{shown}"
+            tokens[index + 2].tag = token.tag  # heading_open, inline, heading_close
+        found.append(
+            Heading(int(token.tag[1]), content_id(str(token.attrs["id"])), heading_text(tokens[index + 1]))
+        )
     return found
 
 

@@ -55,7 +55,7 @@ def meeting_record(meeting: Meeting, site: SiteAddresses) -> dict[str, Any]:
         "agenda": list(meeting.agenda_items),
         "video": meeting.video,
         "conference_links": list(meeting.conference_links),
-        "source": f"meetings/{meeting.source}",
+        "source": meeting.source_path,
     }
 
 

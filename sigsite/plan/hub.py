@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -61,6 +62,7 @@ def group_section(sig: HubSig, community_root: Path) -> Section:
         prefix=sig.prefix,
         calendar_file=CALENDAR_FILE if dated else "",
         feed_file=FEED_FILE if dated else "",
+        files=sig.published_files,  # a record's slides among them
     )
 
 
@@ -114,7 +116,8 @@ class HubPlan:
         pages: list[PlannedPage] = []
         for group in self.groups.values():
             with planning(f"the pages of {group.sig.path}"):
-                pages += group.section.pages(self.languages, group.context)
+                addresses = partial(self._address, group=group.sig.id)
+                pages += group.section.pages(self.languages, group.context, addresses)
                 pages.append(self._home(group))
                 if "members" in group.urls:
                     pages.append(self._members(group))

@@ -4,6 +4,7 @@ and the files of its meetings folder; both sites plan a group's meetings through
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -16,11 +17,14 @@ from sigsite.addresses import (
     meeting_page,
     year_page,
 )
+from sigsite.markup.references import Address
 from sigsite.model import Meeting, SigData
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedFile, PlannedPage, planning
 from sigsite.render.blocks import by_year, meeting_frame, render_year
 from sigsite.render.pages import meeting_markdown, year_page_markdown
+
+AddressFrom = Callable[[str], Address]  # a page's URL -> where references lead from it
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class Section:
     archive_page: str = ARCHIVE_PAGE  # below the prefix
     calendar_file: str = ""  # below the prefix; empty when the group has none of its own
     feed_file: str = ""
+    files: tuple[str, ...] = ()  # other files of the group the site publishes, below the prefix
 
     @cached_property
     def notes(self) -> list[Meeting]:
@@ -56,8 +61,11 @@ class Section:
                 for m in self.notes
             },
             attachment_urls={
-                a.source: languages.url(languages.default, self.prefix + attachment_file(a.source))
-                for a in self.data.attachments
+                **{path: languages.url(languages.default, self.prefix + path) for path in self.files},
+                **{
+                    a.source: languages.url(languages.default, self.prefix + attachment_file(a.source))
+                    for a in self.data.attachments
+                },
             },
             archive_url=languages.url(languages.current, self.prefix + self.archive_page),
             year_urls={
@@ -78,11 +86,17 @@ class Section:
             event_prefix=event_prefix,
         )
 
-    def pages(self, languages: BuildLanguages, site: PageContext) -> list[PlannedPage]:
-        """This language's meeting pages and year pages, each with its frame or list."""
-        return [*self._meeting_pages(languages, site), *self._year_pages(languages, site)]
+    def pages(
+        self, languages: BuildLanguages, site: PageContext, addresses: AddressFrom | None = None
+    ) -> list[PlannedPage]:
+        """This language's meeting pages and year pages, each with its frame or list; `addresses`
+        gives where a page's references lead from its URL (the hub's lead to other groups too),
+        else a note's own links lead to its group's pages and files."""
+        return [*self._meeting_pages(languages, site, addresses), *self._year_pages(languages, site)]
 
-    def _meeting_pages(self, languages: BuildLanguages, site: PageContext) -> list[PlannedPage]:
+    def _meeting_pages(
+        self, languages: BuildLanguages, site: PageContext, addresses: AddressFrom | None
+    ) -> list[PlannedPage]:
         archives = {code: languages.url(code, self.prefix + self.archive_page) for code in languages.built}
         notes, pages = self.notes, []
         for index, meeting in enumerate(notes):
@@ -104,7 +118,7 @@ class Section:
                     src_uri=languages.prefix + source,
                     markdown=meeting_markdown(meeting, languages.current),
                     content=meeting.rendered,
-                    address=here.address_of,
+                    address=addresses(here.page_url) if addresses else here.address_of,
                     frame=frame,
                 )
             )

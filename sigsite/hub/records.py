@@ -1,0 +1,257 @@
+"""The dated records a group keeps outside `meetings/`, and the rest of its Markdown documents.
+
+A Markdown file whose path carries a date (`docs/tech-sessions/20241130/README_CN.md`,
+`meeting-notes/2020/2020-06-18.md`, `docs/2021_0831_SIG_meeting_record.md`) and which reads as a
+meeting or session record (a word of RECORD_WORDS in its path or its first heading) is a record:
+a meeting with a page, in the group's archive, calendar, feed and JSON. A file of the folder whose
+name gives the same date (`slides/2020/MindSpore-TSC-Meeting-Jun-18.pdf`) is its slides. A dated
+file that does not read as a record is said to be a document, with a warning; every other Markdown
+file but the README and templates is a document. Dates in a README's lists that link to the web
+(`* [2022-3-15 meeting forecast](https://…)`) are sessions held elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from sigsite.cost_limits import check_cost
+from sigsite.hub.model import Readme
+from sigsite.hub.readmes import first_prose, plain_line
+from sigsite.languages import LANGUAGES, detect_language, language_of_name
+from sigsite.model import Meeting
+from sigsite.notes.checks import check_link_schemes
+from sigsite.privacy import withhold_in_text
+from sigsite.problems import Problems, printable
+from sigsite.reading import read_text
+from sigsite.settings import MEETINGS_DIR
+
+RECORD_WORDS = re.compile(
+    r"meeting|session|minutes|record|webinar|workshop|会议|纪要|例会|分享|活动|回顾", re.IGNORECASE
+)
+TEMPLATE = re.compile(r"template|模板", re.IGNORECASE)
+MARKDOWN = frozenset({".md", ".markdown"})
+SLIDES = frozenset({".pdf", ".ppt", ".pptx", ".odp", ".key"})  # a record's slides; images are its own
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_WRITTEN_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)(?:[-./]|\s*年\s*)(\d{1,2})(?:[-./]|\s*月\s*)(\d{1,2})(?!\d)"
+)
+_MONTH_DAY = re.compile(
+    r"(?<![A-Za-z])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-_ ]?(\d{1,2})(?!\d)",
+    re.IGNORECASE,
+)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_HEADING = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_WEB_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[([^\[\]]+)\]\((https?://[^()\s]+)\)", re.MULTILINE)
+
+
+def _valid(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def date_in(text: str) -> date | None:
+    """The first real date written in `text`: `20241130`, `2020-06-18`, `2021_0831`, `2022-3-15`."""
+    for pattern in (_DATE, _WRITTEN_DATE):
+        for match in pattern.finditer(text):
+            found = _valid(*match.groups())
+            if found is not None:
+                return found
+    return None
+
+
+def path_date(relative: str) -> date | None:
+    """The date a path carries: in its file name, else in the nearest folder's name."""
+    path = PurePosixPath(relative)
+    for part in (path.stem, *reversed(path.parent.parts)):
+        found = date_in(part)
+        if found is not None:
+            return found
+    return None
+
+
+def file_date(relative: str) -> date | None:
+    """The date of a file beside the records: as a path carries one, or a month and day in its name
+    with the year in its path (`slides/2020/MindSpore-TSC-Meeting-Jun-18.pdf`)."""
+    found = path_date(relative)
+    if found is not None:
+        return found
+    month_day, year = _MONTH_DAY.search(PurePosixPath(relative).stem), _YEAR.search(relative)
+    if month_day is None or year is None:
+        return None
+    return _valid(year[1], str(_MONTHS.index(month_day[1][:3].lower()) + 1), month_day[2])
+
+
+@dataclass(frozen=True)
+class GroupFiles:
+    """What a group's folder holds besides its notes, members and README."""
+
+    records: tuple[Meeting, ...] = ()
+    documents: tuple[str, ...] = ()  # folder-relative paths of its other Markdown files
+    files: tuple[str, ...] = ()  # inert files that go with the records: their slides
+
+
+def _walk(folder: Path) -> list[str]:
+    """Every file below `folder` as a folder-relative path, in order; no link followed, no hidden
+    file, nothing in `meetings/` (the notes' folder has its own reader)."""
+    found, stack = [], [""]
+    while stack:
+        relative = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder / relative), key=lambda e: e.name)
+        except OSError:
+            continue
+        below = []
+        for entry in entries:
+            path = f"{relative}/{entry.name}" if relative else entry.name
+            if entry.name.startswith(".") or entry.is_symlink() or path == MEETINGS_DIR:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                below.append(path)
+            elif entry.is_file(follow_symlinks=False):
+                found.append(path)
+        stack.extend(reversed(below))
+    return found
+
+
+def group_files(
+    folder: Path, display: str, timezone: str, public: frozenset[str], problems: Problems
+) -> GroupFiles:
+    """The records, documents and record files of a group's folder; problems named from `display`."""
+    readmes = {name for language in LANGUAGES.values() for name in language.readmes}
+    paths = _walk(folder)
+    records: list[Meeting] = []
+    documents: list[str] = []
+    for relative in paths:
+        name = PurePosixPath(relative).name
+        if (
+            PurePosixPath(relative).suffix.lower() not in MARKDOWN
+            or relative in readmes
+            or TEMPLATE.search(name)
+        ):
+            continue
+        when = path_date(relative)
+        if when is None:
+            documents.append(relative)
+            continue
+        record = _read_record(folder, relative, f"{display}/{relative}", when, timezone, public, problems)
+        if record is None:
+            continue
+        if RECORD_WORDS.search(relative) or RECORD_WORDS.search(record.title):
+            records.append(record)
+        else:
+            problems.warning(
+                f"{display}/{relative}",
+                None,
+                printable(
+                    f"the path carries the date {when.isoformat()}, but neither it nor the title reads as "
+                    "a meeting or session record; it is published as a document"
+                ),
+                "name the file or its folder with 'meeting', 'session' or 'minutes' if it records one",
+            )
+            documents.append(relative)
+    records = _with_slugs(records)
+    slides: list[str] = []
+    by_date = {r.date: index for index, r in enumerate(records)}
+    for relative in paths:
+        when = file_date(relative) if PurePosixPath(relative).suffix.lower() in SLIDES else None
+        if when in by_date and PurePosixPath(relative).suffix.lower() not in MARKDOWN:
+            index = by_date[when]
+            if records[index].slides is None:
+                records[index] = replace(records[index], slides=relative)
+                slides.append(relative)
+    return GroupFiles(tuple(records), tuple(documents), tuple(slides))
+
+
+def _read_record(
+    folder: Path,
+    relative: str,
+    display: str,
+    when: date,
+    timezone: str,
+    public: frozenset[str],
+    problems: Problems,
+) -> Meeting | None:
+    text = read_text(folder / relative, display, problems)
+    if text is None:
+        return None
+    text = withhold_in_text(text, public, display, problems)
+    check_link_schemes(text, display, problems)
+    if not check_cost(text, display, problems):
+        return None
+    title, body = _title_and_body(text)
+    path = PurePosixPath(relative)
+    return Meeting(
+        source=path.name,
+        slug="",
+        title=title or path.stem,
+        date=when,
+        start=None,
+        timezone=timezone,
+        body=body,
+        language=language_of_name(path.stem) or detect_language(text),
+        summary=first_prose(body) or "",
+        path=relative,
+    )
+
+
+def _title_and_body(text: str) -> tuple[str, str]:
+    """The first heading, when it opens the file, and the text with its line left blank (so that
+    lines keep their numbers)."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _HEADING.fullmatch(line)
+        if match is None:
+            return "", text
+        lines[index] = ""
+        return plain_line(match[2]), "\n".join(lines)
+    return "", text
+
+
+def _with_slugs(records: list[Meeting]) -> list[Meeting]:
+    """Each record's address, from its date (`2024-11-30`, then `2024-11-30-2`), oldest first."""
+    taken: set[str] = set()
+    named = []
+    for record in sorted(records, key=lambda r: (r.date or date.min, r.path)):
+        slug, number = (record.date or date.min).isoformat(), 2
+        while slug in taken:
+            slug, number = f"{(record.date or date.min).isoformat()}-{number}", number + 1
+        taken.add(slug)
+        named.append(replace(record, slug=slug))
+    return named
+
+
+def readme_sessions(readmes: tuple[Readme, ...], known: set[str], timezone: str) -> tuple[Meeting, ...]:
+    """Sessions a README lists with a date and a web address; `known` addresses are left out (a
+    note already stands for them), and the same address in two READMEs counts once."""
+    sessions: list[Meeting] = []
+    seen = set(known)
+    for readme in readmes:
+        for match in _WEB_ITEM.finditer(readme.text):
+            text, url = match[1], match[2]
+            when = date_in(text)
+            if when is None or url in seen:
+                continue
+            seen.add(url)
+            sessions.append(
+                Meeting(
+                    source=PurePosixPath(readme.path).name,
+                    slug=f"{when.isoformat()}-web-{len(sessions) + 1}",
+                    title=text.strip(),
+                    date=when,
+                    start=None,
+                    timezone=timezone,
+                    language=readme.language,
+                    external_url=url,
+                    path=PurePosixPath(readme.path).name,
+                )
+            )
+    return tuple(sessions)
