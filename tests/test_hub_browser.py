@@ -52,18 +52,29 @@ def test_hub_page_loads_cleanly_and_is_accessible(hub, browser, name, viewport):
     assert_loads_cleanly(browser, base, PAGES[name], viewport, status=status, screenshot=shot)
 
 
-def test_the_directory_filters_by_activity_and_text(hub, browser):
+def test_the_directory_filters_by_kind_activity_and_text(hub, browser):
     base, _ = hub
     with open_page(browser, base, "", "desktop") as (page, _, _):
         cards = page.locator(".sig-card")
-        assert cards.count() == 5
-        page.locator("button[data-role='external']").click()
-        assert page.locator(".sig-card:visible").all_inner_texts()[0].startswith("MindSpore Gamma SIG")
+        assert cards.count() == 7  # five SIGs, a working group, the TSC
+        activity = page.locator(".sig-roster__filters:not([data-facet])")
+        kinds = page.locator(".sig-roster__filters[data-facet='kind']")
+        activity.locator("button[data-role='external']").click()
+        names = page.locator(".sig-card:visible .sig-card__name").all_inner_texts()
+        assert [name.split("\n")[0] for name in names] == ["MindSpore Gamma SIG Hosted elsewhere"]
         assert page.locator(".sig-card:visible").count() == 1
-        page.locator("button[data-role='']").click()
+        activity.locator("button[data-role='']").click()
+        kinds.locator("button[data-role='wg']").click()
+        visible = page.locator(".sig-card:visible .sig-card__name").all_inner_texts()
+        assert len(visible) == 1 and "Research" in visible[0]
+        kinds.locator("button[data-role='']").click()
         page.locator("#sig-directory-find").fill("trusted computing")
         assert page.locator(".sig-card:visible").count() == 1
-        assert page.locator(".sig-roster__status").inner_text() == "Showing 1 of 5"
+        assert page.locator(".sig-roster__status").inner_text() == "Showing 1 of 7"
+        page.locator("#sig-directory-find").fill("tsc")  # a folder name, not only words of the card
+        assert page.locator(".sig-card:visible .sig-card__kind").all_inner_texts() == [
+            "Technical Steering Committee"
+        ]
 
 
 def test_the_people_page_filters_by_role(hub, browser):
