@@ -42,6 +42,9 @@ _INLINE = frozenset(
 )
 
 
+WITHHELD_MARK = "…"  # stands for the withheld part of an address
+
+
 @dataclass(frozen=True)
 class Address:
     """An address found in a text: where it was written (`start`, `end`) and what it reads as."""
@@ -56,7 +59,7 @@ class Address:
     def masked(self) -> str:
         """`j…@example.org`: enough to find it in the file, not enough to publish it."""
         local, _, domain = self.address.partition("@")
-        return f"{local[:1]}…@{domain}"
+        return f"{local[:1]}{WITHHELD_MARK}@{domain}"
 
 
 @dataclass

@@ -80,9 +80,12 @@ def plain_text(text: str) -> str:
 _MARKUP_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "{": "｛", "}": "｝"})
 
 
-def meeting_page_title(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
-    """`Meeting 001 · Thursday, June 4, 2020`, safe for the theme's templates."""
+def meeting_page_title(meeting: Meeting, locale: str = DEFAULT_LOCALE, group: str = "") -> str:
+    """`Meeting 001 · Thursday, June 4, 2020`, with the `group` it belongs to on a site of several
+    (`… · MindSpore Alpha SIG`) unless the title names it; safe for the theme's templates."""
     title = meeting_title(meeting, locale)
-    if meeting.date is not None:
+    if meeting.date is not None and meeting.date.isoformat() not in title:
         title = f"{title} · {long_date(meeting.date, locale)}"
+    if group and group.casefold() not in title.casefold():
+        title = f"{title} · {group}"
     return plain_text(title)

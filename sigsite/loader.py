@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,7 @@ class Sources:
     meetings_dir: str = MEETINGS_DIR
     timezone: str = DEFAULT_TIMEZONE
     public_emails: frozenset[str] = field(default_factory=frozenset)  # lower case; never withheld
+    channels: tuple[str, ...] = ()  # keys of CHANNELS where the SIG announces its meetings
 
     def path(self, relative: str) -> Path:
         """The absolute path of one of the SIG's files."""
@@ -97,6 +98,6 @@ def load_sig(
         meetings=meetings,
         attachments=attachments,
         meeting_pad=info.meeting_pad,
-        facts=info.facts,
+        facts=replace(info.facts, channels=sources.channels),
     )
     return data, problems

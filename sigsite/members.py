@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sigsite.accounts import GITEE_HOST, GITEE_HOSTS, account_of_home, profile_address, valid_account
+from sigsite.facts import read_facts
+from sigsite.given import given
 from sigsite.links import host_of, is_web_url
 from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts
 from sigsite.privacy import withhold_in_data
@@ -17,24 +18,12 @@ from sigsite.reading import read_text
 from sigsite.schema_check import check_against_schema
 from sigsite.yaml_source import LocatedDict, items_of, load_yaml
 
-# "Not given": blanks, NA and the placeholders of the community's template tool
-# (sigs/create_sig_info_template.py writes TO_BE_CLARIFIED and --xxx--).
-SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-", "to_be_clarified"})
-_TEMPLATE_PLACEHOLDER = re.compile(r"--[\w\s-]*--")
 REPOSITORY_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*/?")
 WRITTEN_AS_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)  # what the schema's pattern lets through
 
 # sig-info.yaml lists people under these keys; mentors are a role of their own there.
 SIG_INFO_ROLES = {"mentors": "Mentor", "maintainers": "Maintainer"}
 SIG_INFO_REPO_ROLES = {"committers": "Committer", "contributors": "Contributor"}
-
-
-def given(value: Any) -> str | None:
-    """A YAML value as stripped text, or None for blanks and sentinels such as `NA`."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    return None if text.lower() in SENTINELS or _TEMPLATE_PLACEHOLDER.fullmatch(text) else text
 
 
 @dataclass
@@ -247,33 +236,5 @@ def read_sig_info(
         )
         meeting_url = None
     return SigInfo(
-        meeting_pad=meeting_url, repositories=tuple(repositories), facts=_facts(data, display, problems)
-    )
-
-
-def _facts(data: LocatedDict, display: str, problems: Problems) -> SigFacts:
-    """The SIG's name, descriptions, creation date and maturity, as far as they are given."""
-
-    def text(key: str) -> str | None:
-        value = data.get(key)
-        return given(value) if isinstance(value, str) else None
-
-    created = data.get("created_on")
-    created_on = created if isinstance(created, date) else None
-    if isinstance(created, str) and given(created):
-        try:
-            created_on = date.fromisoformat(created)
-        except ValueError:
-            problems.warning(
-                display,
-                data.line_of("created_on"),
-                f"created_on '{created}' is not a date; it is not shown",
-                "write it as YYYY-MM-DD",
-            )
-    return SigFacts(
-        name=text("name"),
-        description=text("description"),
-        description_en=text("description_en"),
-        created_on=created_on,
-        mature_level=text("mature_level"),
+        meeting_pad=meeting_url, repositories=tuple(repositories), facts=read_facts(data, display, problems)
     )

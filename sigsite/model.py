@@ -158,13 +158,16 @@ class Attachment:
 
 @dataclass(frozen=True)
 class SigFacts:
-    """What `sig-info.yaml` says of the SIG itself; None where it says nothing (or `NA`)."""
+    """What the group's files say of the group itself (`sig-info.yaml`, its README's channels);
+    None where they say nothing (or `NA`)."""
 
     name: str | None = None
     description: str | None = None  # as written, often Chinese
     description_en: str | None = None
     created_on: date | None = None
     mature_level: str | None = None  # startup, incubation, mature, ...
+    mailing_list: str | None = None  # an address to write to, or the list's web page
+    channels: tuple[str, ...] = ()  # keys of CHANNELS the group's own text names
 
 
 @dataclass(frozen=True)

@@ -45,9 +45,20 @@ def _with_settings(config_file: Path) -> Project:
         settings = plugin_settings(config_file)
     except ValueError as exc:
         raise ProjectNotFound(str(exc)) from exc
-    values = {key: str(value) for key, value in settings.items() if key != "public_emails" and value}
+    values = {
+        key: str(value)
+        for key, value in settings.items()
+        if key not in {"public_emails", "channels"} and value
+    }
+    channels = settings.get("channels")
     return Project(
-        Sources(root=config_file.parent, public_emails=public_addresses(settings), **values), config_file
+        Sources(
+            root=config_file.parent,
+            public_emails=public_addresses(settings),
+            channels=tuple(str(c) for c in channels) if isinstance(channels, list) else (),
+            **values,
+        ),
+        config_file,
     )
 
 

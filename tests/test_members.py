@@ -9,8 +9,9 @@ import yaml
 from conftest import CORPUS, PROJECT, requires_corpus
 
 from sigsite.accounts import gitee_account
+from sigsite.given import given
 from sigsite.loader import Sources, load_sig
-from sigsite.members import PeopleBuilder, given, read_members_file
+from sigsite.members import PeopleBuilder, read_members_file
 from sigsite.problems import Problems
 
 
@@ -106,6 +107,38 @@ def test_template_placeholders_and_missing_accounts_mean_not_given(tmp_path):
         ("hwyyj", "hwyyj"),
         ("杨武", None),
     ]
+
+
+def test_template_defaults_are_warned_about_and_never_shown_as_facts(tmp_path):
+    """create_sig_info_template.py writes created_on 2019-12-31 and TO_BE_CLARIFIED for every SIG:
+    each is a warning at its line, and the fact stays unknown."""
+    (tmp_path / "sig-info.yaml").write_text(
+        "name: S\ndescription: TO_BE_CLARIFIED\ncreated_on: '2019-12-31'\n"
+        "mailing_list: TO_BE_CLARIFIED\nmaintainers:\n- gitee_id: ann\n  name: Ann\n",
+        "utf-8",
+    )
+    data, problems = load_sig(Sources(tmp_path))
+    assert (data.facts.created_on, data.facts.description, data.facts.mailing_list) == (None, None, None)
+    warned = {(p.line, p.message.split(" ", 1)[0]) for p in problems.warnings}
+    assert warned == {(2, "description"), (3, "created_on"), (4, "mailing_list")}
+    assert "create_sig_info_template.py" in next(p.message for p in problems.warnings if p.line == 3)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "warned"),
+    [
+        ("dev@mindspore.cn", "dev@mindspore.cn", False),  # public: listed in public_emails
+        ("https://mail.mindspore.cn/postorius/lists/", "https://mail.mindspore.cn/postorius/lists/", False),
+        ("ann.person@example.org", None, True),  # personal: withheld, with the privacy warning
+        ("the dev list", None, True),
+        ("NA", None, False),
+    ],
+)
+def test_a_mailing_list_is_shown_only_as_a_public_address_or_a_web_page(tmp_path, written, shown, warned):
+    (tmp_path / "sig-info.yaml").write_text(f"name: S\nmailing_list: {written}\n", "utf-8")
+    data, problems = load_sig(Sources(tmp_path, public_emails=frozenset({"dev@mindspore.cn"})))
+    assert data.facts.mailing_list == shown
+    assert any(p.line == 2 for p in problems.warnings) == warned
 
 
 @pytest.mark.skipif(not COMMUNITY.is_dir(), reason="../shared/community is absent")

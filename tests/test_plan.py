@@ -70,12 +70,17 @@ def hub() -> HubPlanned:
 
 
 def test_every_note_gets_one_page_in_its_own_language_and_every_group_its_pages_in_each(hub):
-    notes = [(sig.id, m.slug, m.language) for sig in hub.community.folders for m in sig.data.meetings]
-    assert len(notes) == 3
+    notes = [
+        (sig.id, m.slug, m.language)
+        for sig in hub.community.folders
+        for m in sig.data.meetings
+        if not m.is_external
+    ]
+    assert Counter(group for group, _, _ in notes) == {"alpha": 3, "beta": 2, "tsc": 2}
     for group, slug, language in notes:
-        prefix = "" if language == "en" else f"{language}/"
+        prefix = ("" if language == "en" else f"{language}/") + hub.community.sig(group).prefix
         planned = [p for code in LANGUAGES for p in hub.pages[code] if p.src_uri.endswith(f"/{slug}.md")]
-        assert [p.src_uri for p in planned] == [f"{prefix}sigs/{group}/meetings/{slug}.md"]
+        assert [p.src_uri for p in planned] == [f"{prefix}meetings/{slug}.md"]
     for code in LANGUAGES:
         prefix = "" if code == "en" else f"{code}/"
         sources = Counter(p.src_uri or p.docs_url for p in hub.pages[code])
@@ -134,6 +139,8 @@ def test_the_hub_publishes_each_file_once_with_every_groups_outputs(hub):
         "sigs/alpha/arch.png",
         "sigs/alpha/docs/guide.pdf",
         "sigs/alpha/meetings/slides-20210304.pdf",
+        "sigs/beta/docs/tech-sessions/20200416/photo.png",  # the image a session record shows
+        "tsc/slides/2020/MindSpore-TSC-Meeting-Jun-18.pdf",  # the slides of the TSC's June notes
     ]
     assert all(f.source.is_file() and not f.source.is_symlink() for f in copied)
 
@@ -151,7 +158,15 @@ def test_the_hubs_json_follows_the_schemas_it_publishes(hub, tmp_path):
     sigs = json.loads(hub.file("sigs.json").content)
     assert [s["id"] for s in sigs["sigs"]] == [s.id for s in hub.community.sigs]
     meetings = json.loads(hub.file("meetings.json").content)
-    assert len(meetings["meetings"]) == 3
+    assert Counter(m["sig"] for m in meetings["meetings"]) == {"alpha": 3, "beta": 3, "tsc": 2}
+    sources = {(m["sig"], m["source"]) for m in meetings["meetings"] if m["sig"] != "alpha"}
+    assert sources == {  # in the group's folder
+        ("beta", "docs/tech-sessions/20200416/README_CN.md"),
+        ("beta", "docs/tech-sessions/20201130/README_CN.md"),
+        ("beta", "README.md"),  # the session its list links to
+        ("tsc", "meeting-notes/2020/2020-05-21.md"),
+        ("tsc", "meeting-notes/2020/2020-06-18.md"),
+    }
 
 
 def test_each_groups_calendar_and_feed_hold_its_meetings_with_addresses_on_the_hub(hub):
@@ -163,8 +178,39 @@ def test_each_groups_calendar_and_feed_hold_its_meetings_with_addresses_on_the_h
     feed = ElementTree.fromstring(hub.file("sigs/alpha/feed.xml").content)
     assert len(feed.findall(f"{ATOM}entry")) == 3
     community = Calendar.from_ical(hub.file("meetings.ics").content)
-    assert {str(e["UID"]) for e in community.walk("VEVENT")} == set(events)
-    assert not [f for f in hub.files if f.path.startswith("sigs/beta/")]  # nothing dated: no calendar
+    uids = {str(e["UID"]) for e in community.walk("VEVENT")}
+    assert set(events) < uids and {uid.split(".")[0] for uid in uids} == {"alpha", "beta", "tsc"}
+    tsc = Calendar.from_ical(hub.file("tsc/meetings.ics").content)
+    assert [str(e["URL"]) for e in tsc.walk("VEVENT")] == [
+        f"{BASE}tsc/meetings/2020-05-21/",
+        f"{BASE}tsc/meetings/2020-06-18/",
+    ]
+    assert not [f for f in hub.files if f.path.startswith("sigs/delta/")]  # nothing dated: no calendar
+
+
+def test_a_record_is_a_meeting_page_with_its_title_slides_and_images(hub):
+    """The TSC's meeting-notes/YYYY/YYYY-MM-DD.md and a session folder's README_CN.md are pages of
+    their group's archive, their first heading the title, their slides and images beside them."""
+    june = hub.page("en", "tsc/meetings/2020-06-18.md")
+    # The title names the group, and the date once.
+    assert (
+        'title: "Steering Committee Meeting 2020-06-18 · MindSpore Technical Steering Committee"'
+        in june.markdown
+    )
+    assert june.content is not None and june.address is not None and june.frame is not None
+    body = BeautifulSoup(resolve_references(june.content.html, june.address), "lxml")
+    assert "Steering Committee Meeting" not in body.get_text()  # the title is not said twice
+    assert [h.name for h in body.select("h2, h3")] == ["h2"] * 4  # "###" right below the title
+    assert body.select_one("a[href$='README.md']") is None  # a link to the README leads to its page
+    frame = june.frame.header
+    assert "../../slides/2020/MindSpore-TSC-Meeting-Jun-18.pdf" in frame
+    session = hub.page("zh", "zh/sigs/beta/meetings/2020-04-16.md")
+    assert "第一期技术分享：易用性设计" in session.markdown
+    assert session.content is not None and session.address is not None
+    html = BeautifulSoup(resolve_references(session.content.html, session.address), "lxml")
+    assert [img["src"] for img in html.select("img")] == [
+        "../../../../../sigs/beta/docs/tech-sessions/20200416/photo.png"
+    ]
 
 
 def test_the_hubs_own_pages_get_the_directory_and_everyone(hub):

@@ -6,6 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from sigsite.addresses import ARCHIVE_PAGE
+from sigsite.channels import CHANNELS
 from sigsite.hub.links import FORGE_URL
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
 
@@ -36,6 +37,9 @@ class SigsiteConfig(CommonConfig):
 
     meetings_dir = c.Type(str, default=MEETINGS_DIR)
     """Folder of meeting notes (`NNN-YYYYMMDD.md`) and their slides."""
+
+    channels = c.ListOfItems(c.Choice(tuple(CHANNELS)), default=[])
+    """Where the SIG announces its meetings (`wechat`, ...): the archive says so only when set."""
 
     archive_page = c.Type(str, default=ARCHIVE_PAGE)
     """The docs page that lists the meetings; meeting pages link back to it."""

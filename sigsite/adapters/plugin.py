@@ -39,6 +39,7 @@ class SigsitePlugin(SitePlugin[SigsiteConfig]):
             meetings_dir=self.config.meetings_dir,
             timezone=self.config.timezone,
             public_emails=frozenset(address.lower() for address in self.config.public_emails),
+            channels=tuple(self.config.channels),
         )
 
     def fingerprint(self) -> Fingerprint:

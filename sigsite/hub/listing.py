@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from sigsite.given import given
 from sigsite.links import is_web_url
-from sigsite.members import given
 from sigsite.privacy import withhold_in_data
 from sigsite.problems import Problems
 from sigsite.reading import read_text

@@ -16,6 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from sigsite.attachments import is_inert
+from sigsite.channels import channels_named
+from sigsite.hub.history import read_history
 from sigsite.hub.kinds import KINDS, SIG, GroupKind, group_path
 from sigsite.hub.links import FORGE_URL, relative_targets
 from sigsite.hub.listing import Listed, read_listing
@@ -118,7 +120,11 @@ def load_community(
                 external_url=entry.link,
             )
         )
-    community = Community(introduction=community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs))
+    history = read_history(root, [s.path for s in sigs if not s.is_external])
+    sigs = [replace(s, last_change=history.last_change.get(s.path)) for s in sigs]
+    community = Community(
+        introduction=community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs), history=history
+    )
     return (
         rendered_community(community, forge_url, public_emails, problems) if render else community
     ), problems
@@ -200,7 +206,9 @@ def _load_folder(
     known = {m.external_url for m in data.meetings if m.external_url}
     sessions = readme_sessions(readmes, known, timezone)
     data = replace(
-        data, meetings=tuple(sorted((*data.meetings, *found_files.records, *sessions), key=meeting_order))
+        data,
+        meetings=tuple(sorted((*data.meetings, *found_files.records, *sessions), key=meeting_order)),
+        facts=replace(data.facts, channels=channels_named(r.text for r in readmes)),
     )
     linking = [("", r.text) for r in readmes] + [
         (posixpath.dirname(m.path), m.body) for m in found_files.records

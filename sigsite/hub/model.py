@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sigsite.addresses import group_prefix
+from sigsite.hub.history import History
 from sigsite.hub.kinds import BY_KEY, SIG, group_path
 from sigsite.model import Meeting, Rendered, SigData
+
+ACTIVE_DAYS = 365  # what counts as recent: the 12 months before the build
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class HubSig:
     published_files: tuple[str, ...] = ()  # folder-relative paths of inert files its READMEs use
     external_url: str | None = None  # where a SIG hosted elsewhere lives
     kind: str = SIG.key  # a key of hub/kinds.py
+    last_change: date | None = None  # the last commit that touched its folder, when there is history
 
     @property
     def path(self) -> str:
@@ -87,11 +91,13 @@ class HubSig:
         return next((m for m in self.dated_meetings if m.date is not None and m.date >= today), None)
 
     def is_active(self, today: date) -> bool:
-        """True when the SIG met in the 12 months before `today` or has a meeting coming."""
+        """True when something is dated in the 12 months before `today` (a meeting or session, a
+        change to its folder) or a meeting is coming."""
         if self.next_meeting(today) is not None:
             return True
         last = self.last_meeting(today)
-        return last is not None and last.date is not None and (today - last.date).days <= 365
+        dates = [d for d in (last.date if last else None, self.last_change) if d is not None]
+        return any((today - d).days <= ACTIVE_DAYS for d in dates)
 
     def meetings_per_year(self) -> dict[int, int]:
         """Year -> number of meetings, every year from the first to the last meeting."""
@@ -107,6 +113,7 @@ class Community:
 
     introduction: tuple[Readme, ...] = ()  # the community's README(s), first section only
     sigs: tuple[HubSig, ...] = ()  # folders first, by name; then SIGs hosted elsewhere
+    history: History = field(default_factory=History)  # what the checkout's Git history says
 
     def sig(self, sig_id: str) -> HubSig:
         """The SIG of an id."""

@@ -42,11 +42,14 @@ def _sig(sig: HubSig, site: SiteAddresses, today: date) -> dict[str, Any]:
         "maintainers": list(sig.maintainers),
         "mature_level": facts.mature_level,
         "created_on": facts.created_on.isoformat() if facts.created_on else None,
+        "mailing_list": facts.mailing_list,
+        "channels": list(facts.channels),
         "members": len(sig.data.people) if sig.lists_people else None,
         "meetings": len(sig.data.meetings),
         "meetings_per_year": {str(year): count for year, count in sig.meetings_per_year().items()},
         "last_meeting": _moment(sig.last_meeting(today), site),
         "next_meeting": _moment(sig.next_meeting(today), site),
+        "last_change": sig.last_change.isoformat() if sig.last_change else None,
         "active": sig.is_active(today),
         "external": sig.is_external,
     }
@@ -55,7 +58,8 @@ def _sig(sig: HubSig, site: SiteAddresses, today: date) -> dict[str, Any]:
 def sigs_json(community: Community, sites: dict[str, SiteAddresses], today: date) -> bytes:
     """Every SIG of the hub, with the facts and counts of its directory entry."""
     sigs = [_sig(s, sites[s.id], today) for s in community.sigs]
-    return dump_json({"version": SIGS_API_VERSION, "sigs": sigs})
+    history = {"available": community.history.available, "shallow": community.history.shallow}
+    return dump_json({"version": SIGS_API_VERSION, "history": history, "sigs": sigs})
 
 
 def people_json(people: tuple[CommunityPerson, ...]) -> bytes:

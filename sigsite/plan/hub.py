@@ -63,6 +63,7 @@ def group_section(sig: HubSig, community_root: Path) -> Section:
         calendar_file=CALENDAR_FILE if dated else "",
         feed_file=FEED_FILE if dated else "",
         files=sig.published_files,  # a record's slides among them
+        group_name=sig.name,
     )
 
 
@@ -145,7 +146,7 @@ class HubPlan:
             content=readme.rendered if readme else None,
             address=self._address(url, sig.id),
             before=render_sig_nav(sig, urls, "home", locale)
-            + render_sig_card(sig, urls, self.today, note, locale),
+            + render_sig_card(sig, urls, self.today, note, self.community.history.shallow, locale),
         )
 
     def _members(self, group: HubGroup) -> PlannedPage:
@@ -250,7 +251,7 @@ class HubPlan:
                     else "",
                 )
             )
-        return render_directory(entries, self.languages.current)
+        return render_directory(entries, self.community.history, self.languages.current)
 
     def _address(self, page_url: str, group: str) -> Address:
         """Where the references of committed content lead from a page; `group` is the one whose

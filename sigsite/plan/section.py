@@ -39,6 +39,7 @@ class Section:
     calendar_file: str = ""  # below the prefix; empty when the group has none of its own
     feed_file: str = ""
     files: tuple[str, ...] = ()  # other files of the group the site publishes, below the prefix
+    group_name: str = ""  # on a site of several groups, what a meeting's title names it by
 
     @cached_property
     def notes(self) -> list[Meeting]:
@@ -116,7 +117,7 @@ class Section:
                     # The switcher leads to the other languages' archives: a note exists in one language.
                     {**archives, languages.current: here.page_url},
                     src_uri=languages.prefix + source,
-                    markdown=meeting_markdown(meeting, languages.current),
+                    markdown=meeting_markdown(meeting, languages.current, self.group_name),
                     content=meeting.rendered,
                     address=addresses(here.page_url) if addresses else here.address_of,
                     frame=frame,

@@ -56,7 +56,12 @@ def render_next_meeting(data: SigData, links: PageContext, today: date) -> str:
     """The home page block: the next meeting, or a visitor-worded empty state."""
     upcoming, past = split_by_today(data, today)
     return render_template(
-        "next_meeting.html", links.locale, upcoming=upcoming[:1], recent=past[:3], links=links
+        "next_meeting.html",
+        links.locale,
+        upcoming=upcoming[:1],
+        recent=past[:3],
+        links=links,
+        channels=data.facts.channels,
     )
 
 
@@ -89,6 +94,7 @@ def render_archive(data: SigData, links: PageContext, today: date) -> str:
         links=links,
         webcal_url=webcal(links.calendar_url),
         meeting_pad=data.meeting_pad,
+        channels=data.facts.channels,
     )
 
 

@@ -8,7 +8,9 @@ from datetime import date
 
 from markupsafe import Markup
 
+from sigsite.channels import CHANNELS
 from sigsite.hub.chart import meetings_chart
+from sigsite.hub.history import History
 from sigsite.hub.kinds import KINDS
 from sigsite.hub.model import HubSig
 from sigsite.hub.people import CommunityPerson
@@ -32,8 +34,9 @@ class DirectoryEntry:
     kind_label: str = ""  # filled in by render_directory, in the page's language
 
 
-def render_directory(entries: list[DirectoryEntry], locale: str) -> str:
-    """Every group of the hub by its displayed name, filterable by kind, activity and text."""
+def render_directory(entries: list[DirectoryEntry], history: History, locale: str) -> str:
+    """Every group of the hub by its displayed name, filterable by kind, activity and text; what
+    the checkout's history could tell is said once, above them."""
     _ = translator(locale)
     labels = {kind.key: _(kind.label) for kind in KINDS}
     entries = sorted(
@@ -51,6 +54,7 @@ def render_directory(entries: list[DirectoryEntry], locale: str) -> str:
         locale,
         for_markdown=False,
         entries=entries,
+        history=history,
         activity_counts=activity_counts,
         activity_chips=[
             (state, label, activity_counts[state])
@@ -89,8 +93,12 @@ def chart_text(sig: HubSig, locale: str) -> str:
     return _("Meetings per year: {years}", years=years)
 
 
-def render_sig_card(sig: HubSig, urls: dict[str, str], today: date, readme_note: str, locale: str) -> str:
-    """The facts of a SIG's home page: maintainers, maturity, activity, its chart, feeds and folder."""
+def render_sig_card(
+    sig: HubSig, urls: dict[str, str], today: date, readme_note: str, shallow: bool, locale: str
+) -> str:
+    """The facts of a group's home page: maintainers, maturity, activity (the last change as a
+    `shallow` checkout knows it), contact, its chart, feeds and folder."""
+    _ = translator(locale)
     text = chart_text(sig, locale)
     return render_template(
         "sig_card.html",
@@ -102,4 +110,6 @@ def render_sig_card(sig: HubSig, urls: dict[str, str], today: date, readme_note:
         next=sig.next_meeting(today),
         chart=Markup(meetings_chart(sig.meetings_per_year(), text)),  # numbers and escaped text only
         readme_note=readme_note,
+        shallow=shallow,
+        channel_labels=[_(CHANNELS[key].label) for key in sig.data.facts.channels],
     )

@@ -24,13 +24,13 @@ def year_page_markdown(year: int, locale: str = DEFAULT_LOCALE) -> str:
     return front_matter(front)
 
 
-def meeting_markdown(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
+def meeting_markdown(meeting: Meeting, locale: str = DEFAULT_LOCALE, group: str = "") -> str:
     """The Markdown source of a meeting's page: our front matter alone.
 
     The note itself is rendered by the core (`Meeting.rendered`) and put in after Markdown has
     run, so MkDocs never renders it and the page can never opt into template rendering.
     """
-    title = meeting_page_title(meeting, locale)
+    title = meeting_page_title(meeting, locale, group)
     description = plain_text(agenda_summary(meeting)) or title
     front = {"title": title, "description": description, "render_macros": False}
     return front_matter(front)

@@ -1,0 +1,82 @@
+"""What `sig-info.yaml` says of the SIG itself: its name, descriptions, creation date, maturity and
+mailing list. The values the community's template tool writes are warned about, never shown."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sigsite.emails import WITHHELD_MARK
+from sigsite.given import TEMPLATE_CREATED_ON, TEMPLATE_PLACEHOLDER, given
+from sigsite.links import is_web_url
+from sigsite.model import SigFacts
+from sigsite.problems import Problems
+from sigsite.yaml_source import LocatedDict
+
+TEMPLATE_FACTS = ("description", "mailing_list", "meeting_url")  # the SIG's own values it stands for
+LIST_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def read_facts(data: LocatedDict, display: str, problems: Problems) -> SigFacts:
+    """The SIG's name, descriptions, creation date, maturity and mailing list, as far as they are
+    given: the values the community's template tool writes are warned about, never shown."""
+    for key in TEMPLATE_FACTS:
+        value = data.get(key)
+        if isinstance(value, str) and value.strip().upper() == TEMPLATE_PLACEHOLDER:
+            problems.warning(
+                display,
+                data.line_of(key),
+                f"{key} is still the template's {TEMPLATE_PLACEHOLDER}; nothing is shown for it",
+                f"write the SIG's {key}, or NA when it has none",
+            )
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        return given(value) if isinstance(value, str) else None
+
+    created = data.get("created_on")
+    created_on = created if isinstance(created, date) else None
+    if isinstance(created, str) and given(created):
+        try:
+            created_on = date.fromisoformat(created)
+        except ValueError:
+            problems.warning(
+                display,
+                data.line_of("created_on"),
+                f"created_on '{created}' is not a date; it is not shown",
+                "write it as YYYY-MM-DD",
+            )
+    if created_on == TEMPLATE_CREATED_ON:
+        problems.warning(
+            display,
+            data.line_of("created_on"),
+            f"created_on {created_on.isoformat()} is the date the community's template tool "
+            "(create_sig_info_template.py) writes, not the SIG's; it is not shown",
+            "write the date the SIG was founded (YYYY-MM-DD), or remove the line",
+        )
+        created_on = None
+    return SigFacts(
+        name=text("name"),
+        description=text("description"),
+        description_en=text("description_en"),
+        created_on=created_on,
+        mature_level=text("mature_level"),
+        mailing_list=_mailing_list(text("mailing_list"), display, data.line_of("mailing_list"), problems),
+    )
+
+
+def _mailing_list(value: str | None, display: str, line: int | None, problems: Problems) -> str | None:
+    """A mailing list as an address to write to or a web page; a withheld (personal) address or
+    anything else is left out, with a warning for what is neither."""
+    if value is None or is_web_url(value):
+        return value
+    if LIST_ADDRESS.fullmatch(value):
+        return value
+    if WITHHELD_MARK not in value:  # a personal address was withheld, with its own warning
+        problems.warning(
+            display,
+            line,
+            f"mailing_list '{value}' is neither an e-mail address nor a web address; it is not shown",
+            "write the list's address (dev@mindspore.cn) or the address of its web page",
+        )
+    return None

@@ -1,0 +1,21 @@
+"""What counts as a value in the community's YAML: blanks, `NA` and the placeholders of its
+template tool (sigs/create_sig_info_template.py writes TO_BE_CLARIFIED and --xxx--) do not."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-", "to_be_clarified"})
+_TEMPLATE_PLACEHOLDER = re.compile(r"--[\w\s-]*--")
+TEMPLATE_PLACEHOLDER = "TO_BE_CLARIFIED"
+TEMPLATE_CREATED_ON = date(2019, 12, 31)  # the date the template tool writes for every SIG
+
+
+def given(value: Any) -> str | None:
+    """A YAML value as stripped text, or None for blanks and sentinels such as `NA`."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return None if text.lower() in SENTINELS or _TEMPLATE_PLACEHOLDER.fullmatch(text) else text
