@@ -15,6 +15,8 @@ from icalendar import Calendar
 
 from sigsite.addresses import SiteAddresses
 from sigsite.loader import Sources, load_sig
+from sigsite.model import SigData
+from sigsite.outputs.atom import feed_of
 from sigsite.outputs.calendar import PAST_EVENTS, calendar_of
 
 pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
@@ -73,6 +75,19 @@ def test_calendar_keeps_every_upcoming_meeting_and_the_latest_past_ones(tmp_path
     calendar = Calendar.from_ical(calendar_of([(data, site)], site, today))
     numbers = sorted(int(str(e["UID"]).split("-")[0]) for e in calendar.walk("VEVENT"))
     assert numbers == list(range(21, PAST_EVENTS + 41))  # 20 upcoming (incl. today's) + 100 past
+
+
+def test_a_calendar_and_a_feed_with_nothing_dated_are_still_valid_and_dated_by_the_build():
+    """RFC 5545 wants a component and RFC 7986 REFRESH-INTERVAL's VALUE=DURATION; an empty Atom
+    feed was updated on the build's day, not in 1970."""
+    site = SiteAddresses(site_url="https://sig.example.org/", site_name="SIG")
+    today = date(2026, 12, 3)
+    text = calendar_of([(SigData(), site)], site, today).decode()
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H" in text
+    components = [c.name for c in Calendar.from_ical(text).subcomponents]
+    assert components == ["VTIMEZONE"]
+    feed = ElementTree.fromstring(feed_of([(SigData(), site)], site, site.site_url, today))
+    assert feed.findtext("{http://www.w3.org/2005/Atom}updated") == "2026-12-03T00:00:00+00:00"
 
 
 def test_archive_offers_subscription(early_build):

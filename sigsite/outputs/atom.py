@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
@@ -14,12 +14,14 @@ from sigsite.model import SigData
 from sigsite.outputs import instant, published_newest_first
 
 FEED_ENTRIES = 50  # feed readers poll for what is new; the archive keeps the rest
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def feed_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresses, archive_url: str) -> bytes:
+def feed_of(
+    sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresses, archive_url: str, today: date
+) -> bytes:
     """The newest meetings of one SIG or several (the hub's, each entry then named after its SIG);
-    every timestamp comes from the data, so builds repeat."""
+    every timestamp comes from the data or, for a feed with no entry, from the build's `today`
+    (SOURCE_DATE_EPOCH), so builds repeat."""
     meetings = published_newest_first(sigs)
     feed = FeedGenerator()
     feed.id(own.site_url + FEED_FILE)
@@ -29,7 +31,7 @@ def feed_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresses, a
     feed.link(href=archive_url, rel="alternate", type="text/html")
     feed.author(name=own.site_name)
     feed.language(DEFAULT)
-    feed.updated(instant(meetings[0][0]) if meetings else EPOCH)
+    feed.updated(instant(meetings[0][0]) if meetings else datetime.combine(today, time(), UTC))
     for meeting, site in meetings[:FEED_ENTRIES]:
         entry = feed.add_entry(order="append")
         url = site.of(meeting)

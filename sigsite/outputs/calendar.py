@@ -46,6 +46,7 @@ def calendar_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresse
         url=own.site_url,
         calscale="GREGORIAN",
     )
+    calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 requires it; icalendar omits it
     meetings = calendar_meetings(sigs, today)
     for meeting, site in reversed(meetings):
         # A meeting with a time is an event of its length; one with a date only takes the day.
@@ -74,6 +75,8 @@ def calendar_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresse
     if first is not None:
         since = date(first.year - 1, 1, 1)  # a year before the first meeting, from its start
         calendar.subcomponents.extend(_timezone(tzid, since) for tzid in calendar.get_missing_tzids())
+    else:  # RFC 5545 wants one component at least: with no event, the zone of the day's events
+        calendar.add_component(_timezone("UTC", date(today.year, 1, 1)))
     # Time zones first, in a fixed order (icalendar adds them from a set).
     calendar.subcomponents.sort(
         key=lambda c: (c.name != "VTIMEZONE", str(c.get("TZID", "")) if c.name == "VTIMEZONE" else "")

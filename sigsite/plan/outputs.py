@@ -68,7 +68,7 @@ class Output:
 BOTH = frozenset(Site)
 OUTPUTS = (
     Output(CALENDAR_FILE, True, BOTH, lambda i: calendar_of(i.groups, i.own, i.today)),
-    Output(FEED_FILE, True, BOTH, lambda i: feed_of(i.groups, i.own, i.archive_url)),
+    Output(FEED_FILE, True, BOTH, lambda i: feed_of(i.groups, i.own, i.archive_url, i.today)),
     Output(MEMBERS_JSON, False, frozenset({Site.SIG}), lambda i: members_json(i.groups[0][0])),
     Output(MEETINGS_JSON, False, frozenset({Site.SIG}), lambda i: meetings_json(*i.groups[0])),
     Output(SIGS_JSON, False, frozenset({Site.HUB}), lambda i: sigs_json(i.community, i.sites, i.today)),
