@@ -11,6 +11,8 @@ absolute ones that feeds and calendars need. Addresses from data pass `safe_url`
 from __future__ import annotations
 
 import posixpath
+import re
+import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote
@@ -21,6 +23,9 @@ from sigsite.model import Meeting
 from sigsite.translations import DEFAULT_LOCALE
 
 MEETINGS_FOLDER = "meetings"
+DOCUMENTS_FOLDER = "documents"  # a hub group's other Markdown documents
+MAX_SEGMENT = 64  # an address segment is a folder name: its length is limited
+_NOT_WORDS = re.compile(r"[^a-z0-9]+")
 SCHEMAS_FOLDER = "schemas"
 HOME_PAGE = "index.md"
 MEMBERS_PAGE = "members/index.md"
@@ -79,6 +84,22 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     else:
         url = src_uri
     return quote(url)
+
+
+def address_segment(name: str, fallback: str) -> str:
+    """A name as an address segment: `Computer Vision (CV) Suite SIG` ->
+    `computer-vision-cv-suite-sig`; `{fallback}-<hash>` for a name without a Latin letter or
+    digit, and a hash after the first letters of a long one."""
+    slug = _NOT_WORDS.sub("-", name.lower()).strip("-")
+    digest = f"{zlib.crc32(name.encode('utf-8', 'surrogateescape')):08x}"
+    if len(slug) > MAX_SEGMENT:
+        return slug[: MAX_SEGMENT - len(digest) - 1].rstrip("-") + "-" + digest
+    return slug or f"{fallback}-{digest}"
+
+
+def document_page(slug: str) -> str:
+    """The source path of a group's document page on the hub."""
+    return f"{DOCUMENTS_FOLDER}/{slug}.md"
 
 
 def meeting_page(slug: str) -> str:

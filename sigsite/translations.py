@@ -123,6 +123,7 @@ ZH: dict[str, str] = {
     "Last change:": "最近修改：",
     "(in this shallow checkout)": "（以此浅克隆为准）",
     "Contact": "联系方式",
+    "Documents": "文档",
     "Mailing list:": "邮件列表：",
     "how to join: see the README": "加入方式见 README",
     "WeChat group": "微信群",

@@ -119,7 +119,9 @@ def test_every_relative_link_of_a_readme_is_resolved(hub):
     assert links["PDF"] == links["guide"] == "docs/guide.pdf"
     assert links["old plan"] == forge + "sigs/alpha/docs/missing.pdf"  # not in this checkout
     assert links["template"] == forge + "sigs/alpha/docs/design-template.md"  # not published
-    assert links["reviewer"] == forge + "sigs/alpha/sub%20project/README.md"
+    assert links["reviewer"] == "documents/sub-project-readme/"  # a sub-project's README: its page
+    document = hub.html("sigs/alpha/documents/sub-project-readme/index.html")
+    assert document.select_one("article h1").get_text(strip=True).endswith("MindSpore Alpha SIG")
     assert links["Beta"] == "../beta/"
     assert links["all SIGs"] == "../../"
     assert links["up"] == forge  # above the repository

@@ -114,7 +114,7 @@ def test_a_readmes_relative_links_lead_where_the_hub_publishes_their_targets(hub
         "PDF": "docs/guide.pdf",
         "old plan": forge + "docs/missing.pdf",  # not in the checkout: where the forge would show it
         "template": forge + "docs/design-template.md",  # Markdown the hub does not publish
-        "reviewer": forge + "sub%20project/README.md",
+        "reviewer": "documents/sub-project-readme/",  # a sub-project's README: a document
         "Beta": "../beta/",
         "all SIGs": "../../",
         "up": "https://gitee.com/mindspore/community/blob/master/",  # outside sigs/: the repository
@@ -141,6 +141,7 @@ def test_the_hub_publishes_each_file_once_with_every_groups_outputs(hub):
         "sigs/alpha/meetings/slides-20210304.pdf",
         "sigs/beta/docs/tech-sessions/20200416/photo.png",  # the image a session record shows
         "tsc/slides/2020/MindSpore-TSC-Meeting-Jun-18.pdf",  # the slides of the TSC's June notes
+        "working-groups/research/target.PNG",  # the image of the working group's topic
     ]
     assert all(f.source.is_file() and not f.source.is_symlink() for f in copied)
 
@@ -251,3 +252,30 @@ def test_a_sig_site_is_one_group_planned_at_the_root():
     members = json.loads(files["members.json"].content)
     assert len(members["members"]) == len(data.people)
     assert len(json.loads(files["meetings.json"].content)["meetings"]) == len(data.meetings)
+
+
+def test_every_other_markdown_document_gets_a_page_linked_from_its_group(hub):
+    """The research working group's topic: a page of its own, in its language, below the group's
+    documents/, listed on the group's page and where the README's link leads; templates are not."""
+    research = hub.community.sig("research")
+    assert [(d.path, d.slug, d.title) for d in research.documents] == [
+        ("Topic1_Low-bit-Training.md", "topic1-low-bit-training", "Topic1: Low-bit Neural Networks Training")
+    ]
+    # A sub-project's README is a document; design-template.md is a template: neither page nor link.
+    assert [d.path for d in hub.community.sig("alpha").documents] == ["sub project/README.md"]
+    page = hub.page("en", "working-groups/research/documents/topic1-low-bit-training.md")
+    assert '"title": "Topic1: Low-bit Neural Networks Training · Joint Research on Future AI Topics"' in (
+        page.markdown.replace("title: ", '"title": ')
+    )
+    assert page.content is not None and "self-adaptively" in page.content.html.lower()
+    assert page.switcher["zh"] == "zh/working-groups/research/"  # no Chinese version: the group's home
+    assert not [p for p in hub.pages["zh"] if "documents/" in p.src_uri]
+    home = hub.page("en", "working-groups/research/index.md")
+    assert home.content is not None and home.address is not None
+    readme = BeautifulSoup(resolve_references(home.content.html, home.address), "lxml")
+    link = readme.find("a", string="Low-bit Neural Networks Training")
+    assert link["href"] == "documents/topic1-low-bit-training/"
+    card = BeautifulSoup(home.before, "lxml")
+    assert [a["href"] for a in card.select(".sig-facts__documents a")] == [
+        "documents/topic1-low-bit-training/"
+    ]

@@ -20,7 +20,9 @@ from sigsite.sanitize import content_id
 from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE, SIGS_DIR
 
 FORGE_URL = "https://gitee.com/mindspore/community/blob/master/"
-PAGE_KINDS = frozenset({"hub", "home", "meeting"})  # pages whose ids come from content: user-content-
+PAGE_KINDS = frozenset(
+    {"hub", "home", "meeting", "document"}
+)  # pages whose ids come from content: user-content-
 # Link targets in Markdown and in raw HTML; each pattern is linear.
 _TARGETS = (
     re.compile(r"\]\(\s*<?([^)\s>]+)"),  # [text](target), ![alt](target)
@@ -68,6 +70,8 @@ class ReadmeLinks:
                     f"{folder}/{MEETINGS_DIR}/{attachment.source}",
                     Target("attachment", sig.id, attachment.source),
                 )
+            for document in sig.documents:
+                self._add(f"{folder}/{document.path}", Target("document", sig.id, document.slug))
             for path in sig.published_files:
                 self._add(f"{folder}/{path}", Target("file", sig.id, path))
 

@@ -9,14 +9,14 @@ are: what is odd is a warning.
 from __future__ import annotations
 
 import posixpath
-import re
-import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from sigsite.addresses import address_segment
 from sigsite.attachments import is_inert
 from sigsite.channels import channels_named
+from sigsite.hub.documents import read_documents
 from sigsite.hub.history import read_history
 from sigsite.hub.kinds import KINDS, SIG, GroupKind, group_path
 from sigsite.hub.links import FORGE_URL, relative_targets
@@ -39,19 +39,10 @@ from sigsite.problems import Problem, Problems
 from sigsite.reading import refuse_odd_name, symlink_on_the_way
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
 
-_NOT_WORDS = re.compile(r"[^a-z0-9]+")
-MAX_ID = 64
-
 
 def sig_id(name: str) -> str:
-    """The address segment of a folder or name: `Computer Vision (CV) Suite SIG` ->
-    `computer-vision-cv-suite-sig`; a hash for a name without a Latin letter or digit, and after
-    the first letters of a long one (an address segment is a folder name: its length is limited)."""
-    slug = _NOT_WORDS.sub("-", name.lower()).strip("-")
-    digest = f"{zlib.crc32(name.encode('utf-8', 'surrogateescape')):08x}"
-    if len(slug) > MAX_ID:
-        return slug[: MAX_ID - len(digest) - 1].rstrip("-") + "-" + digest
-    return slug or f"sig-{digest}"
+    """The address segment of a group's folder or name (addresses.address_segment)."""
+    return address_segment(name, "sig")
 
 
 def load_community(
@@ -210,9 +201,14 @@ def _load_folder(
         meetings=tuple(sorted((*data.meetings, *found_files.records, *sessions), key=meeting_order)),
         facts=replace(data.facts, channels=channels_named(r.text for r in readmes)),
     )
-    linking = [("", r.text) for r in readmes] + [
-        (posixpath.dirname(m.path), m.body) for m in found_files.records
-    ]
+    documents = read_documents(folder, found_files.documents, display, public_emails, problems)
+    linking = (
+        [("", r.text) for r in readmes]
+        + [  # what a README, a record or a document shows of the folder is published with it
+            (posixpath.dirname(m.path), m.body) for m in found_files.records
+        ]
+        + [(posixpath.dirname(d.path), d.text) for d in documents]
+    )
     return HubSig(
         id=sig_id_,
         folder=folder.name,
@@ -223,6 +219,7 @@ def _load_folder(
         readmes=readmes,
         published_files=tuple(sorted({*_linked_files(folder, linking), *found_files.files})),
         kind=kind.key,
+        documents=documents,
     )
 
 

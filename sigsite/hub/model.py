@@ -25,6 +25,19 @@ class Readme:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A Markdown file of a group that is neither its README, a record nor a template: a guide, a
+    governance text, a research topic. It gets a page of its own, linked from the group's."""
+
+    path: str  # folder-relative, e.g. "docs/SIG Governance.md"
+    slug: str  # its page's segment below the group's documents/
+    title: str  # its first heading, else its file name
+    language: str
+    text: str  # personal e-mail addresses already withheld; its title line left blank
+    rendered: Rendered = field(default_factory=Rendered)  # as the hub shows it (hub.rendering)
+
+
+@dataclass(frozen=True)
 class HubSig:
     """One SIG of the hub: a folder of `sigs/`, or an entry of `sig_info.yaml` hosted elsewhere."""
 
@@ -39,6 +52,7 @@ class HubSig:
     external_url: str | None = None  # where a SIG hosted elsewhere lives
     kind: str = SIG.key  # a key of hub/kinds.py
     last_change: date | None = None  # the last commit that touched its folder, when there is history
+    documents: tuple[Document, ...] = ()  # by path
 
     @property
     def path(self) -> str:

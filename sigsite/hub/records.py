@@ -18,15 +18,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from sigsite.cost_limits import check_cost
+from sigsite.hub.documents import read_committed, title_and_body
 from sigsite.hub.model import Readme
-from sigsite.hub.readmes import first_prose, plain_line
+from sigsite.hub.readmes import first_prose
 from sigsite.languages import LANGUAGES, detect_language, language_of_name
 from sigsite.model import Meeting
-from sigsite.notes.checks import check_link_schemes
-from sigsite.privacy import withhold_in_text
 from sigsite.problems import Problems, printable
-from sigsite.reading import read_text
 from sigsite.settings import MEETINGS_DIR
 
 RECORD_WORDS = re.compile(
@@ -45,7 +42,6 @@ _MONTH_DAY = re.compile(
 )
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_HEADING = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _WEB_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[([^\[\]]+)\]\((https?://[^()\s]+)\)", re.MULTILINE)
 
 
@@ -178,14 +174,10 @@ def _read_record(
     public: frozenset[str],
     problems: Problems,
 ) -> Meeting | None:
-    text = read_text(folder / relative, display, problems)
+    text = read_committed(folder / relative, display, public, problems)
     if text is None:
         return None
-    text = withhold_in_text(text, public, display, problems)
-    check_link_schemes(text, display, problems)
-    if not check_cost(text, display, problems):
-        return None
-    title, body = _title_and_body(text)
+    title, body = title_and_body(text)
     path = PurePosixPath(relative)
     return Meeting(
         source=path.name,
@@ -199,21 +191,6 @@ def _read_record(
         summary=first_prose(body) or "",
         path=relative,
     )
-
-
-def _title_and_body(text: str) -> tuple[str, str]:
-    """The first heading, when it opens the file, and the text with its line left blank (so that
-    lines keep their numbers)."""
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if not line.strip():
-            continue
-        match = _HEADING.fullmatch(line)
-        if match is None:
-            return "", text
-        lines[index] = ""
-        return plain_line(match[2]), "\n".join(lines)
-    return "", text
 
 
 def _with_slugs(records: list[Meeting]) -> list[Meeting]:

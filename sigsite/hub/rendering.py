@@ -19,7 +19,7 @@ TOP_LEVEL = 2
 def rendered_community(
     community: Community, forge_url: str, public: frozenset[str], problems: Problems
 ) -> Community:
-    """The community with every README and record rendered (`Rendered`), headings in an outline
+    """The community with every README, record and document rendered (`Rendered`), headings in an outline
     below the page's title whatever level the file starts at."""
     links = ReadmeLinks(community, forge_url)
 
@@ -41,6 +41,9 @@ def rendered_community(
             sig,
             readmes=tuple(replace(r, rendered=render(r.text, r.path)) for r in sig.readmes),
             data=replace(sig.data, meetings=meetings),
+            documents=tuple(
+                replace(d, rendered=render(d.text, f"{sig.path}/{d.path}")) for d in sig.documents
+            ),
         )
 
     return replace(

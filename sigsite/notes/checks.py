@@ -118,6 +118,15 @@ def check_link_schemes(text: str, display: str, problems: Problems) -> None:
                         "check the address; write '[' in a path as %5B",
                         column=match.start("scheme") + 1,
                     )
+                elif scheme == "data" and line.startswith("image/", match.end("scheme") + 1):
+                    problems.warning(  # inert once sanitized: the image is dropped, its text stays
+                        display,
+                        number,
+                        "an image is embedded as a 'data:' address, which the site does not show; "
+                        "its alt text is shown instead",
+                        "commit the image as a file beside the text and link to it",
+                        column=match.start("scheme") + 1,
+                    )
                 elif scheme not in SAFE_SCHEMES:
                     problems.error(
                         display,

@@ -22,10 +22,10 @@ from sigsite.addresses import (
     site_path,
     webcal,
 )
-from sigsite.formatting import plain_text
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
 from sigsite.markup.references import Address, Target
+from sigsite.plan.documents import document_pages, document_urls
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
 from sigsite.plan.section import Section
@@ -37,18 +37,12 @@ from sigsite.render.hub_blocks import (
     render_sig_card,
     render_sig_nav,
 )
-from sigsite.render.pages import front_matter
+from sigsite.render.pages import titled_front_matter
 from sigsite.settings import MEETINGS_DIR
 from sigsite.translations import README_ONLY_IN, translator
 
 MEMBERS_INTRO = "The members of {name}, from its sig_members.yaml and sig-info.yaml."
 GROUP_PAGES = {"home": HOME_PAGE, "members": MEMBERS_PAGE, "archive": ARCHIVE_PAGE}
-
-
-def _front_matter(title: str, description: str) -> str:
-    """Front matter of a page whose title comes from the community's files: themes print titles and
-    descriptions unescaped, so they carry no markup characters."""
-    return front_matter({"title": plain_text(title), "description": plain_text(description)})
 
 
 def group_section(sig: HubSig, community_root: Path) -> Section:
@@ -82,6 +76,7 @@ class HubGroup:
     section: Section  # its meetings
     context: PageContext  # its meetings, years and files, from the site's root
     urls: dict[str, str]  # its home, members and archive pages (GROUP_PAGES), from the site's root
+    document_urls: dict[str, str]  # its documents' pages by slug, from the site's root
 
 
 def hub_groups(
@@ -94,7 +89,9 @@ def hub_groups(
         urls = {
             key: languages.url(languages.current, sig.prefix + page) for key, page in group_pages(sig).items()
         }
-        groups[sig.id] = HubGroup(sig, section, section.context(languages, site_url), urls)
+        groups[sig.id] = HubGroup(
+            sig, section, section.context(languages, site_url), urls, document_urls(sig, languages)
+        )
     return groups
 
 
@@ -124,6 +121,13 @@ class HubPlan:
                     pages.append(self._members(group))
                 if "archive" in group.urls:
                     pages.append(self._archive(group))
+                pages += document_pages(
+                    group.sig,
+                    self.languages,
+                    self.languages.switcher(group.sig.prefix + HOME_PAGE),
+                    addresses,
+                    partial(self._navigation, group),
+                )
         return pages + self.community_pages()
 
     def _page(self, group: HubGroup, page: str) -> tuple[str, str, dict[str, str]]:
@@ -142,7 +146,7 @@ class HubPlan:
         return PlannedPage(
             switcher,
             src_uri=source,
-            markdown=_front_matter(sig.name, sig.intro(locale) or sig.name) + body,
+            markdown=titled_front_matter(sig.name, sig.intro(locale) or sig.name) + body,
             content=readme.rendered if readme else None,
             address=self._address(url, sig.id),
             before=render_sig_nav(sig, urls, "home", locale)
@@ -154,7 +158,7 @@ class HubPlan:
         title = _("Members of {name}", name=sig.name)
         source, url, switcher = self._page(group, "members")
         markdown = (
-            _front_matter(title, title)
+            titled_front_matter(title, title)
             + f"# {_('Members')}\n\n"
             # The group's name is data: escaped, in HTML that Markdown passes through as it is.
             + f"<p>{escape(_(MEMBERS_INTRO, name=sig.name))}</p>"
@@ -177,9 +181,13 @@ class HubPlan:
         return PlannedPage(
             switcher,
             src_uri=source,
-            markdown=_front_matter(title, title) + f"# {_('Meetings')}\n\n" + archive,
+            markdown=titled_front_matter(title, title) + f"# {_('Meetings')}\n\n" + archive,
             before=render_sig_nav(sig, self._relative_urls(group, url), "archive", locale),
         )
+
+    def _navigation(self, group: HubGroup, page_url: str) -> str:
+        """The group's navigation on one of its pages that is none of GROUP_PAGES (a document's)."""
+        return render_sig_nav(group.sig, self._relative_urls(group, page_url), "", self.languages.current)
 
     def _relative_urls(self, group: HubGroup, page_url: str) -> dict[str, str]:
         """The addresses a group's page links to, relative to that page (feeds absolute)."""
@@ -196,6 +204,7 @@ class HubPlan:
             "webcal": webcal(context.calendar_url),
             "feed": context.feed_url,
             "forge": self.forge_url + quote(sig.path),
+            **{f"document:{slug}": here.to(url) for slug, url in group.document_urls.items()},
         }
 
     def community_pages(self) -> list[PlannedPage]:
@@ -276,6 +285,8 @@ class HubPlan:
             return urls[target.kind]
         if target.kind == "meeting":
             return context.meeting_urls.get(target.value, urls.get("archive", urls["home"]))
+        if target.kind == "document":
+            return known.document_urls.get(target.value)
         if target.kind == "attachment":
             return context.attachment_urls.get(target.value)
         if target.kind == "file":

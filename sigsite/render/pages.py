@@ -36,6 +36,12 @@ def meeting_markdown(meeting: Meeting, locale: str = DEFAULT_LOCALE, group: str 
     return front_matter(front)
 
 
+def titled_front_matter(title: str, description: str, **more: object) -> str:
+    """Front matter of a page whose title comes from the community's files: themes print titles and
+    descriptions unescaped, so they carry no markup characters."""
+    return front_matter({"title": plain_text(title), "description": plain_text(description), **more})
+
+
 def front_matter(values: dict[str, object]) -> str:
     """YAML front matter for a generated page; JSON scalars are valid YAML, and fast to write."""
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]

@@ -1,0 +1,73 @@
+"""A group's other Markdown documents (guides, governance, research topics): read like its
+records, each with a title and an address of its own below the group's `documents/`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from sigsite.addresses import address_segment
+from sigsite.cost_limits import check_cost
+from sigsite.hub.model import Document
+from sigsite.hub.readmes import plain_line
+from sigsite.languages import detect_language, language_of_name
+from sigsite.notes.checks import check_link_schemes
+from sigsite.privacy import withhold_in_text
+from sigsite.problems import Problems
+from sigsite.reading import read_text
+
+_HEADING = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+
+
+def read_committed(path: Path, display: str, public: frozenset[str], problems: Problems) -> str | None:
+    """A committed Markdown file's text, personal addresses withheld, its link schemes checked;
+    None when it cannot be read or would cost more than its size allows."""
+    text = read_text(path, display, problems)
+    if text is None:
+        return None
+    text = withhold_in_text(text, public, display, problems)
+    check_link_schemes(text, display, problems)
+    return text if check_cost(text, display, problems) else None
+
+
+def title_and_body(text: str) -> tuple[str, str]:
+    """The first heading, when it opens the file, and the text with its line left blank (so that
+    lines keep their numbers)."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _HEADING.fullmatch(line)
+        if match is None:
+            return "", text
+        lines[index] = ""
+        return plain_line(match[2]), "\n".join(lines)
+    return "", text
+
+
+def read_documents(
+    folder: Path, paths: tuple[str, ...], display: str, public: frozenset[str], problems: Problems
+) -> tuple[Document, ...]:
+    """The documents at `paths` (folder-relative), each with a unique address segment."""
+    documents, taken = [], set()
+    for relative in paths:
+        text = read_committed(folder / relative, f"{display}/{relative}", public, problems)
+        if text is None:
+            continue
+        path = PurePosixPath(relative)
+        candidate = address_segment(str(path.with_suffix("")), "document")
+        slug, number = candidate, 2
+        while slug in taken:
+            slug, number = f"{candidate}-{number}", number + 1
+        taken.add(slug)
+        title, body = title_and_body(text)
+        documents.append(
+            Document(
+                path=relative,
+                slug=slug,
+                title=title or path.stem,
+                language=language_of_name(path.stem) or detect_language(text),
+                text=body,
+            )
+        )
+    return tuple(documents)
