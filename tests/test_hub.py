@@ -357,6 +357,27 @@ def test_the_real_community_builds_with_every_group_note_record_and_person(commu
     by_id = {s["id"]: s for s in sigs}
     assert by_id["usability"]["last_meeting"]["date"] == "2024-11-30"
     assert by_id["security"]["meetings"] == 4 + 1 + 1  # notes, the record, the README's 2022-3-15 session
+    # Every other Markdown file is a record or a document with its page: none is left unread.
+    documents = {p.parent.as_posix() for p in community_hub.site.rglob("documents/*/index.html")}
+    records = sum(g["meetings"] for g in sigs) - sum(
+        len(list((COMMUNITY / f).glob("meetings/[0-9]*.md"))) for f in folders
+    )
+    markdown = [
+        path
+        for folder in folders
+        for path in (COMMUNITY / folder).rglob("*.md")
+        if path.parent != COMMUNITY / folder or not path.name.lower().startswith("readme")
+        if "meetings" not in path.relative_to(COMMUNITY / folder).parts[:1]
+        and "template" not in path.name.lower()
+    ]
+    assert len(documents) == 22 and len(markdown) <= len(documents) + records
+    # What the files say, and only that: usability's public list, no template date, no WeChat claim
+    # for a group that names no WeChat group.
+    assert by_id["usability"]["mailing_list"] == "dev@mindspore.cn"
+    assert by_id["security"]["created_on"] is None  # 2019-12-31, the template tool's date
+    assert "wechat" not in by_id["tsc"]["channels"]
+    tsc = (community_hub.site / "tsc/meetings/index.html").read_text("utf-8")
+    assert "WeChat" not in tsc
     assert broken_links(community_hub.site, SITE_PATH) == []
 
 
