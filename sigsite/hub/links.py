@@ -31,6 +31,28 @@ _TARGETS = (
 )
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s()<>\"']+")
+_ON_FORGE = re.compile(r"(?:raw|blob|tree)/[^/]+/(.+)")  # a branch's file: raw/master/sigs/x.png
+
+
+def repository_path(url: str, forge_url: str) -> str | None:
+    """The path in the repository shown at `forge_url` that an absolute address of it names
+    (`…/community/raw/master/sigs/mindflow/images/a.png` -> `sigs/mindflow/images/a.png`), or None."""
+    root = forge_url.split("/blob/", 1)[0].rstrip("/") + "/"
+    if not url.startswith(root):
+        return None
+    match = _ON_FORGE.fullmatch(urlsplit(url).path.removeprefix(urlsplit(root).path))
+    return unquote(match[1]) if match else None
+
+
+def forge_targets(markdown: str, forge_url: str) -> Iterator[str]:
+    """The repository paths that a text's absolute addresses of its own repository name."""
+    for match in _WEB_ADDRESS.finditer(markdown):
+        path = repository_path(match[0], forge_url)
+        if path is not None:
+            yield path
+
+
 def relative_targets(markdown: str) -> Iterator[str]:
     """The relative paths a README links to (no scheme, no fragment-only links), unquoted."""
     for pattern in _TARGETS:
@@ -77,6 +99,10 @@ class ReadmeLinks:
 
     def _add(self, repository_path: str, target: Target) -> None:
         self._targets[repository_path] = target
+
+    def repository_path(self, url: str) -> str | None:
+        """The path in this repository that an absolute address of it on the forge names."""
+        return repository_path(url, self.forge_url)
 
     def resolver(self, readme_path: str) -> Resolve:
         """Resolves the links of the README at `readme_path` (repository-relative)."""

@@ -19,7 +19,7 @@ from sigsite.channels import channels_named
 from sigsite.hub.documents import read_documents
 from sigsite.hub.history import read_history
 from sigsite.hub.kinds import KINDS, SIG, GroupKind, group_path
-from sigsite.hub.links import FORGE_URL, relative_targets
+from sigsite.hub.links import FORGE_URL, forge_targets, relative_targets
 from sigsite.hub.listing import Listed, read_listing
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.readmes import (
@@ -90,6 +90,7 @@ def load_community(
             public_emails,
             (caches or {}).setdefault(display, NoteCache()) if caches is not None else None,
             render,
+            forge_url,
             problems,
         )
         sigs.append(sig)
@@ -162,6 +163,7 @@ def _load_folder(
     public_emails: frozenset[str],
     cache: NoteCache | None,
     render: bool,
+    forge_url: str,
     problems: Problems,
 ) -> HubSig:
     display = group_path(kind, folder.name)
@@ -217,7 +219,9 @@ def _load_folder(
         maintainers=maintainers,
         data=data,
         readmes=readmes,
-        published_files=tuple(sorted({*_linked_files(folder, linking), *found_files.files})),
+        published_files=tuple(
+            sorted({*_linked_files(folder, display, linking, forge_url), *found_files.files})
+        ),
         kind=kind.key,
         documents=documents,
     )
@@ -228,12 +232,18 @@ def _in_folder(items: list[Problem], display: str) -> list[Problem]:
     return [Problem(f"{display}/{p.file}", p.line, p.column, p.severity, p.message, p.fix) for p in items]
 
 
-def _linked_files(folder: Path, texts: list[tuple[str, str]]) -> set[str]:
-    """Files of the folder that its Markdown (each text with its folder-relative directory) links to
-    and that the hub publishes: inert types, no links on the way, not in meetings/."""
+def _linked_files(folder: Path, display: str, texts: list[tuple[str, str]], forge_url: str) -> set[str]:
+    """Files of the folder that its Markdown (each text with its folder-relative directory) links to,
+    relatively or by its address on the forge, and that the hub publishes: inert types, no links
+    on the way, not in meetings/."""
     found: set[str] = set()
     for directory, text in texts:
-        for target in relative_targets(text):
+        own = [
+            posixpath.relpath(path, posixpath.join(display, directory or "."))
+            for path in forge_targets(text, forge_url)
+            if path.startswith(f"{display}/")
+        ]
+        for target in (*relative_targets(text), *own):
             relative = posixpath.normpath(posixpath.join(directory, target))
             if (
                 relative.startswith("../")

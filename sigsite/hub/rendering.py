@@ -30,6 +30,7 @@ def rendered_community(
             top=TOP_LEVEL,
             public=public,
             withheld=lambda address: warn_withheld(address, path, None, problems),
+            own=links.repository_path,
         )
 
     def group(sig: HubSig) -> HubSig:

@@ -42,6 +42,7 @@ def render_markdown(
     unsearched: frozenset[str] = frozenset(),
     public: frozenset[str] = frozenset(),
     withheld: Callable[[Address], None] = lambda address: None,
+    own: Callable[[str], str | None] = lambda url: None,
 ) -> Rendered:
     """Render `text`, whose first line is line `first_line` of its file (for `resolve`).
 
@@ -49,7 +50,9 @@ def render_markdown(
     level `top`, and no heading is more than one level below the one it follows; sections whose
     heading's key (model.section_key) is in `unsearched` are left out of what search reads. The
     text's own addresses were withheld before; an address that only markup makes (`a@<b>x</b>.org`)
-    is withheld from the result and given to `withheld`, unless it is `public`.
+    is withheld from the result and given to `withheld`, unless it is `public`. `own` gives the
+    repository path of an absolute address of the file's own repository (a Gitee `raw/master/…`
+    image), which then leads where a relative link to that path would.
     """
     md = parser()
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the parser reads it: lines agree
@@ -57,7 +60,7 @@ def render_markdown(
     with _without_cycle_collection():
         tokens = md.parse(text, env)
         lines = text.split("\n")
-        _resolve_links(tokens, lambda target, line: _address(target, line, resolve), lines, first_line)
+        _resolve_links(tokens, lambda target, line: _address(target, line, resolve, own), lines, first_line)
         headings = _headings(tokens, top)
         _add_permalinks(tokens)
         body = sanitize_html(md.renderer.render(tokens, md.options, env))
@@ -97,7 +100,9 @@ def may_link_locally(text: str) -> bool:
     return _LOCAL_LINK.search(text) is not None
 
 
-def _address(written: str, line: int | None, resolve: Resolve) -> str | None:
+def _address(
+    written: str, line: int | None, resolve: Resolve, own: Callable[[str], str | None]
+) -> str | None:
     """The address a link of the file gets, or None when it gets none (unsafe, or leading nowhere)."""
     written = written.strip()
     if not written or written.startswith("#"):
@@ -110,6 +115,10 @@ def _address(written: str, line: int | None, resolve: Resolve) -> str | None:
     if scheme in WEB_SCHEMES:
         if not parts.hostname:
             return None
+        path = own(written)
+        found = resolve("/" + path, unquote(parts.fragment), line) if path else None
+        if isinstance(found, Target):  # a file of its own repository that the site publishes
+            return found.reference()
         netloc = parts.netloc.rpartition("@")[2]  # a user name is never published (nor an address in it)
         return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
     if scheme == "mailto":
@@ -118,6 +127,16 @@ def _address(written: str, line: int | None, resolve: Resolve) -> str | None:
         return None
     resolved = resolve(unquote(parts.path), unquote(parts.fragment), line)
     return resolved.reference() if isinstance(resolved, Target) else resolved
+
+
+def _missing(written: str, url: str) -> bool:
+    """True when a relative address (`written`) was resolved to one on the web: its file is not
+    in the checkout, and the image would be a link to the forge."""
+    try:
+        parts = urlsplit(written)
+    except ValueError:
+        return False
+    return not parts.scheme and not parts.netloc and urlsplit(url).scheme in WEB_SCHEMES
 
 
 def _resolve_links(
@@ -154,6 +173,8 @@ def _resolve_links(
                 attribute = "href" if child.type == "link_open" else "src"
                 written = str(child.attrs.get(attribute, ""))  # percent-encoded by the parser
                 url = address(written, line_of(unquote(written), block))
+                if child.type == "image" and url is not None and _missing(written, url):
+                    url = None  # a file the checkout lacks: its description, not a long address
                 if url is not None:
                     child.attrSet(attribute, url)
                 elif child.type == "image":  # no address: its description instead
