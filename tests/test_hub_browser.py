@@ -72,7 +72,7 @@ def test_the_directory_filters_by_kind_activity_and_text(hub, browser):
         assert page.locator(".sig-card:visible").count() == 1
         assert page.locator(".sig-roster__status").inner_text() == "Showing 1 of 7"
         page.locator("#sig-directory-find").fill("tsc")  # a folder name, not only words of the card
-        assert page.locator(".sig-card:visible .sig-card__kind").all_inner_texts() == [
+        assert page.locator(".sig-card:visible .sig-card__kind").all_text_contents() == [
             "Technical Steering Committee"
         ]
 
