@@ -15,8 +15,13 @@ trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -n "${SIGSITE_COMMUNITY:-}" ]; then
   export SIGSITE_COMMUNITY=$(realpath "$SIGSITE_COMMUNITY")
   SIGSITE_HUB_URL="http://127.0.0.1:$port/" mkdocs build --strict -q -f hub/mkdocs.yml -d "$work/site"
-  pages=(home: people:people/ sig:sigs/security/ sig_members:sigs/security/members/
-         sig_meetings:sigs/security/meetings/ meeting:sigs/security/meetings/001-20200604/ home_zh:zh/)
+  # mindelec's README starts at ##; research is a working group; the TSC's notes and usability's
+  # sessions are records found outside meetings/; a topic of research is a document page.
+  pages=(home: people:people/ sig:sigs/security/ sig_h2:zh/sigs/mindelec/ sig_members:sigs/security/members/
+         sig_meetings:sigs/security/meetings/ meeting:sigs/security/meetings/001-20200604/
+         wg:working-groups/research/ tsc:tsc/ tsc_record:tsc/meetings/2020-06-18/
+         session:zh/sigs/usability/meetings/2024-11-30/
+         document:working-groups/research/documents/topic1-low-bit-neural-networks-training/ home_zh:zh/)
 else
   SIGSITE_SITE_URL="http://127.0.0.1:$port/" mkdocs build --strict -q -d "$work/site"
   pages=(home: goals:goals/ activities:activities/ members:members/ join:join/ archive:meetings/
