@@ -156,6 +156,11 @@ def test_every_meeting_and_file_of_every_sig_is_published(hub):
     assert "Attestation roadmap" in page.get_text()
     assert page.select_one(".sig-meeting-meta time")["datetime"] == "2021-03-04T15:00:00+08:00"
     assert page.select_one(".sig-meeting-nav__all")["href"] == "../"
+    # The page names its group: in its title, and in the group's navigation above the note.
+    whole = hub.html("sigs/alpha/meetings/001-20210304/index.html")
+    assert whole.title.get_text().startswith("Meeting 001 · Thursday, March 4, 2021 · MindSpore Alpha SIG")
+    nav = page.select_one(".sig-section-nav")
+    assert nav["aria-label"] == "Pages of MindSpore Alpha SIG" and nav.select_one("a")["href"] == "../../../../"
     archive = hub.article("sigs/alpha/meetings/index.html")
     assert len(archive.select(".sig-meeting")) == 3
     nav = archive.select_one(".sig-section-nav")

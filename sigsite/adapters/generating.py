@@ -108,7 +108,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         body = resolve_references(plan.content.html, plan.address or (lambda target: None))
         page.toc = TableOfContents([*page.toc, *_toc(plan.content.headings)])
         if plan.frame is not None:  # a note: never given the roster
-            generated.held_html = plan.frame.around(body)
+            generated.held_html = plan.before + plan.frame.around(body)
             return plan.content.search_html
         generated.held_html = _below_first_heading(html + body, plan.before) + plan.after
         return _below_first_heading(html + plan.content.search_html, plan.before) + plan.after

@@ -115,7 +115,8 @@ class HubPlan:
         for group in self.groups.values():
             with planning(f"the pages of {group.sig.path}"):
                 addresses = partial(self._address, group=group.sig.id)
-                pages += group.section.pages(self.languages, group.context, addresses)
+                navigation = partial(self._navigation, group)
+                pages += group.section.pages(self.languages, group.context, addresses, navigation)
                 pages.append(self._home(group))
                 if "members" in group.urls:
                     pages.append(self._members(group))
@@ -126,7 +127,7 @@ class HubPlan:
                     self.languages,
                     self.languages.switcher(group.sig.prefix + HOME_PAGE),
                     addresses,
-                    partial(self._navigation, group),
+                    navigation,
                 )
         return pages + self.community_pages()
 
@@ -186,7 +187,7 @@ class HubPlan:
         )
 
     def _navigation(self, group: HubGroup, page_url: str) -> str:
-        """The group's navigation on one of its pages that is none of GROUP_PAGES (a document's)."""
+        """The group's navigation on its pages that are none of GROUP_PAGES (a meeting's, a document's)."""
         return render_sig_nav(group.sig, self._relative_urls(group, page_url), "", self.languages.current)
 
     def _relative_urls(self, group: HubGroup, page_url: str) -> dict[str, str]:

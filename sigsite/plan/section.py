@@ -88,15 +88,27 @@ class Section:
         )
 
     def pages(
-        self, languages: BuildLanguages, site: PageContext, addresses: AddressFrom | None = None
+        self,
+        languages: BuildLanguages,
+        site: PageContext,
+        addresses: AddressFrom | None = None,
+        navigation: Callable[[str], str] | None = None,
     ) -> list[PlannedPage]:
         """This language's meeting pages and year pages, each with its frame or list; `addresses`
         gives where a page's references lead from its URL (the hub's lead to other groups too),
-        else a note's own links lead to its group's pages and files."""
-        return [*self._meeting_pages(languages, site, addresses), *self._year_pages(languages, site)]
+        else a note's own links lead to its group's pages and files; `navigation` is the HTML
+        above a meeting's page that names its group (the hub's), from the page's URL."""
+        return [
+            *self._meeting_pages(languages, site, addresses, navigation),
+            *self._year_pages(languages, site),
+        ]
 
     def _meeting_pages(
-        self, languages: BuildLanguages, site: PageContext, addresses: AddressFrom | None
+        self,
+        languages: BuildLanguages,
+        site: PageContext,
+        addresses: AddressFrom | None,
+        navigation: Callable[[str], str] | None,
     ) -> list[PlannedPage]:
         archives = {code: languages.url(code, self.prefix + self.archive_page) for code in languages.built}
         notes, pages = self.notes, []
@@ -121,6 +133,7 @@ class Section:
                     content=meeting.rendered,
                     address=addresses(here.page_url) if addresses else here.address_of,
                     frame=frame,
+                    before=navigation(here.page_url) if navigation else "",
                 )
             )
         return pages
