@@ -5,6 +5,7 @@ The outputs (calendar, feed, JSON) and `sigsite new-meeting` use these without t
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 from functools import cache, lru_cache
 
@@ -72,20 +73,23 @@ def meeting_title(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> str:
     return _("SIG meeting")
 
 
-def plain_text(text: str) -> str:
-    """Text safe in places that themes print unescaped (titles, meta tags): no markup characters."""
-    return text.translate(_MARKUP_LOOKALIKES).strip()
+def theme_text(text: str) -> str:
+    """A title or description as front matter must hold it: Material prints a page's title and
+    description as HTML, unescaped (the <title>, the header, the h1, the description meta tag,
+    the search index, whose results are put in as HTML), so it is HTML-escaped here, once, and
+    shows as written everywhere; braces are escaped too, so no template engine reads a title."""
+    return html.escape(text.strip(), quote=True).translate(_BRACES)
 
 
-_MARKUP_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "{": "｛", "}": "｝"})
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
 def meeting_page_title(meeting: Meeting, locale: str = DEFAULT_LOCALE, group: str = "") -> str:
     """`Meeting 001 · Thursday, June 4, 2020`, with the `group` it belongs to on a site of several
-    (`… · MindSpore Alpha SIG`) unless the title names it; safe for the theme's templates."""
+    (`… · MindSpore Alpha SIG`) unless the title names it; plain text."""
     title = meeting_title(meeting, locale)
     if meeting.date is not None and meeting.date.isoformat() not in title:
         title = f"{title} · {long_date(meeting.date, locale)}"
     if group and group.casefold() not in title.casefold():
         title = f"{title} · {group}"
-    return plain_text(title)
+    return title

@@ -160,7 +160,8 @@ def test_every_meeting_and_file_of_every_sig_is_published(hub):
     whole = hub.html("sigs/alpha/meetings/001-20210304/index.html")
     assert whole.title.get_text().startswith("Meeting 001 · Thursday, March 4, 2021 · MindSpore Alpha SIG")
     nav = page.select_one(".sig-section-nav")
-    assert nav["aria-label"] == "Pages of MindSpore Alpha SIG" and nav.select_one("a")["href"] == "../../../../"
+    assert nav["aria-label"] == "Pages of MindSpore Alpha SIG"
+    assert nav.select_one("a")["href"] == "../../../../"
     archive = hub.article("sigs/alpha/meetings/index.html")
     assert len(archive.select(".sig-meeting")) == 3
     nav = archive.select_one(".sig-section-nav")
@@ -412,7 +413,8 @@ def test_the_hub_rebuilds_byte_identical(hub, tmp_path):
 
 
 def test_names_and_introductions_from_the_community_cannot_break_out_of_the_head(tmp_path):
-    """Themes print a page's title and description unescaped: the hub gives them no markup."""
+    """Material prints a page's title and description unescaped, and its search results as HTML:
+    a name is escaped once, so it stays inert and shows as written in every spot."""
     from hostile import assert_harmless
 
     community = make_community(tmp_path / "community")
@@ -426,12 +428,28 @@ def test_names_and_introductions_from_the_community_cannot_break_out_of_the_head
         ),
         "utf-8",
     )
+    beta = community / "sigs/beta/README.md"
+    beta.write_bytes(beta.read_bytes().replace(b"# Beta SIG", b"# MindSpore Flow&Earth {{ 7*7 }} SIG", 1))
     result = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
     assert result.ok, result.result.stderr
     assert_harmless(result.site)
+    flow = result.html("sigs/beta/index.html")  # an ampersand and braces, as written, not rendered
+    assert flow.title.get_text().startswith("MindSpore Flow&Earth {{ 7*7 }} SIG - ")
+    assert flow.select_one("article h1").get_text(strip=True) == "MindSpore Flow&Earth {{ 7*7 }} SIG"
     page = result.html("sigs/alpha/index.html")
     assert "<script>alert" not in page.decode()
-    assert page.title.get_text().startswith("Alpha‹/title›‹script›alert(7)‹/script› SIG")
+    written = "Alpha</title><script>alert(7)</script> SIG"
+    assert page.title.get_text().startswith(written + " - ")  # the <title>, as written
+    assert page.select_one("article h1").get_text(strip=True) == written
+    topic = page.select_one(".md-header__topic[data-md-component=header-topic]")
+    assert topic.get_text(strip=True) == written
+    description = page.select_one("meta[name=description]")["content"]
+    assert description == '"><script>alert(6)</script>'  # an attribute's value, as written
+    index = json.loads((result.site / "search/search_index.json").read_text("utf-8"))
+    titles = {d["title"] for d in index["docs"] if d["location"].startswith("sigs/alpha/")}
+    # Material puts a result's title in as HTML: the index holds it escaped.
+    assert "Alpha&lt;/title&gt;&lt;script&gt;alert(7)&lt;/script&gt; SIG" in titles
+    assert not any("<script" in title for title in titles)
     card = result.article("index.html").select_one("#sig-alpha")
     assert (
         card.get_text(strip=True) == "Alpha</title><script>alert(7)</script> SIG"

@@ -92,7 +92,8 @@ def test_yaml_values_are_escaped_everywhere(tmp_path):
     assert card.select_one(".sig-person__name").get_text() == "<script>alert(1)</script>"
     assert card.select_one("a")["href"] == 'https://example.org/evil"onmouseover="alert(2)'
     page = result.html("meetings/005-20201001/index.html")
-    assert "script" in page.select_one("h1").get_text()  # shown, as harmless look-alike text
+    assert page.select_one("h1").get_text(strip=True).startswith("</title><script>alert(4)</script>")
+    assert page.title.get_text().startswith("</title><script>alert(4)</script>")  # inert text
     archive = result.article("meetings/index.html")
     assert "<b onclick=alert(5)>bold</b>" in archive.get_text()
 

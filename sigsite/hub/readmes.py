@@ -11,6 +11,7 @@ from sigsite.cost_limits import check_cost
 from sigsite.formatting import SUMMARY_LENGTH
 from sigsite.hub.model import Readme
 from sigsite.languages import LANGUAGES, detect_language
+from sigsite.markup.commonmark import inline_text, parser
 from sigsite.notes.checks import check_link_schemes
 from sigsite.privacy import withhold_in_text
 from sigsite.problems import Problems
@@ -19,7 +20,6 @@ from sigsite.settings import SIGS_DIR
 
 # Links (their text kept), emphasis and tags, out of a one-line introduction. Linear: no scan
 # passes the next bracket or angle bracket, so a run of `[` or `<` costs its length, not its square.
-_MARKUP = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*\)|[*_`>#|]+|<[^<>]*>")
 
 
 def read_readmes(
@@ -110,5 +110,6 @@ def first_prose(text: str) -> str | None:
 
 
 def plain_line(markdown: str) -> str:
-    """One line of Markdown as plain text: link texts kept, markup out."""
-    return _MARKUP.sub(lambda m: m.group(1) or "", markdown).strip()
+    """One line of Markdown as plain text, as the forge reads it (CommonMark): link texts and a
+    `*` that is no emphasis kept, markup out."""
+    return " ".join(inline_text(token) for token in parser().parseInline(markdown, {})).strip()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from sigsite.formatting import agenda_summary, meeting_page_title, plain_text
+from sigsite.formatting import agenda_summary, meeting_page_title, theme_text
 from sigsite.model import Meeting
 from sigsite.translations import DEFAULT_LOCALE, translator
 
@@ -30,16 +30,15 @@ def meeting_markdown(meeting: Meeting, locale: str = DEFAULT_LOCALE, group: str 
     The note itself is rendered by the core (`Meeting.rendered`) and put in after Markdown has
     run, so MkDocs never renders it and the page can never opt into template rendering.
     """
-    title = meeting_page_title(meeting, locale, group)
-    description = plain_text(agenda_summary(meeting)) or title
+    title = theme_text(meeting_page_title(meeting, locale, group))
+    description = theme_text(agenda_summary(meeting)) or title
     front = {"title": title, "description": description, "render_macros": False}
     return front_matter(front)
 
 
 def titled_front_matter(title: str, description: str, **more: object) -> str:
-    """Front matter of a page whose title comes from the community's files: themes print titles and
-    descriptions unescaped, so they carry no markup characters."""
-    return front_matter({"title": plain_text(title), "description": plain_text(description), **more})
+    """Front matter of a page whose title comes from the community's files, escaped for the theme."""
+    return front_matter({"title": theme_text(title), "description": theme_text(description), **more})
 
 
 def front_matter(values: dict[str, object]) -> str:
