@@ -123,6 +123,8 @@ def test_a_readmes_relative_links_lead_where_the_hub_publishes_their_targets(hub
     }
     # The repository's own raw address of an image is the local file; a missing image is its text.
     assert [img.get("src") for img in soup.select("img")] == ["arch.png", "arch.png", "arch.png"]
+    # Markdown images of the folder keep their place while they load: their size, from the file.
+    assert [(img.get("width"), img.get("height")) for img in soup.select("img")][:2] == [("1", "1")] * 2
     assert "A lost diagram" in soup.get_text() and "lost-diagram" not in str(soup)
     published = {f.path for f in hub.files}
     assert {"sigs/alpha/arch.png", "sigs/alpha/docs/guide.pdf"} <= published

@@ -118,7 +118,7 @@ def load_community(
         introduction=community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs), history=history
     )
     return (
-        rendered_community(community, forge_url, public_emails, problems) if render else community
+        rendered_community(community, root, forge_url, public_emails, problems) if render else community
     ), problems
 
 

@@ -4,7 +4,9 @@ READMEs and records, their links leading to what the hub publishes, or else to t
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+from sigsite.hub.images import ImageSizes
 from sigsite.hub.links import ReadmeLinks
 from sigsite.hub.model import Community, HubSig
 from sigsite.markup.document import render_markdown
@@ -17,11 +19,12 @@ TOP_LEVEL = 2
 
 
 def rendered_community(
-    community: Community, forge_url: str, public: frozenset[str], problems: Problems
+    community: Community, root: Path, forge_url: str, public: frozenset[str], problems: Problems
 ) -> Community:
     """The community with every README, record and document rendered (`Rendered`), headings in an outline
     below the page's title whatever level the file starts at."""
     links = ReadmeLinks(community, forge_url)
+    sizes = ImageSizes(community, root)
 
     def render(text: str, path: str) -> Rendered:
         return render_markdown(
@@ -31,6 +34,7 @@ def rendered_community(
             public=public,
             withheld=lambda address: warn_withheld(address, path, None, problems),
             own=links.repository_path,
+            image_size=sizes,
         )
 
     def group(sig: HubSig) -> HubSig:

@@ -43,6 +43,7 @@ def render_markdown(
     public: frozenset[str] = frozenset(),
     withheld: Callable[[Address], None] = lambda address: None,
     own: Callable[[str], str | None] = lambda url: None,
+    image_size: Callable[[str], tuple[int, int] | None] = lambda address: None,
 ) -> Rendered:
     """Render `text`, whose first line is line `first_line` of its file (for `resolve`).
 
@@ -52,7 +53,8 @@ def render_markdown(
     text's own addresses were withheld before; an address that only markup makes (`a@<b>x</b>.org`)
     is withheld from the result and given to `withheld`, unless it is `public`. `own` gives the
     repository path of an absolute address of the file's own repository (a Gitee `raw/master/…`
-    image), which then leads where a relative link to that path would.
+    image), which then leads where a relative link to that path would. `image_size` gives the
+    width and height of the image at an address (a reference), so the page keeps its place.
     """
     md = parser()
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the parser reads it: lines agree
@@ -60,7 +62,9 @@ def render_markdown(
     with _without_cycle_collection():
         tokens = md.parse(text, env)
         lines = text.split("\n")
-        _resolve_links(tokens, lambda target, line: _address(target, line, resolve, own), lines, first_line)
+        _resolve_links(
+            tokens, lambda target, line: _address(target, line, resolve, own), lines, first_line, image_size
+        )
         headings = _headings(tokens, top)
         _add_permalinks(tokens)
         body = sanitize_html(md.renderer.render(tokens, md.options, env))
@@ -144,6 +148,7 @@ def _resolve_links(
     address: Callable[[str, int | None], str | None],
     lines: list[str],
     first_line: int,
+    image_size: Callable[[str], tuple[int, int] | None],
 ) -> None:
     """Give every link and image of the tokens its final address (or none); raw HTML included."""
 
@@ -177,6 +182,10 @@ def _resolve_links(
                     url = None  # a file the checkout lacks: its description, not a long address
                 if url is not None:
                     child.attrSet(attribute, url)
+                    size = image_size(url) if child.type == "image" else None
+                    if size is not None:
+                        child.attrSet("width", str(size[0]))
+                        child.attrSet("height", str(size[1]))
                 elif child.type == "image":  # no address: its description instead
                     child.type, child.content = "text", child.content
                 else:
