@@ -12,7 +12,14 @@ from mkdocs.structure.files import get_files
 
 from sigsite.adapters.csp import THEME_SCRIPTS, _theme_scripts
 from sigsite.adapters.plugin import SigsitePlugin
-from sigsite.adapters.theme_hooks import AFTER_SEARCH, alternate_links, languages_of
+from sigsite.adapters.theme_hooks import (
+    AFTER_I18N_INDEX,
+    AFTER_SEARCH,
+    alternate_links,
+    every_language_built,
+    languages_of,
+    split_search_index,
+)
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +70,25 @@ def test_materials_inline_scripts_live_in_its_javascript_partials(config):
     assert f"{THEME_SCRIPTS}base.html" in scripts and f"{THEME_SCRIPTS}palette.html" in scripts
     source = env.loader.get_source(env, "base.html")[0]
     assert f'{{% include "{THEME_SCRIPTS}base.html" %}}' in source
+
+
+def test_we_split_the_search_index_after_i18n_wrote_it_for_every_language(config, tmp_path):
+    """mkdocs-static-i18n writes the combined index in its on_post_build (-100) once it is no
+    longer `building` the other languages; ours runs after it and gives each root its own."""
+    import json
+
+    i18n, ours = config.plugins["i18n"], config.plugins["sigsite"]
+    assert (
+        _priority(type(i18n).on_post_build) == -100 > _priority(type(ours).on_post_build) == AFTER_I18N_INDEX
+    )
+    assert i18n.building is False and every_language_built(config)
+    index = {"config": {"lang": ["en", "zh"]}, "docs": [{"location": "", "title": "Home", "text": ""}]}
+    index["docs"] += [{"location": "zh/meetings/", "title": "会议", "text": ""}]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search/search_index.json").write_text(json.dumps(index), "utf-8")
+    config.site_dir = str(tmp_path)
+    split_search_index(config, languages_of(config))
+    english = json.loads((tmp_path / "search/search_index.json").read_text("utf-8"))
+    chinese = json.loads((tmp_path / "zh/search/search_index.json").read_text("utf-8"))
+    assert [d["location"] for d in english["docs"]] == [""]
+    assert [d["location"] for d in chinese["docs"]] == ["meetings/"] and chinese["config"] == index["config"]

@@ -123,8 +123,9 @@ def test_switcher_on_meeting_pages_never_leads_to_a_404(bilingual):
             assert (site / target / "index.html").is_file() or (site / target).is_file(), (relative, target)
 
 
-def search_docs(site: Path) -> list[dict]:
-    return json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+def search_docs(site: Path, root: str = "") -> list[dict]:
+    """The search index of a language root ("" or "zh/"): its locations are relative to that root."""
+    return json.loads((site / root / "search" / "search_index.json").read_text("utf-8"))["docs"]
 
 
 def tokens(text: str) -> set[str]:
@@ -133,11 +134,25 @@ def tokens(text: str) -> set[str]:
 
 
 def test_chinese_search_index_finds_the_home_page_and_a_chinese_note(bilingual):
-    docs = search_docs(bilingual.site)
-    home = [d for d in docs if d["location"].startswith("zh/") and "隐私" in tokens(d["text"])]
-    assert any(d["location"] in {"zh/", "zh/#_1"} or d["location"].startswith("zh/#") for d in home)
-    note = [d for d in docs if d["location"].startswith("zh/meetings/005-20201009/")]
+    docs = search_docs(bilingual.site, "zh/")
+    home = [d for d in docs if "隐私" in tokens(d["text"])]
+    assert any(d["location"] == "" or d["location"].startswith("#") for d in home)
+    note = [d for d in docs if d["location"].startswith("meetings/005-20201009/")]
     assert note and any("联邦" in tokens(d["text"]) or "路线图" in tokens(d["text"]) for d in note)
+
+
+def test_each_language_searches_only_its_own_pages(bilingual):
+    """mkdocs-static-i18n writes one index for both languages; each root gets its own, and its
+    pages read it (Material fetches the index from the base of the page's __config)."""
+    english, chinese = search_docs(bilingual.site), search_docs(bilingual.site, "zh/")
+    assert english and chinese
+    assert not [d for d in english if d["location"].startswith("zh/")]
+    assert {d["location"].split("#")[0] for d in chinese} >= {"", "meetings/005-20201009/"}
+    page = bilingual.html("zh/meetings/index.html")
+    settings = json.loads(page.select_one("script#__config").string)
+    assert settings["base"] == "../../zh/"  # the Chinese root, from zh/meetings/
+    home = json.loads(bilingual.html("index.html").select_one("script#__config").string)
+    assert home["base"] == "."
 
 
 def test_configured_separator_is_the_one_the_tests_use():
@@ -146,8 +161,9 @@ def test_configured_separator_is_the_one_the_tests_use():
 
 
 def test_search_index_has_no_duplicates(bilingual):
-    locations = [d["location"] for d in search_docs(bilingual.site)]
-    assert len(locations) == len(set(locations))
+    for root in ("", "zh/"):
+        locations = [d["location"] for d in search_docs(bilingual.site, root)]
+        assert len(locations) == len(set(locations))
 
 
 def test_sitemap_lists_every_page(bilingual):
@@ -180,6 +196,6 @@ def test_chinese_sections_are_read_like_english_ones(bilingual):
     summary = bilingual.article("meetings/index.html").select_one('.sig-meeting__summary[lang="zh"]')
     assert summary.get_text() == "联邦学习路线图讨论; 差分隐私训练的图模式适配"
     assert "LOCATION:https://meeting.example.org/j/5" in (bilingual.site / "meetings.ics").read_text("utf-8")
-    docs = json.loads((bilingual.site / "search/search_index.json").read_text("utf-8"))["docs"]
-    text = " ".join(d["text"] for d in docs if d["location"].startswith("zh/meetings/005-20201009/"))
+    docs = search_docs(bilingual.site, "zh/")
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("meetings/005-20201009/"))
     assert "隐私预算" in text.replace("\u200b", "") and "华为" not in text

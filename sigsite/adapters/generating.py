@@ -27,11 +27,15 @@ from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
 from sigsite.adapters.config import CommonConfig
 from sigsite.adapters.csp import ContentSecurityPolicy
 from sigsite.adapters.theme_hooks import (
+    AFTER_I18N_INDEX,
     AFTER_SEARCH,
     CompiledTemplates,
     compact_templates,
     copy_sitemap_to_language_root,
+    every_language_built,
     point_switcher,
+    search_base,
+    split_search_index,
 )
 from sigsite.addresses import PageContext
 from sigsite.languages import DEFAULT
@@ -161,7 +165,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         """Report an inline script the page's policy would block: a theme change, or markup that
         got past the sanitizer. Either way `--strict` stops the build."""
         self._report_blocked_scripts(output, page.file.src_uri)
-        return None
+        return search_base(output, self.languages) if self.config.enabled else None
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -180,11 +184,14 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
                     printable(code),
                 )
 
+    @event_priority(AFTER_I18N_INDEX)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Give each language root its own sitemap.xml: Material's language switcher asks for it.
+        """Give each language root its own sitemap.xml (Material's language switcher asks for it)
+        and its own search index.
 
-        mkdocs-static-i18n writes one sitemap, for every language, at the site root. A note
-        whose framed page was never put back is reported: its page would show the bare note.
+        mkdocs-static-i18n writes one sitemap and one search index, for every language, at the
+        site root. A note whose framed page was never put back is reported: its page would show
+        the bare note.
         """
         if not self.config.enabled:
             return
@@ -192,6 +199,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             log.warning("sigsite: %s was published with only what search reads of it", src_uri)
         if not self.languages.is_default_build:
             copy_sitemap_to_language_root(config, self.languages)
+        if every_language_built(config):  # and the combined index written
+            split_search_index(config, self.languages)
 
 
 def _toc(headings: tuple[Heading, ...]) -> list[AnchorLink]:

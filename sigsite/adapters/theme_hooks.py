@@ -14,6 +14,12 @@ an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
   pages of each language's sitemap (`i18n_files_per_language`, which it fills in `on_files`
   before our generated pages exist). Its sitemap is written once, at the root; Material's
   switcher asks each language root for one (`copy_sitemap_to_language_root`).
+- **mkdocs-static-i18n writes one search index for every language**, at the root, after its last
+  language's build (`on_post_build`, priority -100); Material's search fetches
+  `search/search_index.json` from the `base` of the page's `__config` script and resolves each
+  result's location against it. sigsite splits that index by language root
+  (`split_search_index`, after -100) and points a language's pages at their own root
+  (`search_base`), so each language searches only its own pages.
 - **Material's templates** are compiled once for all language builds (`CompiledTemplates`) and
   rendered without the blank lines of their block tags (`compact_templates`); its inline scripts
   live in `partials/javascripts/`, hashed by csp.py.
@@ -21,11 +27,15 @@ an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
 
 from __future__ import annotations
 
+import json
+import posixpath
+import re
 import shutil
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
@@ -91,6 +101,55 @@ def point_switcher(config: MkDocsConfig, targets: dict[str, str]) -> None:
         entry["link"] = targets.get(entry.get("lang", ""), entry["link"])  # site-relative
     config.extra.alternate = alternates  # type: ignore[attr-defined]
     config.extra["alternate"] = alternates
+
+
+SEARCH_INDEX = "search/search_index.json"
+AFTER_I18N_INDEX = -110  # below mkdocs-static-i18n's on_post_build (-100), which writes the index
+_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def every_language_built(config: MkDocsConfig) -> bool:
+    """True in the last `on_post_build` of a build: mkdocs-static-i18n has built every language
+    (its `building` flag is set while it builds the others from the default's)."""
+    i18n = config.plugins.get(I18N_PLUGIN)
+    return i18n is None or not getattr(i18n, "building", False)
+
+
+def split_search_index(config: MkDocsConfig, languages: BuildLanguages) -> None:
+    """Give each language root its own search index, with its own pages only; locations become
+    relative to that root, as `search_base` makes the language's pages resolve them."""
+    site = Path(config.site_dir)
+    combined = site / SEARCH_INDEX
+    if not combined.is_file():
+        return
+    index = json.loads(combined.read_text("utf-8"))
+    roots = sorted((p for p in languages.prefixes.values() if p), key=len, reverse=True)
+    by_root: dict[str, list[dict[str, object]]] = {root: [] for root in ["", *roots]}
+    for doc in index["docs"]:
+        location = str(doc["location"])
+        root = next((r for r in roots if location.startswith(r)), "")
+        by_root[root].append({**doc, "location": location.removeprefix(root)})
+    for root, docs in by_root.items():
+        target = site / root / SEARCH_INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")), "utf-8"
+        )
+
+
+def search_base(html: str, languages: BuildLanguages) -> str:
+    """The page with its `__config` base at its language's root (Material resolves the search
+    index and the results' locations against it); unchanged in the default language."""
+    prefix = languages.prefix.rstrip("/")
+    if not prefix:
+        return html
+
+    def at_language_root(match: re.Match[str]) -> str:
+        settings = json.loads(match[2])
+        settings["base"] = posixpath.join(settings["base"], prefix) + "/"  # a folder: URLs resolve in it
+        return match[1] + str(htmlsafe_json_dumps(settings)) + match[3]  # str: Markup would escape the rest
+
+    return _CONFIG_SCRIPT.sub(at_language_root, html, count=1)
 
 
 def copy_sitemap_to_language_root(config: MkDocsConfig, languages: BuildLanguages) -> None:
