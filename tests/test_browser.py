@@ -187,3 +187,16 @@ def test_the_policy_is_active_and_stops_a_script_that_got_past_the_sanitizer(sit
             page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
     finally:
         page_file.write_text(original, "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "root"), [("no-such-page/", "en", ""), ("zh/gone/", "zh", "zh/")]
+)
+def test_the_404_page_speaks_the_visitors_language(site, browser, path, language, root):
+    base, _ = site
+    with open_page(browser, base, path, "phone") as (page, response, _):
+        assert response.status == 404
+        shown = page.locator(".sig-not-found:visible")
+        assert shown.count() == 1 and shown.get_attribute("lang") == language
+        hrefs = shown.locator("a").evaluate_all("links => links.map(a => a.href)")
+        assert hrefs == [base + root, base + root + "meetings/", base + root + "members/"]

@@ -91,3 +91,19 @@ def test_a_readme_link_leads_to_the_meeting_page(hub, browser):
         page.get_by_role("link", name="first meeting").click()
         page.wait_for_url(base + "sigs/alpha/meetings/001-20210304/")
         assert "Attestation roadmap" in page.locator("article").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "root"), [("no-such-page/", "en", ""), ("zh/no/such/", "zh", "zh/")]
+)
+def test_the_404_page_speaks_the_visitors_language_and_leads_to_the_hubs_pages(
+    hub, browser, path, language, root
+):
+    base, _ = hub
+    with open_page(browser, base, path, "desktop") as (page, response, _):
+        assert response.status == 404
+        shown = page.locator(".sig-not-found:visible")
+        assert shown.count() == 1 and shown.get_attribute("lang") == language
+        assert page.evaluate("document.documentElement.lang") == language
+        hrefs = shown.locator("a").evaluate_all("links => links.map(a => a.href)")
+        assert hrefs == [base + root, base + root + "people/"]  # the hub's own pages, none of a SIG site

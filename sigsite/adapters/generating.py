@@ -14,6 +14,7 @@ from html import escape
 from typing import Any, Generic, TypeVar, cast
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -44,6 +45,7 @@ from sigsite.model import Heading
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlanError
 from sigsite.problems import Problems, Severity, printable
+from sigsite.render.not_found import render_not_found
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
 
@@ -58,6 +60,7 @@ CHATTY_LOGGERS = {
 
 
 ConfigT = TypeVar("ConfigT", bound=CommonConfig)
+NOT_FOUND_TEMPLATE = "404.html"
 
 
 class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
@@ -68,6 +71,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
     """
 
     config: ConfigT
+    not_found_pages: tuple[tuple[str, str], ...] = ()  # where the 404 page leads (render/not_found.py)
 
     def __init__(self) -> None:
         self.languages = BuildLanguages(DEFAULT, DEFAULT, (DEFAULT,), {DEFAULT: ""})
@@ -156,6 +160,10 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         lead their language switcher to the language roots (not to the last page rendered)."""
         if self.config.enabled:
             point_switcher(config, {})
+        if self.config.enabled and template_name == NOT_FOUND_TEMPLATE:
+            our_keys(context)["sigsite_not_found"] = Markup(  # our template, autoescaped
+                render_not_found(self.not_found_pages, self.languages, config.site_url or "/")
+            )
         if self.config.enabled and self._csp is not None:
             ours = our_keys(context)
             ours["sigsite_csp"] = self._csp.for_context(ours)

@@ -28,13 +28,15 @@ from sigsite.plan.files import hub_files
 from sigsite.plan.hub import HubPlan, hub_groups
 from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.problems import Problems, printable
+from sigsite.render.not_found import HUB_PAGES
 
 
 class HubPlugin(SitePlugin[HubConfig]):
     """Reads every `sigs/<folder>/` of a community checkout; a section per group and the directory."""
 
     label = "sigsite-hub"
-    loaded_what = "the community's SIG folders"
+    loaded_what = "the community's group folders"
+    not_found_pages = HUB_PAGES
 
     def __init__(self) -> None:
         super().__init__()

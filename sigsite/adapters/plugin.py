@@ -18,10 +18,13 @@ from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.plan.section import Section
 from sigsite.problems import Problems
 from sigsite.render.blocks import render_roster
+from sigsite.render.not_found import SIG_SITE_PAGES
 
 
 class SigsitePlugin(SitePlugin[SigsiteConfig]):
     """Reads sig_members.yaml, sig-info.yaml and meetings/; a page per meeting and per year."""
+
+    not_found_pages = SIG_SITE_PAGES
 
     def __init__(self) -> None:
         super().__init__()
