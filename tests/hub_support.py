@@ -71,3 +71,19 @@ def broken_links(site: Path, site_path: str) -> list[str]:
                 if not (path.is_file() or (path / "index.html").is_file()):
                     broken.append(f"{page.relative_to(site)}: {value}")
     return broken
+
+
+def empty_pages(site: Path) -> list[str]:
+    """Pages whose article says nothing beyond their title and the group's navigation."""
+    from bs4 import BeautifulSoup
+
+    empty = []
+    for page in sorted(site.rglob("index.html")):
+        article = BeautifulSoup(page.read_text("utf-8"), "lxml").select_one("article")
+        if article is None:
+            continue
+        for part in article.select("h1, .headerlink, nav.sig-section-nav"):
+            part.decompose()
+        if not article.get_text(" ", strip=True):
+            empty.append(page.relative_to(site).as_posix())
+    return empty

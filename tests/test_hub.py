@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 from conftest import EMAIL, validate_published
-from hub_support import COMMUNITY, HUB_CONFIG, JUNE_2021, broken_links, build_hub, make_community
+from hub_support import COMMUNITY, HUB_CONFIG, JUNE_2021, broken_links, build_hub, empty_pages, make_community
 from icalendar import Calendar
 
 pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
@@ -131,8 +131,22 @@ def test_every_relative_link_of_a_readme_is_resolved(hub):
     assert not (hub.site / "sigs/alpha/docs/design-template.md").exists()
 
 
-def test_no_link_anywhere_on_the_hub_is_broken(hub):
+def test_no_link_anywhere_on_the_hub_is_broken_and_no_page_is_empty(hub):
     assert broken_links(hub.site, SITE_PATH) == []
+    assert empty_pages(hub.site) == []
+    # Every group, record and document has its page, in the language of its text.
+    pages = {p.parent.relative_to(hub.site).as_posix() for p in hub.site.rglob("index.html")}
+    assert {
+        "tsc",
+        "tsc/meetings",
+        "tsc/meetings/2020-05-21",
+        "tsc/meetings/2020-06-18",
+        "working-groups/research",
+        "working-groups/research/documents/topic1-low-bit-training",
+        "zh/sigs/beta/meetings/2020-04-16",
+        "zh/sigs/beta/meetings/2020-11-30",
+        "sigs/alpha/documents/sub-project-readme",
+    } <= pages
 
 
 def test_readmes_in_each_language_and_a_note_when_only_one_exists(hub):

@@ -283,3 +283,15 @@ def test_every_other_markdown_document_gets_a_page_linked_from_its_group(hub):
     assert [a["href"] for a in card.select(".sig-facts__documents a")] == [
         "documents/topic1-low-bit-training/"
     ]
+
+
+def test_a_document_with_nothing_but_its_title_gets_no_empty_page(tmp_path):
+    from sigsite.hub.documents import read_documents
+    from sigsite.problems import Problems
+
+    (tmp_path / "empty.md").write_text("# Only a title\n\n", "utf-8")
+    (tmp_path / "guide.md").write_text("# Guide\n\nHow to join.\n", "utf-8")
+    problems = Problems()
+    documents = read_documents(tmp_path, ("empty.md", "guide.md"), "sigs/x", frozenset(), problems)
+    assert [(d.path, d.title) for d in documents] == [("guide.md", "Guide")]
+    assert [(p.file, p.line) for p in problems.warnings] == [("sigs/x/empty.md", 1)]

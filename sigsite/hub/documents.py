@@ -61,6 +61,14 @@ def read_documents(
             slug, number = f"{candidate}-{number}", number + 1
         taken.add(slug)
         title, body = title_and_body(text)
+        if not body.strip():
+            problems.warning(
+                f"{display}/{relative}",
+                1,
+                "the file holds nothing but its title, so it gets no page (links to it lead to the forge)",
+                "write its text, or remove the file",
+            )
+            continue
         documents.append(
             Document(
                 path=relative,
