@@ -399,6 +399,7 @@ def test_the_real_community_builds_with_every_group_note_record_and_person(commu
     tsc = (community_hub.site / "tsc/meetings/index.html").read_text("utf-8")
     assert "WeChat" not in tsc
     assert broken_links(community_hub.site, SITE_PATH) == []
+    assert empty_pages(community_hub.site) == []
 
 
 @requires_community

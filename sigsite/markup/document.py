@@ -168,6 +168,7 @@ def _resolve_links(
 
         return _RAW_ADDRESS.sub(replace, markup) if "=" in markup else markup
 
+    images = 0
     for block in tokens:
         if block.type == "html_block":
             block.content = raw(block.content, block)
@@ -183,9 +184,11 @@ def _resolve_links(
                 if url is not None:
                     child.attrSet(attribute, url)
                     size = image_size(url) if child.type == "image" else None
-                    if size is not None:
+                    if size is not None:  # the page keeps its place; the first loads early
                         child.attrSet("width", str(size[0]))
                         child.attrSet("height", str(size[1]))
+                        images += 1
+                        child.attrSet(*(("fetchpriority", "high") if images == 1 else ("loading", "lazy")))
                 elif child.type == "image":  # no address: its description instead
                     child.type, child.content = "text", child.content
                 else:
