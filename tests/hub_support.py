@@ -74,7 +74,7 @@ def broken_links(site: Path, site_path: str) -> list[str]:
 
 
 def empty_pages(site: Path) -> list[str]:
-    """Pages whose article says nothing beyond their title and the group's navigation."""
+    """Pages whose article shows nothing beyond their title and the group's navigation."""
     from bs4 import BeautifulSoup
 
     empty = []
@@ -84,6 +84,6 @@ def empty_pages(site: Path) -> list[str]:
             continue
         for part in article.select("h1, .headerlink, nav.sig-section-nav"):
             part.decompose()
-        if not article.get_text(" ", strip=True):
+        if not article.get_text(" ", strip=True) and article.select_one("img") is None:
             empty.append(page.relative_to(site).as_posix())
     return empty

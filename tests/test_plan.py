@@ -274,6 +274,14 @@ def test_every_other_markdown_document_gets_a_page_linked_from_its_group(hub):
         page.markdown.replace("title: ", '"title": ')
     )
     assert page.content is not None and "self-adaptively" in page.content.html.lower()
+    # The image the topic embeds as a data: address is a file beside it, with its size.
+    embedded = hub.file("working-groups/research/Topic1_Low-bit-Training.embedded-1.png")
+    assert isinstance(embedded.content, bytes) and embedded.content.startswith(b"\x89PNG")
+    assert page.address is not None
+    shown = BeautifulSoup(resolve_references(page.content.html, page.address), "lxml")
+    loop = shown.find("img", alt="training loop")
+    assert loop["src"] == "../../Topic1_Low-bit-Training.embedded-1.png"
+    assert (loop["width"], loop["height"]) == ("2", "3")
     assert page.switcher["zh"] == "zh/working-groups/research/"  # no Chinese version: the group's home
     assert not [p for p in hub.pages["zh"] if "documents/" in p.src_uri]
     home = hub.page("en", "working-groups/research/index.md")
@@ -294,6 +302,6 @@ def test_a_document_with_nothing_but_its_title_gets_no_empty_page(tmp_path):
     (tmp_path / "empty.md").write_text("# Only a title\n\n", "utf-8")
     (tmp_path / "guide.md").write_text("# Guide\n\nHow to join.\n", "utf-8")
     problems = Problems()
-    documents = read_documents(tmp_path, ("empty.md", "guide.md"), "sigs/x", frozenset(), problems)
+    documents = read_documents(tmp_path, ("empty.md", "guide.md"), "sigs/x", frozenset(), problems, {})
     assert [(d.path, d.title) for d in documents] == [("guide.md", "Guide")]
     assert [(p.file, p.line) for p in problems.warnings] == [("sigs/x/empty.md", 1)]

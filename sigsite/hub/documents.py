@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from sigsite.addresses import address_segment
 from sigsite.cost_limits import check_cost
+from sigsite.hub.embedded import extract_embedded
 from sigsite.hub.model import Document
 from sigsite.hub.readmes import plain_line
 from sigsite.languages import detect_language, language_of_name
@@ -19,13 +20,23 @@ from sigsite.reading import read_text
 _HEADING = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 
 
-def read_committed(path: Path, display: str, public: frozenset[str], problems: Problems) -> str | None:
-    """A committed Markdown file's text, personal addresses withheld, its link schemes checked;
-    None when it cannot be read or would cost more than its size allows."""
-    text = read_text(path, display, problems)
+def read_committed(
+    folder: Path,
+    relative: str,
+    display: str,
+    public: frozenset[str],
+    problems: Problems,
+    embedded: dict[str, bytes],
+) -> str | None:
+    """A committed Markdown file's text, personal addresses withheld, its embedded images made
+    files (added to `embedded`), its link schemes checked; None when it cannot be read or would
+    cost more than its size allows."""
+    text = read_text(folder / relative, display, problems)
     if text is None:
         return None
     text = withhold_in_text(text, public, display, problems)
+    text, files = extract_embedded(text, relative)
+    embedded.update(files)
     check_link_schemes(text, display, problems)
     return text if check_cost(text, display, problems) else None
 
@@ -46,12 +57,18 @@ def title_and_body(text: str) -> tuple[str, str]:
 
 
 def read_documents(
-    folder: Path, paths: tuple[str, ...], display: str, public: frozenset[str], problems: Problems
+    folder: Path,
+    paths: tuple[str, ...],
+    display: str,
+    public: frozenset[str],
+    problems: Problems,
+    embedded: dict[str, bytes],
 ) -> tuple[Document, ...]:
-    """The documents at `paths` (folder-relative), each with a unique address segment."""
+    """The documents at `paths` (folder-relative), each with a unique address segment; the images
+    they embed are added to `embedded`."""
     documents, taken = [], set()
     for relative in paths:
-        text = read_committed(folder / relative, f"{display}/{relative}", public, problems)
+        text = read_committed(folder, relative, f"{display}/{relative}", public, problems, embedded)
         if text is None:
             continue
         path = PurePosixPath(relative)

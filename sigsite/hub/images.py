@@ -4,6 +4,7 @@ files' headers (imagesize), so a page keeps the place of each image while it loa
 from __future__ import annotations
 
 from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 
 import imagesize  # type: ignore[import-untyped]
@@ -15,8 +16,12 @@ from sigsite.settings import MEETINGS_DIR
 
 @lru_cache(maxsize=4096)  # a README may show one image many times: its header is read once
 def _size_of(path: Path) -> tuple[int, int] | None:
+    return _size(path)
+
+
+def _size(image: Path | BytesIO) -> tuple[int, int] | None:
     try:
-        width, height = imagesize.get(path)
+        width, height = imagesize.get(image)
     except (OSError, ValueError):
         return None
     return (width, height) if width > 0 and height > 0 else None
@@ -27,6 +32,7 @@ class ImageSizes:
 
     def __init__(self, community: Community, root: Path) -> None:
         self._folders = {sig.id: root / sig.path for sig in community.folders}
+        self._embedded = {sig.id: dict(sig.embedded_files) for sig in community.folders}
         self._published = {
             sig.id: {*sig.published_files, *(f"{MEETINGS_DIR}/{a.source}" for a in sig.data.attachments)}
             for sig in community.folders
@@ -41,4 +47,5 @@ class ImageSizes:
         relative = target.value if target.kind == "file" else f"{MEETINGS_DIR}/{target.value}"
         if relative not in self._published.get(target.group, set()):
             return None  # only what the hub publishes: checked, inert, no link on the way
-        return _size_of(self._folders[target.group] / relative)
+        made = self._embedded[target.group].get(relative)
+        return _size(BytesIO(made)) if made is not None else _size_of(self._folders[target.group] / relative)

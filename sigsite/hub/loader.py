@@ -203,7 +203,8 @@ def _load_folder(
         meetings=tuple(sorted((*data.meetings, *found_files.records, *sessions), key=meeting_order)),
         facts=replace(data.facts, channels=channels_named(r.text for r in readmes)),
     )
-    documents = read_documents(folder, found_files.documents, display, public_emails, problems)
+    embedded = dict(found_files.embedded)
+    documents = read_documents(folder, found_files.documents, display, public_emails, problems, embedded)
     linking = (
         [("", r.text) for r in readmes]
         + [  # what a README, a record or a document shows of the folder is published with it
@@ -220,10 +221,11 @@ def _load_folder(
         data=data,
         readmes=readmes,
         published_files=tuple(
-            sorted({*_linked_files(folder, display, linking, forge_url), *found_files.files})
+            sorted({*_linked_files(folder, display, linking, forge_url), *found_files.files, *embedded})
         ),
         kind=kind.key,
         documents=documents,
+        embedded_files=tuple(sorted(embedded.items())),
     )
 
 

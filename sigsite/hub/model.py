@@ -48,11 +48,12 @@ class HubSig:
     maintainers: tuple[str, ...]  # names, most responsible first
     data: SigData = field(default_factory=SigData)
     readmes: tuple[Readme, ...] = ()
-    published_files: tuple[str, ...] = ()  # folder-relative paths of inert files its READMEs use
+    published_files: tuple[str, ...] = ()  # folder-relative paths of inert files its texts use
     external_url: str | None = None  # where a SIG hosted elsewhere lives
     kind: str = SIG.key  # a key of hub/kinds.py
     last_change: date | None = None  # the last commit that touched its folder, when there is history
     documents: tuple[Document, ...] = ()  # by path
+    embedded_files: tuple[tuple[str, bytes], ...] = ()  # images its texts embed, published as files
 
     @property
     def path(self) -> str:

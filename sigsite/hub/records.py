@@ -91,6 +91,7 @@ class GroupFiles:
     records: tuple[Meeting, ...] = ()
     documents: tuple[str, ...] = ()  # folder-relative paths of its other Markdown files
     files: tuple[str, ...] = ()  # inert files that go with the records: their slides
+    embedded: tuple[tuple[str, bytes], ...] = ()  # images the records embed, as files (embedded.py)
 
 
 def _walk(folder: Path) -> list[str]:
@@ -122,6 +123,7 @@ def group_files(
     """The records, documents and record files of a group's folder; problems named from `display`."""
     readmes = {name for language in LANGUAGES.values() for name in language.readmes}
     paths = _walk(folder)
+    embedded: dict[str, bytes] = {}
     records: list[Meeting] = []
     documents: list[str] = []
     for relative in paths:
@@ -136,7 +138,9 @@ def group_files(
         if when is None:
             documents.append(relative)
             continue
-        record = _read_record(folder, relative, f"{display}/{relative}", when, timezone, public, problems)
+        record = _read_record(
+            folder, relative, f"{display}/{relative}", when, timezone, public, problems, embedded
+        )
         if record is None:
             continue
         if RECORD_WORDS.search(relative) or RECORD_WORDS.search(record.title):
@@ -162,7 +166,7 @@ def group_files(
             if records[index].slides is None:
                 records[index] = replace(records[index], slides=relative)
                 slides.append(relative)
-    return GroupFiles(tuple(records), tuple(documents), tuple(slides))
+    return GroupFiles(tuple(records), tuple(documents), tuple(slides), tuple(sorted(embedded.items())))
 
 
 def _read_record(
@@ -173,8 +177,9 @@ def _read_record(
     timezone: str,
     public: frozenset[str],
     problems: Problems,
+    embedded: dict[str, bytes],
 ) -> Meeting | None:
-    text = read_committed(folder / relative, display, public, problems)
+    text = read_committed(folder, relative, display, public, problems, embedded)
     if text is None:
         return None
     title, body = title_and_body(text)

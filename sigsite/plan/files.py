@@ -39,8 +39,13 @@ def hub_files(plan: HubPlan, community_root: Path, base: str, site_name: str) ->
             continue
         group = plan.groups[sig.id]
         published += group.section.attachments()
-        folder = community_root / sig.path
-        published += [PlannedFile(sig.prefix + p, source=folder / p) for p in sig.published_files]
+        folder, embedded = community_root / sig.path, dict(sig.embedded_files)
+        published += [
+            PlannedFile(sig.prefix + p, content=embedded[p])
+            if p in embedded
+            else PlannedFile(sig.prefix + p, source=folder / p)
+            for p in sig.published_files
+        ]
         sites[sig.id] = group.section.addresses(group.context, base, sig.name, event_prefix=f"{sig.id}.")
     folders = tuple((sig.data, sites[sig.id]) for sig in plan.community.folders)
     hub = SiteAddresses(site_url=base, site_name=site_name)
