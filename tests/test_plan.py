@@ -301,7 +301,11 @@ def test_a_document_with_nothing_but_its_title_gets_no_empty_page(tmp_path):
 
     (tmp_path / "empty.md").write_text("# Only a title\n\n", "utf-8")
     (tmp_path / "guide.md").write_text("# Guide\n\nHow to join.\n", "utf-8")
+    for topic in ("Topic10.md", "Topic2.md"):
+        (tmp_path / topic).write_text(f"# {topic}\n\nA research topic.\n", "utf-8")
     problems = Problems()
-    documents = read_documents(tmp_path, ("empty.md", "guide.md"), "sigs/x", frozenset(), problems, {})
-    assert [(d.path, d.title) for d in documents] == [("guide.md", "Guide")]
+    paths = ("Topic10.md", "Topic2.md", "empty.md", "guide.md")  # as the folder lists them
+    documents = read_documents(tmp_path, paths, "sigs/x", frozenset(), problems, {})
+    # Numbers in names count as numbers: Topic2 before Topic10.
+    assert [d.path for d in documents] == ["guide.md", "Topic2.md", "Topic10.md"]
     assert [(p.file, p.line) for p in problems.warnings] == [("sigs/x/empty.md", 1)]

@@ -17,6 +17,7 @@ from sigsite.privacy import withhold_in_text
 from sigsite.problems import Problems
 from sigsite.reading import read_text
 
+_DIGITS = re.compile(r"(\d+)")
 _HEADING = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 
 
@@ -95,4 +96,9 @@ def read_documents(
                 text=body,
             )
         )
-    return tuple(documents)
+    return tuple(sorted(documents, key=lambda d: _natural(d.path)))
+
+
+def _natural(path: str) -> tuple[tuple[int, int | str], ...]:
+    """A path's order as people count: `Topic2` before `Topic10`."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part.casefold()) for part in _DIGITS.split(path))

@@ -52,7 +52,7 @@ class HubSig:
     external_url: str | None = None  # where a SIG hosted elsewhere lives
     kind: str = SIG.key  # a key of hub/kinds.py
     last_change: date | None = None  # the last commit that touched its folder, when there is history
-    documents: tuple[Document, ...] = ()  # by path
+    documents: tuple[Document, ...] = ()  # by path, numbers in it as numbers (Topic2 before Topic10)
     embedded_files: tuple[tuple[str, bytes], ...] = ()  # images its texts embed, published as files
 
     @property
