@@ -44,7 +44,7 @@ SOURCES = [
 ]
 
 
-@pytest.mark.parametrize(("source", "directory_urls"), itertools.product(SOURCES, (True, False)))
+@pytest.mark.parametrize(("source", "directory_urls"), list(itertools.product(SOURCES, (True, False))))
 def test_the_scheme_gives_the_urls_mkdocs_gives(source, directory_urls):
     expected = File(source, src_dir=None, dest_dir="", use_directory_urls=directory_urls).url
     assert page_url(source, directory_urls) == expected
