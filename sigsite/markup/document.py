@@ -189,6 +189,7 @@ def _resolve_links(
                         child.attrSet("height", str(size[1]))
                         images += 1
                         child.attrSet(*(("fetchpriority", "high") if images == 1 else ("loading", "lazy")))
+                        child.attrSet("decoding", "async")  # a large image is decoded off the page's way
                 elif child.type == "image":  # no address: its description instead
                     child.type, child.content = "text", child.content
                 else:
