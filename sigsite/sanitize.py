@@ -40,8 +40,8 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "time": {"datetime"},
     "details": {"open"},
     "input": {"checked"},
-    # How a browser loads an image (the renderer's hints: the first one early, the rest when near).
-    "img": {*nh3.ALLOWED_ATTRIBUTES.get("img", ()), "loading", "fetchpriority", "decoding"},
+    # How a browser loads an image (the renderer's hints: lazily below the first, decoded aside).
+    "img": {*nh3.ALLOWED_ATTRIBUTES.get("img", ()), "loading", "decoding"},
 }
 
 

@@ -184,11 +184,12 @@ def _resolve_links(
                 if url is not None:
                     child.attrSet(attribute, url)
                     size = image_size(url) if child.type == "image" else None
-                    if size is not None:  # the page keeps its place; the first loads early
+                    if size is not None:  # the page keeps its place while the image loads
                         child.attrSet("width", str(size[0]))
                         child.attrSet("height", str(size[1]))
                         images += 1
-                        child.attrSet(*(("fetchpriority", "high") if images == 1 else ("loading", "lazy")))
+                        if images > 1:  # the first may be in view; the others load when near
+                            child.attrSet("loading", "lazy")
                         child.attrSet("decoding", "async")  # a large image is decoded off the page's way
                 elif child.type == "image":  # no address: its description instead
                     child.type, child.content = "text", child.content
