@@ -101,7 +101,7 @@ ZH: dict[str, str] = {
     "Last recorded session:": "最近一次记录：",
     "Last recorded session": "最近一次记录",
     "Next meeting:": "下次会议：",
-    "{count} people in {sigs} SIGs.": "{sigs} 个 SIG 共有 {count} 人。",
+    "{count} people in {sigs} groups.": "{sigs} 个小组共有 {count} 人。",
     "as {statement}": "记为 {statement}",
     "Find a person": "查找成员",
     "Name, organization or SIG": "姓名、单位或 SIG",

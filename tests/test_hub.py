@@ -195,6 +195,8 @@ def test_the_people_page_lists_everyone_once_across_sigs(hub):
         p.select_one(".sig-person__name").get_text(strip=True): p for p in people.select(".sig-person")
     }
     assert len(persons) == len(people.select(".sig-person")) == 5
+    # Counted over the groups whose files list people (alpha, delta), not every folder.
+    assert people.select_one(".sig-roster__summary").get_text() == "5 people in 2 groups."
     bob = persons["Bob Both"].get_text(" ", strip=True)
     assert "MindSpore Alpha SIG : Committer" in bob and "delta : Maintainer" in bob
     links = [a["href"] for a in persons["Bob Both"].select(".sig-person__sigs a")]

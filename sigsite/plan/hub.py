@@ -232,7 +232,9 @@ class HubPlan:
                 {},
                 docs_url=people,
                 after=LATE_SLOT,
-                after_search=render_people_directory(self.people, homes, len(self.community.folders), locale),
+                after_search=render_people_directory(
+                    self.people, homes, sum(1 for s in self.community.folders if s.lists_people), locale
+                ),
             ),
         ]
 

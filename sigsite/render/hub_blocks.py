@@ -68,7 +68,8 @@ def render_directory(entries: list[DirectoryEntry], history: History, locale: st
 def render_people_directory(
     people: tuple[CommunityPerson, ...], sig_urls: dict[str, str], sig_count: int, locale: str
 ) -> str:
-    """Everyone once, with every SIG and role, filterable by role and text."""
+    """Everyone once, with every group and role, filterable by role and text; `sig_count` is the
+    number of groups whose files list people."""
     counts = {role: sum(1 for p in people if role in p.roles) for role in ROLES}
     return render_template(
         "people_directory.html",
