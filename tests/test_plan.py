@@ -310,3 +310,23 @@ def test_a_document_with_nothing_but_its_title_gets_no_empty_page(tmp_path):
     # Numbers in names count as numbers: Topic2 before Topic10.
     assert [d.path for d in documents] == ["guide.md", "Topic2.md", "Topic10.md"]
     assert [(p.file, p.line) for p in problems.warnings] == [("sigs/x/empty.md", 1)]
+
+
+def test_a_dated_file_that_is_no_record_is_read_once_and_warned_about_once(tmp_path):
+    """It is read to see whether its title reads as a record; as a document it keeps that text."""
+    from sigsite.hub.documents import read_documents
+    from sigsite.hub.records import group_files
+    from sigsite.problems import Problems
+
+    (tmp_path / "plan-2021-01-05.md").write_text("# Roadmap\n\nWrite to ann.person@example.org.\n", "utf-8")
+    problems = Problems()
+    found = group_files(tmp_path, "sigs/x", "Asia/Shanghai", frozenset(), problems)
+    assert found.records == () and found.documents == ("plan-2021-01-05.md",)
+    documents = read_documents(
+        tmp_path, found.documents, "sigs/x", frozenset(), problems, {}, dict(found.texts)
+    )
+    assert [d.title for d in documents] == ["Roadmap"] and "ann.person" not in documents[0].text
+    assert [(p.line, p.message[:27]) for p in problems.warnings] == [
+        (3, "the personal e-mail address"),
+        (None, "the path carries the date 2"),
+    ]

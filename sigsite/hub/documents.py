@@ -64,12 +64,16 @@ def read_documents(
     public: frozenset[str],
     problems: Problems,
     embedded: dict[str, bytes],
+    texts: dict[str, str] | None = None,
 ) -> tuple[Document, ...]:
     """The documents at `paths` (folder-relative), each with a unique address segment; the images
-    they embed are added to `embedded`."""
+    they embed are added to `embedded`. A file among `texts` was read already (a dated file that
+    is no record): its text is taken as it is, so its warnings are not given twice."""
     documents, taken = [], set()
     for relative in paths:
-        text = read_committed(folder, relative, f"{display}/{relative}", public, problems, embedded)
+        text = (texts or {}).get(relative)
+        if text is None:
+            text = read_committed(folder, relative, f"{display}/{relative}", public, problems, embedded)
         if text is None:
             continue
         path = PurePosixPath(relative)

@@ -204,7 +204,9 @@ def _load_folder(
         facts=replace(data.facts, channels=channels_named(r.text for r in readmes)),
     )
     embedded = dict(found_files.embedded)
-    documents = read_documents(folder, found_files.documents, display, public_emails, problems, embedded)
+    documents = read_documents(
+        folder, found_files.documents, display, public_emails, problems, embedded, dict(found_files.texts)
+    )
     linking = (
         [("", r.text) for r in readmes]
         + [  # what a README, a record or a document shows of the folder is published with it

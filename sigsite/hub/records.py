@@ -92,6 +92,7 @@ class GroupFiles:
     documents: tuple[str, ...] = ()  # folder-relative paths of its other Markdown files
     files: tuple[str, ...] = ()  # inert files that go with the records: their slides
     embedded: tuple[tuple[str, bytes], ...] = ()  # images the records embed, as files (embedded.py)
+    texts: tuple[tuple[str, str], ...] = ()  # documents already read (dated, but no record): path, text
 
 
 def _walk(folder: Path) -> list[str]:
@@ -126,6 +127,7 @@ def group_files(
     embedded: dict[str, bytes] = {}
     records: list[Meeting] = []
     documents: list[str] = []
+    texts: dict[str, str] = {}  # each file is read once: a dated file that is no record keeps its text
     for relative in paths:
         name = PurePosixPath(relative).name
         if (
@@ -138,11 +140,10 @@ def group_files(
         if when is None:
             documents.append(relative)
             continue
-        record = _read_record(
-            folder, relative, f"{display}/{relative}", when, timezone, public, problems, embedded
-        )
-        if record is None:
+        text = read_committed(folder, relative, f"{display}/{relative}", public, problems, embedded)
+        if text is None:
             continue
+        record = _record(relative, text, when, timezone)
         if RECORD_WORDS.search(relative) or RECORD_WORDS.search(record.title):
             records.append(record)
         else:
@@ -156,6 +157,7 @@ def group_files(
                 "name the file or its folder with 'meeting', 'session' or 'minutes' if it records one",
             )
             documents.append(relative)
+            texts[relative] = text
     records = _with_slugs(records)
     slides: list[str] = []
     by_date = {r.date: index for index, r in enumerate(records)}
@@ -166,22 +168,17 @@ def group_files(
             if records[index].slides is None:
                 records[index] = replace(records[index], slides=relative)
                 slides.append(relative)
-    return GroupFiles(tuple(records), tuple(documents), tuple(slides), tuple(sorted(embedded.items())))
+    return GroupFiles(
+        tuple(records),
+        tuple(documents),
+        tuple(slides),
+        tuple(sorted(embedded.items())),
+        tuple(texts.items()),
+    )
 
 
-def _read_record(
-    folder: Path,
-    relative: str,
-    display: str,
-    when: date,
-    timezone: str,
-    public: frozenset[str],
-    problems: Problems,
-    embedded: dict[str, bytes],
-) -> Meeting | None:
-    text = read_committed(folder, relative, display, public, problems, embedded)
-    if text is None:
-        return None
+def _record(relative: str, text: str, when: date, timezone: str) -> Meeting:
+    """The record a dated file's text (as read_committed gives it) makes."""
     title, body = title_and_body(text)
     path = PurePosixPath(relative)
     return Meeting(
