@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from sigsite.emails import WITHHELD_MARK
-from sigsite.given import TEMPLATE_CREATED_ON, TEMPLATE_PLACEHOLDER, given
+from sigsite.given import TEMPLATE_CREATED_ON, TEMPLATE_DEFAULT, TEMPLATE_PLACEHOLDER, given
 from sigsite.links import is_web_url
 from sigsite.model import SigFacts
 from sigsite.problems import Problems
@@ -28,6 +28,7 @@ def read_facts(data: LocatedDict, display: str, problems: Problems) -> SigFacts:
                 data.line_of(key),
                 f"{key} is still the template's {TEMPLATE_PLACEHOLDER}; nothing is shown for it",
                 f"write the SIG's {key}, or NA when it has none",
+                topic=TEMPLATE_DEFAULT,
             )
 
     def text(key: str) -> str | None:
@@ -53,6 +54,7 @@ def read_facts(data: LocatedDict, display: str, problems: Problems) -> SigFacts:
             f"created_on {created_on.isoformat()} is the date the community's template tool "
             "(create_sig_info_template.py) writes, not the SIG's; it is not shown",
             "write the date the SIG was founded (YYYY-MM-DD), or remove the line",
+            topic=TEMPLATE_DEFAULT,
         )
         created_on = None
     return SigFacts(

@@ -11,6 +11,9 @@ SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-", "to_be_clari
 _TEMPLATE_PLACEHOLDER = re.compile(r"--[\w\s-]*--")
 TEMPLATE_PLACEHOLDER = "TO_BE_CLARIFIED"
 TEMPLATE_CREATED_ON = date(2019, 12, 31)  # the date the template tool writes for every SIG
+# Problem topics (problems.Problem.topic) of what a template left: the consistency report lists them.
+TEMPLATE_DEFAULT = "template default"
+PLACEHOLDER = "placeholder"
 
 
 def given(value: Any) -> str | None:

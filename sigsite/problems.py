@@ -39,6 +39,7 @@ class Problem:
     severity: Severity
     message: str
     fix: str = ""
+    topic: str = ""  # what a report groups it under (health/consistency.py's TOPICS); "" for the rest
 
     def format(self) -> str:
         """Render as `file:line:column: severity: message (fix)`, the compiler convention."""
@@ -72,11 +73,20 @@ class Problems:
         )
 
     def warning(
-        self, file: str, line: int | None, message: str, fix: str = "", column: int | None = None
+        self,
+        file: str,
+        line: int | None,
+        message: str,
+        fix: str = "",
+        column: int | None = None,
+        *,
+        topic: str = "",
     ) -> None:
         """Record something publishable that is worth a maintainer's look."""
         self.items.append(
-            Problem(printable(file), line, column, Severity.WARNING, printable(message), printable(fix))
+            Problem(
+                printable(file), line, column, Severity.WARNING, printable(message), printable(fix), topic
+            )
         )
 
     @contextmanager

@@ -294,6 +294,7 @@ def test_command_json_format(tmp_path):
         "severity": "warning",
         "message": "placeholder text '* TODO' left from the template",
         "fix": "replace it with the real content or remove it",
+        "topic": "placeholder",  # what the hub's consistency report lists it under
     }
 
 

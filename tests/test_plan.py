@@ -16,6 +16,7 @@ from hub_support import FIXTURE
 from icalendar import Calendar
 
 from sigsite.addresses import PageContext
+from sigsite.health.community import assess
 from sigsite.hub.loader import load_community
 from sigsite.hub.people import community_people
 from sigsite.loader import Sources, load_sig
@@ -43,12 +44,14 @@ class HubPlanned:
     def __init__(self) -> None:
         self.community, self.problems = load_community(FIXTURE)
         people = community_people(self.community, self.problems)
+        self.health = assess(self.community, people, FIXTURE, JUNE_2021, self.problems)
         self.plans = {
             code: HubPlan(
                 self.community,
                 people,
+                self.health,
                 languages(code),
-                hub_groups(self.community, FIXTURE, languages(code), ""),
+                hub_groups(self.community, FIXTURE, languages(code), "", self.health),
                 "https://gitee.com/mindspore/community",
                 JUNE_2021,
             )
@@ -222,8 +225,8 @@ def test_a_record_is_a_meeting_page_with_its_title_slides_and_images(hub):
 
 
 def test_the_hubs_own_pages_get_the_directory_and_everyone(hub):
-    home, people = hub.pages["en"][-2:]  # the community's own pages come last
-    assert home.docs_url == "" and people.docs_url == "people/"
+    home, people, health = hub.pages["en"][-3:]  # the community's own pages come last
+    assert (home.docs_url, people.docs_url, health.docs_url) == ("", "people/", "health/")
     directory = BeautifulSoup(home.after, "lxml")
     names = [a.get_text(strip=True) for a in directory.select(".sig-card__name a")]
     assert sorted(names) == sorted(s.name for s in hub.community.sigs)

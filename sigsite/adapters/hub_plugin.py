@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 
 from sigsite.adapters.config import COMMUNITY_VARIABLE, HubConfig
 from sigsite.adapters.site_plugin import Fingerprint, SitePlugin
+from sigsite.health.community import CommunityHealth, assess
 from sigsite.hub.kinds import KINDS
 from sigsite.hub.loader import load_community
 from sigsite.hub.model import Community
@@ -42,6 +43,7 @@ class HubPlugin(SitePlugin[HubConfig]):
         super().__init__()
         self.community = Community()
         self.people: tuple[CommunityPerson, ...] = ()
+        self.health = CommunityHealth()
         self._root = Path()
         self._caches: dict[str, NoteCache] = {}  # by folder: a save re-reads that note alone
         self._plan: HubPlan | None = None  # the pages of the language being built
@@ -82,14 +84,16 @@ class HubPlugin(SitePlugin[HubConfig]):
             forge_url=self.config.forge_url,
         )
         self.people = community_people(self.community, problems)
+        self.health = assess(self.community, self.people, self._root, self.today(), problems)
         return problems
 
     def plan_pages(self, site_url: str) -> list[PlannedPage]:
         self._plan = HubPlan(
             self.community,
             self.people,
+            self.health,
             self.languages,
-            hub_groups(self.community, self._root, self.languages, site_url),
+            hub_groups(self.community, self._root, self.languages, site_url, self.health),
             self.config.forge_url,
             self.today(),
         )

@@ -6,8 +6,11 @@ import argparse
 from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from sigsite.build_date import build_date
 from sigsite.cli.common import print_json, project_of, refuse, shown
+from sigsite.health.community import assess
 from sigsite.hub.kinds import SINGLE_GROUP_FOLDERS
 from sigsite.hub.loader import load_community
 from sigsite.hub.people import community_people
@@ -88,7 +91,9 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         public_emails=public_addresses(settings),
         render=False,
     )
-    community_people(community, problems)  # what the SIGs' files say of one person, compared
+    people = community_people(community, problems)  # what the SIGs' files say of one person, compared
+    # Leaders, minutes and attendees; no warning depends on the day, so any zone's date will do.
+    assess(community, people, root, build_date(ZoneInfo("UTC")), problems)
     report = problems.sorted()
     errors, warnings = len(problems.errors), len(problems.warnings)
     folders = len(community.folders)

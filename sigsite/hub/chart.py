@@ -37,3 +37,32 @@ def meetings_chart(per_year: dict[int, int], label: str) -> str:
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def sessions_chart(years: list[tuple[int, int, int]], label: str) -> str:
+    """Sessions and distinct people per year as pairs of bars, `years` as (year, sessions, people);
+    the people bar is lighter (CSS `.sig-chart__people`). Empty without sessions."""
+    if not years:
+        return ""
+    years = years[-MAX_YEARS:]
+    tallest = max(max(sessions, people) for _, sessions, people in years) or 1
+    half = BAR_WIDTH // 2
+    width = len(years) * (BAR_WIDTH + GAP) - GAP
+    parts = [
+        f'<svg class="sig-chart" role="img" viewBox="0 0 {width} {HEIGHT + 2 * LABEL}" '
+        f'width="{width}" height="{HEIGHT + 2 * LABEL}" aria-label="{escape(label)}">',
+    ]
+    for index, (year, sessions, people) in enumerate(years):
+        x = index * (BAR_WIDTH + GAP)
+        for offset, value, css in ((0, sessions, ""), (half, people, ' class="sig-chart__people"')):
+            bar = round(HEIGHT * value / tallest)
+            top = LABEL + HEIGHT - bar
+            parts.append(
+                f'<rect{css} x="{x + offset}" y="{top}" width="{half - 1}" height="{bar}" rx="1"></rect>'
+                f'<text x="{x + offset + half // 2}" y="{top - 3}" text-anchor="middle">{value}</text>'
+            )
+        parts.append(
+            f'<text x="{x + BAR_WIDTH // 2}" y="{HEIGHT + 2 * LABEL - 2}" text-anchor="middle">{year}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

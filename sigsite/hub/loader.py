@@ -233,7 +233,7 @@ def _load_folder(
 
 def _in_folder(items: list[Problem], display: str) -> list[Problem]:
     """The problems of a SIG folder, named from the community's root."""
-    return [Problem(f"{display}/{p.file}", p.line, p.column, p.severity, p.message, p.fix) for p in items]
+    return [replace(p, file=f"{display}/{p.file}") for p in items]
 
 
 def _linked_files(folder: Path, display: str, texts: list[tuple[str, str]], forge_url: str) -> set[str]:

@@ -9,6 +9,7 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
+from sigsite.given import PLACEHOLDER
 from sigsite.headings import HeadingTime
 from sigsite.links import SAFE_SCHEMES, WEB_SCHEMES
 from sigsite.notes.parts import FENCE, NoteParts
@@ -45,6 +46,7 @@ def check_sections(note: NoteParts, display: str, problems: Problems) -> None:
                     line + offset,
                     f"placeholder text '{text.strip()}' left from the template",
                     "replace it with the real content or remove it",
+                    topic=PLACEHOLDER,
                 )
 
 

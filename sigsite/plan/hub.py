@@ -15,6 +15,7 @@ from sigsite.addresses import (
     ARCHIVE_PAGE,
     CALENDAR_FILE,
     FEED_FILE,
+    HEALTH_PAGE,
     HOME_PAGE,
     MEMBERS_PAGE,
     PEOPLE_PAGE,
@@ -22,17 +23,19 @@ from sigsite.addresses import (
     site_path,
     webcal,
 )
+from sigsite.health.community import CommunityHealth
+from sigsite.health.summary import GroupHealth
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
 from sigsite.markup.references import Address, Target
+from sigsite.plan.directory import directory, sessions_attended
 from sigsite.plan.documents import document_pages, document_urls
+from sigsite.plan.health import community_health_page, group_health_page
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
 from sigsite.plan.section import Section
 from sigsite.render.blocks import render_archive, render_repositories, render_roster
 from sigsite.render.hub_blocks import (
-    DirectoryEntry,
-    render_directory,
     render_people_directory,
     render_sig_card,
     render_sig_nav,
@@ -42,7 +45,7 @@ from sigsite.settings import MEETINGS_DIR
 from sigsite.translations import README_ONLY_IN, translator
 
 MEMBERS_INTRO = "The members of {name}, from its sig_members.yaml and sig-info.yaml."
-GROUP_PAGES = {"home": HOME_PAGE, "members": MEMBERS_PAGE, "archive": ARCHIVE_PAGE}
+GROUP_PAGES = {"home": HOME_PAGE, "members": MEMBERS_PAGE, "archive": ARCHIVE_PAGE, "health": HEALTH_PAGE}
 
 
 def group_section(sig: HubSig, community_root: Path) -> Section:
@@ -61,10 +64,15 @@ def group_section(sig: HubSig, community_root: Path) -> Section:
     )
 
 
-def group_pages(sig: HubSig) -> dict[str, str]:
-    """The pages a group has (GROUP_PAGES): its home always; its members and its archive only when
-    its files give something to show there, never an empty page."""
-    shown = {"home": True, "members": sig.lists_people, "archive": sig.has_records}
+def group_pages(sig: HubSig, health: GroupHealth | None = None) -> dict[str, str]:
+    """The pages a group has (GROUP_PAGES): its home always; its members, archive and health only
+    when its files give something to show there, never an empty page."""
+    shown = {
+        "home": True,
+        "members": sig.lists_people,
+        "archive": sig.has_records,
+        "health": health is not None and health.shown,
+    }
     return {key: page for key, page in GROUP_PAGES.items() if shown[key]}
 
 
@@ -80,15 +88,18 @@ class HubGroup:
 
 
 def hub_groups(
-    community: Community, community_root: Path, languages: BuildLanguages, site_url: str
+    community: Community,
+    community_root: Path,
+    languages: BuildLanguages,
+    site_url: str,
+    health: CommunityHealth | None = None,
 ) -> dict[str, HubGroup]:
     """Every group with a folder, by id, in the language being built."""
     groups = {}
     for sig in community.folders:
         section = group_section(sig, community_root)
-        urls = {
-            key: languages.url(languages.current, sig.prefix + page) for key, page in group_pages(sig).items()
-        }
+        shown = group_pages(sig, health.of(sig) if health else None)
+        urls = {key: languages.url(languages.current, sig.prefix + page) for key, page in shown.items()}
         groups[sig.id] = HubGroup(
             sig, section, section.context(languages, site_url), urls, document_urls(sig, languages)
         )
@@ -101,6 +112,7 @@ class HubPlan:
 
     community: Community
     people: tuple[CommunityPerson, ...]
+    health: CommunityHealth
     languages: BuildLanguages
     groups: dict[str, HubGroup]
     forge_url: str
@@ -122,6 +134,8 @@ class HubPlan:
                     pages.append(self._members(group))
                 if "archive" in group.urls:
                     pages.append(self._archive(group))
+                if "health" in group.urls:
+                    pages.append(self._health(group))
                 pages += document_pages(
                     group.sig,
                     self.languages,
@@ -186,6 +200,12 @@ class HubPlan:
             before=render_sig_nav(sig, self._relative_urls(group, url), "archive", locale),
         )
 
+    def _health(self, group: HubGroup) -> PlannedPage:
+        locale, page = self.languages.current, self._page(group, "health")
+        navigation = render_sig_nav(group.sig, self._relative_urls(group, page[1]), "health", locale)
+        health = self.health.groups[group.sig.id]
+        return group_health_page(group.sig, health, group.context.meeting_urls, page, navigation, locale)
+
     def _navigation(self, group: HubGroup, page_url: str) -> str:
         """The group's navigation on its pages that are none of GROUP_PAGES (a meeting's, a document's)."""
         return render_sig_nav(group.sig, self._relative_urls(group, page_url), "", self.languages.current)
@@ -226,44 +246,27 @@ class HubPlan:
                 docs_url=home,
                 content=intro.rendered if intro else None,
                 address=self._address(home, ""),
-                after=self._directory(home),
+                after=directory(self.community, self.groups, self.today, self.languages.current, home),
             ),
             PlannedPage(
                 {},
                 docs_url=people,
                 after=LATE_SLOT,
                 after_search=render_people_directory(
-                    self.people, homes, sum(1 for s in self.community.folders if s.lists_people), locale
+                    self.people,
+                    homes,
+                    sum(1 for s in self.community.folders if s.lists_people),
+                    sessions_attended(self.health, self.groups, here),
+                    locale,
                 ),
             ),
+            community_health_page(
+                self.community,
+                self.health,
+                self.languages,
+                {key: group.urls["health"] for key, group in self.groups.items() if "health" in group.urls},
+            ),
         ]
-
-    def _directory(self, page_url: str) -> str:
-        here = PageContext(page_url=page_url)
-        entries = []
-        for sig in self.community.sigs:
-            if sig.is_external:
-                entries.append(DirectoryEntry(sig, sig.external_url or "", "external"))
-                continue
-            group = self.groups[sig.id]
-            context = group.context
-            last, following = sig.last_meeting(self.today), sig.next_meeting(self.today)
-            entries.append(
-                DirectoryEntry(
-                    sig,
-                    here.to(group.urls["home"]),
-                    "active" if sig.is_active(self.today) else "quiet",
-                    last=last,
-                    last_url=here.to(context.meeting_urls.get(last.slug, context.archive_url))
-                    if last
-                    else "",
-                    next=following,
-                    next_url=here.to(context.meeting_urls.get(following.slug, context.archive_url))
-                    if following
-                    else "",
-                )
-            )
-        return render_directory(entries, self.community.history, self.languages.current)
 
     def _address(self, page_url: str, group: str) -> Address:
         """Where the references of committed content lead from a page; `group` is the one whose

@@ -9,6 +9,7 @@ from datetime import date
 from markupsafe import Markup
 
 from sigsite.channels import CHANNELS
+from sigsite.health.participation import Attended
 from sigsite.hub.chart import meetings_chart
 from sigsite.hub.history import History
 from sigsite.hub.kinds import KINDS
@@ -66,10 +67,15 @@ def render_directory(entries: list[DirectoryEntry], history: History, locale: st
 
 
 def render_people_directory(
-    people: tuple[CommunityPerson, ...], sig_urls: dict[str, str], sig_count: int, locale: str
+    people: tuple[CommunityPerson, ...],
+    sig_urls: dict[str, str],
+    sig_count: int,
+    attended: dict[str, list[tuple[Attended, str]]],
+    locale: str,
 ) -> str:
     """Everyone once, with every group and role, filterable by role and text; `sig_count` is the
-    number of groups whose files list people."""
+    number of groups whose files list people; `attended` the sessions each person's key attended,
+    with their pages' addresses."""
     counts = {role: sum(1 for p in people if role in p.roles) for role in ROLES}
     return render_template(
         "people_directory.html",
@@ -78,6 +84,7 @@ def render_people_directory(
         people=people,
         sig_urls=sig_urls,
         sig_count=sig_count,
+        attended=attended,
         chips=role_chips(counts, locale),
     )
 

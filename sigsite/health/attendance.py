@@ -1,0 +1,159 @@
+"""Who attended a meeting, as its Attendees section writes it (CHAOSS "Meeting Attendee Count").
+
+Real notes write a person and their organisation (`* Liu Cunwei (Huawei)`, `1. Yedong Liu(Huawei)`),
+an organisation and then people on one line (`* Shanghai Jiaotong University OpenSource Team,
+Naipan Zhu, Clement Li`), teams (`Developer teams in Huawei, SJTU, USST.`), a stated number
+(`zhoufeng and 30 committers in MindSpore`) and lists that end in "etc.". What the section lets
+one count is counted; where it names a team, a number or "etc.", the count is a lower bound
+(`at_least`). A section of prose (`Use Offline For Quorum Decision`) is quoted, never counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sigsite.health.sections import Item, sections_named
+from sigsite.model import Meeting
+
+ATTENDANCE_NAMES = frozenset(
+    {
+        "attendees",
+        "attendee",
+        "attendance",
+        "participants",
+        "参会人员",
+        "与会人员",
+        "参会者",
+        "与会者",
+        "出席人员",
+        "出席",
+        "参会",
+    }
+)
+_WITH_ORGANISATION = re.compile(r"^(?P<name>[^()（）]+?)\s*[(（](?P<org>[^()（）]+)[)）]$")
+_SEPARATORS = re.compile(r"[,，、;；]")
+_ETC = re.compile(r"(?:\s*(?:etc\.?|and others|\.\.\.|…+|等人?|等等))+$", re.IGNORECASE)
+_TEAMS_IN = re.compile(r"^(?:\w+\s+)?teams?\s+(?:in|from|of|at)\s+(?P<rest>.+)$", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"^(?:(?P<name>.+?)\s+and\s+)?(?P<number>\d{1,4})\s+\w+(?:\s+.*)?$", re.IGNORECASE)
+_ORGANISATION_WORDS = re.compile(
+    r"universit|college|institute|school|\bteam\b|\blab\b|laborator|compan|\bcorp|\binc\b|\bltd\b|"
+    r"academy|foundation|大学|学院|公司|团队|实验室|研究院|研究所",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset({"todo", "tbd", "none", "n/a", "na", "无", "待定"})
+MAX_NAME_WORDS = 5
+QUOTE_LENGTH = 200
+
+
+def name_key(name: str) -> str:
+    """How two spellings of one name compare: case and spacing aside (`Jiang  Zhiwen` = `jiang zhiwen`)."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """A person a note names as attending: as written, with the Gitee account it links, if any."""
+
+    name: str
+    organization: str | None = None
+    gitee_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The person within one group: the account in lower case, else the name (name_key)."""
+        return self.gitee_id.lower() if self.gitee_id else "name:" + name_key(self.name)
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """What a note's Attendees section says; `readable` is False when it has no list to count
+    (then `quote` holds what it says)."""
+
+    readable: bool
+    people: tuple[Attendee, ...] = ()
+    organizations: tuple[str, ...] = ()  # as first written, each once (case aside)
+    unnamed: int = 0  # people stated by number only (`and 30 committers`)
+    at_least: bool = False  # a team, a number or "etc.": more people than counted may have come
+    quote: str = ""
+
+    @property
+    def count(self) -> int:
+        """People counted: the named and those stated by number."""
+        return len(self.people) + self.unnamed
+
+
+NOT_RECORDED = Attendance(readable=False)
+
+
+def attendance_of(meeting: Meeting) -> Attendance:
+    """The attendance its note records; NOT_RECORDED without an Attendees section."""
+    if meeting.is_external or not meeting.body:
+        return NOT_RECORDED
+    for part in sections_named(meeting.body, ATTENDANCE_NAMES):
+        if part.items:
+            return _counted(part.items)
+        if part.prose:
+            return Attendance(readable=False, quote=" ".join(part.prose)[:QUOTE_LENGTH])
+    return NOT_RECORDED
+
+
+def _counted(items: tuple[Item, ...]) -> Attendance:
+    people: dict[str, Attendee] = {}
+    organizations: dict[str, str] = {}
+    unnamed, at_least = 0, False
+
+    def organization(text: str) -> None:
+        organizations.setdefault(name_key(text), text)
+
+    for item in items:
+        text, etc = _without_etc(item.text)
+        at_least = at_least or etc
+        accounts = list(item.accounts)
+        whole = _WITH_ORGANISATION.match(text)
+        if whole and not _SEPARATORS.search(whole["name"]):
+            org = whole["org"].strip()
+            organization(org)
+            person = Attendee(whole["name"].strip(), org, accounts[0] if len(accounts) == 1 else None)
+            people.setdefault(person.key, person)
+            continue
+        teams = _TEAMS_IN.match(text)
+        for part in _parts(teams["rest"] if teams else text):
+            part, etc = _without_etc(part)
+            at_least = at_least or etc
+            if not part or part.lower() in _NOT_A_NAME:
+                continue
+            numbered = _NUMBER_OF.match(part)
+            if teams or _ORGANISATION_WORDS.search(part):
+                organization(part)
+                at_least = True  # a team of unknown size
+            elif numbered:
+                unnamed += int(numbered["number"])
+                if numbered["name"]:
+                    person = Attendee(numbered["name"].strip())
+                    people.setdefault(person.key, person)
+            elif len(part.split()) <= MAX_NAME_WORDS:
+                account = next((a for a in accounts if a.lower() in part.lower()), None)
+                person = Attendee(part, None, account)
+                people.setdefault(person.key, person)
+            else:
+                at_least = True  # a sentence, not a name: someone came that we cannot count
+    readable = bool(people or organizations or unnamed)
+    return Attendance(
+        readable=readable,
+        people=tuple(people.values()),
+        organizations=tuple(organizations.values()),
+        unnamed=unnamed,
+        at_least=at_least,
+        quote="" if readable else " ".join(i.text for i in items)[:QUOTE_LENGTH],
+    )
+
+
+def _without_etc(text: str) -> tuple[str, bool]:
+    stripped = text.strip().rstrip(".。,，;；").strip()
+    bare = _ETC.sub("", stripped)
+    return bare.strip().rstrip(".。,，;；").strip(), bare != stripped
+
+
+def _parts(text: str) -> list[str]:
+    return [p.strip() for p in _SEPARATORS.split(text) if p.strip()]

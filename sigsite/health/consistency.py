@@ -1,0 +1,230 @@
+"""Whether a group's files agree on who leads it and where its minutes are.
+
+Who leads a group is written in up to five places: `OWNERS` (its approvers), `sig-info.yaml` (its
+maintainers), `sig_members.yaml` (its Maintainers), its README (a maintainers section) and the
+community's listing (`sigs/sig_info.yaml`, and the table of `sigs/README*.md`). A person is the
+same in two places by Gitee account, or by a name that a place giving both ties to an account.
+Where the places differ, each says so as a warning with its file and line; likewise when
+`sig-info.yaml`'s meeting_url and the README give different addresses for the minutes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sigsite.accounts import gitee_account
+from sigsite.given import PLACEHOLDER, TEMPLATE_DEFAULT, given
+from sigsite.health.attendance import name_key
+from sigsite.health.sections import sections_where
+from sigsite.hub.model import HubSig
+from sigsite.links import urls_in
+from sigsite.problems import Problem, Problems
+from sigsite.reading import read_text
+from sigsite.settings import SIGS_DIR
+from sigsite.yaml_source import LocatedDict, items_of, load_yaml
+
+LEADERS = "leaders"
+NOTES_LINK = "meeting notes link"
+TOPICS = (LEADERS, NOTES_LINK, PLACEHOLDER, TEMPLATE_DEFAULT)  # what the consistency report lists
+_LEADER_HEADING = re.compile(r"maintainer|负责人|维护者|chair|组长|leader|owner", re.IGNORECASE)
+_NOTES_WORDS = re.compile(
+    r"meeting (?:records?|notes|minutes)|minutes|会议纪要|会议记录|例会记录|纪要", re.IGNORECASE
+)
+_ROW_ACCOUNT = re.compile(r"https?://(?:www\.)?gitee\.com/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})(?=[)\s/|>\]])")
+# A list item that is a person, not a sentence: a few words, no colon (`Responsible for: ...`).
+_LOOKS_LIKE_A_NAME = re.compile(r"[^:：,，。.;；]{1,40}(?:[(（][^()（）]{1,60}[)）])?")
+_ORGANISATION = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+@dataclass(frozen=True)
+class Leader:
+    """A person a file names as leading the group."""
+
+    account: str | None
+    name: str | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What one file says: its leaders, or its address for the minutes, and where it says it."""
+
+    file: str  # repository path
+    line: int | None
+    leaders: tuple[Leader, ...] = ()
+    notes_link: str | None = None
+
+
+def _yaml(path: Path, display: str) -> Any:
+    if not path.is_file() or path.is_symlink():
+        return None
+    quiet = Problems()  # the file's own problems are reported by the reader that publishes it
+    text = read_text(path, display, quiet)
+    return load_yaml(text, display, quiet) if text is not None else None
+
+
+def _owners(folder: Path, display: str) -> Statement | None:
+    data = _yaml(folder / "OWNERS", f"{display}/OWNERS")
+    if not isinstance(data, LocatedDict) or "approvers" not in data:
+        return None
+    names = [given(a) for a in items_of(data.get("approvers"))]
+    return Statement(
+        f"{display}/OWNERS", data.line_of("approvers"), tuple(Leader(a, None) for a in names if a)
+    )
+
+
+def _sig_info(folder: Path, display: str) -> list[Statement]:
+    data = _yaml(folder / "sig-info.yaml", f"{display}/sig-info.yaml")
+    if not isinstance(data, LocatedDict):
+        return []
+    found = []
+    if "maintainers" in data:
+        leaders = [
+            Leader(given(raw.get("gitee_id")), given(raw.get("name")))
+            for raw in items_of(data.get("maintainers"))
+            if isinstance(raw, LocatedDict)
+        ]
+        found.append(Statement(f"{display}/sig-info.yaml", data.line_of("maintainers"), tuple(leaders)))
+    pad = data.get("meeting_url")
+    if isinstance(pad, str) and given(pad):
+        found.append(
+            Statement(f"{display}/sig-info.yaml", data.line_of("meeting_url"), notes_link=pad.strip())
+        )
+    return found
+
+
+def _members(folder: Path, display: str) -> Statement | None:
+    data = _yaml(folder / "sig_members.yaml", f"{display}/sig_members.yaml")
+    if not isinstance(data, LocatedDict) or "Maintainers" not in data:
+        return None
+    leaders = []
+    for raw in items_of(data.get("Maintainers")):
+        if isinstance(raw, LocatedDict):
+            home = given(raw.get("gitee_home"))
+            leaders.append(Leader(_account(home) if home else None, given(raw.get("name"))))
+    return Statement(f"{display}/sig_members.yaml", data.line_of("Maintainers"), tuple(leaders))
+
+
+def _account(url: str) -> str | None:
+    try:
+        return gitee_account(url)
+    except ValueError:
+        return None
+
+
+def _readme(sig: HubSig) -> list[Statement]:
+    found = []
+    for readme in sig.readmes:
+        for part in sections_where(readme.text, lambda key: bool(_LEADER_HEADING.search(key))):
+            leaders = [
+                Leader(
+                    item.accounts[0] if len(item.accounts) == 1 else None, _ORGANISATION.sub("", item.text)
+                )
+                for item in part.items
+                if item.accounts or _LOOKS_LIKE_A_NAME.fullmatch(item.text)
+            ]
+            if leaders:
+                found.append(Statement(readme.path, part.line + 1, tuple(leaders)))
+        for number, line in enumerate(readme.text.splitlines(), start=1):
+            if _NOTES_WORDS.search(line):
+                found += [Statement(readme.path, number, notes_link=url) for url in urls_in(line)]
+    return found
+
+
+def _listing(root: Path, sig: HubSig) -> list[Statement]:
+    """What the community's own lists say of the group's leaders."""
+    found = []
+    data = _yaml(root / SIGS_DIR / "sig_info.yaml", f"{SIGS_DIR}/sig_info.yaml")
+    entries = data.get("SIG list") if isinstance(data, LocatedDict) else None
+    for raw in items_of(entries):
+        if not isinstance(raw, LocatedDict) or not isinstance(raw.get("links"), str):
+            continue
+        if f"/{SIGS_DIR}/{sig.folder}/" in str(raw.get("links")) and given(raw.get("maintainer")):
+            name = _ORGANISATION.sub("", str(raw.get("maintainer")))
+            found.append(
+                Statement(f"{SIGS_DIR}/sig_info.yaml", raw.line_of("maintainer"), (Leader(None, name),))
+            )
+    for readme in ("README.md", "README_en.md"):
+        path = root / SIGS_DIR / readme
+        text = read_text(path, readme, Problems()) if path.is_file() and not path.is_symlink() else None
+        for number, line in enumerate((text or "").splitlines(), start=1):
+            if line.lstrip().startswith("|") and f"]({sig.folder}/" in line:
+                accounts = _ROW_ACCOUNT.findall(line)
+                if accounts:
+                    leaders = tuple(Leader(a, None) for a in accounts)
+                    found.append(Statement(f"{SIGS_DIR}/{readme}", number, leaders))
+    return found
+
+
+def statements(root: Path, sig: HubSig) -> list[Statement]:
+    """Everything the group's files and the community's lists say of its leaders and minutes."""
+    if sig.folder is None:
+        return []
+    folder, display = root / sig.path, sig.path
+    found = [s for s in (_owners(folder, display), _members(folder, display)) if s is not None]
+    found += _sig_info(folder, display) + _readme(sig)
+    if sig.kind == "sig":
+        found += _listing(root, sig)
+    return found
+
+
+def _keys(said: list[Statement]) -> dict[int, dict[str, str]]:
+    """Each statement's leaders as identity -> how it writes them; names tied to accounts by the
+    statements that give both."""
+    named = {name_key(p.name): p.account.lower() for s in said for p in s.leaders if p.account and p.name}
+    accounts = {p.account.lower() for s in said for p in s.leaders if p.account}
+
+    def identity(leader: Leader) -> str:
+        if leader.account:
+            return leader.account.lower()
+        name = name_key(leader.name or "")
+        joined = name.replace(" ", "")
+        return named.get(name) or (joined if joined in accounts else "name:" + name)
+
+    return {
+        index: {identity(p): f"@{p.account}" if p.account else p.name or "" for p in statement.leaders}
+        for index, statement in enumerate(said)
+    }
+
+
+def check_consistency(root: Path, sig: HubSig, problems: Problems) -> list[Problem]:
+    """The group's disagreements, as warnings (also added to `problems`)."""
+    said = statements(root, sig)
+    found = Problems()
+    leading = [s for s in said if s.leaders]
+    keyed = _keys(leading)
+    if len({frozenset(k) for k in keyed.values()}) > 1:
+        everyone: dict[str, tuple[str, str]] = {}
+        for index, statement in enumerate(leading):
+            for key, shown in keyed[index].items():
+                everyone.setdefault(key, (shown, statement.file))
+        for index, statement in enumerate(leading):
+            missing = [
+                f"{shown} ({file})" for key, (shown, file) in everyone.items() if key not in keyed[index]
+            ]
+            found.warning(
+                statement.file,
+                statement.line,
+                f"names {', '.join(keyed[index].values())} as the group's leaders"
+                + (f"; not named here: {', '.join(missing)}" if missing else "; other files name fewer"),
+                "agree on one list of leaders in OWNERS, sig-info.yaml, sig_members.yaml, the README and "
+                "the community's listing",
+                topic=LEADERS,
+            )
+    links = [s for s in said if s.notes_link]
+    if len({s.notes_link.rstrip("/").lower() for s in links if s.notes_link}) > 1:
+        for statement in links:
+            others = [
+                f"{s.notes_link} ({s.file}:{s.line})" for s in links if s.notes_link != statement.notes_link
+            ]
+            found.warning(
+                statement.file,
+                statement.line,
+                f"gives the group's meeting notes at {statement.notes_link}, while {', '.join(others)}",
+                "give one address for the minutes everywhere",
+                topic=NOTES_LINK,
+            )
+    problems.items.extend(found.items)
+    return found.items

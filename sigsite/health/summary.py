@@ -1,0 +1,115 @@
+"""A group's health per year and in total, from its dated sessions: sessions recorded, attendance
+(CHAOSS "Meeting Attendee Count": the median per session), distinct people and organisations
+(CHAOSS "Organizational Diversity"). Never a ranking of people: only a group's own totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from statistics import median
+
+from sigsite.health.actions import ActionItem, action_items
+from sigsite.health.attendance import Attendance, attendance_of, name_key
+from sigsite.health.cadence import Cadence, observed_intervals, stated_schedules
+from sigsite.hub.model import HubSig
+from sigsite.model import Meeting
+from sigsite.problems import Problem
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Sessions and attendance over a span (a year, or every year): `year` None for the total."""
+
+    year: int | None
+    sessions: int  # dated sessions: notes, records and sessions held elsewhere
+    counted: int  # sessions whose attendees can be counted
+    median_attendees: float | None  # over the counted sessions
+    people: int  # distinct people named
+    organizations: int  # distinct organisations named
+    at_least: bool  # a counted session named a team, a number or "etc.": the counts are lower bounds
+    organization_sessions: tuple[tuple[str, int], ...] = ()  # each organisation, sessions it attended
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """A dated session and what its note says of who came."""
+
+    meeting: Meeting
+    attendance: Attendance
+
+
+@dataclass(frozen=True)
+class GroupHealth:
+    """Everything the hub computes of one group."""
+
+    sig_id: str
+    sessions: tuple[SessionRecord, ...]  # dated, oldest first
+    years: tuple[Tally, ...]  # every year from the first session to the last
+    total: Tally
+    actions: tuple[ActionItem, ...]  # newest meeting first, each note's in its order
+    cadence: Cadence
+    expected: date | None = None  # the next session the stated schedule makes expected
+    findings: tuple[Problem, ...] = ()  # what its files say of themselves that disagrees (consistency.py)
+
+    @property
+    def has_attendance(self) -> bool:
+        """True when at least one session's attendees can be counted."""
+        return self.total.counted > 0
+
+    @property
+    def shown(self) -> bool:
+        """True when the group's health page has something to show."""
+        return bool(self.sessions or self.findings or self.cadence.stated)
+
+
+def tally(year: int | None, sessions: list[SessionRecord]) -> Tally:
+    """The counts over `sessions`."""
+    counted = [s.attendance for s in sessions if s.attendance.readable]
+    people = {p.key for a in counted for p in a.people}
+    organizations: dict[str, tuple[str, int]] = {}
+    for attendance in counted:
+        for name in attendance.organizations:
+            shown, times = organizations.get(name_key(name), (name, 0))
+            organizations[name_key(name)] = (shown, times + 1)
+    return Tally(
+        year=year,
+        sessions=len(sessions),
+        counted=len(counted),
+        median_attendees=median(a.count for a in counted) if counted else None,
+        people=len(people),
+        organizations=len(organizations),
+        at_least=any(a.at_least or a.unnamed for a in counted),
+        organization_sessions=tuple(sorted(organizations.values(), key=lambda o: (-o[1], o[0].casefold()))),
+    )
+
+
+def group_health(sig: HubSig, today: date) -> GroupHealth:
+    """The health of one group, as its own files show it."""
+    sessions = [SessionRecord(m, attendance_of(m)) for m in sig.dated_meetings]
+    years = sorted({s.meeting.date.year for s in sessions if s.meeting.date})
+    by_year = (
+        [
+            tally(year, [s for s in sessions if s.meeting.date and s.meeting.date.year == year])
+            for year in range(years[0], years[-1] + 1)
+        ]
+        if years
+        else []
+    )
+    newest_first = sorted(sig.dated_meetings, key=lambda m: m.date or date.min, reverse=True)
+    stated = tuple(s for r in sig.readmes for s in stated_schedules(r.text, r.path))
+    cadence = Cadence(observed_intervals([m.date for m in sig.dated_meetings if m.date]), stated)
+    schedule, last = cadence.schedule, sig.last_meeting(today)
+    expected = (
+        schedule.next_on_or_after(today, last.date if last else None)
+        if schedule and sig.is_active(today)
+        else None
+    )
+    return GroupHealth(
+        sig_id=sig.id,
+        sessions=tuple(sessions),
+        years=tuple(by_year),
+        total=tally(None, sessions),
+        actions=tuple(item for m in newest_first for item in action_items(m)),
+        cadence=cadence,
+        expected=expected,
+    )

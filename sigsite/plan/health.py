@@ -1,0 +1,54 @@
+"""The hub's health pages: each group's (below `sigs/<id>/health/`) and the community's (docs/health.md),
+made from health/community.py's figures."""
+
+from __future__ import annotations
+
+from sigsite.addresses import COMMUNITY_HEALTH_PAGE, PageContext, site_path
+from sigsite.health.community import CommunityHealth
+from sigsite.health.summary import GroupHealth
+from sigsite.hub.model import Community, HubSig
+from sigsite.plan.languages import BuildLanguages
+from sigsite.plan.pages import PlannedPage
+from sigsite.render.health_blocks import HealthRow, render_community_health, render_group_health
+from sigsite.render.pages import titled_front_matter
+from sigsite.translations import translator
+
+
+def group_health_page(
+    sig: HubSig,
+    health: GroupHealth,
+    meeting_urls: dict[str, str],
+    page: tuple[str, str, dict[str, str]],
+    navigation: str,
+    locale: str,
+) -> PlannedPage:
+    """A group's health page; `meeting_urls` are its sessions' pages from the site's root, `page` its
+    (source path, URL, switcher targets)."""
+    _ = translator(locale)
+    source, url, switcher = page
+    here = PageContext(page_url=url)
+    title = _("Activity of {name}", name=sig.name)
+    return PlannedPage(
+        switcher,
+        src_uri=source,
+        markdown=titled_front_matter(title, title) + f"# {_('Activity')}\n",
+        before=navigation,
+        after=render_group_health(
+            health, {slug: here.to(target) for slug, target in meeting_urls.items()}, locale
+        ),
+    )
+
+
+def community_health_page(
+    community: Community, health: CommunityHealth, languages: BuildLanguages, health_urls: dict[str, str]
+) -> PlannedPage:
+    """The community's health page (docs/health.md): every group's totals and the consistency
+    report; `health_urls` are the groups' health pages from the site's root."""
+    url = site_path(languages.url(languages.current, COMMUNITY_HEALTH_PAGE))
+    here = PageContext(page_url=url)
+    rows = [
+        HealthRow(sig, group, here.to(health_urls[sig.id]))
+        for sig in community.folders
+        if (group := health.of(sig)) is not None and sig.id in health_urls
+    ]
+    return PlannedPage({}, docs_url=url, after=render_community_health(rows, languages.current))

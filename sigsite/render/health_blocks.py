@@ -1,0 +1,81 @@
+"""The hub's health blocks: a group's health page and the community's health page with its
+consistency report. Plain HTML, added to pages after Markdown has run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from sigsite.health.cadence import Schedule
+from sigsite.health.summary import GroupHealth
+from sigsite.hub.chart import sessions_chart
+from sigsite.hub.model import HubSig
+from sigsite.render.environment import render_template
+from sigsite.translations import translator
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
+_FREQUENCIES = {"weekly": "weekly", "biweekly": "every two weeks", "monthly": "monthly"}
+
+
+def describe(schedule: Schedule, locale: str) -> str:
+    """A parsed schedule in words, with only what the README states: `monthly, 3rd Thursday,
+    16:00–17:00 UTC+08:00`."""
+    _ = translator(locale)
+    parts = [_(_FREQUENCIES[schedule.frequency or "weekly"])]
+    if schedule.weekday is not None:
+        day = _(_WEEKDAYS[schedule.weekday])
+        parts.append(
+            _("{ordinal} {day}", ordinal=_(_ORDINALS[schedule.ordinal]), day=day) if schedule.ordinal else day
+        )
+    if schedule.start:
+        parts.append(f"{schedule.start}–{schedule.end}" if schedule.end else schedule.start)
+    if schedule.utc_offset:
+        parts.append(f"UTC{schedule.utc_offset}")
+    return _(", ").join(parts)
+
+
+def health_chart(health: GroupHealth, locale: str) -> str:
+    """The group's sessions and people per year as inline SVG, with its text alternative."""
+    _ = translator(locale)
+    years = [(t.year or 0, t.sessions, t.people) for t in health.years]
+    text = "; ".join(
+        _("{year}: {sessions} sessions, {people} people named", year=y, sessions=s, people=p)
+        for y, s, p in years
+    )
+    return sessions_chart(years, _("Sessions and people per year: {years}", years=text))
+
+
+def render_group_health(health: GroupHealth, session_urls: dict[str, str], locale: str) -> str:
+    """A group's health page; `session_urls` leads from it to each session's page."""
+    return render_template(
+        "group_health.html",
+        locale,
+        for_markdown=False,
+        health=health,
+        chart=Markup(health_chart(health, locale)),  # numbers and escaped text only
+        session_urls=session_urls,
+        agrees=health.cadence.agrees(),
+        describe=lambda schedule: describe(schedule, locale),
+    )
+
+
+@dataclass(frozen=True)
+class HealthRow:
+    """A group as the community's health page lists it."""
+
+    sig: HubSig
+    health: GroupHealth
+    url: str  # its health page, from the community's
+
+
+def render_community_health(rows: list[HealthRow], locale: str) -> str:
+    """Every group's totals, then the consistency report: each group's findings."""
+    return render_template(
+        "community_health.html",
+        locale,
+        for_markdown=False,
+        rows=sorted(rows, key=lambda r: r.sig.name.casefold()),
+        describe=lambda schedule: describe(schedule, locale),
+    )
