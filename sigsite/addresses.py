@@ -39,6 +39,7 @@ MEMBERS_JSON = "members.json"
 MEETINGS_JSON = "meetings.json"
 SIGS_JSON = "sigs.json"
 PEOPLE_JSON = "people.json"
+HEALTH_JSON = "health.json"  # the hub's: every group's health
 ASSETS_FOLDER = "assets"  # our stylesheet and script, shipped in the package
 # The JSON Schemas a site publishes in schemas/, by name (the files shipped in sigsite/schemas/).
 SCHEMA_FILES = {
@@ -52,6 +53,7 @@ HUB_SCHEMA_FILES = {  # the hub's own outputs, published with the hub
     "api_sigs": "api_sigs.schema.json",
     "api_people": "api_people.schema.json",
     "api_hub_meetings": "api_hub_meetings.schema.json",
+    "api_health": "api_health.schema.json",
 }
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # MkDocs' documentation pages
 

@@ -60,4 +60,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "at signs": lambda n: _repeat("@", n),
     "percent runs": lambda n: _repeat("%40%2", n),
     "autolink candidates": lambda n: _repeat("www.a", n),
+    # what the health measures read: an Attendees section, an Action items section, a schedule
+    "attendees with long items": lambda n: "## Attendees\n" + _repeat("* " + "a " * 150 + "(b\n", n),
+    "attendees as one comma list": lambda n: "## Attendees\n* Org Team, " + _repeat("a b, ", n) + "etc.\n",
+    "attendees of spaces and digits": lambda n: "## Attendees\n" + _repeat("* 1 " + " " * 60 + "1\n", n),
+    "action items": lambda n: "## Action items\n" + _repeat("* do a thing\n", n),
+    "schedule sentences": lambda n: _repeat("weekly " + "1" * 40 + " - " + " " * 40 + "\n\n", n),
+    "headings that name sections": lambda n: _repeat("### Attendance:\n* a (b)\n", n),
 }

@@ -2,7 +2,8 @@
 
 Each pathological shape (tests/pathological.py) goes at 50 KB and at 200 KB through everything a
 file meets on its way to a page: reading and checking it, rendering and sanitizing it, resolving
-its links for the page, Material's search indexer reading it, the policy check of the page. Then
+its links for the page, Material's search indexer reading it, the policy check of the page, and
+the health measures reading its attendees, action items and any schedule it states. Then
 Hypothesis mixes the shapes, and one real build publishes every shape. The budget is the issue's:
 2 s per 100 KB, and four times the size may cost at most about four times the time.
 """
@@ -23,6 +24,9 @@ from material.plugins.search.plugin import Parser
 from pathological import SHAPES
 
 from sigsite.adapters.csp import inline_scripts
+from sigsite.health.actions import action_items
+from sigsite.health.attendance import attendance_of
+from sigsite.health.cadence import stated_schedules
 from sigsite.markup.references import resolve_references
 from sigsite.notes.note import parse_meeting
 from sigsite.problems import Problems
@@ -41,7 +45,10 @@ def _publish(folder: Path, text: str) -> tuple[float, Problems]:
     gc.collect()  # the test session's own garbage is not the note's cost
     start = time.process_time()  # the work done, not what other processes take of the machine
     meeting = parse_meeting(path, "meetings/001-20200604.md", ZoneInfo("Asia/Shanghai"), problems)
+    stated_schedules(text, "README.md")  # a README's text meets the same reader
     if meeting is not None:
+        attendance_of(meeting)
+        action_items(meeting)
         page = resolve_references(meeting.rendered.html, lambda target: "../x/")
         search = Parser()
         search.feed(meeting.rendered.search_html)

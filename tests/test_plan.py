@@ -192,10 +192,15 @@ def test_each_groups_calendar_and_feed_hold_its_meetings_with_addresses_on_the_h
     uids = {str(e["UID"]) for e in community.walk("VEVENT")}
     assert set(events) < uids and {uid.split(".")[0] for uid in uids} == {"alpha", "beta", "tsc"}
     tsc = Calendar.from_ical(hub.file("tsc/meetings.ics").content)
-    assert [str(e["URL"]) for e in tsc.walk("VEVENT")] == [
+    held = [e for e in tsc.walk("VEVENT") if "STATUS" not in e]
+    assert [str(e["URL"]) for e in held] == [
         f"{BASE}tsc/meetings/2020-05-21/",
         f"{BASE}tsc/meetings/2020-06-18/",
     ]
+    # Its README's "3rd Thursday every month (UTC+8)", with no time: a tentative day, not an hour.
+    (expected,) = [e for e in tsc.walk("VEVENT") if "STATUS" in e]
+    assert str(expected["STATUS"]) == "TENTATIVE" and expected.decoded("DTSTART") == date(2021, 6, 17)
+    assert "not announced" in str(expected["SUMMARY"]) and "tsc/README.md:6" in str(expected["DESCRIPTION"])
     assert not [f for f in hub.files if f.path.startswith("sigs/delta/")]  # nothing dated: no calendar
 
 

@@ -31,7 +31,6 @@ ATTENDANCE_NAMES = frozenset(
         "参会",
     }
 )
-_WITH_ORGANISATION = re.compile(r"^(?P<name>[^()（）]+?)\s*[(（](?P<org>[^()（）]+)[)）]$")
 _SEPARATORS = re.compile(r"[,，、;；]")
 _ETC = re.compile(r"(?:\s*(?:etc\.?|and others|\.\.\.|…+|等人?|等等))+$", re.IGNORECASE)
 _TEAMS_IN = re.compile(r"^(?:\w+\s+)?teams?\s+(?:in|from|of|at)\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -43,6 +42,7 @@ _ORGANISATION_WORDS = re.compile(
 )
 _NOT_A_NAME = frozenset({"todo", "tbd", "none", "n/a", "na", "无", "待定"})
 MAX_NAME_WORDS = 5
+MAX_ITEM = 300  # a longer list item is a sentence, not a list of names: never parsed, so cost stays linear
 QUOTE_LENGTH = 200
 
 
@@ -107,14 +107,16 @@ def _counted(items: tuple[Item, ...]) -> Attendance:
         organizations.setdefault(name_key(text), text)
 
     for item in items:
+        if len(item.text) > MAX_ITEM:
+            at_least = True  # someone came that we cannot count
+            continue
         text, etc = _without_etc(item.text)
         at_least = at_least or etc
         accounts = list(item.accounts)
-        whole = _WITH_ORGANISATION.match(text)
-        if whole and not _SEPARATORS.search(whole["name"]):
-            org = whole["org"].strip()
-            organization(org)
-            person = Attendee(whole["name"].strip(), org, accounts[0] if len(accounts) == 1 else None)
+        whole = _with_organisation(text)
+        if whole and not _SEPARATORS.search(whole[0]):
+            organization(whole[1])
+            person = Attendee(whole[0], whole[1], accounts[0] if len(accounts) == 1 else None)
             people.setdefault(person.key, person)
             continue
         teams = _TEAMS_IN.match(text)
@@ -147,6 +149,17 @@ def _counted(items: tuple[Item, ...]) -> Attendance:
         at_least=at_least,
         quote="" if readable else " ".join(i.text for i in items)[:QUOTE_LENGTH],
     )
+
+
+def _with_organisation(text: str) -> tuple[str, str] | None:
+    """`Name (Org)`, `Name(Org)` or `Name（Org）` as (name, organisation); None otherwise."""
+    if text[-1:] not in ")）":
+        return None
+    opening = max(text.rfind("("), text.rfind("（"))
+    name, organization = text[:opening].strip(), text[opening + 1 : -1].strip()
+    if opening <= 0 or not name or not organization or any(c in organization for c in "()（）"):
+        return None
+    return name, organization
 
 
 def _without_etc(text: str) -> tuple[str, bool]:

@@ -25,7 +25,9 @@ _FREQUENCIES = (
     ("monthly", r"monthly|every month|once a month|每月|每个月"),
 )
 _FREQUENCY = [(key, re.compile(pattern, re.IGNORECASE)) for key, pattern in _FREQUENCIES]
-_RANGE = re.compile(r"\d+\s*[-~～到至]\s*\d+\s*(?:周|个?月|weeks?|months?)|irregular|不定期", re.IGNORECASE)
+_RANGE = re.compile(
+    r"(?<!\d)\d+\s*[-~～到至]\s*\d+\s*(?:周|个?月|weeks?|months?)|irregular|不定期", re.IGNORECASE
+)
 _UNCLEAR = re.compile(_RANGE.pattern + r"|或|\bor\b|\bas needed\b", re.IGNORECASE)
 _WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(
@@ -63,6 +65,7 @@ _TIME = re.compile(
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|-|–|~|～|至|到)\s*$", re.IGNORECASE)
 _ZONE = re.compile(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?|北京时间", re.IGNORECASE)
 QUOTE_LENGTH = 240
+MAX_SENTENCE = 1000  # what is read of a paragraph: a schedule is stated in its first words
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,7 @@ def stated_schedules(text: str, file: str) -> tuple[Schedule, ...]:
     for index, token in enumerate(tokens):
         if token.type != "inline" or tokens[index - 1].type != "paragraph_open":
             continue
-        sentence = " ".join(inline_text(token).split())
+        sentence = " ".join(inline_text(token).split())[:MAX_SENTENCE]
         if not _RANGE.search(sentence) and not any(pattern.search(sentence) for _, pattern in _FREQUENCY):
             continue
         line = (token.map[0] if token.map else 0) + 1

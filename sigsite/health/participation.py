@@ -69,7 +69,7 @@ def participation(
                 f"{sig.path}/{notes[0]}",
                 None,
                 f"the attendee '{name}' may be '{said}' of {where}'s files ({_account(candidate)}); "
-                f"the {_sessions(len(notes))} that name them are not counted on that person's entry",
+                f"not counted on that person's entry ({_sessions(len(notes))})",
                 "write the name as the group's members file does, or link the account: "
                 "[Name](https://gitee.com/<account>)",
             )
@@ -80,7 +80,7 @@ def participation(
 
 
 def _sessions(count: int) -> str:
-    return "session" if count == 1 else f"{count} sessions"
+    return "1 session" if count == 1 else f"{count} sessions"
 
 
 def _certain(attendee: Attendee, sig_id: str, by_key: dict[str, CommunityPerson]) -> CommunityPerson | None:

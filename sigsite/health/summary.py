@@ -43,7 +43,7 @@ class GroupHealth:
     """Everything the hub computes of one group."""
 
     sig_id: str
-    sessions: tuple[SessionRecord, ...]  # dated, oldest first
+    sessions: tuple[SessionRecord, ...]  # held (dated up to the build's day), oldest first
     years: tuple[Tally, ...]  # every year from the first session to the last
     total: Tally
     actions: tuple[ActionItem, ...]  # newest meeting first, each note's in its order
@@ -85,7 +85,8 @@ def tally(year: int | None, sessions: list[SessionRecord]) -> Tally:
 
 def group_health(sig: HubSig, today: date) -> GroupHealth:
     """The health of one group, as its own files show it."""
-    sessions = [SessionRecord(m, attendance_of(m)) for m in sig.dated_meetings]
+    held = [m for m in sig.dated_meetings if m.date is not None and m.date <= today]  # not announced ones
+    sessions = [SessionRecord(m, attendance_of(m)) for m in held]
     years = sorted({s.meeting.date.year for s in sessions if s.meeting.date})
     by_year = (
         [
@@ -95,9 +96,9 @@ def group_health(sig: HubSig, today: date) -> GroupHealth:
         if years
         else []
     )
-    newest_first = sorted(sig.dated_meetings, key=lambda m: m.date or date.min, reverse=True)
+    newest_first = sorted(held, key=lambda m: m.date or date.min, reverse=True)
     stated = tuple(s for r in sig.readmes for s in stated_schedules(r.text, r.path))
-    cadence = Cadence(observed_intervals([m.date for m in sig.dated_meetings if m.date]), stated)
+    cadence = Cadence(observed_intervals([m.date for m in held if m.date]), stated)
     schedule, last = cadence.schedule, sig.last_meeting(today)
     expected = (
         schedule.next_on_or_after(today, last.date if last else None)

@@ -7,7 +7,8 @@ the archive: it holds every upcoming meeting and the latest past ones; the site 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 from icalendar import Calendar, Event, Timezone
@@ -18,6 +19,20 @@ from sigsite.model import SigData
 from sigsite.outputs import Published, instant, published_newest_first
 
 REFRESH = timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class ExpectedSession:
+    """A session a group's stated schedule makes expected, not announced: a tentative event, at
+    the time the README states (`start`, in UTC) or on its day alone when it states none."""
+
+    day: date
+    start: datetime | None  # aware; None when the README gives no time with its zone
+    minutes: int | None  # from the stated end, if any
+    site: SiteAddresses  # the group's
+    source: str  # where the schedule is stated: `tsc/README.md:6`
+
+
 PAST_EVENTS = 100  # about two years of weekly meetings
 
 
@@ -34,9 +49,15 @@ def calendar_meetings(sigs: Sequence[tuple[SigData, SiteAddresses]], today: date
     return meetings[: upcoming + PAST_EVENTS]
 
 
-def calendar_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresses, today: date) -> bytes:
-    """The calendar of the meetings of one SIG or several (the hub's); `own` names the calendar itself;
-    the same input and `today` always give the same bytes."""
+def calendar_of(
+    sigs: Sequence[tuple[SigData, SiteAddresses]],
+    own: SiteAddresses,
+    today: date,
+    expected: Sequence[ExpectedSession] = (),
+) -> bytes:
+    """The calendar of the meetings of one SIG or several (the hub's), and the sessions their stated
+    schedules make `expected` (tentative); `own` names the calendar itself; the same input and
+    `today` always give the same bytes."""
     calendar = Calendar.new(
         prodid=f"-//{own.site_name}//sigsite//EN",
         name=own.site_name,
@@ -71,6 +92,8 @@ def calendar_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresse
                 location=meeting.conference_links[0] if meeting.conference_links else None,
             )
         )
+    for session in expected:
+        calendar.add_component(_expected_event(session))
     first = min((m.date for m, _ in meetings if m.date), default=None)
     if first is not None:
         since = date(first.year - 1, 1, 1)  # a year before the first meeting, from its start
@@ -83,3 +106,26 @@ def calendar_of(sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresse
     )
     ics: bytes = calendar.to_ical()
     return ics
+
+
+def _expected_event(session: ExpectedSession) -> Event:
+    """A tentative event, labelled as expected: no one has announced it."""
+    site = session.site
+    start: date | datetime = session.start or session.day
+    end: date | datetime = (
+        session.start + timedelta(minutes=session.minutes or 60)
+        if session.start
+        else session.day + timedelta(days=1)
+    )
+    event = Event.new(
+        uid=f"{site.event_prefix}expected-{session.day.isoformat()}@{site.host}",
+        stamp=datetime.combine(session.day, datetime.min.time(), UTC),  # fixed: no "now"
+        start=start,
+        end=end,
+        summary=f"{site.site_name}: expected session (not announced)",
+        description=f"Expected from the schedule stated in {session.source}; not announced. "
+        f"See the group's page for its sessions: {site.site_url}",
+        url=site.site_url,
+    )
+    event.add("status", "TENTATIVE")
+    return event

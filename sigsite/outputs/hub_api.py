@@ -7,11 +7,15 @@ from typing import Any
 
 from sigsite.addresses import SiteAddresses
 from sigsite.formatting import meeting_title
+from sigsite.health.attendance import NOT_RECORDED
+from sigsite.health.community import CommunityHealth
+from sigsite.health.summary import GroupHealth
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
 from sigsite.languages import CODES, DEFAULT
 from sigsite.model import Meeting
 from sigsite.outputs.api import API_VERSION, dump_json, meeting_record
+from sigsite.outputs.health_api import attendance_record, tally_record
 
 SIGS_API_VERSION = 2  # introductions by language
 
@@ -27,7 +31,7 @@ def _moment(meeting: Meeting | None, site: SiteAddresses) -> dict[str, Any] | No
     }
 
 
-def _sig(sig: HubSig, site: SiteAddresses, today: date) -> dict[str, Any]:
+def _sig(sig: HubSig, site: SiteAddresses, today: date, health: GroupHealth | None) -> dict[str, Any]:
     facts = sig.data.facts
     return {
         "id": sig.id,
@@ -52,18 +56,30 @@ def _sig(sig: HubSig, site: SiteAddresses, today: date) -> dict[str, Any]:
         "last_change": sig.last_change.isoformat() if sig.last_change else None,
         "active": sig.is_active(today),
         "external": sig.is_external,
+        "health": {
+            **tally_record(health.total),
+            "median_interval_days": health.cadence.median_interval,
+            "findings": len(health.findings),
+        }
+        if health
+        else None,
     }
 
 
-def sigs_json(community: Community, sites: dict[str, SiteAddresses], today: date) -> bytes:
-    """Every SIG of the hub, with the facts and counts of its directory entry."""
-    sigs = [_sig(s, sites[s.id], today) for s in community.sigs]
+def sigs_json(
+    community: Community, sites: dict[str, SiteAddresses], today: date, health: CommunityHealth
+) -> bytes:
+    """Every SIG of the hub, with the facts and counts of its directory entry and its health's totals."""
+    sigs = [_sig(s, sites[s.id], today, health.of(s)) for s in community.sigs]
     history = {"available": community.history.available, "shallow": community.history.shallow}
     return dump_json({"version": SIGS_API_VERSION, "history": history, "sigs": sigs})
 
 
-def people_json(people: tuple[CommunityPerson, ...]) -> bytes:
-    """Everyone once, with every SIG and role, and what each SIG's files say of them."""
+def people_json(
+    people: tuple[CommunityPerson, ...], health: CommunityHealth, sites: dict[str, SiteAddresses]
+) -> bytes:
+    """Everyone once, with every SIG and role, what each SIG's files say of them, and the sessions
+    they are recorded as attending."""
     return dump_json(
         {
             "version": API_VERSION,
@@ -84,6 +100,14 @@ def people_json(people: tuple[CommunityPerson, ...]) -> bytes:
                         }
                         for m in p.memberships
                     ],
+                    "attended": [
+                        {
+                            "sig": a.sig_id,
+                            "date": a.date.isoformat() if a.date else None,
+                            "url": sites[a.sig_id].of(a.meeting),
+                        }
+                        for a in health.attended.get(p.key, ())
+                    ],
                 }
                 for p in people
             ],
@@ -91,13 +115,24 @@ def people_json(people: tuple[CommunityPerson, ...]) -> bytes:
     )
 
 
-def hub_meetings_json(community: Community, sites: dict[str, SiteAddresses]) -> bytes:
-    """Every meeting of every SIG, each with its SIG's id."""
+def hub_meetings_json(
+    community: Community, sites: dict[str, SiteAddresses], health: CommunityHealth
+) -> bytes:
+    """Every meeting of every SIG, each with its SIG's id and what its Attendees section counts."""
+    counted = {
+        (group_id, s.meeting.slug): s.attendance
+        for group_id, group in health.groups.items()
+        for s in group.sessions
+    }
     return dump_json(
         {
             "version": API_VERSION,
             "meetings": [
-                {"sig": sig.id, **meeting_record(meeting, sites[sig.id])}
+                {
+                    "sig": sig.id,
+                    **meeting_record(meeting, sites[sig.id]),
+                    "attendance": attendance_record(counted.get((sig.id, meeting.slug), NOT_RECORDED)),
+                }
                 for sig in community.folders
                 for meeting in sig.data.meetings
             ],

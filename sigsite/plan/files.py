@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from sigsite.addresses import PageContext, SiteAddresses
+from sigsite.plan.health import expected_session
 from sigsite.plan.hub import HubPlan
 from sigsite.plan.outputs import OutputInput, Site, outputs, schemas
 from sigsite.plan.pages import PlannedFile
@@ -49,13 +50,34 @@ def hub_files(plan: HubPlan, community_root: Path, base: str, site_name: str) ->
         sites[sig.id] = group.section.addresses(group.context, base, sig.name, event_prefix=f"{sig.id}.")
     folders = tuple((sig.data, sites[sig.id]) for sig in plan.community.folders)
     hub = SiteAddresses(site_url=base, site_name=site_name)
-    community = OutputInput(folders, hub, base, plan.today, plan.community, plan.people, sites)
+    expected = {
+        sig.id: session
+        for sig in plan.community.folders
+        if (health := plan.health.of(sig)) and (session := expected_session(health, sites[sig.id]))
+    }
+    community = OutputInput(
+        folders,
+        hub,
+        base,
+        plan.today,
+        plan.community,
+        plan.people,
+        sites,
+        plan.health,
+        tuple(expected.values()),
+    )
     published += [*schemas(Site.HUB), *outputs(Site.HUB, community, group=True)]
     published += outputs(Site.HUB, community, group=False)
     for sig in plan.community.folders:
         if not sig.has_records:
             continue  # no calendar or feed without an event
         site, group = sites[sig.id], plan.groups[sig.id]
-        made = OutputInput(((sig.data, site),), site, base + group.urls["archive"], plan.today)
+        made = OutputInput(
+            ((sig.data, site),),
+            site,
+            base + group.urls["archive"],
+            plan.today,
+            expected=(expected[sig.id],) if sig.id in expected else (),
+        )
         published += outputs(Site.HUB, made, group.section.prefix, group=True)
     return published

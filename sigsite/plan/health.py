@@ -3,10 +3,13 @@ made from health/community.py's figures."""
 
 from __future__ import annotations
 
-from sigsite.addresses import COMMUNITY_HEALTH_PAGE, PageContext, site_path
+from datetime import datetime, timedelta, timezone
+
+from sigsite.addresses import COMMUNITY_HEALTH_PAGE, PageContext, SiteAddresses, site_path
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.model import Community, HubSig
+from sigsite.outputs.calendar import ExpectedSession
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedPage
 from sigsite.render.health_blocks import HealthRow, render_community_health, render_group_health
@@ -52,3 +55,22 @@ def community_health_page(
         if (group := health.of(sig)) is not None and sig.id in health_urls
     ]
     return PlannedPage({}, docs_url=url, after=render_community_health(rows, languages.current))
+
+
+def expected_session(health: GroupHealth, site: SiteAddresses) -> ExpectedSession | None:
+    """The group's next expected session as its calendar holds it: at the stated time when the
+    README gives a time and its zone, else on its day alone. None when nothing is expected."""
+    schedule = health.cadence.schedule
+    if health.expected is None or schedule is None:
+        return None
+    start = minutes = None
+    if schedule.start and schedule.utc_offset:
+        sign = -1 if schedule.utc_offset.startswith("-") else 1
+        hours, mins = schedule.utc_offset[1:].split(":")
+        zone = timezone(sign * timedelta(hours=int(hours), minutes=int(mins)))
+        clock = datetime.strptime(schedule.start, "%H:%M").time()
+        start = datetime.combine(health.expected, clock, zone)
+        if schedule.end:
+            end = datetime.combine(health.expected, datetime.strptime(schedule.end, "%H:%M").time(), zone)
+            minutes = int((end - start).total_seconds() // 60) if end > start else None
+    return ExpectedSession(health.expected, start, minutes, site, f"{schedule.file}:{schedule.line}")

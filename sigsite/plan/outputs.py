@@ -15,6 +15,7 @@ from enum import Enum
 from sigsite.addresses import (
     CALENDAR_FILE,
     FEED_FILE,
+    HEALTH_JSON,
     HUB_SCHEMA_FILES,
     MEETINGS_JSON,
     MEMBERS_JSON,
@@ -24,12 +25,14 @@ from sigsite.addresses import (
     SiteAddresses,
     schema_file,
 )
+from sigsite.health.community import CommunityHealth
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson
 from sigsite.model import SigData
 from sigsite.outputs.api import meetings_json, members_json
 from sigsite.outputs.atom import feed_of
-from sigsite.outputs.calendar import calendar_of
+from sigsite.outputs.calendar import ExpectedSession, calendar_of
+from sigsite.outputs.health_api import health_json
 from sigsite.outputs.hub_api import hub_meetings_json, people_json, sigs_json
 from sigsite.plan.pages import PlannedFile
 from sigsite.schema_check import schema_text
@@ -53,6 +56,8 @@ class OutputInput:
     community: Community = field(default_factory=Community)  # the hub's
     people: tuple[CommunityPerson, ...] = ()
     sites: dict[str, SiteAddresses] = field(default_factory=dict)  # by group id, hosted elsewhere too
+    health: CommunityHealth = field(default_factory=CommunityHealth)  # the hub's
+    expected: tuple[ExpectedSession, ...] = ()  # sessions a stated schedule makes expected (the hub's)
 
 
 @dataclass(frozen=True)
@@ -67,13 +72,21 @@ class Output:
 
 BOTH = frozenset(Site)
 OUTPUTS = (
-    Output(CALENDAR_FILE, True, BOTH, lambda i: calendar_of(i.groups, i.own, i.today)),
+    Output(CALENDAR_FILE, True, BOTH, lambda i: calendar_of(i.groups, i.own, i.today, i.expected)),
     Output(FEED_FILE, True, BOTH, lambda i: feed_of(i.groups, i.own, i.archive_url, i.today)),
     Output(MEMBERS_JSON, False, frozenset({Site.SIG}), lambda i: members_json(i.groups[0][0])),
     Output(MEETINGS_JSON, False, frozenset({Site.SIG}), lambda i: meetings_json(*i.groups[0])),
-    Output(SIGS_JSON, False, frozenset({Site.HUB}), lambda i: sigs_json(i.community, i.sites, i.today)),
-    Output(PEOPLE_JSON, False, frozenset({Site.HUB}), lambda i: people_json(i.people)),
-    Output(MEETINGS_JSON, False, frozenset({Site.HUB}), lambda i: hub_meetings_json(i.community, i.sites)),
+    Output(
+        SIGS_JSON, False, frozenset({Site.HUB}), lambda i: sigs_json(i.community, i.sites, i.today, i.health)
+    ),
+    Output(PEOPLE_JSON, False, frozenset({Site.HUB}), lambda i: people_json(i.people, i.health, i.sites)),
+    Output(
+        MEETINGS_JSON,
+        False,
+        frozenset({Site.HUB}),
+        lambda i: hub_meetings_json(i.community, i.sites, i.health),
+    ),
+    Output(HEALTH_JSON, False, frozenset({Site.HUB}), lambda i: health_json(i.community, i.health, i.sites)),
 )
 
 

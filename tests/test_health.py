@@ -1,0 +1,226 @@
+"""Community health (issue 23), in the core: every count of the fixture community pinned, each
+shape real notes write attendees in, schedules stated in English and Chinese, certain and
+uncertain matches of people, and what the consistency report finds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hub_support import FIXTURE
+
+from sigsite.health.actions import action_items
+from sigsite.health.attendance import attendance_of
+from sigsite.health.cadence import stated_schedules
+from sigsite.health.community import CommunityHealth, assess
+from sigsite.hub.loader import load_community
+from sigsite.hub.people import community_people
+from sigsite.model import Meeting
+from sigsite.problems import Problems
+
+JUNE_2021 = date(2021, 6, 1)
+
+
+def note(body: str) -> Meeting:
+    return Meeting(
+        source="001-20200604.md", slug="x", title="", date=None, start=None, timezone="UTC", body=body
+    )
+
+
+@pytest.fixture(scope="module")
+def assessed() -> tuple[CommunityHealth, Problems]:
+    community, problems = load_community(FIXTURE, render=False)
+    people = community_people(community, problems)
+    return assess(community, people, FIXTURE, JUNE_2021, problems), problems
+
+
+# Attendees as real notes write them (../shared/community: data, dx, security, the TSC)
+@pytest.mark.parametrize(
+    ("section", "people", "organizations", "at_least"),
+    [
+        ("## Attendees \n* Liu Cunwei (Huawei)\n* EricZhang (Huawei)\n* He Xiangdong\n", 3, 1, False),
+        ("## Attendees\n\n- He Dongdong (Huawei)\n- Zhou Hongchao\n", 2, 1, False),
+        ("### Attendance:\n1. Yedong Liu(Huawei)\n2. Han Xiao(Conic AI)\n", 2, 2, False),
+        ("## Attendees\n* Wang Ze (Huawei)\n* Li Yanjun (Huawei), etc\n", 2, 1, True),
+        (
+            "## Attendees\n\n* Shanghai Jiaotong University OpenSource Team, Zhu Naipan, Clement Li\n",
+            2,
+            1,
+            True,
+        ),
+        (
+            "## Attendees\n\n* Shanghai Jiaotong University OpenSource Team, zhoufeng and 30 committers in "
+            "MindSpore, Clement Li\n",
+            32,
+            1,
+            True,
+        ),
+        ("## Attendees\n\n* Developer teams in Huawei,SJTU, USST.  \n", 0, 3, True),
+        ("## 参会人员\n* 张三（华为）\n* 李四、王五等\n", 3, 1, True),
+        ("## Attendees\n* [Cai](https://gitee.com/cai) (Example University)\n", 1, 1, False),
+    ],
+)
+def test_attendees_are_counted_as_real_notes_write_them(section, people, organizations, at_least):
+    attendance = attendance_of(note("## Agenda\n* x\n\n" + section + "\n## Notes\n* y\n"))
+    assert attendance.readable
+    assert (attendance.count, len(attendance.organizations), attendance.at_least) == (
+        people,
+        organizations,
+        at_least,
+    )
+
+
+def test_an_attendee_linked_to_gitee_is_known_by_the_account():
+    (person,) = attendance_of(
+        note("## Attendees\n* [Cai](https://gitee.com/cai) (Example University)\n")
+    ).people
+    assert (person.name, person.gitee_id, person.organization) == ("Cai", "cai", "Example University")
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "### Attendance:\nUse Offline For Quorum Decision\n",
+        "## Attendees\n* TODO\n",
+        "## Notes\n* Participants: Liu Cunwei, Li Yong\n",  # not the Attendees section: not read
+    ],
+)
+def test_prose_placeholders_and_other_sections_are_not_counted(section):
+    attendance = attendance_of(note(section))
+    assert not attendance.readable and attendance.count == 0
+
+
+def test_prose_is_quoted_and_a_code_block_is_no_section():
+    assert attendance_of(note("### Attendance:\nUse Offline For Quorum Decision\n")).quote == (
+        "Use Offline For Quorum Decision"
+    )
+    assert not attendance_of(note("```\n## Attendees\n* Eve (X)\n```\n")).readable
+
+
+def test_action_items_leave_placeholders_out():
+    items = action_items(note("## Action items\n* Ada: draft it\n* TODO\n\n### Action Items:\n* Publish\n"))
+    assert [i.text for i in items] == ["Ada: draft it", "Publish"]
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency", "weekday", "ordinal", "start", "end", "offset"),
+    [
+        ("We meet biweekly Thursday 15:00 UTC+8.", "biweekly", 3, None, "15:00", None, "+08:00"),
+        ("每周一上午10点召开例会。", "weekly", 0, None, "10:00", None, None),
+        ("每两周周四下午3点半（北京时间）", "biweekly", 3, None, "15:30", None, "+08:00"),
+        (
+            "calls on the **3rd Thursday** every month (UTC+8)\nfrom *4:00pm* to *5:00pm*.",
+            "monthly",
+            3,
+            3,
+            "16:00",
+            "17:00",
+            "+08:00",
+        ),
+        ("活动频率：每月1次，每次围绕主题分享1-2个话题", "monthly", None, None, None, None, None),
+    ],
+)
+def test_a_schedule_stated_unambiguously_is_read(text, frequency, weekday, ordinal, start, end, offset):
+    (schedule,) = stated_schedules(text, "README.md")
+    assert schedule.parsed
+    assert (schedule.frequency, schedule.weekday, schedule.ordinal) == (frequency, weekday, ordinal)
+    assert (schedule.start, schedule.end, schedule.utc_offset) == (start, end, offset)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "时间：周六或周日晚上7点，每1-2周开展一次",  # two days, a range of weeks (sigs/data)
+        "Time: irregular, once every 1-2 months",  # sigs/security
+        "活动频率：不定期举行",
+        "We meet weekly on Monday or Tuesday.",
+        "Weekly, at 10:00 or 15:00.",
+    ],
+)
+def test_an_ambiguous_schedule_is_quoted_never_parsed(text):
+    (schedule,) = stated_schedules(text, "README.md")
+    assert not schedule.parsed and schedule.quote == text and schedule.start is None
+
+
+def test_a_sentence_without_a_rhythm_is_no_schedule():
+    assert stated_schedules("The SIG was founded in 2020 at 10:00.", "README.md") == ()
+
+
+def test_every_count_of_the_fixture_community(assessed):
+    health, _ = assessed
+    alpha, beta, tsc = (health.groups[key] for key in ("alpha", "beta", "tsc"))
+    # alpha: 2021-03-04 names 4 people and a lab (at least), 2021-04-01 names 3 and "3 committers";
+    # its 2021-12-02 note is announced, not held, on 2021-06-01.
+    assert [(s.meeting.date, s.attendance.count, s.attendance.at_least) for s in alpha.sessions] == [
+        (date(2021, 3, 4), 4, True),
+        (date(2021, 4, 1), 6, False),
+    ]
+    (year,) = alpha.years
+    assert (year.year, year.sessions, year.counted, year.median_attendees) == (2021, 2, 2, 5)
+    assert (year.people, year.organizations, year.at_least) == (6, 3, True)
+    assert alpha.total.organization_sessions == (
+        ("Example University", 1),
+        ("Example University Lab", 1),
+        ("Huawei", 1),
+    )
+    # beta: three sessions (two records, one held elsewhere), none with an attendee list
+    assert [(t.year, t.sessions, t.counted) for t in beta.years] == [(2020, 2, 0), (2021, 1, 0)]
+    assert beta.total.median_attendees is None and not beta.has_attendance
+    # the TSC: 2020-05-21 says "Use Offline For Quorum Decision", 2020-06-18 lists two people
+    assert [(s.attendance.readable, s.attendance.count) for s in tsc.sessions] == [(False, 0), (True, 2)]
+    assert (tsc.total.sessions, tsc.total.counted, tsc.total.median_attendees) == (2, 1, 2)
+    assert (tsc.total.people, tsc.total.organizations) == (2, 2)
+
+
+def test_action_items_are_gathered_newest_first(assessed):
+    health, _ = assessed
+    assert [(a.meeting.date, a.text) for a in health.groups["alpha"].actions] == [
+        (date(2021, 3, 4), "Ada: draft the attestation roadmap")
+    ]
+    assert [a.text for a in health.groups["tsc"].actions] == ["Publish the release notes in both languages"]
+
+
+def test_cadence_compares_the_records_with_the_stated_schedule(assessed):
+    health, _ = assessed
+    alpha, tsc = health.groups["alpha"], health.groups["tsc"]
+    assert alpha.cadence.intervals == (28,) and alpha.cadence.agrees() is False  # biweekly, met after 28 days
+    # biweekly Thursdays from the last session (2021-04-01): 2021-06-10 is the next on or after June 1
+    assert alpha.expected == date(2021, 6, 10)
+    assert tsc.cadence.intervals == (28,) and tsc.cadence.agrees() is True
+    assert tsc.expected == date(2021, 6, 17)  # the 3rd Thursday of June 2021
+    assert health.groups["beta"].expected is None  # its README states no schedule
+
+
+def test_sessions_reach_a_persons_entry_only_by_account_or_exact_name(assessed):
+    health, problems = assessed
+    attended = {key: [(a.sig_id, a.date) for a in found] for key, found in health.attended.items()}
+    # Ada Alpha by the exact name alpha's files write; Cai by the account the note links
+    assert attended == {"ada": [("alpha", date(2021, 3, 4))], "cai": [("alpha", date(2021, 3, 4))]}
+    doubts = [p.format() for p in problems.warnings if "may be" in p.message]
+    assert len(doubts) == 2
+    assert any("002-20210401.md" in d and "'Alpha Ada' may be 'Ada Alpha'" in d for d in doubts)
+    assert any(
+        "tsc/meeting-notes/2020/2020-06-18.md" in d and "of MindSpore Alpha SIG's files" in d for d in doubts
+    )
+
+
+def test_the_consistency_report_names_each_place_with_its_line(assessed):
+    health, problems = assessed
+    findings = {(f.file, f.line, f.topic) for f in health.groups["alpha"].findings}
+    assert findings == {
+        ("sigs/alpha/OWNERS", 1, "leaders"),
+        ("sigs/alpha/sig-info.yaml", 13, "leaders"),
+        ("sigs/alpha/sig_members.yaml", 1, "leaders"),
+        ("sigs/sig_info.yaml", 7, "leaders"),
+        ("sigs/alpha/sig-info.yaml", 6, "meeting notes link"),
+        ("sigs/alpha/README_en.md", 20, "meeting notes link"),
+        ("sigs/alpha/sig-info.yaml", 5, "template default"),
+        ("sigs/alpha/meetings/001-20210304.md", 14, "placeholder"),
+    }
+    owners = next(f for f in health.groups["alpha"].findings if f.file == "sigs/alpha/OWNERS")
+    assert "@ada, @bob" in owners.message and "No Account (sigs/alpha/sig-info.yaml)" in owners.message
+    # the listing names 'Ada Alpha': the same person as @ada, whom the members files tie to that name
+    listing = next(f for f in health.groups["alpha"].findings if f.file == "sigs/sig_info.yaml")
+    assert "not named here: @bob (sigs/alpha/OWNERS), No Account" in listing.message
+    assert health.groups["tsc"].findings == () and health.groups["beta"].findings == ()
+    assert all(f in problems.items for f in health.groups["alpha"].findings)  # check --community says it
