@@ -224,3 +224,16 @@ def test_the_consistency_report_names_each_place_with_its_line(assessed):
     assert "not named here: @bob (sigs/alpha/OWNERS), No Account" in listing.message
     assert health.groups["tsc"].findings == () and health.groups["beta"].findings == ()
     assert all(f in problems.items for f in health.groups["alpha"].findings)  # check --community says it
+
+
+def test_no_address_in_a_leaders_name_reaches_the_report(tmp_path):
+    import shutil
+
+    community = tmp_path / "community"
+    shutil.copytree(FIXTURE, community)
+    owners = community / "sigs" / "alpha" / "OWNERS"
+    owners.write_text("approvers:\n  - ada\n  - mallory.private@example.org\n", "utf-8")
+    loaded, problems = load_community(community, render=False)
+    health = assess(loaded, community_people(loaded, problems), community, JUNE_2021, problems)
+    text = " ".join(f.message for f in health.groups["alpha"].findings)
+    assert "mallory.private@example.org" not in text and "[e-mail hidden]" in text

@@ -14,6 +14,7 @@ from hub_support import FIXTURE
 
 from sigsite.addresses import SiteAddresses
 from sigsite.hub.history import read_history
+from sigsite.health.community import CommunityHealth
 from sigsite.hub.loader import load_community
 from sigsite.outputs.hub_api import sigs_json
 from sigsite.render.hub_blocks import render_directory
@@ -63,7 +64,12 @@ def test_a_change_counts_as_activity_and_the_directory_says_what_history_tells(c
     research = community.sig("research")
     assert research.last_change == date(2021, 5, 20) and research.is_active(date(2021, 6, 1))
     assert not community.sig("delta").is_active(date(2021, 6, 1))  # its last change is two years old
-    sigs = {s["id"]: s for s in json.loads(sigs_json(community, _sites(community), date(2021, 6, 1)))["sigs"]}
+    sigs = {
+        s["id"]: s
+        for s in json.loads(sigs_json(community, _sites(community), date(2021, 6, 1), CommunityHealth()))[
+            "sigs"
+        ]
+    }
     assert sigs["research"]["last_change"] == "2021-05-20" and sigs["research"]["active"] is True
     shallow = tmp_path / "shallow"
     subprocess.run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -119,6 +119,7 @@ def test_a_readmes_relative_links_lead_where_the_hub_publishes_their_targets(hub
         "template": forge + "docs/design-template.md",  # Markdown the hub does not publish
         "reviewer": "documents/sub-project-readme/",  # a sub-project's README: a document
         "Beta": "../beta/",
+        "https://etherpad.example.org/p/alpha-minutes": "https://etherpad.example.org/p/alpha-minutes",
         "all SIGs": "../../",
         "up": "https://gitee.com/mindspore/community/blob/master/",  # outside sigs/: the repository
         "meetings": "meetings/",
@@ -164,8 +165,55 @@ def test_the_hubs_json_follows_the_schemas_it_publishes(hub, tmp_path):
         ("sigs.json", "api_sigs"),
         ("people.json", "api_people"),
         ("meetings.json", "api_hub_meetings"),
+        ("health.json", "api_health"),
     ):
         validate_published(json.loads(hub.file(name).content), tmp_path, schema)
+    health = json.loads(hub.file("health.json").content)["groups"]
+    assert health["alpha"]["years"]["2021"] == {
+        "sessions": 2,
+        "counted_sessions": 2,
+        "median_attendees": 5,
+        "distinct_people": 6,
+        "distinct_organizations": 3,
+        "at_least": True,
+        "organizations": [
+            {"name": "Example University", "sessions": 1},
+            {"name": "Example University Lab", "sessions": 1},
+            {"name": "Huawei", "sessions": 1},
+        ],
+    }
+    assert health["alpha"]["cadence"]["next_expected"] == "2021-06-10"
+    assert health["alpha"]["action_items"] == [
+        {
+            "date": "2021-03-04",
+            "meeting": f"{BASE}sigs/alpha/meetings/001-20210304/",
+            "text": "Ada: draft the attestation roadmap",
+        }
+    ]
+    assert health["beta"]["total"]["median_attendees"] is None  # none countable: not a zero
+    people = {p["gitee_id"]: p["attended"] for p in json.loads(hub.file("people.json").content)["people"]}
+    assert people["ada"] == [
+        {"sig": "alpha", "date": "2021-03-04", "url": f"{BASE}sigs/alpha/meetings/001-20210304/"}
+    ]
+    assert people["bob"] == []
+    attendance = {
+        (m["sig"], m["date"]): m["attendance"]
+        for m in json.loads(hub.file("meetings.json").content)["meetings"]
+    }
+    assert attendance["alpha", "2021-03-04"] == {
+        "recorded": True,
+        "people": 4,
+        "organizations": 3,
+        "at_least": True,
+    }
+    assert attendance["tsc", "2020-05-21"] == {
+        "recorded": False,
+        "people": None,
+        "organizations": None,
+        "at_least": False,
+    }
+    alpha = next(s for s in sigs_listed(hub) if s["id"] == "alpha")
+    assert (alpha["health"]["sessions"], alpha["health"]["findings"]) == (2, 8)
     sigs = json.loads(hub.file("sigs.json").content)
     assert [s["id"] for s in sigs["sigs"]] == [s.id for s in hub.community.sigs]
     meetings = json.loads(hub.file("meetings.json").content)
@@ -180,10 +228,44 @@ def test_the_hubs_json_follows_the_schemas_it_publishes(hub, tmp_path):
     }
 
 
+def sigs_listed(hub: HubPlanned) -> list[dict]:
+    return json.loads(hub.file("sigs.json").content)["sigs"]
+
+
+def test_a_groups_health_page_and_the_communitys_show_the_counts(hub):
+    page = hub.page("en", "sigs/alpha/health/index.md")
+    html = BeautifulSoup(page.after, "lxml")
+    rows = [
+        [c.get_text(" ", strip=True) for c in r.select("th, td")]
+        for r in html.select(".sig-health__years tr")
+    ]
+    assert rows[1] == ["2021", "2", "2", "at least 5", "at least 6", "3"]
+    assert html.select_one("svg.sig-chart")["aria-label"] == (
+        "Sessions and people per year: 2021: 2 sessions, 6 people named"
+    )
+    links = [a["href"] for a in html.select(".sig-health__actions a")]
+    assert links == ["../meetings/001-20210304/"]
+    assert "every two weeks, Thursday, 15:00, UTC+08:00" in html.get_text(" ")
+    assert len(html.select(".sig-health__findings li")) == 8
+    beta = BeautifulSoup(hub.page("en", "sigs/beta/health/index.md").after, "lxml").get_text(" ")
+    assert "not recorded in a countable form" in beta and "Median attendees" in beta
+    assert "sigs/delta/health/index.md" not in {p.src_uri for p in hub.pages["en"]}  # nothing to show
+    zh = BeautifulSoup(hub.page("zh", "zh/sigs/alpha/health/index.md").after, "lxml").get_text(" ")
+    assert "至少 5" in zh and "每两周" in zh
+    community = BeautifulSoup(hub.pages["en"][-1].after, "lxml")
+    groups = [r.select_one("th a").get_text() for r in community.select(".sig-health__groups tbody tr")]
+    assert len(groups) == len([s for s in hub.community.folders if hub.health.of(s).shown])
+    assert [h.get_text() for h in community.select("h3")] == ["MindSpore Alpha SIG"]
+
+
 def test_each_groups_calendar_and_feed_hold_its_meetings_with_addresses_on_the_hub(hub):
     calendar = Calendar.from_ical(hub.file("sigs/alpha/meetings.ics").content)
-    events = {str(e["UID"]): str(e["URL"]) for e in calendar.walk("VEVENT")}
+    events = {str(e["UID"]): str(e["URL"]) for e in calendar.walk("VEVENT") if "STATUS" not in e}
     assert len(events) == 3 and all(uid.startswith("alpha.") for uid in events)
+    # "biweekly on Thursday at 15:00 UTC+8", from its last session (2021-04-01): 07:00 UTC on June 10
+    (expected,) = [e for e in calendar.walk("VEVENT") if "STATUS" in e]
+    assert expected.decoded("DTSTART") == datetime(2021, 6, 10, 7, 0, tzinfo=UTC)
+    assert str(expected["UID"]) == "alpha.expected-2021-06-10@example.org"
     assert f"{BASE}sigs/alpha/meetings/001-20210304/" in events.values()
     assert f"{BASE}zh/sigs/alpha/meetings/002-20210401/" in events.values()
     feed = ElementTree.fromstring(hub.file("sigs/alpha/feed.xml").content)

@@ -21,6 +21,7 @@ from sigsite.health.attendance import name_key
 from sigsite.health.sections import sections_where
 from sigsite.hub.model import HubSig
 from sigsite.links import urls_in
+from sigsite.privacy import withhold_in_data
 from sigsite.problems import Problem, Problems
 from sigsite.reading import read_text
 from sigsite.settings import SIGS_DIR
@@ -58,11 +59,14 @@ class Statement:
 
 
 def _yaml(path: Path, display: str) -> Any:
+    """The file's data with every e-mail address withheld (its names reach the report)."""
     if not path.is_file() or path.is_symlink():
         return None
     quiet = Problems()  # the file's own problems are reported by the reader that publishes it
     text = read_text(path, display, quiet)
-    return load_yaml(text, display, quiet) if text is not None else None
+    data = load_yaml(text, display, quiet) if text is not None else None
+    withhold_in_data(data, frozenset(), display, quiet)
+    return data
 
 
 def _owners(folder: Path, display: str) -> Statement | None:

@@ -3,7 +3,7 @@ made from health/community.py's figures."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from sigsite.addresses import COMMUNITY_HEALTH_PAGE, PageContext, SiteAddresses, site_path
 from sigsite.health.community import CommunityHealth
@@ -73,4 +73,5 @@ def expected_session(health: GroupHealth, site: SiteAddresses) -> ExpectedSessio
         if schedule.end:
             end = datetime.combine(health.expected, datetime.strptime(schedule.end, "%H:%M").time(), zone)
             minutes = int((end - start).total_seconds() // 60) if end > start else None
-    return ExpectedSession(health.expected, start, minutes, site, f"{schedule.file}:{schedule.line}")
+    in_utc = start.astimezone(UTC) if start else None  # a fixed offset has no zone id for the calendar
+    return ExpectedSession(health.expected, in_utc, minutes, site, f"{schedule.file}:{schedule.line}")
