@@ -13,8 +13,8 @@ import pytest
 from hub_support import FIXTURE
 
 from sigsite.addresses import SiteAddresses
-from sigsite.hub.history import read_history
 from sigsite.health.community import CommunityHealth
+from sigsite.hub.history import read_history
 from sigsite.hub.loader import load_community
 from sigsite.outputs.hub_api import sigs_json
 from sigsite.render.hub_blocks import render_directory
