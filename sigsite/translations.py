@@ -175,6 +175,7 @@ ZH: dict[str, str] = {
     "at least {count}": "至少 {count}",
     "distinct people named in the notes": "纪要中出现的不同人数",
     "no attendees recorded": "未记录参会人员",
+    "not named: teams only": "未列出姓名，仅有团队",
     "not countable; the note says: “{quote}”": "无法统计；纪要写道：“{quote}”",
     "not recorded in a countable form": "未以可统计的形式记录",
     "sessions": "会议次数",

@@ -237,3 +237,8 @@ def test_no_address_in_a_leaders_name_reaches_the_report(tmp_path):
     health = assess(loaded, community_people(loaded, problems), community, JUNE_2021, problems)
     text = " ".join(f.message for f in health.groups["alpha"].findings)
     assert "mallory.private@example.org" not in text and "[e-mail hidden]" in text
+
+
+def test_a_list_of_teams_counts_organisations_never_zero_people():
+    attendance = attendance_of(note("## Attendees\n\n* Developer teams in Huawei,SJTU, USST.  \n"))
+    assert attendance.readable and not attendance.counts_people and len(attendance.organizations) == 3

@@ -82,6 +82,12 @@ class Attendance:
         """People counted: the named and those stated by number."""
         return len(self.people) + self.unnamed
 
+    @property
+    def counts_people(self) -> bool:
+        """True when the list names people or a number of them: `Developer teams in Huawei, SJTU`
+        names organisations only, and its number of people is unknown, not zero."""
+        return bool(self.people or self.unnamed)
+
 
 NOT_RECORDED = Attendance(readable=False)
 

@@ -22,7 +22,7 @@ class Tally:
 
     year: int | None
     sessions: int  # dated sessions: notes, records and sessions held elsewhere
-    counted: int  # sessions whose attendees can be counted
+    counted: int  # sessions whose attendees can be counted (people named, or their number)
     median_attendees: float | None  # over the counted sessions
     people: int  # distinct people named
     organizations: int  # distinct organisations named
@@ -64,10 +64,11 @@ class GroupHealth:
 
 def tally(year: int | None, sessions: list[SessionRecord]) -> Tally:
     """The counts over `sessions`."""
-    counted = [s.attendance for s in sessions if s.attendance.readable]
+    readable = [s.attendance for s in sessions if s.attendance.readable]
+    counted = [a for a in readable if a.counts_people]
     people = {p.key for a in counted for p in a.people}
     organizations: dict[str, tuple[str, int]] = {}
-    for attendance in counted:
+    for attendance in readable:
         for name in attendance.organizations:
             shown, times = organizations.get(name_key(name), (name, 0))
             organizations[name_key(name)] = (shown, times + 1)
@@ -78,7 +79,7 @@ def tally(year: int | None, sessions: list[SessionRecord]) -> Tally:
         median_attendees=median(a.count for a in counted) if counted else None,
         people=len(people),
         organizations=len(organizations),
-        at_least=any(a.at_least or a.unnamed for a in counted),
+        at_least=any(a.at_least or a.unnamed for a in readable),
         organization_sessions=tuple(sorted(organizations.values(), key=lambda o: (-o[1], o[0].casefold()))),
     )
 

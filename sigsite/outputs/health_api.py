@@ -19,12 +19,13 @@ HEALTH_API_VERSION = 1
 def tally_record(tally: Tally) -> dict[str, Any]:
     """A year's or the total's counts; attendance figures are null where no session can be counted."""
     counted = tally.counted > 0
+    named = bool(tally.organization_sessions)
     return {
         "sessions": tally.sessions,
         "counted_sessions": tally.counted,
         "median_attendees": tally.median_attendees if counted else None,
         "distinct_people": tally.people if counted else None,
-        "distinct_organizations": tally.organizations if counted else None,
+        "distinct_organizations": tally.organizations if counted or named else None,
         "at_least": tally.at_least,
         "organizations": [{"name": name, "sessions": times} for name, times in tally.organization_sessions],
     }
@@ -34,7 +35,7 @@ def attendance_record(attendance: Attendance) -> dict[str, Any]:
     """What a meeting's Attendees section lets one count (the hub's meetings.json)."""
     return {
         "recorded": attendance.readable,
-        "people": attendance.count if attendance.readable else None,
+        "people": attendance.count if attendance.counts_people else None,
         "organizations": len(attendance.organizations) if attendance.readable else None,
         "at_least": attendance.at_least,
     }
@@ -84,10 +85,10 @@ def group_record(health: GroupHealth, site: SiteAddresses) -> dict[str, Any]:
 
 
 def health_json(community: Community, health: CommunityHealth, sites: dict[str, SiteAddresses]) -> bytes:
-    """Every group with a folder, by id."""
+    """Every group with a folder whose files hold a dated session, a stated schedule or a finding, by id."""
     groups = {
         sig.id: group_record(group, sites[sig.id])
         for sig in community.folders
-        if (group := health.of(sig)) is not None
+        if (group := health.of(sig)) is not None and group.shown
     }
     return dump_json({"version": HEALTH_API_VERSION, "groups": groups})

@@ -61,7 +61,7 @@ def _sig(sig: HubSig, site: SiteAddresses, today: date, health: GroupHealth | No
             "median_interval_days": health.cadence.median_interval,
             "findings": len(health.findings),
         }
-        if health
+        if health and health.shown
         else None,
     }
 
