@@ -148,7 +148,9 @@ def observed_intervals(days: list[date]) -> tuple[int, ...]:
 
 def stated_schedules(text: str, file: str) -> tuple[Schedule, ...]:
     """Every paragraph or list item of a README that states how often the group meets."""
-    found = []
+    found: list[Schedule] = []
+    if not _RANGE.search(text) and not any(pattern.search(text) for _, pattern in _FREQUENCY):
+        return ()  # nothing that states a rhythm: no need to parse
     tokens = parser().parse(text)
     for index, token in enumerate(tokens):
         if token.type != "inline" or tokens[index - 1].type != "paragraph_open":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -60,16 +61,30 @@ def _accounts(inline: Token) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=8)
+def _heading_line(names: frozenset[str]) -> re.Pattern[str]:
+    """An ATX heading line naming one of `names`: what makes a text worth parsing for them."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"^ {{0,3}}#{{1,6}}[ \t]+[^\n]*?(?:{alternatives})", re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=4)  # a note's attendees and its action items are read from one parse
+def _tokens(text: str) -> list[Token]:
+    return parser().parse(text)
+
+
 def sections_named(text: str, names: frozenset[str]) -> list[Part]:
     """Every section of `text` whose heading's key (heading_key) is one of `names`; a section ends
-    at the next heading of any level."""
+    at the next heading of any level. A text with no heading line naming one is not parsed."""
+    if not _heading_line(names).search(text):
+        return []
     return sections_where(text, names.__contains__)
 
 
 def sections_where(text: str, wanted: Callable[[str], bool]) -> list[Part]:
     """Every section of `text` whose heading's key (heading_key) is `wanted`."""
     parts: list[Part] = []
-    tokens = parser().parse(text)
+    tokens = _tokens(text)
     current: tuple[str, int] | None = None
     items: list[Item] = []
     prose: list[str] = []
