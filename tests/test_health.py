@@ -242,3 +242,15 @@ def test_no_address_in_a_leaders_name_reaches_the_report(tmp_path):
 def test_a_list_of_teams_counts_organisations_never_zero_people():
     attendance = attendance_of(note("## Attendees\n\n* Developer teams in Huawei,SJTU, USST.  \n"))
     assert attendance.readable and not attendance.counts_people and len(attendance.organizations) == 3
+
+
+def test_what_was_compared_is_said_and_nothing_claimed_without_two_places(assessed):
+    health, _ = assessed
+    assert health.groups["alpha"].compared == (
+        "sigs/alpha/OWNERS",
+        "sigs/alpha/README_en.md",
+        "sigs/alpha/sig-info.yaml",
+        "sigs/alpha/sig_members.yaml",
+        "sigs/sig_info.yaml",
+    )
+    assert health.groups["tsc"].compared == ()  # no file names the TSC's leaders as a list

@@ -37,10 +37,10 @@ def assess(
     group (its findings: consistency.TOPICS)."""
     groups = {}
     for sig in community.folders:
-        findings = check_consistency(root, sig, problems)
+        findings, compared = check_consistency(root, sig, problems)
         left = [p for p in problems.items if p.topic in TOPICS and _belongs(p, sig) and p not in findings]
         health = group_health(sig, today)
-        groups[sig.id] = replace(health, findings=tuple(sorted({*findings, *left})))
+        groups[sig.id] = replace(health, findings=tuple(sorted({*findings, *left})), compared=compared)
     return CommunityHealth(groups, participation(community, people, groups, problems))
 
 

@@ -193,8 +193,9 @@ def _keys(said: list[Statement]) -> dict[int, dict[str, str]]:
     }
 
 
-def check_consistency(root: Path, sig: HubSig, problems: Problems) -> list[Problem]:
-    """The group's disagreements, as warnings (also added to `problems`)."""
+def check_consistency(root: Path, sig: HubSig, problems: Problems) -> tuple[list[Problem], tuple[str, ...]]:
+    """The group's disagreements, as warnings (also added to `problems`), and the files that name
+    its leaders or its minutes (what was compared)."""
     said = statements(root, sig)
     found = Problems()
     leading = [s for s in said if s.leaders]
@@ -231,4 +232,4 @@ def check_consistency(root: Path, sig: HubSig, problems: Problems) -> list[Probl
                 topic=NOTES_LINK,
             )
     problems.items.extend(found.items)
-    return found.items
+    return found.items, tuple(sorted({s.file for s in said}))

@@ -50,6 +50,7 @@ class GroupHealth:
     cadence: Cadence
     expected: date | None = None  # the next session the stated schedule makes expected
     findings: tuple[Problem, ...] = ()  # what its files say of themselves that disagrees (consistency.py)
+    compared: tuple[str, ...] = ()  # the files that name its leaders or minutes, compared with each other
 
     @property
     def has_attendance(self) -> bool:
