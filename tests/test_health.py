@@ -254,3 +254,10 @@ def test_what_was_compared_is_said_and_nothing_claimed_without_two_places(assess
         "sigs/sig_info.yaml",
     )
     assert health.groups["tsc"].compared == ()  # no file names the TSC's leaders as a list
+
+
+def test_a_name_written_two_ways_in_a_groups_notes_is_reported(assessed):
+    _, problems = assessed
+    (twice,) = [p for p in problems.warnings if "ways" in p.message]
+    assert twice.file == "sigs/alpha/meetings/002-20210401.md"
+    assert "'Ada Alpha' (meetings/001-20210304.md), 'Alpha Ada' (meetings/002-20210401.md)" in twice.message

@@ -63,6 +63,7 @@ def participation(
                 for candidate, said, where in _uncertain(attendee, sig.id, people):
                     doubts.setdefault((attendee.name, candidate.key), []).append(meeting.source_path)
                     named[f"{attendee.name}\0{candidate.key}"] = (attendee.name, candidate, said, where)
+        _spelled_two_ways(sig.path, group, problems)
         for (name, key), notes in doubts.items():
             _, candidate, said, where = named[f"{name}\0{key}"]
             problems.warning(
@@ -77,6 +78,30 @@ def participation(
         key: tuple(sorted(found, key=lambda a: (a.date or date.min, a.sig_id)))
         for key, found in attended.items()
     }
+
+
+def _spelled_two_ways(path: str, group: GroupHealth, problems: Problems) -> None:
+    """Warn where a group's notes write one name two ways (`Zhu Naipan`, `Naipan Zhu`): both count."""
+    spellings: dict[str, dict[str, str]] = {}  # loose key -> spelling -> the first note writing it
+    for session in group.sessions:
+        for attendee in session.attendance.people:
+            if not attendee.gitee_id:
+                for key in (_loose(attendee.name), "joined:" + name_key(attendee.name).replace(" ", "")):
+                    found = spellings.setdefault(key, {})
+                    found.setdefault(attendee.name, session.meeting.source_path)
+    reported: set[frozenset[str]] = set()
+    for found in spellings.values():
+        if len(found) > 1 and frozenset(found) not in reported:
+            reported.add(frozenset(found))
+            (first, note), *others = found.items()
+            problems.warning(
+                f"{path}/{others[0][1]}",
+                None,
+                f"the notes write one name {len(found)} ways: "
+                + ", ".join(f"'{name}' ({where})" for name, where in [(first, note), *others])
+                + "; each counts as a distinct person",
+                "write a person's name the same way in every note",
+            )
 
 
 def _sessions(count: int) -> str:
