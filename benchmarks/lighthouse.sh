@@ -16,12 +16,14 @@ if [ -n "${SIGSITE_COMMUNITY:-}" ]; then
   export SIGSITE_COMMUNITY=$(realpath "$SIGSITE_COMMUNITY")
   SIGSITE_HUB_URL="http://127.0.0.1:$port/" mkdocs build --strict -q -f hub/mkdocs.yml -d "$work/site"
   # mindelec's README starts at ##; research is a working group; the TSC's notes and usability's
-  # sessions are records found outside meetings/; a topic of research is a document page.
+  # sessions are records found outside meetings/; a topic of research is a document page; the
+  # community's health page and a group's Activity page (dx's names teams, numbers and two spellings).
   pages=(home: people:people/ sig:sigs/security/ sig_h2:zh/sigs/mindelec/ sig_members:sigs/security/members/
          sig_meetings:sigs/security/meetings/ meeting:sigs/security/meetings/001-20200604/
          wg:working-groups/research/ tsc:tsc/ tsc_record:tsc/meetings/2020-06-18/
          session:zh/sigs/usability/meetings/2024-11-30/
-         document:working-groups/research/documents/topic1-low-bit-neural-networks-training/ home_zh:zh/)
+         document:working-groups/research/documents/topic1-low-bit-neural-networks-training/ home_zh:zh/
+         health:health/ activity:sigs/security/health/ activity_zh:zh/sigs/dx/health/)
 else
   SIGSITE_SITE_URL="http://127.0.0.1:$port/" mkdocs build --strict -q -d "$work/site"
   pages=(home: goals:goals/ activities:activities/ members:members/ join:join/ archive:meetings/
