@@ -206,11 +206,17 @@ def test_the_people_page_lists_everyone_once_across_sigs(hub):
 
 def test_calendars_and_feeds_for_the_community_and_each_sig(hub):
     community = Calendar.from_ical((hub.site / "meetings.ics").read_bytes())
-    events = [e for e in community.walk("VEVENT")]
+    events = [e for e in community.walk("VEVENT") if "STATUS" not in e]
     assert len(events) == len({str(e["UID"]) for e in events}) == 8
     assert Counter(str(e["UID"]).split(".")[0] for e in events) == {"alpha": 3, "beta": 3, "tsc": 2}
+    # The sessions alpha's and the TSC's stated schedules make expected: tentative, not announced.
+    expected = sorted(str(e["UID"]) for e in community.walk("VEVENT") if "STATUS" in e)
+    assert expected == [
+        "alpha.expected-2021-06-10@mindspore-ai-security-sig.github.io",
+        "tsc.expected-2021-06-17@mindspore-ai-security-sig.github.io",
+    ]
     alpha = Calendar.from_ical((hub.site / "sigs/alpha/meetings.ics").read_bytes())
-    assert len(list(alpha.walk("VEVENT"))) == 3
+    assert len(list(alpha.walk("VEVENT"))) == 4
     assert str(alpha["X-WR-CALNAME"]) == "MindSpore Alpha SIG"
     feed = ElementTree.fromstring((hub.site / "feed.xml").read_bytes())
     titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
@@ -229,6 +235,7 @@ def test_calendars_and_feeds_for_the_community_and_each_sig(hub):
         ("sigs.json", "api_sigs"),
         ("people.json", "api_people"),
         ("meetings.json", "api_hub_meetings"),
+        ("health.json", "api_health"),
     ],
 )
 def test_json_follows_its_published_schema(hub, name, schema):
@@ -326,8 +333,12 @@ def test_check_community_groups_problems_by_folder(tmp_path):
         "sigs/beta/meetings/001-20211340.md: error: '20211340' in the file name is not a real date" in line
         for line in lines
     )
+    # alpha's files disagree on its leaders (4 places) and its minutes (2), a note writes a name two
+    # ways, and an attendee may be someone of its members file: warnings of its folder, with lines
+    assert "sigs/alpha: 0 error(s), 10 warning(s)" in lines
+    assert any(line.startswith("  sigs/alpha/OWNERS:1: warning: names @ada, @bob") for line in lines)
     assert lines[-1].startswith("checked 6 group folder(s) in ") and lines[-1].endswith(
-        ": 1 error(s), 4 warning(s)"
+        ": 1 error(s), 14 warning(s)"
     )
 
 
