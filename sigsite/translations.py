@@ -149,6 +149,7 @@ ZH: dict[str, str] = {
     "Do the group's files agree?": "小组的文件是否一致？",
     "Findings": "发现",
     "Group": "小组",
+    "Every group's totals": "各小组合计",
     "How often it meets": "会议频率",
     "Median attendees": "参会人数中位数",
     "Median days between sessions": "会议间隔天数中位数",

@@ -20,6 +20,9 @@ PAGES = {
     "sig-meetings": "sigs/alpha/meetings/",
     "meeting": "sigs/alpha/meetings/001-20210304/",
     "people": "people/",
+    "sig-health": "sigs/alpha/health/",
+    "health": "health/",
+    "sig-health-zh": "zh/sigs/alpha/health/",
     "home-zh": "zh/",
     "sig-zh": "zh/sigs/alpha/",
     "meeting-zh": "zh/sigs/alpha/meetings/002-20210401/",
@@ -50,6 +53,15 @@ def test_hub_page_loads_cleanly_and_is_accessible(hub, browser, name, viewport):
     shot = f"hub-{name}" if name in {"home", "sig", "people"} else ""
     status = 404 if name == "404" else 200
     assert_loads_cleanly(browser, base, PAGES[name], viewport, status=status, screenshot=shot)
+
+
+@pytest.mark.parametrize("path", ["sigs/alpha/health/", "health/"])
+def test_a_health_page_never_scrolls_sideways_on_a_phone(hub, browser, path):
+    base, _ = hub
+    with open_page(browser, base, path, "phone") as (page, _response, _visit):
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], f"{path} is {widths[0]} px wide on a {widths[1]} px phone"
+        assert page.locator(".sig-health__scroll table").count() >= 1
 
 
 def test_the_directory_filters_by_kind_activity_and_text(hub, browser):
