@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from sigsite.health.consistency import TOPICS, check_consistency
+from sigsite.health.consistency import TOPICS, check_consistency, read_listing_statements
 from sigsite.health.participation import Attended, participation
 from sigsite.health.summary import GroupHealth, group_health
 from sigsite.hub.model import Community, HubSig
@@ -36,8 +36,9 @@ def assess(
     """Every group's health; what disagrees is added to `problems` as warnings and kept with the
     group (its findings: consistency.TOPICS)."""
     groups = {}
+    listing = read_listing_statements(root)
     for sig in community.folders:
-        findings, compared = check_consistency(root, sig, problems)
+        findings, compared = check_consistency(root, sig, listing, problems)
         left = [p for p in problems.items if p.topic in TOPICS and _belongs(p, sig) and p not in findings]
         health = group_health(sig, today)
         groups[sig.id] = replace(health, findings=tuple(sorted({*findings, *left})), compared=compared)

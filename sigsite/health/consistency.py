@@ -137,32 +137,54 @@ def _readme(sig: HubSig) -> list[Statement]:
     return found
 
 
-def _listing(root: Path, sig: HubSig) -> list[Statement]:
-    """What the community's own lists say of the group's leaders."""
-    found = []
+Listing = tuple[tuple[str, Statement], ...]  # what a community list says, and the text naming the group
+
+
+def read_listing_statements(root: Path) -> Listing:
+    """What the community's own lists say of every group's leaders, read once per build: each
+    statement with the text that names its group (an entry's link, a table row)."""
+    found: list[tuple[str, Statement]] = []
     data = _yaml(root / SIGS_DIR / "sig_info.yaml", f"{SIGS_DIR}/sig_info.yaml")
     entries = data.get("SIG list") if isinstance(data, LocatedDict) else None
     for raw in items_of(entries):
-        if not isinstance(raw, LocatedDict) or not isinstance(raw.get("links"), str):
-            continue
-        if f"/{SIGS_DIR}/{sig.folder}/" in str(raw.get("links")) and given(raw.get("maintainer")):
+        if (
+            isinstance(raw, LocatedDict)
+            and isinstance(raw.get("links"), str)
+            and given(raw.get("maintainer"))
+        ):
             name = _ORGANISATION.sub("", str(raw.get("maintainer")))
-            found.append(
-                Statement(f"{SIGS_DIR}/sig_info.yaml", raw.line_of("maintainer"), (Leader(None, name),))
-            )
+            said = Statement(f"{SIGS_DIR}/sig_info.yaml", raw.line_of("maintainer"), (Leader(None, name),))
+            found.append((str(raw.get("links")), said))
     for readme in ("README.md", "README_en.md"):
         path = root / SIGS_DIR / readme
         text = read_text(path, readme, Problems()) if path.is_file() and not path.is_symlink() else None
         for number, line in enumerate((text or "").splitlines(), start=1):
-            if line.lstrip().startswith("|") and f"]({sig.folder}/" in line:
-                accounts = _ROW_ACCOUNT.findall(line)
-                if accounts:
-                    leaders = tuple(Leader(a, None) for a in accounts)
-                    found.append(Statement(f"{SIGS_DIR}/{readme}", number, leaders))
-    return found
+            accounts = _ROW_ACCOUNT.findall(line) if line.lstrip().startswith("|") else []
+            if accounts:
+                found.append(
+                    (
+                        line,
+                        Statement(f"{SIGS_DIR}/{readme}", number, tuple(Leader(a, None) for a in accounts)),
+                    )
+                )
+    return tuple(found)
 
 
-def statements(root: Path, sig: HubSig) -> list[Statement]:
+def _listed(listing: Listing, sig: HubSig) -> list[Statement]:
+    """The statements of the community's lists about this group: an entry linking into its folder,
+    a table row linking to it."""
+    return [
+        said
+        for text, said in listing
+        if (
+            f"/{SIGS_DIR}/{sig.folder}/" in text
+            if said.file.endswith(".yaml")
+            else f"]({sig.folder}/" in text
+        )
+    ]
+
+
+def statements(root: Path, sig: HubSig, listing: Listing = ()) -> list[Statement]:
     """Everything the group's files and the community's lists say of its leaders and minutes."""
     if sig.folder is None:
         return []
@@ -170,7 +192,7 @@ def statements(root: Path, sig: HubSig) -> list[Statement]:
     found = [s for s in (_owners(folder, display), _members(folder, display)) if s is not None]
     found += _sig_info(folder, display) + _readme(sig)
     if sig.kind == "sig":
-        found += _listing(root, sig)
+        found += _listed(listing, sig)
     return found
 
 
@@ -193,10 +215,12 @@ def _keys(said: list[Statement]) -> dict[int, dict[str, str]]:
     }
 
 
-def check_consistency(root: Path, sig: HubSig, problems: Problems) -> tuple[list[Problem], tuple[str, ...]]:
+def check_consistency(
+    root: Path, sig: HubSig, listing: Listing, problems: Problems
+) -> tuple[list[Problem], tuple[str, ...]]:
     """The group's disagreements, as warnings (also added to `problems`), and the files that name
     its leaders or its minutes (what was compared)."""
-    said = statements(root, sig)
+    said = statements(root, sig, listing)
     found = Problems()
     leading = [s for s in said if s.leaders]
     keyed = _keys(leading)

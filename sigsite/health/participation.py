@@ -51,8 +51,8 @@ def participation(
         group = health.get(sig.id)
         if group is None:
             continue
-        doubts: dict[tuple[str, str], list[str]] = {}  # (attendee, candidate key) -> the notes
-        named: dict[str, tuple[str, CommunityPerson, str, str]] = {}
+        # (attendee, candidate's key) -> the candidate, how and where they are named, the notes
+        doubts: dict[tuple[str, str], tuple[CommunityPerson, str, str, list[str]]] = {}
         for session in group.sessions:
             meeting = session.meeting
             for attendee in session.attendance.people:
@@ -61,11 +61,10 @@ def participation(
                     attended.setdefault(person.key, []).append(Attended(sig.id, sig.name, meeting))
                     continue
                 for candidate, said, where in _uncertain(attendee, sig.id, people):
-                    doubts.setdefault((attendee.name, candidate.key), []).append(meeting.source_path)
-                    named[f"{attendee.name}\0{candidate.key}"] = (attendee.name, candidate, said, where)
+                    doubt = doubts.setdefault((attendee.name, candidate.key), (candidate, said, where, []))
+                    doubt[3].append(meeting.source_path)
         _spelled_two_ways(sig.path, group, problems)
-        for (name, key), notes in doubts.items():
-            _, candidate, said, where = named[f"{name}\0{key}"]
+        for (name, _key), (candidate, said, where, notes) in doubts.items():
             problems.warning(
                 f"{sig.path}/{notes[0]}",
                 None,
