@@ -261,3 +261,27 @@ def test_a_name_written_two_ways_in_a_groups_notes_is_reported(assessed):
     (twice,) = [p for p in problems.warnings if "ways" in p.message]
     assert twice.file == "sigs/alpha/meetings/002-20210401.md"
     assert "'Ada Alpha' (meetings/001-20210304.md), 'Alpha Ada' (meetings/002-20210401.md)" in twice.message
+
+
+@pytest.mark.parametrize(
+    ("owners", "said"),
+    [
+        ("approvers: [ada\n", "sigs/alpha/OWNERS:2:1: warning: YAML syntax error"),  # does not parse
+        (None, "sigs/alpha/OWNERS: warning: the file is a symbolic link, which the hub never follows"),
+    ],
+)
+def test_an_owners_file_that_cannot_be_read_is_a_warning_of_its_own(tmp_path, owners, said):
+    import shutil
+
+    community = tmp_path / "community"
+    shutil.copytree(FIXTURE, community)
+    path = community / "sigs" / "alpha" / "OWNERS"
+    path.unlink()
+    if owners is None:
+        path.symlink_to(community / "sigs" / "alpha" / "sig-info.yaml")
+    else:
+        path.write_text(owners, "utf-8")
+    loaded, problems = load_community(community, render=False)
+    health = assess(loaded, community_people(loaded, problems), community, JUNE_2021, problems)
+    assert any(p.format().startswith(said) for p in problems.warnings), [p.format() for p in problems.items]
+    assert "sigs/alpha/OWNERS" not in health.groups["alpha"].compared

@@ -58,19 +58,28 @@ class Statement:
     notes_link: str | None = None
 
 
-def _yaml(path: Path, display: str) -> Any:
-    """The file's data with every e-mail address withheld (its names reach the report)."""
-    if not path.is_file() or path.is_symlink():
+def _yaml(path: Path, display: str, problems: Problems | None = None) -> Any:
+    """The file's data with every e-mail address withheld (its names reach the report). Its own
+    problems are reported by the reader that publishes it, or, for a file only this module reads
+    (`OWNERS`), as warnings to `problems`."""
+    if path.is_symlink():
+        if problems is not None:
+            problems.warning(display, None, "the file is a symbolic link, which the hub never follows")
         return None
-    quiet = Problems()  # the file's own problems are reported by the reader that publishes it
-    text = read_text(path, display, quiet)
-    data = load_yaml(text, display, quiet) if text is not None else None
-    withhold_in_data(data, frozenset(), display, quiet)
+    if not path.is_file():
+        return None
+    found = Problems()
+    text = read_text(path, display, found)
+    data = load_yaml(text, display, found) if text is not None else None
+    if problems is not None:
+        for problem in found.items:
+            problems.warning(problem.file, problem.line, problem.message, problem.fix, problem.column)
+    withhold_in_data(data, frozenset(), display, Problems())
     return data
 
 
-def _owners(folder: Path, display: str) -> Statement | None:
-    data = _yaml(folder / "OWNERS", f"{display}/OWNERS")
+def _owners(folder: Path, display: str, problems: Problems) -> Statement | None:
+    data = _yaml(folder / "OWNERS", f"{display}/OWNERS", problems)
     if not isinstance(data, LocatedDict) or "approvers" not in data:
         return None
     names = [given(a) for a in items_of(data.get("approvers"))]
@@ -184,12 +193,14 @@ def _listed(listing: Listing, sig: HubSig) -> list[Statement]:
     ]
 
 
-def statements(root: Path, sig: HubSig, listing: Listing = ()) -> list[Statement]:
-    """Everything the group's files and the community's lists say of its leaders and minutes."""
+def statements(root: Path, sig: HubSig, listing: Listing, problems: Problems) -> list[Statement]:
+    """Everything the group's files and the community's lists say of its leaders and minutes; what
+    keeps `OWNERS` from being read is a warning to `problems`."""
     if sig.folder is None:
         return []
     folder, display = root / sig.path, sig.path
-    found = [s for s in (_owners(folder, display), _members(folder, display)) if s is not None]
+    owners = _owners(folder, display, problems)
+    found = [s for s in (owners, _members(folder, display)) if s is not None]
     found += _sig_info(folder, display) + _readme(sig)
     if sig.kind == "sig":
         found += _listed(listing, sig)
@@ -220,7 +231,7 @@ def check_consistency(
 ) -> tuple[list[Problem], tuple[str, ...]]:
     """The group's disagreements, as warnings (also added to `problems`), and the files that name
     its leaders or its minutes (what was compared)."""
-    said = statements(root, sig, listing)
+    said = statements(root, sig, listing, problems)
     found = Problems()
     leading = [s for s in said if s.leaders]
     keyed = _keys(leading)
