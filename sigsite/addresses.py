@@ -221,3 +221,21 @@ class SiteAddresses:
     def host(self) -> str:
         """The site's host name, for identifiers."""
         return self.site_url.split("//", 1)[-1].split("/", 1)[0] or "localhost"
+
+
+class Slugs:
+    """Unique address segments within one folder of the site: a taken candidate gets `-2`, `-3`, ...
+    Each candidate remembers its last number, so n equal candidates cost n steps, not n²."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self._taken = set(taken or ())
+        self._next: dict[str, int] = {}
+
+    def unique(self, candidate: str) -> str:
+        """`candidate`, or the first `candidate-N` not yet taken; taken from now on."""
+        slug, number = candidate, self._next.get(candidate, 2)
+        while slug in self._taken:
+            slug, number = f"{candidate}-{number}", number + 1
+        self._next[candidate] = number
+        self._taken.add(slug)
+        return slug

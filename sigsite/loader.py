@@ -44,33 +44,47 @@ class Sources:
         return [self.path(p) for p in (self.members_file, self.sig_info_file, self.meetings_dir)]
 
 
-def load_sig(
-    sources: Sources, cache: NoteCache | None = None, *, render: bool = True
-) -> tuple[SigData, Problems]:
-    """Read everything once; bad input becomes problems, never exceptions.
+def _present(path: Path) -> bool:
+    """True when something stands at `path`: a file, or a folder where the file belongs (which its
+    reader reports)."""
+    return path.exists() or path.is_symlink()
 
-    With a `cache` from an earlier load, only the notes that changed are read again. Without
-    `render` (`sigsite check`), notes are rendered only where that finds more problems.
+
+def _refuse_link_on_the_way(root: Path, relative: str, problems: Problems) -> bool:
+    """True unless a symbolic link stands at `root/relative` or on the way: then an error, and that
+    part of the SIG's files is left out (the others are read)."""
+    link = symlink_on_the_way(root, relative)
+    if link is None:
+        return True
+    problems.error(
+        relative,
+        None,
+        f"{link.relative_to(root)} is a symbolic link; the site never follows links, "
+        "which could publish files from outside the SIG's folder",
+        "commit the files themselves",
+    )
+    return False
+
+
+def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData, Problems]:
+    """Read everything once, notes rendered as the site shows them; bad input becomes problems,
+    never exceptions. With a `cache` from an earlier load, only the notes that changed are read again.
     """
     problems = Problems()
-    for relative in (sources.members_file, sources.sig_info_file, sources.meetings_dir):
-        link = symlink_on_the_way(sources.root, relative)
-        if link is not None:
-            problems.error(
-                relative,
-                None,
-                f"{link.relative_to(sources.root)} is a symbolic link; the site never follows links, "
-                "which could publish files from outside the SIG's folder",
-                "commit the files themselves",
-            )
-            return SigData(), problems
+    linked = {
+        relative
+        for relative in (sources.members_file, sources.sig_info_file, sources.meetings_dir)
+        if not _refuse_link_on_the_way(sources.root, relative, problems)
+    }
     builder = PeopleBuilder(problems)
     members_path = sources.path(sources.members_file)
     info_path = sources.path(sources.sig_info_file)
-    if members_path.is_file():
+    has_members = sources.members_file not in linked and _present(members_path)
+    has_info = sources.sig_info_file not in linked and _present(info_path)
+    if has_members:
         with problems.reading(sources.members_file):
             read_members_file(members_path, sources.members_file, builder, sources.public_emails)
-    elif not info_path.is_file():
+    elif not has_info and not linked:
         problems.warning(
             sources.members_file,
             None,
@@ -78,19 +92,18 @@ def load_sig(
             f"create {sources.members_file} with a 'Maintainers:' list",
         )
     info = SigInfo()
-    if info_path.is_file():
+    if has_info:
         with problems.reading(sources.sig_info_file):
             info = read_sig_info(info_path, sources.sig_info_file, builder, sources.public_emails)
     zone = ZoneInfo(sources.timezone)
     meetings, attachments = load_meetings(
-        sources.path(sources.meetings_dir),
+        sources.path(sources.meetings_dir) if sources.meetings_dir not in linked else None,
         sources.meetings_dir.rstrip("/"),
         zone,
         problems,
         build_date(zone),
         public_emails=sources.public_emails,
         cache=cache,
-        render=render,
     )
     data = SigData(
         people=builder.build(),

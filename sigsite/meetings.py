@@ -101,7 +101,7 @@ class NoteCache:
 
 
 def load_meetings(
-    folder: Path,
+    folder: Path | None,
     display_folder: str,
     default_zone: ZoneInfo,
     problems: Problems,
@@ -109,10 +109,20 @@ def load_meetings(
     *,
     public_emails: frozenset[str] = frozenset(),
     cache: NoteCache | None = None,
-    render: bool = True,
 ) -> tuple[tuple[Meeting, ...], tuple[Attachment, ...]]:
-    """Every meeting (oldest first, undated external sessions last) and every other file."""
-    if not folder.is_dir() or not refuse_symlink(folder, display_folder, problems):
+    """Every meeting (oldest first, undated external sessions last) and every other file; nothing
+    when `folder` is None (left out by the caller) or absent."""
+    if folder is None or not refuse_symlink(folder, display_folder, problems):
+        return (), ()
+    if folder.is_file():
+        problems.error(
+            display_folder,
+            None,
+            "is a file where the meetings folder belongs, so it is left out",
+            "move the file, and keep the notes in a folder of this name",
+        )
+        return (), ()
+    if not folder.is_dir():
         return (), ()
     notes: list[Path] = []
     attachments: list[Attachment] = []
@@ -139,7 +149,6 @@ def load_meetings(
         today=today,
         links=NoteLinks(frozenset(p.name for p in notes), frozenset(a.source for a in attachments)),
         public_emails=public_emails,
-        render=render,
     )
     cache = cache or NoteCache()
     meetings = [

@@ -10,6 +10,11 @@ from sigsite.problems import Problems
 BOM = "\ufeff"
 # C0 controls but tab and line ends, DEL, and the two non-characters XML refuses.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+MAX_TEXT_BYTES = 4 * 1024 * 1024  # a Markdown or YAML file; the largest real one (images embedded) is 0.3 MB
+MIN_OTHER_ENCODING = 4  # bytes that are not UTF-8: fewer is a slip, not another encoding
+# Of all its bytes: a Chinese text saved as GBK has 45-60 % that are not UTF-8, an English one a few.
+OTHER_ENCODING_SHARE = 0.25
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _ODD_IN_NAME = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -17,6 +22,11 @@ def first_control_character(text: str) -> str | None:
     """The first character of `text` that no page, feed or calendar may carry, if any."""
     match = _CONTROL.search(text)
     return match.group() if match else None
+
+
+def without_control_characters(text: str) -> str:
+    """`text` without the characters no page, feed or calendar may carry."""
+    return _CONTROL.sub("", text)
 
 
 def refuse_odd_name(name: str, display: str, problems: Problems) -> bool:
@@ -57,25 +67,47 @@ def refuse_symlink(path: Path, display: str, problems: Problems) -> bool:
     return False
 
 
+def refuse_folder(path: Path, display: str, problems: Problems) -> bool:
+    """True unless `path` is a folder where the reader expects a file (`sig-info.yaml/`): an error."""
+    if not path.is_dir() or path.is_symlink():
+        return True
+    problems.error(
+        display,
+        None,
+        "is a folder where a file belongs, so it is left out",
+        "commit the file itself under this name, and move the folder",
+    )
+    return False
+
+
 def read_text(path: Path, display: str, problems: Problems) -> str | None:
-    """The file's text with `\\n` line endings, or None (and an error) when it cannot be published."""
-    if not refuse_symlink(path, display, problems):
+    """The file's text with `\\n` line endings; None (and an error) when there is none to show.
+
+    What no page may carry is taken out where it stands and reported as an error, so that `sigsite
+    check` and a SIG's own build refuse the file while the hub shows the rest of it: bytes that are
+    not UTF-8 become U+FFFD (one error for the file), control characters are dropped (one error,
+    at the first). A link, a folder, an unreadable file, one over MAX_TEXT_BYTES or one mostly not
+    UTF-8 (another encoding) gives None.
+    """
+    if not refuse_symlink(path, display, problems) or not refuse_folder(path, display, problems):
         return None
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            problems.error(
+                display,
+                None,
+                f"the file is {size:,} bytes, over the {MAX_TEXT_BYTES:,} bytes a text may have, "
+                "so it is left out",
+                "split it into several files, or move embedded images into files of their own",
+            )
+            return None
         raw = path.read_bytes()
     except OSError as exc:
-        problems.error(display, None, f"cannot read the file: {exc.strerror}")
+        problems.error(display, None, f"cannot read the file: {exc.strerror}", "commit a readable file")
         return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        problems.error(
-            display,
-            line,
-            f"the file is not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
-            "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
-        )
+    text = _decoded(raw, display, problems)
+    if text is None:
         return None
     text = text.removeprefix(BOM)
     if "\r" in text:
@@ -87,16 +119,55 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
             "save it with Unix (LF) line endings; it is published either way",
         )
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    control = _CONTROL.search(text)
-    if control:
-        line = text.count("\n", 0, control.start()) + 1
-        column = control.start() - text.rfind("\n", 0, control.start())
+    return _without_controls(text, display, problems)
+
+
+def _decoded(raw: bytes, display: str, problems: Problems) -> str | None:
+    """`raw` as UTF-8, each byte that is not UTF-8 replaced by U+FFFD where it stands; None (an
+    error) for a file written in another encoding, which replacing would turn into noise."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first = exc
+    escaped = raw.decode("utf-8", errors="surrogateescape")  # a lone surrogate per byte that is not
+    bad = len(_ESCAPED_BYTE.findall(escaped))
+    line = raw.count(b"\n", 0, first.start) + 1
+    where = f"byte 0x{raw[first.start]:02x} at byte offset {first.start}"
+    if bad >= MIN_OTHER_ENCODING and bad > len(raw) * OTHER_ENCODING_SHARE:
         problems.error(
             display,
             line,
-            f"the file holds the control character U+{ord(control.group()):04X}",
-            "remove it; it is invisible in most editors but breaks feeds and calendars",
-            column=column,
+            f"the file is not UTF-8: {bad:,} of its {len(raw):,} bytes are not ({where}); it is written "
+            "in another encoding, so it is left out",
+            "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
         )
         return None
-    return text
+    more = f" (and {bad - 1:,} more)" if bad > 1 else ""
+    problems.error(
+        display,
+        line,
+        f"the file is not valid UTF-8: {where}{more}",
+        "save the file as UTF-8 (most editors offer it under 'Save with encoding'); "
+        "the hub shows such bytes as \ufffd",
+    )
+    return _ESCAPED_BYTE.sub("\ufffd", escaped)
+
+
+def _without_controls(text: str, display: str, problems: Problems) -> str:
+    """`text` without the characters no page, feed or calendar may carry; an error at the first."""
+    control = _CONTROL.search(text)
+    if control is None:
+        return text
+    line = text.count("\n", 0, control.start()) + 1
+    column = control.start() - text.rfind("\n", 0, control.start())
+    found = _CONTROL.findall(text)
+    more = f" (and {len(found) - 1:,} more)" if len(found) > 1 else ""
+    problems.error(
+        display,
+        line,
+        f"the file holds the control character U+{ord(control.group()):04X}{more}",
+        "remove it; it is invisible in most editors but breaks feeds and calendars "
+        "(the hub shows the file without it)",
+        column=column,
+    )
+    return without_control_characters(text)

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from sigsite.problems import Problems
-from sigsite.reading import first_control_character
+from sigsite.reading import first_control_character, without_control_characters
 
 
 class LocatedDict(dict[Any, Any]):
@@ -94,6 +94,11 @@ def _construct_sequence(loader: _LocatingLoader, node: yaml.SequenceNode) -> Loc
     return sequence
 
 
+def _construct_text(loader: _LocatingLoader, node: yaml.ScalarNode) -> str:
+    # Without the control characters _refuse_aliases_and_depth reported: no page may carry them.
+    return without_control_characters(str(loader.construct_scalar(node)))
+
+
 def _construct_timestamp_as_text(loader: _LocatingLoader, node: yaml.ScalarNode) -> str:
     # Dates stay text (as in JSON), so schemas and messages treat every value alike.
     return str(loader.construct_scalar(node))
@@ -102,6 +107,7 @@ def _construct_timestamp_as_text(loader: _LocatingLoader, node: yaml.ScalarNode)
 _LocatingLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
 _LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+_LocatingLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 
 
 MAX_DEPTH = 32  # mappings and lists inside each other; real SIG files use four
@@ -109,6 +115,7 @@ MAX_DEPTH = 32  # mappings and lists inside each other; real SIG files use four
 
 def _refuse_aliases_and_depth(text: str, loader: _LocatingLoader) -> bool:
     """Report the first alias and the first place nested too deep; True when there is neither.
+    A value holding a control character is reported too, and read without it (`_construct_text`).
 
     Reads the parser's events, which libyaml produces without recursion: its composer recurses
     in C and crashes the interpreter on a few thousand nested brackets.
@@ -117,9 +124,13 @@ def _refuse_aliases_and_depth(text: str, loader: _LocatingLoader) -> bool:
     for event in yaml.parse(text, Loader=_BaseLoader):
         refusal = None
         if isinstance(event, yaml.ScalarEvent) and (control := first_control_character(event.value)):
-            refusal = (
+            line, column = (event.start_mark.line, event.start_mark.column) if event.start_mark else (0, 0)
+            loader.problems.error(
+                loader.source_name,
+                line + 1 + loader.line_offset,
                 f"the value holds the control character U+{ord(control):04X}",
-                "remove it (escapes such as \\x01 in quoted text make one)",
+                "remove it (escapes such as \\x01 in quoted text make one); the value is read without it",
+                column=column + 1,
             )
         elif isinstance(event, yaml.AliasEvent):
             refusal = (

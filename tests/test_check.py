@@ -150,7 +150,8 @@ def test_not_utf8_names_the_byte_offset(tmp_path):
     problem = only(problems_of(tmp_path, {"meetings/001-20200604.md": b"# Title\n\n## Agenda\n* caf\xe9\n"}))
     assert problem.format() == (
         "meetings/001-20200604.md:4: error: the file is not valid UTF-8: byte 0xe9 at byte offset 24 "
-        "(save the file as UTF-8 (most editors offer it under 'Save with encoding'))"
+        "(save the file as UTF-8 (most editors offer it under 'Save with encoding'); "
+        "the hub shows such bytes as \ufffd)"
     )
 
 

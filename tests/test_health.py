@@ -29,7 +29,7 @@ def note(body: str) -> Meeting:
 
 @pytest.fixture(scope="module")
 def assessed() -> tuple[CommunityHealth, Problems]:
-    community, problems = load_community(FIXTURE, render=False)
+    community, problems = load_community(FIXTURE)
     people = community_people(community, problems)
     return assess(community, people, FIXTURE, JUNE_2021, problems), problems
 
@@ -233,7 +233,7 @@ def test_no_address_in_a_leaders_name_reaches_the_report(tmp_path):
     shutil.copytree(FIXTURE, community)
     owners = community / "sigs" / "alpha" / "OWNERS"
     owners.write_text("approvers:\n  - ada\n  - mallory.private@example.org\n", "utf-8")
-    loaded, problems = load_community(community, render=False)
+    loaded, problems = load_community(community)
     health = assess(loaded, community_people(loaded, problems), community, JUNE_2021, problems)
     text = " ".join(f.message for f in health.groups["alpha"].findings)
     assert "mallory.private@example.org" not in text and "[e-mail hidden]" in text
@@ -281,7 +281,7 @@ def test_an_owners_file_that_cannot_be_read_is_a_warning_of_its_own(tmp_path, ow
         path.symlink_to(community / "sigs" / "alpha" / "sig-info.yaml")
     else:
         path.write_text(owners, "utf-8")
-    loaded, problems = load_community(community, render=False)
+    loaded, problems = load_community(community)
     health = assess(loaded, community_people(loaded, problems), community, JUNE_2021, problems)
     assert any(p.format().startswith(said) for p in problems.warnings), [p.format() for p in problems.items]
     assert "sigs/alpha/OWNERS" not in health.groups["alpha"].compared

@@ -60,7 +60,7 @@ def test_each_groups_last_change_is_the_last_commit_that_touched_its_folder(chec
 
 
 def test_a_change_counts_as_activity_and_the_directory_says_what_history_tells(checkout, tmp_path):
-    community, _ = load_community(checkout, render=False)
+    community, _ = load_community(checkout)
     research = community.sig("research")
     assert research.last_change == date(2021, 5, 20) and research.is_active(date(2021, 6, 1))
     assert not community.sig("delta").is_active(date(2021, 6, 1))  # its last change is two years old
@@ -77,7 +77,7 @@ def test_a_change_counts_as_activity_and_the_directory_says_what_history_tells(c
         check=True,
         capture_output=True,
     )
-    community, _ = load_community(shallow, render=False)
+    community, _ = load_community(shallow)
     assert community.history.shallow
     assert community.sig("delta").last_change == date(2021, 5, 20)  # the only commit it holds
     assert "shallow" in render_directory([], community.history, "en")
@@ -85,7 +85,7 @@ def test_a_change_counts_as_activity_and_the_directory_says_what_history_tells(c
 
 def test_a_copy_inside_another_repository_has_no_history_of_its_own():
     """The fixture lives in this project's repository: its commits are not the community's."""
-    community, _ = load_community(FIXTURE, render=False)
+    community, _ = load_community(FIXTURE)
     assert not community.history.available and all(s.last_change is None for s in community.sigs)
     assert "no Git history" in render_directory([], community.history, "en")
 

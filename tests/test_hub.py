@@ -309,9 +309,13 @@ def test_a_hostile_readme_is_refused_or_made_harmless(tmp_path):
     article = result.article("sigs/beta/index.html")
     assert article.select_one("a[href='../alpha/']") is not None  # raw HTML links are resolved too
     readme.write_text("# Beta\n\n[click](javascript:alert(1))\n", "utf-8")
-    refused = build_hub(community, tmp_path / "site2")
-    assert not refused.ok
-    assert "sigs/beta/README.md:3:9: error: a link uses the 'javascript:' scheme" in refused.result.stderr
+    around = build_hub(community, tmp_path / "site2")  # the hub publishes around it; check refuses it
+    expected = "sigs/beta/README.md:3:9: error: a link uses the 'javascript:' scheme"
+    assert around.ok and expected in around.result.stderr
+    assert_harmless(around.site)
+    assert around.article("sigs/beta/index.html").find("a", string="click") is None
+    checked = _check_community(community)
+    assert checked.returncode == 1 and expected in checked.stdout
 
 
 def test_check_community_groups_problems_by_folder(tmp_path):
@@ -499,18 +503,32 @@ def test_reading_a_huge_odd_readme_costs_its_size_not_its_square(tmp_path):
     assert loaded.sig("beta").folder == "beta"  # kept, whatever its README's fate
 
 
-def test_folders_whose_names_make_the_same_address_get_their_own(tmp_path):
+@pytest.mark.parametrize("newcomer", ["ALPHA!", "_alpha", "Alpha"])
+def test_the_folder_named_as_its_id_keeps_it_whatever_comes_first(tmp_path, newcomer):
     from sigsite.hub.loader import load_community
 
     community = make_community(tmp_path / "community")
-    (community / "sigs/ALPHA!").mkdir()
-    (community / "sigs/ALPHA!/README.md").write_text("# Loud Alpha SIG\n\nAnother one.\n", "utf-8")
+    (community / "sigs" / newcomer).mkdir()
+    (community / "sigs" / newcomer / "README.md").write_text("# Loud Alpha SIG\n\nAnother one.\n", "utf-8")
     loaded, problems = load_community(community)
-    ids = {sig.folder: sig.id for sig in loaded.folders}
-    assert ids["alpha"] != ids["ALPHA!"] and {ids["alpha"], ids["ALPHA!"]} == {"alpha", "alpha-2"}
-    assert any(
-        "another group has the id alpha; this one's is alpha-2" in p.message for p in problems.warnings
-    )
+    assert {sig.folder: sig.id for sig in loaded.folders}["alpha"] == "alpha"
+    assert newcomer not in {sig.folder for sig in loaded.folders}
+    (error,) = [p for p in problems.errors if p.file == f"sigs/{newcomer}"]
+    assert "'alpha' is also the id of sigs/alpha; sigs/alpha keeps it" in error.message
+    assert [p.file for p in loaded.faults_elsewhere] == [f"sigs/{newcomer}"]
+
+
+def test_when_no_folder_is_named_as_the_id_every_claimant_is_left_out(tmp_path):
+    from sigsite.hub.loader import load_community
+
+    community = make_community(tmp_path / "community")
+    for name in ("Zeta", "_zeta"):
+        (community / "sigs" / name).mkdir()
+        (community / "sigs" / name / "README.md").write_text("# Zeta SIG\n\nWho is it?\n", "utf-8")
+    loaded, problems = load_community(community)
+    assert not {"Zeta", "_zeta"} & {sig.folder for sig in loaded.folders}
+    assert sorted(p.file for p in problems.errors) == ["sigs/Zeta", "sigs/_zeta"]
+    assert all("every group that claims it is left out" in p.message for p in problems.errors)
 
 
 def test_one_sigs_files_cannot_rewrite_another_sigs_people(tmp_path):
@@ -568,11 +586,9 @@ def test_a_sig_folder_whose_name_is_not_printable_is_a_problem_of_its_own(tmp_pa
         readme.write("# A SIG\n")
     built, checked = build_hub(community, tmp_path / "site"), _check_community(community)
     expected = f"sigs/{shown}: error: the name holds a control character or bytes that are not UTF-8"
-    for status, output in (
-        (built.result.returncode, built.result.stderr),
-        (checked.returncode, checked.stdout),
-    ):
-        assert status == 1 and expected in output and "Traceback" not in output
+    assert (built.result.returncode, checked.returncode) == (0, 1)
+    for output in (built.result.stderr, checked.stdout):
+        assert expected in output and "Traceback" not in output
 
 
 def test_folders_nested_far_and_names_too_long_for_an_address_build(tmp_path):

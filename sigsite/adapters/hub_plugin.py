@@ -30,6 +30,7 @@ from sigsite.plan.hub import HubPlan, hub_groups
 from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.problems import Problems, printable
 from sigsite.render.not_found import HUB_PAGES
+from sigsite.settings import SIGS_DIR
 
 
 class HubPlugin(SitePlugin[HubConfig]):
@@ -37,6 +38,9 @@ class HubPlugin(SitePlugin[HubConfig]):
 
     label = "sigsite-hub"
     loaded_what = "the community's group folders"
+    # The community's files are merged by people who never run our check: one group's fault stays
+    # with that group (hub.loader leaves it out, Community.faults names it); check --community fails.
+    publishes_around_faults = True
     not_found_pages = HUB_PAGES
 
     def __init__(self) -> None:
@@ -68,6 +72,13 @@ class HubPlugin(SitePlugin[HubConfig]):
                 printable(
                     f"sigsite-hub: {where} names {named}, but there is no folder {root}; "
                     "give the checkout of the community repository (the folder that holds sigs/)"
+                )
+            )
+        if not (root / SIGS_DIR).is_dir() or (root / SIGS_DIR).is_symlink():
+            raise PluginError(
+                printable(
+                    f"sigsite-hub: {root} holds no {SIGS_DIR}/ folder; give the checkout of the community "
+                    f"repository (the folder that holds {SIGS_DIR}/)"
                 )
             )
         self._root = root

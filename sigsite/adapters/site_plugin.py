@@ -43,6 +43,7 @@ class SitePlugin(_Base, Generic[ConfigT]):
 
     label = "sigsite"  # how the plugin's messages begin
     loaded_what = "the SIG's files"  # how its messages name what it loads
+    publishes_around_faults = False  # True: errors in the files leave out what they hold, never stop
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,7 +69,7 @@ class SitePlugin(_Base, Generic[ConfigT]):
         self._located = True
         fingerprint = self.fingerprint()
         if fingerprint != self._fingerprint or not fingerprint:
-            report_problems(self.load(), self.loaded_what)
+            report_problems(self.load(), self.loaded_what, publish_around=self.publishes_around_faults)
             self._fingerprint = fingerprint
         return None
 

@@ -54,7 +54,7 @@ def run_check(args: argparse.Namespace) -> int:
     files = 0
     for project in projects:
         sources = project.sources
-        _, problems = load_sig(sources, render=False)
+        _, problems = load_sig(sources)
         files += len(sources.data_files())
         # With several projects, each file is named from the folder the command runs in.
         where = shown(sources.root) if several else ""
@@ -89,7 +89,6 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         root,
         timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
         public_emails=public_addresses(settings),
-        render=False,
     )
     people = community_people(community, problems)  # what the SIGs' files say of one person, compared
     # Leaders, minutes and attendees; no warning depends on the day, so any zone's date will do.

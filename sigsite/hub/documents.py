@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from sigsite.addresses import address_segment
+from sigsite.addresses import Slugs, address_segment
 from sigsite.cost_limits import check_cost
 from sigsite.hub.embedded import extract_embedded
 from sigsite.hub.model import Document
@@ -69,7 +69,7 @@ def read_documents(
     """The documents at `paths` (folder-relative), each with a unique address segment; the images
     they embed are added to `embedded`. A file among `texts` was read already (a dated file that
     is no record): its text is taken as it is, so its warnings are not given twice."""
-    documents, taken = [], set()
+    documents, slugs = [], Slugs()
     for relative in paths:
         text = (texts or {}).get(relative)
         if text is None:
@@ -77,11 +77,7 @@ def read_documents(
         if text is None:
             continue
         path = PurePosixPath(relative)
-        candidate = address_segment(str(path.with_suffix("")), "document")
-        slug, number = candidate, 2
-        while slug in taken:
-            slug, number = f"{candidate}-{number}", number + 1
-        taken.add(slug)
+        slug = slugs.unique(address_segment(str(path.with_suffix("")), "document"))
         title, body = title_and_body(text)
         if not body.strip():
             problems.warning(

@@ -39,15 +39,13 @@ class Listed:
 
 
 def read_listing(path: Path, display: str, public: frozenset[str], problems: Problems) -> list[Listed]:
-    """The entries of a community listing; an unreadable one is a warning and lists nothing."""
-    if not path.is_file():
+    """The entries of a community listing; an unreadable one is an error and lists nothing (the
+    hub then shows each group from its own files)."""
+    if not path.exists() and not path.is_symlink():
         return []
     text = read_text(path, display, problems)
-    found = Problems()
-    data = load_yaml(text, display, found) if text is not None else None
-    withhold_in_data(data, public, display, found)
-    for problem in found.items:  # the community's own file: never a reason to stop the hub
-        problems.warning(problem.file, problem.line, problem.message, problem.fix)
+    data = load_yaml(text, display, problems) if text is not None else None
+    withhold_in_data(data, public, display, problems)
     entries = data.get("SIG list") if isinstance(data, LocatedDict) else None
     listed = []
     for raw in items_of(entries):

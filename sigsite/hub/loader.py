@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sigsite.addresses import address_segment
@@ -35,7 +35,7 @@ from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache, meeting_order
 from sigsite.model import SigData
 from sigsite.privacy import refuse_address_in_name
-from sigsite.problems import Problem, Problems
+from sigsite.problems import Problem, Problems, Severity
 from sigsite.reading import refuse_odd_name, symlink_on_the_way
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
 
@@ -52,12 +52,11 @@ def load_community(
     public_emails: frozenset[str] = frozenset(),
     caches: dict[str, NoteCache] | None = None,
     forge_url: str = FORGE_URL,
-    render: bool = True,
 ) -> tuple[Community, Problems]:
-    """Read every SIG folder of `root/sigs`; bad input becomes problems of its file, never an exception.
+    """Read every group folder of `root`; bad input becomes problems of its file, never an exception.
 
-    Without `render` (`sigsite check --community`), the READMEs are not rendered: their links
-    never fail (what the hub does not publish leads to the forge).
+    What a group's files hold that the hub cannot show is left out where it stands and reported as
+    an error (`Community.faults`): `sigsite check --community` fails on it, the hub shows the rest.
     """
     problems = Problems()
     sigs_dir = root / SIGS_DIR
@@ -75,36 +74,44 @@ def load_community(
         if name
     }
     by_folder = {locale: {e.folder: e for e in entries if e.folder} for locale, entries in listed.items()}
-    taken: set[str] = set()
+    folders = list(_group_folders(root, problems))
+    sig_folders = {folder.name for kind, folder in folders if kind is SIG}
+    elsewhere = [e for e in listed.get(DEFAULT, []) if e.folder not in sig_folders]
+    listing = f"{SIGS_DIR}/{LANGUAGES[DEFAULT].listing}"
+    ids = assign_ids(
+        [Claim(group_path(kind, folder.name), folder.name, sig_id(folder.name)) for kind, folder in folders]
+        + [Claim(f"{listing} ({entry.name})", None, sig_id(entry.name)) for entry in elsewhere],
+        problems,
+    )
     sigs = []
-    for kind, folder in _group_folders(root, problems):
+    for index, (kind, folder) in enumerate(folders):
+        if index not in ids:
+            continue
         display = group_path(kind, folder.name)
         sig = _load_folder(
             folder,
             kind,
-            _unique(sig_id(folder.name), taken, display, problems),
+            ids[index],
             {locale: entries.get(folder.name) for locale, entries in by_folder.items()}
             if kind is SIG
             else {},
             timezone,
             public_emails,
             (caches or {}).setdefault(display, NoteCache()) if caches is not None else None,
-            render,
             forge_url,
             problems,
         )
         sigs.append(sig)
-    folders = {s.folder for s in sigs if s.kind == SIG.key}
     by_link = {code: {e.link: e for e in entries} for code, entries in listed.items()}
-    for entry in listed.get(DEFAULT, []):
-        if entry.folder in folders:
+    for index, entry in enumerate(elsewhere, start=len(folders)):
+        if index not in ids:
             continue
         introductions = {
             code: links[entry.link].introduction for code, links in by_link.items() if entry.link in links
         }
         sigs.append(
             HubSig(
-                id=_unique(sig_id(entry.name), taken, f"{SIGS_DIR}/{LANGUAGES[DEFAULT].listing}", problems),
+                id=ids[index],
                 folder=None,
                 name=entry.name,
                 introduction={code: text for code, text in introductions.items() if text},
@@ -117,9 +124,9 @@ def load_community(
     community = Community(
         introduction=community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs), history=history
     )
-    return (
-        rendered_community(community, root, forge_url, public_emails, problems) if render else community
-    ), problems
+    community = rendered_community(community, root, forge_url, public_emails, problems)
+    faults = tuple(p for p in problems.sorted() if p.severity is Severity.ERROR)
+    return replace(community, faults=faults), problems
 
 
 def _group_folders(root: Path, problems: Problems) -> Iterator[tuple[GroupKind, Path]]:
@@ -144,14 +151,51 @@ def _group_folders(root: Path, problems: Problems) -> Iterator[tuple[GroupKind, 
                 yield kind, folder
 
 
-def _unique(candidate: str, taken: set[str], display: str, problems: Problems) -> str:
-    chosen, number = candidate, 2
-    while chosen in taken:
-        chosen, number = f"{candidate}-{number}", number + 1
-    if chosen != candidate:
-        problems.warning(display, None, f"another group has the id {candidate}; this one's is {chosen}")
-    taken.add(chosen)
-    return chosen
+@dataclass(frozen=True)
+class Claim:
+    """A group's claim to an id: where it is (its folder, or its entry of the listing), the name of
+    its folder (None for a group hosted elsewhere) and the id that name makes."""
+
+    display: str
+    folder: str | None
+    id: str
+
+    @property
+    def exact(self) -> bool:
+        """True when the folder's name is the id itself (`sigs/dx`), which no other name can take."""
+        return self.folder == self.id
+
+
+def assign_ids(claims: list[Claim], problems: Problems) -> dict[int, str]:
+    """Each claim's id by its index, whatever order the claims come in: an id two groups would share
+    goes to the one folder whose name is exactly the id; every other claimant (all of them, when
+    no folder or more than one is named exactly so) is left out, with an error naming the others."""
+    by_id: dict[str, list[int]] = {}
+    for index, claim in enumerate(claims):
+        by_id.setdefault(claim.id, []).append(index)
+    ids = {}
+    for group_id, indexes in by_id.items():
+        exact = [i for i in indexes if claims[i].exact]
+        keeper = indexes[0] if len(indexes) == 1 else exact[0] if len(exact) == 1 else None
+        if keeper is not None:
+            ids[keeper] = group_id
+        for index in indexes:
+            if index == keeper:
+                continue
+            others = ", ".join(claims[i].display for i in indexes if i != index)
+            problems.error(
+                claims[index].display,
+                None,
+                f"its address id '{group_id}' is also the id of {others}; "
+                + (
+                    f"{claims[keeper].display} keeps it, being named exactly so, and this group is left out"
+                    if keeper is not None
+                    else "no single folder is named exactly so, and every group that claims it is left out"
+                ),
+                "rename the folders so that no two make the same id (lower case, runs of other "
+                "characters as '-')",
+            )
+    return ids
 
 
 def _load_folder(
@@ -162,7 +206,6 @@ def _load_folder(
     timezone: str,
     public_emails: frozenset[str],
     cache: NoteCache | None,
-    render: bool,
     forge_url: str,
     problems: Problems,
 ) -> HubSig:
@@ -171,7 +214,7 @@ def _load_folder(
     has_data = any(
         sources.path(p).exists() for p in (sources.members_file, sources.sig_info_file, MEETINGS_DIR)
     )
-    data, found = load_sig(sources, cache, render=render) if has_data else (SigData(), Problems())
+    data, found = load_sig(sources, cache) if has_data else (SigData(), Problems())
     problems.items.extend(_in_folder(found.items, display))
     readmes = read_readmes(folder, display, public_emails, problems)
     listed_first = listed.get(DEFAULT)
@@ -195,7 +238,9 @@ def _load_folder(
             or first_paragraph(readmes, code)
         )
     }
-    found_files = group_files(folder, display, timezone, public_emails, problems)
+    found_files = group_files(
+        folder, display, timezone, public_emails, problems, frozenset(m.slug.lower() for m in data.meetings)
+    )
     known = {m.external_url for m in data.meetings if m.external_url}
     sessions = readme_sessions(readmes, known, timezone)
     data = replace(

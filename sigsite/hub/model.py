@@ -10,6 +10,7 @@ from sigsite.addresses import group_prefix
 from sigsite.hub.history import History
 from sigsite.hub.kinds import BY_KEY, SIG, group_path
 from sigsite.model import Meeting, Rendered, SigData
+from sigsite.problems import Problem
 
 ACTIVE_DAYS = 365  # what counts as recent: the 12 months before the build
 
@@ -129,6 +130,19 @@ class Community:
     introduction: tuple[Readme, ...] = ()  # the community's README(s), first section only
     sigs: tuple[HubSig, ...] = ()  # folders first, by name; then SIGs hosted elsewhere
     history: History = field(default_factory=History)  # what the checkout's Git history says
+    # Errors of the files the hub shows around (a dropped byte, a file or folder left out), by file:
+    # `sigsite check --community` fails on each; the hub names them on the group's page and /health/.
+    faults: tuple[Problem, ...] = ()
+
+    def faults_of(self, sig: HubSig) -> tuple[Problem, ...]:
+        """The faults in a group's own folder."""
+        return tuple(p for p in self.faults if sig.folder is not None and _within(p.file, sig.path))
+
+    @property
+    def faults_elsewhere(self) -> tuple[Problem, ...]:
+        """The faults of no group shown: the community's own files, and folders left out whole."""
+        shown = {s.path for s in self.folders}
+        return tuple(p for p in self.faults if not shown.intersection(_folders_of(p.file)))
 
     def sig(self, sig_id: str) -> HubSig:
         """The SIG of an id."""
@@ -138,3 +152,14 @@ class Community:
     def folders(self) -> tuple[HubSig, ...]:
         """The SIGs that have a folder in this repository (and so pages on the hub)."""
         return tuple(s for s in self.sigs if not s.is_external)
+
+
+def _within(file: str, folder: str) -> bool:
+    """True when the repository path `file` is `folder` or lies in it."""
+    return file == folder or file.startswith(folder + "/")
+
+
+def _folders_of(file: str) -> tuple[str, str]:
+    """The two folders a group's folder may be of a file in it: `tsc`, `sigs/dx` of `sigs/dx/a.md`."""
+    parts = file.split("/")
+    return parts[0], "/".join(parts[:2])

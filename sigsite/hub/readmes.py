@@ -29,7 +29,7 @@ def read_readmes(
     readmes = []
     for language in LANGUAGES.values():
         candidates = language.readmes
-        name = next((n for n in candidates if (folder / n).is_file() or (folder / n).is_symlink()), None)
+        name = next((n for n in candidates if (folder / n).exists() or (folder / n).is_symlink()), None)
         if name is None:
             continue
         file_display = f"{display}/{name}"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from sigsite.addresses import Slugs
 from sigsite.hub.documents import read_committed, title_and_body
 from sigsite.hub.model import Readme
 from sigsite.hub.readmes import first_prose
@@ -119,9 +120,15 @@ def _walk(folder: Path) -> list[str]:
 
 
 def group_files(
-    folder: Path, display: str, timezone: str, public: frozenset[str], problems: Problems
+    folder: Path,
+    display: str,
+    timezone: str,
+    public: frozenset[str],
+    problems: Problems,
+    taken: frozenset[str] = frozenset(),
 ) -> GroupFiles:
-    """The records, documents and record files of a group's folder; problems named from `display`."""
+    """The records, documents and record files of a group's folder; problems named from `display`.
+    A record's address is never one of `taken`, the addresses of the group's notes."""
     readmes = {name for language in LANGUAGES.values() for name in language.readmes}
     paths = _walk(folder)
     embedded: dict[str, bytes] = {}
@@ -158,7 +165,7 @@ def group_files(
             )
             documents.append(relative)
             texts[relative] = text
-    records = _with_slugs(records)
+    records = _with_slugs(records, taken)
     slides: list[str] = []
     by_date = {r.date: index for index, r in enumerate(records)}
     for relative in paths:
@@ -195,17 +202,14 @@ def _record(relative: str, text: str, when: date, timezone: str) -> Meeting:
     )
 
 
-def _with_slugs(records: list[Meeting]) -> list[Meeting]:
-    """Each record's address, from its date (`2024-11-30`, then `2024-11-30-2`), oldest first."""
-    taken: set[str] = set()
-    named = []
-    for record in sorted(records, key=lambda r: (r.date or date.min, r.path)):
-        slug, number = (record.date or date.min).isoformat(), 2
-        while slug in taken:
-            slug, number = f"{(record.date or date.min).isoformat()}-{number}", number + 1
-        taken.add(slug)
-        named.append(replace(record, slug=slug))
-    return named
+def _with_slugs(records: list[Meeting], taken: frozenset[str]) -> list[Meeting]:
+    """Each record's address, from its date (`2024-11-30`, then `2024-11-30-2`), oldest first; the
+    `taken` ones are the group's notes'."""
+    slugs = Slugs(set(taken))
+    return [
+        replace(record, slug=slugs.unique((record.date or date.min).isoformat()))
+        for record in sorted(records, key=lambda r: (r.date or date.min, r.path))
+    ]
 
 
 def readme_sessions(readmes: tuple[Readme, ...], known: set[str], timezone: str) -> tuple[Meeting, ...]:

@@ -92,18 +92,6 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-# A link that may lead to the site's own files: `](`, `]:` or `href=`/`src=` before something
-# without a scheme. A file without one has no link that rendering could find broken.
-_LOCAL_LINK = re.compile(
-    r"(?:\]\(\s*<?|\]:[ \t]*<?|\b(?:href|src)\s*=\s*[\"']?)(?![a-z][a-z0-9+.-]*:|#|[\s)\"'>])", re.IGNORECASE
-)
-
-
-def may_link_locally(text: str) -> bool:
-    """True when `text` may hold a relative link (a fast, linear look for one)."""
-    return _LOCAL_LINK.search(text) is not None
-
-
 def _address(
     written: str, line: int | None, resolve: Resolve, own: Callable[[str], str | None]
 ) -> str | None:

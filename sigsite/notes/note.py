@@ -14,8 +14,8 @@ from sigsite.cost_limits import check_cost
 from sigsite.headings import HeadingTime, parse_heading
 from sigsite.languages import CODES, detect_language
 from sigsite.links import is_web_url, urls_in
-from sigsite.markup.document import may_link_locally, render_markdown
-from sigsite.model import Meeting, Rendered
+from sigsite.markup.document import render_markdown
+from sigsite.model import Meeting
 from sigsite.notes import checks, fields
 from sigsite.notes.links import NoteLinks
 from sigsite.notes.parts import NoteParts, split_note
@@ -36,7 +36,6 @@ class NoteRules:
     today: date | None = None  # notes of later meetings may still have empty sections
     links: NoteLinks = field(default_factory=NoteLinks)  # the notes and published files of the folder
     public_emails: frozenset[str] = frozenset()  # lower case; shown as written
-    render: bool = True  # False for `sigsite check`: a note is rendered only to check its links
 
 
 def parse_meeting(
@@ -118,9 +117,7 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
             unsearched=UNSEARCHED_SECTIONS,
             public=rules.public_emails,
             withheld=lambda address: warn_withheld(address, display, None, problems),
-        )
-        if rules.render or may_link_locally(note.body)
-        else Rendered(),
+        ),
         sections=tuple(section for section, _ in note.sections),
         language=language,
         video=video,

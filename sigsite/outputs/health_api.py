@@ -13,7 +13,7 @@ from sigsite.health.summary import GroupHealth, Tally
 from sigsite.hub.model import Community
 from sigsite.outputs.api import dump_json
 
-HEALTH_API_VERSION = 1
+HEALTH_API_VERSION = 2  # 2: left_out
 
 
 def tally_record(tally: Tally) -> dict[str, Any]:
@@ -85,10 +85,15 @@ def group_record(health: GroupHealth, site: SiteAddresses) -> dict[str, Any]:
 
 
 def health_json(community: Community, health: CommunityHealth, sites: dict[str, SiteAddresses]) -> bytes:
-    """Every group with a folder whose files hold a dated session, a stated schedule or a finding, by id."""
+    """Every group with a folder whose files hold a dated session, a stated schedule or a finding, by
+    id; and what the hub left out of the community's files."""
     groups = {
         sig.id: group_record(group, sites[sig.id])
         for sig in community.folders
         if (group := health.of(sig)) is not None and group.shown
     }
-    return dump_json({"version": HEALTH_API_VERSION, "groups": groups})
+    left_out = [
+        {"file": p.file, "line": p.line, "column": p.column, "message": p.message, "fix": p.fix}
+        for p in community.faults
+    ]
+    return dump_json({"version": HEALTH_API_VERSION, "groups": groups, "left_out": left_out})

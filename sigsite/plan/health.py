@@ -3,11 +3,13 @@ made from health/community.py's figures."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 
 from sigsite.addresses import COMMUNITY_HEALTH_PAGE, PageContext, SiteAddresses, site_path
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
+from sigsite.hub.faults import fault_views
 from sigsite.hub.model import Community, HubSig
 from sigsite.outputs.calendar import ExpectedSession
 from sigsite.plan.languages import BuildLanguages
@@ -43,10 +45,15 @@ def group_health_page(
 
 
 def community_health_page(
-    community: Community, health: CommunityHealth, languages: BuildLanguages, health_urls: dict[str, str]
+    community: Community,
+    health: CommunityHealth,
+    languages: BuildLanguages,
+    health_urls: dict[str, str],
+    forge: Callable[[str, int | None], str],
 ) -> PlannedPage:
-    """The community's health page (docs/health.md): every group's totals and the consistency
-    report; `health_urls` are the groups' health pages from the site's root."""
+    """The community's health page (docs/health.md): every group's totals, the consistency report
+    and what the hub could not show (each file linked by `forge(path, line)`); `health_urls` are
+    the groups' health pages from the site's root."""
     url = site_path(languages.url(languages.current, COMMUNITY_HEALTH_PAGE))
     here = PageContext(page_url=url)
     rows = [
@@ -54,7 +61,14 @@ def community_health_page(
         for sig in community.folders
         if (group := health.of(sig)) is not None and sig.id in health_urls
     ]
-    return PlannedPage({}, docs_url=url, after=render_community_health(rows, languages.current))
+    faults = [
+        (sig.name, fault_views(found, forge))
+        for sig in sorted(community.folders, key=lambda s: s.name.casefold())
+        if (found := community.faults_of(sig))
+    ]
+    if community.faults_elsewhere:
+        faults.append(("", fault_views(community.faults_elsewhere, forge)))
+    return PlannedPage({}, docs_url=url, after=render_community_health(rows, faults, languages.current))
 
 
 def expected_session(health: GroupHealth, site: SiteAddresses) -> ExpectedSession | None:

@@ -25,6 +25,8 @@ from sigsite.addresses import (
 )
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
+from sigsite.hub.faults import fault_views
+from sigsite.hub.links import forge_line_url
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
 from sigsite.markup.references import Address, Target
@@ -165,7 +167,15 @@ class HubPlan:
             content=readme.rendered if readme else None,
             address=self._address(url, sig.id),
             before=render_sig_nav(sig, urls, "home", locale)
-            + render_sig_card(sig, urls, self.today, note, self.community.history.shallow, locale),
+            + render_sig_card(
+                sig,
+                urls,
+                self.today,
+                note,
+                self.community.history.shallow,
+                locale,
+                fault_views(self.community.faults_of(sig), partial(forge_line_url, self.forge_url)),
+            ),
         )
 
     def _members(self, group: HubGroup) -> PlannedPage:
@@ -265,6 +275,7 @@ class HubPlan:
                 self.health,
                 self.languages,
                 {key: group.urls["health"] for key, group in self.groups.items() if "health" in group.urls},
+                partial(forge_line_url, self.forge_url),
             ),
         ]
 

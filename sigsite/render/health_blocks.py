@@ -10,6 +10,7 @@ from markupsafe import Markup
 from sigsite.health.cadence import Schedule
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.chart import sessions_chart
+from sigsite.hub.faults import FaultView
 from sigsite.hub.model import HubSig
 from sigsite.render.environment import render_template
 from sigsite.translations import translator
@@ -70,12 +71,16 @@ class HealthRow:
     url: str  # its health page, from the community's
 
 
-def render_community_health(rows: list[HealthRow], locale: str) -> str:
-    """Every group's totals, then the consistency report: each group's findings."""
+def render_community_health(
+    rows: list[HealthRow], faults: list[tuple[str, tuple[FaultView, ...]]], locale: str
+) -> str:
+    """Every group's totals, the consistency report (each group's findings), and what the hub could
+    not show: `faults` by group name ("" for the community's own files and folders left out)."""
     return render_template(
         "community_health.html",
         locale,
         for_markdown=False,
         rows=sorted(rows, key=lambda r: r.sig.name.casefold()),
         describe=lambda schedule: describe(schedule, locale),
+        faults=faults,
     )

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from sigsite.channels import CHANNELS
 from sigsite.health.participation import Attended
 from sigsite.hub.chart import meetings_chart
+from sigsite.hub.faults import SHOWN_ON_A_GROUP_PAGE, FaultView
 from sigsite.hub.history import History
 from sigsite.hub.kinds import KINDS
 from sigsite.hub.model import HubSig
@@ -102,10 +103,17 @@ def chart_text(sig: HubSig, locale: str) -> str:
 
 
 def render_sig_card(
-    sig: HubSig, urls: dict[str, str], today: date, readme_note: str, shallow: bool, locale: str
+    sig: HubSig,
+    urls: dict[str, str],
+    today: date,
+    readme_note: str,
+    shallow: bool,
+    locale: str,
+    faults: tuple[FaultView, ...] = (),
 ) -> str:
-    """The facts of a group's home page: maintainers, maturity, activity (the last change as a
-    `shallow` checkout knows it), contact, its chart, feeds and folder."""
+    """The facts of a group's home page: what of its files could not be shown (`faults`), its
+    maintainers, maturity, activity (the last change as a `shallow` checkout knows it), contact, its
+    chart, feeds and folder."""
     _ = translator(locale)
     text = chart_text(sig, locale)
     return render_template(
@@ -120,4 +128,6 @@ def render_sig_card(
         readme_note=readme_note,
         shallow=shallow,
         channel_labels=[_(CHANNELS[key].label) for key in sig.data.facts.channels],
+        faults=faults[:SHOWN_ON_A_GROUP_PAGE],
+        more_faults=len(faults) - SHOWN_ON_A_GROUP_PAGE,
     )
