@@ -23,7 +23,9 @@ from sigsite.problems import Problems
 
 # The type a `data:` address declares -> the format Pillow must find in its bytes.
 EMBEDDED_TYPES = {"png": "PNG", "jpeg": "JPEG", "jpg": "JPEG", "gif": "GIF", "webp": "WEBP"}
-_DATA_IMAGE = re.compile(r"data:image/([a-z0-9.+-]+);base64,([A-Za-z0-9+/=\s]*?)(?=[)\"'\s>]|$)", re.IGNORECASE)
+_DATA_IMAGE = re.compile(
+    r"data:image/([a-z0-9.+-]+);base64,([A-Za-z0-9+/=\s]*?)(?=[)\"'\s>]|$)", re.IGNORECASE
+)
 
 
 def extract_embedded(
