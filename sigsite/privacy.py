@@ -142,9 +142,11 @@ def refuse_address_in_file(path: Path, display: str, public: frozenset[str], pro
         return True
     try:
         text = path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        return True  # publishing it will fail with its own message
-    hidden = [a for a in find_addresses(text, markdown=False) if a.address.lower() not in public]
+    except OSError as exc:
+        problems.error(masked(display), None, f"cannot read the file: {exc.strerror}")
+        return False
+    found = find_addresses(text, markdown=False)
+    hidden = [a for a in found if a.personal and a.address.lower() not in public]
     if not hidden:
         return True
     problems.error(
