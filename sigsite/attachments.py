@@ -23,6 +23,11 @@ ACTIVE_TYPES = frozenset(
     "application/javascript application/x-javascript text/css application/x-shockwave-flash application/wasm "
     "text/vtt application/json".split()
 )
+# Attachments that are text, published as they are: the site cannot withhold an address from a
+# copy, so one that holds an address is left out (privacy.refuse_address_in_file).
+TEXT_SUFFIXES = frozenset({".txt", ".csv", ".rtf"})
+# ... and, compressed, what a server would hand out as that text, where no check could read it.
+TEXT_TYPES = frozenset({"text/plain", "text/csv", "application/rtf", "text/rtf"})
 _DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 
 
@@ -38,12 +43,13 @@ def attachment(path: Path) -> Attachment:
 
 
 def is_inert(name: str) -> bool:
-    """True for a file a browser shows but never runs: an inert type, and not a compressed page or
-    script (a server serves `deck.html.xz` as the HTML inside: `mkdocs serve` does)."""
+    """True for a file a browser shows but never runs: an inert type, and not a compressed page,
+    script or text (a server serves `deck.html.xz` as the HTML inside: `mkdocs serve` does; the
+    text inside `notes.txt.gz` could hold an address no check reads)."""
     if Path(name).suffix.lower() not in ATTACHMENT_SUFFIXES:
         return False
     inner, encoding = mimetypes.guess_type(name, strict=False)
-    return encoding is None or inner not in ACTIVE_TYPES
+    return encoding is None or (inner not in ACTIVE_TYPES and inner not in TEXT_TYPES)
 
 
 def publishable(path: Path, display: str, problems: Problems) -> bool:
@@ -54,8 +60,8 @@ def publishable(path: Path, display: str, problems: Problems) -> bool:
         problems.error(
             display,
             None,
-            "a compressed page, image or script is not published: a server hands out what it holds",
-            "publish the file uncompressed as PDF, or link to where it is hosted",
+            "a compressed page, image, script or text is not published: a server hands out what it holds",
+            "publish the file uncompressed (a page as PDF), or link to where it is hosted",
         )
         return False
     kind = path.suffix.lower() or "files without an extension"

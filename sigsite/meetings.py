@@ -17,9 +17,9 @@ from sigsite.attachments import attachment, publishable
 from sigsite.model import Attachment, Meeting
 from sigsite.notes.links import NoteLinks
 from sigsite.notes.note import NoteRules, parse_meeting
-from sigsite.privacy import refuse_address_in_name
+from sigsite.privacy import masked, refuse_address_in_file, refuse_unpublishable_name
 from sigsite.problems import Problem, Problems
-from sigsite.reading import refuse_odd_name, refuse_symlink
+from sigsite.reading import refuse_symlink
 
 TEMPLATE_FILES = frozenset({"meeting-template.md"})
 NOTE_SUFFIXES = frozenset({".md", ".markdown"})
@@ -127,13 +127,12 @@ def load_meetings(
     notes: list[Path] = []
     attachments: list[Attachment] = []
     for path in sorted(folder.iterdir()):
-        display = f"{display_folder}/{path.name}"
+        display = masked(f"{display_folder}/{path.name}")  # a name with an address is refused, masked
         if path.name.startswith(".") or path.name in TEMPLATE_FILES:
             continue
         if not (
             refuse_symlink(path, display, problems)
-            and refuse_odd_name(path.name, display, problems)
-            and refuse_address_in_name(path.name, display, problems)
+            and refuse_unpublishable_name(path.name, display, problems)
         ):
             continue
         if path.is_dir():
@@ -142,7 +141,9 @@ def load_meetings(
             )
         elif path.suffix.lower() in NOTE_SUFFIXES:
             notes.append(path)
-        elif publishable(path, display, problems):
+        elif publishable(path, display, problems) and refuse_address_in_file(
+            path, display, public_emails, problems
+        ):
             attachments.append(attachment(path))
     rules = NoteRules(
         default_zone=default_zone,

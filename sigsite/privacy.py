@@ -2,21 +2,27 @@
 
 emails.py finds an address after every decoding an output applies; here it meets each kind of
 input: the text of a note or README, the values of a YAML file once YAML has decoded them (a
-`"\\x40"` escape is an `@` by then), and the names of the files and folders the site lists.
+`"\\x40"` escape is an `@` by then), the names of the files and folders the site publishes or
+lists, and the text files it publishes as they are. A path is shown masked in every message:
+logs are public too.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from sigsite.attachments import TEXT_SUFFIXES
 from sigsite.emails import Address, find_addresses, redact
 from sigsite.problems import Problems
+from sigsite.reading import is_odd_name, refuse_odd_name
 from sigsite.yaml_source import LocatedDict, LocatedList
 
-FIX = (
-    "remove it from the file; a mailing list's address can be listed under 'public_emails' of the "
-    "sigsite plugin in mkdocs.yml (sigsite-hub in hub/mkdocs.yml)"
+PUBLIC_LISTS = (
+    "a mailing list's address can be listed under 'public_emails' of the sigsite plugin in mkdocs.yml "
+    "(sigsite-hub in hub/mkdocs.yml)"
 )
+FIX = f"remove it from the file; {PUBLIC_LISTS}"
 NEVER_PUBLISHED = frozenset({"email"})  # keys of the members files whose values the site never reads
 
 
@@ -61,14 +67,92 @@ def withhold_in_data(data: Any, public: frozenset[str], display: str, problems: 
                 pending.append(value)
 
 
+def masked(text: str) -> str:
+    """`text` with every address it reads as masked (`docs/j…@example.org.md`): a path as a message
+    may show it."""
+    found = find_addresses(text, markdown=False)
+    if not found:
+        return text
+    parts, position = [], 0
+    for address in found:
+        parts += [text[position : address.start], address.masked]
+        position = address.end
+    return "".join([*parts, text[position:]])
+
+
 def refuse_address_in_name(name: str, display: str, problems: Problems) -> bool:
-    """True when a file or folder name holds no address; else an error: its address would publish it."""
+    """True when a file or folder name holds no address; else an error (its path masked): its
+    address on the site would publish it."""
     if not find_addresses(name, markdown=False):
         return True
     problems.error(
-        display,
+        masked(display),
         None,
         "the name holds an e-mail address, which its address on the site would publish",
         "rename it without the address",
+    )
+    return False
+
+
+def may_publish_name(name: str) -> bool:
+    """True for a file or folder name that holds no control character, bytes that are not UTF-8 or
+    e-mail address: what `refuse_unpublishable_name` lets through, without a message."""
+    return not is_odd_name(name) and not find_addresses(name, markdown=False)
+
+
+def refuse_unpublishable_name(name: str, display: str, problems: Problems) -> bool:
+    """True for a file or folder name the site can publish: no control character, bytes that are
+    not UTF-8 or e-mail address (reading.refuse_odd_name, refuse_address_in_name); else an error
+    naming `display`, masked."""
+    return refuse_odd_name(name, masked(display), problems) and refuse_address_in_name(
+        name, display, problems
+    )
+
+
+class PublishableNames:
+    """The names on the way to each file of a folder that the site would publish: every folder and
+    the file itself pass `refuse_unpublishable_name`. Each refused name is reported once, with its
+    path from `display_folder`, however many files lie below it."""
+
+    def __init__(self, display_folder: str, problems: Problems) -> None:
+        self._display_folder = display_folder
+        self._problems = problems
+        self._verdicts: dict[str, bool] = {}  # folder-relative path -> its name may be published
+
+    def allow(self, relative: str) -> bool:
+        """True when every name of `relative` (folder-relative, `/`-separated) may be published."""
+        path = ""
+        for name in relative.split("/"):
+            path = f"{path}/{name}" if path else name
+            verdict = self._verdicts.get(path)
+            if verdict is None:
+                display = f"{self._display_folder}/{path}"
+                verdict = self._verdicts[path] = refuse_unpublishable_name(name, display, self._problems)
+            if not verdict:
+                return False
+        return True
+
+
+def refuse_address_in_file(path: Path, display: str, public: frozenset[str], problems: Problems) -> bool:
+    """True unless `path` is a text file published as it is (TEXT_SUFFIXES: `.txt`, `.csv`, `.rtf`)
+    that holds a personal address: the site cannot withhold it from a copy, so the file is left
+    out, with an error at the address's line. Other types are the group's documents and media,
+    whose compressed contents no reader of bytes can see into."""
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return True
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        problems.error(masked(display), None, f"cannot read the file: {exc.strerror}")
+        return False
+    found = find_addresses(text, markdown=False)
+    hidden = [a for a in found if a.personal and a.address.lower() not in public]
+    if not hidden:
+        return True
+    problems.error(
+        masked(display),
+        text.count("\n", 0, hidden[0].start) + 1,
+        f"holds the personal e-mail address {hidden[0].masked}, and a text file is published as it is",
+        f"remove the address from the file; {PUBLIC_LISTS}",
     )
     return False

@@ -29,10 +29,15 @@ def without_control_characters(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def is_odd_name(name: str) -> bool:
+    """True when a file or folder name holds a control character, or bytes that are not UTF-8 (read
+    as lone surrogates), which no address or log may carry."""
+    return _ODD_IN_NAME.search(name) is not None
+
+
 def refuse_odd_name(name: str, display: str, problems: Problems) -> bool:
-    """True for a file or folder name the site can publish; else an error: a control character, or
-    bytes that are not UTF-8 (read as lone surrogates), which no address or log may carry."""
-    if not _ODD_IN_NAME.search(name):
+    """True for a file or folder name the site can publish; else an error (is_odd_name)."""
+    if not is_odd_name(name):
         return True
     problems.error(
         display,

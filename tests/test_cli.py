@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
 import subprocess
 import sys
 from datetime import time
@@ -9,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, make_project
+from hub_support import FIXTURE
 
 from sigsite.cli.meeting import parse_clock
 
@@ -233,3 +237,67 @@ def test_check_community_applies_the_hubs_public_addresses(tmp_path):
     )
     alone = sigsite("check", "--community", "community", "--config", "/dev/null/none.yml", cwd=tmp_path)
     assert alone.returncode == 1 and "cannot be read" in alone.stderr
+
+
+# No value the command prints forges a log line --------------------------------------------------
+
+FORGED = "x\n::error::forged"
+LEGITIMATE = re.compile(r"::(error|warning) file=[^\n]*,title=sigsite check::")  # our own annotations
+
+
+def _no_forged_line(result: subprocess.CompletedProcess[str]) -> None:
+    """Every value shown on one line, escaped: GitHub obeys a line that starts with `::`."""
+    output = result.stdout + result.stderr
+    assert "x\\n::error::forged" in output, output[-2000:]
+    for line in output.splitlines():
+        assert not line.lstrip().startswith("::") or LEGITIMATE.match(line), line
+    assert "Traceback" not in output
+
+
+ARGUMENTS = {
+    "check PATH": ["check", f"/{FORGED}"],
+    "check --format github PATH": ["check", "--format", "github", f"/{FORGED}"],
+    "check --community PATH": ["check", "--community", f"/{FORGED}"],
+    "check --community PATH --format github": ["check", "--community", f"/{FORGED}", "--format", "github"],
+    "check --community --config FILE": ["check", "--community", ".", "--config", f"/{FORGED}"],
+    "check --format CHOICE": ["check", "--format", FORGED],  # argparse quotes the invalid choice
+    "check --OPTION": ["check", f"--{FORGED}"],  # ... and the unrecognized argument
+    "new-meeting --timezone ZONE": ["new-meeting", "--date", "2026-12-03", "--timezone", FORGED],
+    "new-meeting --date DATE": ["new-meeting", "--date", FORGED],
+    "new-meeting --time TIME": ["new-meeting", "--date", "2026-12-03", "--time", FORGED],
+    "new-meeting --path PATH": ["new-meeting", "--date", "2026-12-03", "--path", FORGED],
+}
+
+
+@pytest.mark.parametrize("case", ARGUMENTS)
+def test_an_argument_never_starts_a_line_of_its_own(project, case):
+    result = sigsite(*ARGUMENTS[case], cwd=project)
+    assert result.returncode != 0
+    _no_forged_line(result)
+
+
+@pytest.mark.parametrize("output", ["text", "json", "github"])
+def test_a_folder_named_with_a_line_break_is_shown_on_one_line(tmp_path, output):
+    sig = tmp_path / FORGED
+    (sig / "meetings").mkdir(parents=True)
+    (sig / "meetings" / "001-20200604.md").write_text(NOTE, "utf-8")
+    result = sigsite("check", "--format", output, str(sig), cwd=tmp_path)
+    assert result.returncode == 0
+    if output == "json":
+        assert json.loads(result.stdout)["summary"]["root"] == str(sig)  # JSON escapes it
+    _no_forged_line(result)
+    community = tmp_path / "community" / FORGED
+    shutil.copytree(FIXTURE, community)
+    checked = sigsite("check", "--community", str(community), "--format", output, cwd=tmp_path)
+    assert checked.returncode == 0  # the fixture has warnings only
+    if output == "json":
+        assert json.loads(checked.stdout)["summary"]["root"] == str(community)
+    _no_forged_line(checked)
+
+
+def test_new_meeting_shows_the_path_it_wrote_on_one_line(tmp_path):
+    sig = tmp_path / FORGED
+    (sig / "meetings").mkdir(parents=True)
+    result = sigsite("new-meeting", "--date", "2026-12-03", cwd=sig)
+    assert result.returncode == 0 and (sig / "meetings" / "001-20261203.md").is_file()
+    _no_forged_line(result)

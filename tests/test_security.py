@@ -141,11 +141,15 @@ def test_only_inert_file_types_are_published(tmp_path, name):
     assert "export slides or pages to PDF" in build(project).result.stderr
 
 
-@pytest.mark.parametrize("name", ["deck.html.xz", "x.js.gz", "chart.svg.gz", "page.xhtml.bz2"])
-def test_a_compressed_page_or_script_is_not_published(tmp_path, name):
-    """`mkdocs serve` (and other servers) hand out `deck.html.xz` as the HTML inside it."""
+@pytest.mark.parametrize(
+    "name", ["deck.html.xz", "x.js.gz", "chart.svg.gz", "page.xhtml.bz2", "notes.txt.gz", "list.csv.xz"]
+)
+def test_a_compressed_page_script_or_text_is_not_published(tmp_path, name):
+    """`mkdocs serve` (and other servers) hand out `deck.html.xz` as the HTML inside it; the text
+    inside `notes.txt.gz` could hold an address that no check reads."""
     project = project_with(tmp_path, {f"meetings/{name}": b"\xfd7zXZ\x00"})
-    assert_refused(project, f"meetings/{name}: error: a compressed page, image or script is not published")
+    expected = f"meetings/{name}: error: a compressed page, image, script or text is not published"
+    assert_refused(project, expected)
 
 
 # 4. Cost bounded by size (what is refused; what is published in linear time: test_cost.py) ----

@@ -11,7 +11,9 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html import escape
+from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -44,6 +46,7 @@ from sigsite.markup.references import resolve_references
 from sigsite.model import Heading
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlanError
+from sigsite.privacy_wall import describe, leaks_in_site
 from sigsite.problems import Problems, Severity, printable
 from sigsite.render.not_found import render_not_found
 
@@ -199,7 +202,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
 
         mkdocs-static-i18n writes one sitemap and one search index, for every language, at the
         site root. A note whose framed page was never put back is reported: its page would show
-        the bare note.
+        the bare note. Once every language is written, the last wall reads the whole site.
         """
         if not self.config.enabled:
             return
@@ -209,6 +212,24 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             copy_sitemap_to_language_root(config, self.languages)
         if every_language_built(config):  # and the combined index written
             split_search_index(config, self.languages)
+            refuse_leaks(config, frozenset(a.lower() for a in self.config.public_emails))
+
+
+def refuse_leaks(config: MkDocsConfig, public: frozenset[str]) -> None:
+    """Fail the build when a built file or its path holds an e-mail address that is neither public
+    nor the site's own identifier (sigsite/privacy_wall.py): a bug of ours, never the data's."""
+    leaks = leaks_in_site(
+        Path(config.site_dir),
+        public,
+        urlsplit(config.site_url or "").netloc,
+        [Path(folder) for folder in config.theme.dirs],
+    )
+    if leaks:
+        raise PluginError(
+            f"sigsite: the built site holds {len(leaks)} e-mail address(es) that were not withheld; "
+            "it must not be published. This is a bug of sigsite: please report it (the addresses "
+            "are masked here)\n  " + describe(leaks)
+        )
 
 
 def _toc(headings: tuple[Heading, ...]) -> list[AnchorLink]:

@@ -7,14 +7,25 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
+from typing import NoReturn
 
 from sigsite.cli.check import run_check
 from sigsite.cli.meeting import run_new_meeting
+from sigsite.problems import printable
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, whose errors quote the arguments (`invalid choice: '…'`) on one line, escaped as
+    every other message of the command is (cli/common.py)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line of `sigsite`."""
-    parser = argparse.ArgumentParser(prog="sigsite", description="Tools for a MindSpore SIG's site.")
+    """The command line of `sigsite`; its subcommands' parsers are Parsers too."""
+    parser = Parser(prog="sigsite", description="Tools for a MindSpore SIG's site.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('sigsite')}")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser(

@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
-from sigsite.cli.common import print_json, project_of, refuse, shown
+from sigsite.cli.common import print_json, project_of, refuse, say, shown
 from sigsite.health.community import assess
 from sigsite.hub.kinds import SINGLE_GROUP_FOLDERS
 from sigsite.hub.loader import load_community
@@ -67,10 +67,10 @@ def run_check(args: argparse.Namespace) -> int:
         print_json(report, summary)
         return 1 if errors else 0
     for problem in report:
-        print(github_annotation(problem) if args.format == "github" else problem.format())
+        say(github_annotation(problem) if args.format == "github" else problem.format())
     config = projects[0].config_file
     settings = f" with the settings of {config.name}" if config and not several else ""
-    print(f"checked {files} file(s) in {roots}{settings}: {errors} error(s), {warnings} warning(s)")
+    say(f"checked {files} file(s) in {roots}{settings}: {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
 
 
@@ -103,13 +103,15 @@ def check_community(root: Path, output: str, config: str | None) -> int:
     for folder, group in groupby(report, key=_group_of):
         found = list(group)
         if output == "github":
-            print("\n".join(github_annotation(p) for p in found))
+            for problem in found:
+                say(github_annotation(problem))
             continue
         counted = sum(p.severity is Severity.ERROR for p in found)
-        print(f"{folder}: {counted} error(s), {len(found) - counted} warning(s)")
-        print("\n".join("  " + p.format() for p in found))
+        say(f"{folder}: {counted} error(s), {len(found) - counted} warning(s)")
+        for problem in found:
+            say("  " + problem.format())
     read = f" with the settings of {shown(config_file).rstrip('/')}" if config_file else ""
-    print(f"checked {folders} group folder(s) in {root}{read}: {errors} error(s), {warnings} warning(s)")
+    say(f"checked {folders} group folder(s) in {root}{read}: {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
 
 

@@ -1,4 +1,10 @@
-"""What the commands share: finding the project, refusing with a reason, showing a folder and a report."""
+"""What the commands share: finding the project, refusing with a reason, showing a folder and a report.
+
+Every line the commands print goes through `say` (or `refuse`): a value from an argument or a file
+(a path, a zone, a file's name) is written on one line with its line breaks and controls escaped
+(problems.printable), as the build writes it, so none can start a line of its own that GitHub
+would obey as a workflow command (`::error::`, `::add-mask::`).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from sigsite.problems import Problem
+from sigsite.problems import Problem, printable
 from sigsite.project import Project, ProjectNotFound, find_project
+
+
+def say(line: str, file: TextIO | None = None) -> None:
+    """Print one line, made printable: no value in it can start a line of its own."""
+    print(printable(line), file=file or sys.stdout)
 
 
 def project_of(path: str, command: str) -> Project | None:
@@ -23,7 +34,7 @@ def project_of(path: str, command: str) -> Project | None:
 
 def refuse(command: str, message: str, status: int) -> int:
     """Say on standard error why `command` did nothing; the exit status to return."""
-    print(f"sigsite {command}: {message}", file=sys.stderr)
+    say(f"sigsite {command}: {message}", file=sys.stderr)
     return status
 
 

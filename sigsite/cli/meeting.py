@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
-from sigsite.cli.common import project_of, refuse
+from sigsite.cli.common import project_of, refuse, say
 from sigsite.new_meeting import local_time_shown, note_name, note_text, notes_of, write_note
 from sigsite.notes.fields import EARLIEST, LATEST, zone_named
 from sigsite.notes.note import parse_meeting
@@ -75,13 +75,13 @@ def run_new_meeting(args: argparse.Namespace) -> int:
     problems = checked_note(name, text, f"{sources.meetings_dir}/{name}", default_zone)
     shown = local_time_shown(day, clock, zone) if clock else None
     if shown is not None and clock is not None:
-        print(
+        say(
             f"sigsite new-meeting: warning: {clock:%H:%M} does not exist on {day.isoformat()} in {zone.key} "
             f"(the clocks move forward over it); calendars will show {shown:%H:%M}",
             file=sys.stderr,
         )
     for problem in problems.sorted():
-        print(problem.format(), file=sys.stderr)
+        say(problem.format(), file=sys.stderr)
     if problems.errors:
         return refuse("new-meeting", "nothing written", 1)
     path = folder / name
@@ -89,7 +89,7 @@ def run_new_meeting(args: argparse.Namespace) -> int:
         write_note(path, text)
     except FileExistsError as exc:
         return refuse("new-meeting", f"{exc.filename} exists; not overwriting it", 1)
-    print(f"wrote {path}: fill in the agenda and commit it")
+    say(f"wrote {path}: fill in the agenda and commit it")
     return 0
 
 

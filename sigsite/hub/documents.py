@@ -36,7 +36,7 @@ def read_committed(
     if text is None:
         return None
     text = withhold_in_text(text, public, display, problems)
-    text, files = extract_embedded(text, relative)
+    text, files = extract_embedded(text, relative, display, problems)
     embedded.update(files)
     check_link_schemes(text, display, problems)
     return text if check_cost(text, display, problems) else None

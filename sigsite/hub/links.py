@@ -16,6 +16,7 @@ from urllib.parse import quote, unquote, urlsplit
 from sigsite.hub.model import Community
 from sigsite.markup.document import Resolve
 from sigsite.markup.references import Target
+from sigsite.privacy import may_publish_name
 from sigsite.sanitize import content_id
 from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE, SIGS_DIR
 
@@ -106,6 +107,16 @@ class ReadmeLinks:
     def _add(self, repository_path: str, target: Target) -> None:
         self._targets[repository_path] = target
 
+    def on_forge(self, path: str, fragment: str = "") -> str:
+        """The address of `path` (repository-relative) on the forge; of the nearest folder above it
+        whose names may be published when a name on the way may not (an e-mail address in a link
+        is published like one in the text)."""
+        parts = path.split("/")
+        kept = next((index for index, part in enumerate(parts) if not may_publish_name(part)), len(parts))
+        if kept < len(parts):
+            return self.forge_url + quote("/".join(parts[:kept]))
+        return self.forge_url + quote(path) + (f"#{fragment}" if fragment else "")
+
     def repository_path(self, url: str) -> str | None:
         """The path in this repository that an absolute address of it on the forge names."""
         return repository_path(url, self.forge_url)
@@ -126,7 +137,7 @@ class ReadmeLinks:
             return self._web[key]
         found = self._targets.get(key)
         if found is None:
-            return self.forge_url + quote(joined) + (f"#{fragment}" if fragment else "")
+            return self.on_forge(joined, fragment)
         if found.kind in PAGE_KINDS and fragment:
             return Target(found.kind, found.group, found.value, "#" + content_id(fragment))
         return found

@@ -34,9 +34,9 @@ from sigsite.languages import CODES, DEFAULT, LANGUAGES, detect_language
 from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache, meeting_order
 from sigsite.model import SigData
-from sigsite.privacy import refuse_address_in_name
+from sigsite.privacy import PublishableNames, masked, refuse_address_in_file, refuse_unpublishable_name
 from sigsite.problems import Problem, Problems, Severity
-from sigsite.reading import refuse_odd_name, symlink_on_the_way
+from sigsite.reading import symlink_on_the_way
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
 
 
@@ -142,12 +142,12 @@ def _group_folders(root: Path, problems: Problems) -> Iterator[tuple[GroupKind, 
                 continue
             if folder.is_symlink() or symlink_on_the_way(root, display) is not None:
                 problems.error(
-                    display, None, "the group's folder is a symbolic link, which the hub never follows"
+                    masked(display),
+                    None,
+                    "the group's folder is a symbolic link, which the hub never follows",
                 )
                 continue
-            if refuse_odd_name(folder.name, display, problems) and refuse_address_in_name(
-                folder.name, display, problems
-            ):
+            if refuse_unpublishable_name(folder.name, display, problems):
                 yield kind, folder
 
 
@@ -238,8 +238,15 @@ def _load_folder(
             or first_paragraph(readmes, code)
         )
     }
+    names = PublishableNames(display, problems)  # every name on the way to a published file
     found_files = group_files(
-        folder, display, timezone, public_emails, problems, frozenset(m.slug.lower() for m in data.meetings)
+        folder,
+        display,
+        timezone,
+        public_emails,
+        problems,
+        names,
+        frozenset(m.slug.lower() for m in data.meetings),
     )
     known = {m.external_url for m in data.meetings if m.external_url}
     sessions = readme_sessions(readmes, known, timezone)
@@ -268,7 +275,13 @@ def _load_folder(
         data=data,
         readmes=readmes,
         published_files=tuple(
-            sorted({*_linked_files(folder, display, linking, forge_url), *found_files.files, *embedded})
+            sorted(
+                {
+                    *_linked_files(folder, display, linking, forge_url, names, public_emails, problems),
+                    *found_files.files,
+                    *embedded,
+                }
+            )
         ),
         kind=kind.key,
         documents=documents,
@@ -281,11 +294,20 @@ def _in_folder(items: list[Problem], display: str) -> list[Problem]:
     return [replace(p, file=f"{display}/{p.file}") for p in items]
 
 
-def _linked_files(folder: Path, display: str, texts: list[tuple[str, str]], forge_url: str) -> set[str]:
+def _linked_files(
+    folder: Path,
+    display: str,
+    texts: list[tuple[str, str]],
+    forge_url: str,
+    names: PublishableNames,
+    public: frozenset[str],
+    problems: Problems,
+) -> set[str]:
     """Files of the folder that its Markdown (each text with its folder-relative directory) links to,
     relatively or by its address on the forge, and that the hub publishes: inert types, no links
-    on the way, not in meetings/."""
+    on the way, not in meetings/, names that may be published, no address in a text file."""
     found: set[str] = set()
+    looked_at: set[str] = set()  # a file linked twice is checked (and reported) once
     for directory, text in texts:
         own = [
             posixpath.relpath(path, posixpath.join(display, directory or "."))
@@ -298,9 +320,17 @@ def _linked_files(folder: Path, display: str, texts: list[tuple[str, str]], forg
                 relative.startswith("../")
                 or relative in {".", ".."}
                 or relative.startswith(f"{MEETINGS_DIR}/")
+                or relative in looked_at
             ):
                 continue
+            looked_at.add(relative)
             path = folder / relative
-            if is_inert(path.name) and symlink_on_the_way(folder, relative) is None and path.is_file():
+            if (
+                is_inert(path.name)
+                and symlink_on_the_way(folder, relative) is None
+                and path.is_file()
+                and names.allow(relative)
+                and refuse_address_in_file(path, f"{display}/{relative}", public, problems)
+            ):
                 found.add(relative)
     return found

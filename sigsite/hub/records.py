@@ -24,6 +24,7 @@ from sigsite.hub.model import Readme
 from sigsite.hub.readmes import first_prose
 from sigsite.languages import LANGUAGES, detect_language, language_of_name
 from sigsite.model import Meeting
+from sigsite.privacy import PublishableNames
 from sigsite.problems import Problems, printable
 from sigsite.settings import MEETINGS_DIR
 
@@ -125,10 +126,13 @@ def group_files(
     timezone: str,
     public: frozenset[str],
     problems: Problems,
+    names: PublishableNames | None = None,
     taken: frozenset[str] = frozenset(),
 ) -> GroupFiles:
     """The records, documents and record files of a group's folder; problems named from `display`.
-    A record's address is never one of `taken`, the addresses of the group's notes."""
+    A file whose name, or a folder's on the way, may not be published (`names`) is left out; a
+    record's address is never one of `taken`, the addresses of the group's notes."""
+    names = names or PublishableNames(display, problems)
     readmes = {name for language in LANGUAGES.values() for name in language.readmes}
     paths = _walk(folder)
     embedded: dict[str, bytes] = {}
@@ -141,6 +145,7 @@ def group_files(
             PurePosixPath(relative).suffix.lower() not in MARKDOWN
             or relative in readmes
             or TEMPLATE.search(name)
+            or not names.allow(relative)
         ):
             continue
         when = path_date(relative)
@@ -172,7 +177,7 @@ def group_files(
         when = file_date(relative) if PurePosixPath(relative).suffix.lower() in SLIDES else None
         if when in by_date and PurePosixPath(relative).suffix.lower() not in MARKDOWN:
             index = by_date[when]
-            if records[index].slides is None:
+            if records[index].slides is None and names.allow(relative):
                 records[index] = replace(records[index], slides=relative)
                 slides.append(relative)
     return GroupFiles(

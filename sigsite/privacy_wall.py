@@ -1,0 +1,182 @@
+"""The last wall: every file of a built site, its path and its text, searched for an e-mail address
+that is not public. Every reader withholds addresses as it reads (privacy.py), so one found here
+is a bug of sigsite, never the data's: the build fails on it.
+
+What is read, and decoded as its reader would before emails.py's own decodings (HTML entities,
+percent-encoding, full-width forms, markup between the parts):
+
+- every file's path from the site's root;
+- the text of every file but the binary formats published as they are (BINARY_SUFFIXES): pages,
+  search indexes, feeds, calendars, JSON, scripts, stylesheets, sitemaps, text attachments. JSON
+  is decoded as JSON (`\\u0040`), scripts' string escapes as a script engine would, XML's entities
+  once (a feed reader then renders the HTML inside, whose entities emails.py decodes), an
+  iCalendar's folded lines joined, and a compressed text (`sitemap.xml.gz`) decompressed;
+- not the contents of PDFs, slides, office files, images, media, archives and fonts: their text is
+  compressed (deflate streams, zip members, image data), where no reader of bytes can see it, and
+  their bytes are noise that reads as addresses by chance (`K@aJ.x`). Their names are read.
+
+Allowed: the public addresses, identifiers at the site's own host (the calendar's event UIDs,
+`tsc.2020-06-18@host`), and the domains reserved for examples (RFC 2606: `example.org`, `*.example`,
+`*.test`, `*.invalid`, `*.localhost`), which can be nobody's address (this project's own pages show
+`you@example.org` in a members file). A file equal, byte for byte, to the theme's own file at the same path is
+not data (Material's bundle and source maps credit their author's address): it is not read, but
+any other file at such a path is.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import html
+import json
+import lzma
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path, PurePosixPath
+
+from sigsite.attachments import ATTACHMENT_SUFFIXES, TEXT_SUFFIXES
+from sigsite.emails import Address, find_addresses
+from sigsite.privacy import masked
+from sigsite.problems import printable
+
+BINARY_SUFFIXES = (ATTACHMENT_SUFFIXES - TEXT_SUFFIXES) | frozenset(
+    ".ico .woff .woff2 .ttf .otf .eot".split()
+)
+COMPRESSED = frozenset({".gz", ".bz2", ".xz"})
+MAX_DECOMPRESSED = 256 * 1024 * 1024  # a sitemap of a million pages; more is refused, not read
+_SCRIPT_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\}|x([0-9a-fA-F]{2}))")
+_FOLDED_LINE = re.compile(r"\r?\n[ \t]")
+EXAMPLE_DOMAINS = frozenset({"example.com", "example.net", "example.org"})
+EXAMPLE_TOP_LEVELS = frozenset({"example", "test", "invalid", "localhost"})
+MAX_SHOWN = 10  # leaks a failure lists; the rest are counted
+
+
+class _TooLarge(Exception):
+    """A compressed file holds more than MAX_DECOMPRESSED."""
+
+
+@dataclass(frozen=True)
+class Leak:
+    """What keeps a built file from being published: an address in it or in its path (`path` from
+    the site's root, shown masked), or text too large to be read."""
+
+    path: str
+    what: str
+
+    def __str__(self) -> str:
+        return printable(f"{masked(self.path)}: {self.what}")
+
+
+def leaks_in_site(
+    site: Path, public: frozenset[str], own_host: str, theme_dirs: Sequence[Path] = ()
+) -> list[Leak]:
+    """Every address in the files and paths below `site` that is neither public nor at `own_host`."""
+    allowed = _Allowed(public, own_host.lower())
+    leaks: list[Leak] = []
+    for path, relative in _files(site):
+        for address in allowed.filter(find_addresses(relative, markdown=False)):
+            leaks.append(Leak(relative, f"its path holds the e-mail address {address.masked}"))
+        if not _is_read(relative) or _is_theme_copy(path, relative, theme_dirs):
+            continue
+        try:
+            text = _as_read(path.read_bytes(), relative)
+        except _TooLarge:
+            leaks.append(
+                Leak(relative, f"holds more than {MAX_DECOMPRESSED} bytes of text, too many to read")
+            )
+            continue
+        for shown in dict.fromkeys(a.masked for a in allowed.filter(find_addresses(text, markdown=False))):
+            leaks.append(Leak(relative, f"holds the e-mail address {shown}"))  # each address once a file
+    return leaks
+
+
+def describe(leaks: list[Leak]) -> str:
+    """The leaks as a build failure says them: the first MAX_SHOWN, and how many more."""
+    shown = [str(leak) for leak in leaks[:MAX_SHOWN]]
+    if len(leaks) > MAX_SHOWN:
+        shown.append(f"... and {len(leaks) - MAX_SHOWN} more")
+    return "\n  ".join(shown)
+
+
+@dataclass(frozen=True)
+class _Allowed:
+    public: frozenset[str]
+    own_host: str
+
+    def filter(self, found: list[Address]) -> list[Address]:
+        """The addresses of `found` that may not be published."""
+        return [a for a in found if a.personal and not self.allows(a.address.lower())]
+
+    def allows(self, address: str) -> bool:
+        domain = address.rpartition("@")[2]
+        return (
+            address in self.public
+            or domain == self.own_host
+            or domain in EXAMPLE_DOMAINS
+            or domain.rpartition(".")[2] in EXAMPLE_TOP_LEVELS
+        )
+
+
+def _files(site: Path) -> Iterator[tuple[Path, str]]:
+    """Every file below `site` with its path from there, in order; links are not followed."""
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            yield path, path.relative_to(site).as_posix()
+
+
+def _is_read(relative: str) -> bool:
+    """True for a file whose text is read: anything but a binary format (a compressed file by what
+    it holds)."""
+    suffixes = [s.lower() for s in PurePosixPath(relative).suffixes]
+    if suffixes and suffixes[-1] in COMPRESSED:
+        return len(suffixes) > 1 and suffixes[-2] not in BINARY_SUFFIXES
+    return not suffixes or suffixes[-1] not in BINARY_SUFFIXES
+
+
+def _is_theme_copy(path: Path, relative: str, theme_dirs: Sequence[Path]) -> bool:
+    """True when the theme's own file at `relative` (the first of `theme_dirs` that has one, as
+    MkDocs looks them up) is the same file, byte for byte."""
+    for folder in theme_dirs:
+        source = folder / relative
+        if source.is_file():
+            return source.stat().st_size == path.stat().st_size and source.read_bytes() == path.read_bytes()
+    return False
+
+
+def _as_read(content: bytes, relative: str) -> str:
+    """The text of a file as its reader takes it, before emails.py's own decodings."""
+    suffix = PurePosixPath(relative).suffix.lower()
+    if suffix in COMPRESSED:
+        inner = _decompressed(content, suffix)
+        if len(inner) > MAX_DECOMPRESSED:
+            raise _TooLarge(relative)
+        return _as_read(inner, relative[: -len(suffix)])
+    text = content.decode("utf-8", errors="replace")
+    if suffix in {".json", ".map", ".webmanifest"}:
+        try:
+            return json.dumps(json.loads(text), ensure_ascii=False)
+        except ValueError:  # not JSON after all: its escapes as a script's
+            suffix = ".js"
+    if suffix in {".js", ".mjs"}:
+        return _SCRIPT_ESCAPE.sub(_unescaped, text)
+    if suffix in {".xml", ".rss", ".atom"}:
+        return html.unescape(text)
+    if suffix == ".ics":
+        return _FOLDED_LINE.sub("", text)
+    return text
+
+
+def _decompressed(content: bytes, suffix: str) -> bytes:
+    """At most MAX_DECOMPRESSED + 1 bytes of what a compressed file holds: never a bomb's all."""
+    raw = BytesIO(content)
+    opened = gzip.GzipFile(fileobj=raw) if suffix == ".gz" else bz2.BZ2File(raw) if suffix == ".bz2" else None
+    with opened or lzma.LZMAFile(raw) as stream:
+        inner: bytes = stream.read(MAX_DECOMPRESSED + 1)
+    return inner
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    code = int(match[1] or match[2] or match[3], 16)
+    return chr(code) if code <= 0x10FFFF else match[0]
