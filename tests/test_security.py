@@ -194,9 +194,9 @@ def test_linear_lints_on_long_runs(tmp_path):
     for index, text in enumerate(runs):
         (tmp_path / "meetings").mkdir(exist_ok=True)
         (tmp_path / "meetings" / f"{index + 1:03d}-20201001.md").write_text(text, "utf-8")
-    started = time.monotonic()
+    started = time.process_time()  # the work done, not what other processes take of the machine
     load_sig(Sources(tmp_path))
-    assert time.monotonic() - started < 20, "a lint is not linear"  # about 2 s; quadratic: hours
+    assert time.process_time() - started < 20, "a lint is not linear"  # about 8 s; quadratic: hours
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from sigsite.addresses import address_segment
 from sigsite.attachments import is_inert
 from sigsite.channels import channels_named
 from sigsite.hub.documents import read_documents
+from sigsite.hub.faults import published
 from sigsite.hub.history import read_history
 from sigsite.hub.kinds import KINDS, SIG, GroupKind, group_path
 from sigsite.hub.links import FORGE_URL, forge_targets, relative_targets
@@ -125,7 +126,7 @@ def load_community(
         introduction=community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs), history=history
     )
     community = rendered_community(community, root, forge_url, public_emails, problems)
-    faults = tuple(p for p in problems.sorted() if p.severity is Severity.ERROR)
+    faults = tuple(published(p, public_emails) for p in problems.sorted() if p.severity is Severity.ERROR)
     return replace(community, faults=faults), problems
 
 
