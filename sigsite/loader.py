@@ -50,7 +50,8 @@ def load_sig(
     """Read everything once; bad input becomes problems, never exceptions.
 
     With a `cache` from an earlier load, only the notes that changed are read again. Without
-    `render` (`sigsite check`), notes are rendered only where that finds more problems.
+    `render` (what needs only the SIG's facts), notes are rendered only where their relative
+    links need checking.
     """
     problems = Problems()
     for relative in (sources.members_file, sources.sig_info_file, sources.meetings_dir):

@@ -56,8 +56,8 @@ def load_community(
 ) -> tuple[Community, Problems]:
     """Read every SIG folder of `root/sigs`; bad input becomes problems of its file, never an exception.
 
-    Without `render` (`sigsite check --community`), the READMEs are not rendered: their links
-    never fail (what the hub does not publish leads to the forge).
+    Without `render` (what needs only the community's facts), the READMEs, records and documents
+    are not rendered, and their links not checked.
     """
     problems = Problems()
     sigs_dir = root / SIGS_DIR
