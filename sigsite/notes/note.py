@@ -5,6 +5,7 @@ Any failure while reading it becomes a problem of the note, never an exception.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from sigsite.cost_limits import check_cost
 from sigsite.headings import HeadingTime, parse_heading
 from sigsite.languages import CODES, detect_language
 from sigsite.links import is_web_url, urls_in
+from sigsite.markup.anchors import UnknownFragments
 from sigsite.markup.document import may_link_locally, render_markdown
 from sigsite.model import Meeting, Rendered
 from sigsite.notes import checks, fields
@@ -36,7 +38,7 @@ class NoteRules:
     today: date | None = None  # notes of later meetings may still have empty sections
     links: NoteLinks = field(default_factory=NoteLinks)  # the notes and published files of the folder
     public_emails: frozenset[str] = frozenset()  # lower case; shown as written
-    render: bool = True  # False for `sigsite check`: a note is rendered only to check its links
+    render: bool = True  # False where only facts are needed: a note is rendered only to check its links
 
 
 def parse_meeting(
@@ -118,6 +120,7 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
             unsearched=UNSEARCHED_SECTIONS,
             public=rules.public_emails,
             withheld=lambda address: warn_withheld(address, display, None, problems),
+            unknown_fragment=_text_alone(UnknownFragments(display, problems)),
         )
         if rules.render or may_link_locally(note.body)
         else Rendered(),
@@ -129,6 +132,15 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
         conference_links=conference,
         summary=str(front.get("summary") or "").strip(),
     )
+
+
+def _text_alone(unknown: UnknownFragments) -> Callable[[str, int | None], None]:
+    """An in-page link whose fragment names no heading: reported, and shown as its text alone."""
+
+    def report(fragment: str, line: int | None) -> None:
+        unknown.report(fragment, line)
+
+    return report
 
 
 def _start(
