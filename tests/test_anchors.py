@@ -193,6 +193,29 @@ def test_a_fragment_to_another_readme_stays_only_where_every_language_shows_the_
     ]
 
 
+def test_the_hub_shows_the_community_readme_up_to_its_first_section_and_the_forge_shows_the_rest(tmp_path):
+    """The hub's home shows sigs/README_en.md up to its first `##`: a link to a later heading leads
+    to the file on the forge, which shows it all; a link to no heading of alpha's README is
+    reported on its line of the file, the title the hub cut counted."""
+    community = make_community(tmp_path / "community")
+    readme = community / "sigs/README_en.md"
+    links = "See [the list](#Current%20SIGs), [gone](alpha/README_en.md#Nothing), [Alpha]"
+    readme.write_text(readme.read_text("utf-8").replace("See [Alpha]", links), "utf-8")
+    loaded, problems = load_community(community)
+    introduction = next(r for r in loaded.introduction if r.path == "sigs/README_en.md")
+    forge = "https://gitee.com/mindspore/community/blob/master/sigs/README_en.md#Current%20SIGs"
+    assert _links(introduction.rendered.html)["the list"] == forge
+    assert _links(introduction.rendered.html)["gone"] == "sigsite:home/alpha/"
+    reported = [(p.line, p.message) for p in problems.items if p.file == "sigs/README_en.md"]
+    assert reported == [
+        (
+            3,
+            "the link to 'alpha/README_en.md#Nothing' names no heading that the page it leads to shows; "
+            "it leads to the top of that page",
+        )
+    ]
+
+
 def test_finding_fragments_costs_the_size_of_the_file_not_its_square():
     def seconds(count: int) -> float:
         text = "".join(
