@@ -20,7 +20,7 @@ from sigsite.hub.loader import load_community
 from sigsite.markup.anchors import MAX_REPORTED, UnknownFragments, text_key
 from sigsite.markup.document import render_markdown
 from sigsite.markup.references import Target
-from sigsite.meetings import load_meetings
+from sigsite.meetings import NoteCache, load_meetings
 from sigsite.problems import Problems
 
 GUIDE = """# The user guide
@@ -143,13 +143,15 @@ def _note(folder: Path, name: str, body: str) -> None:
     (folder / name).write_text(f"---\nsummary: x\n---\n# Thursday {name}\n\n{body}", "utf-8")
 
 
-def test_a_note_links_to_a_heading_of_another_note_as_typora_writes_it(tmp_path):
-    """Settled once every note is read: the heading named by its text, else the top of that note's
-    page and a warning with the line in the file (front matter and title counted)."""
+def test_a_note_links_to_its_headings_and_another_notes_as_typora_writes_them(tmp_path):
+    """In the note itself, and to another note settled once every note is read: the heading named
+    by its text, else its text alone or the top of that note's page, with a warning on the line of
+    the file (front matter and title counted)."""
     _note(
         tmp_path,
         "001-20200604.md",
-        "## Agenda\n\n- [decisions](002-20200611.md#Action%20Items)\n- [gone](002-20200611.md#Nothing)\n",
+        "## Agenda\n\n- [decisions](002-20200611.md#Action%20Items)\n- [gone](002-20200611.md#Nothing)\n"
+        "- [this agenda](#AGENDA) [missing](#Minutes)\n",
     )
     _note(tmp_path, "002-20200611.md", "## Agenda\n\n## Action items\n")
     problems = Problems()
@@ -158,11 +160,35 @@ def test_a_note_links_to_a_heading_of_another_note_as_typora_writes_it(tmp_path)
     assert _links(first.rendered.html) == {
         "decisions": "sigsite:meeting//002-20200611#user-content-action-items",
         "gone": "sigsite:meeting//002-20200611",  # the top of that note's page
+        "this agenda": "#user-content-agenda",
+        "missing": None,  # its text alone
     }
     assert first.rendered.outbound == ()
-    found = [p.format() for p in problems.warnings if "names no heading" in p.message]
-    assert len(found) == 1  # on the file's line 9, below front matter, title and agenda
-    assert found[0].startswith("meetings/001-20200604.md:9: warning: the link to '002-20200611.md#Nothing'")
+    found = sorted(
+        (p.line, p.message.split(" names")[0]) for p in problems.warnings if "names no heading" in p.message
+    )
+    assert found == [  # below front matter (3 lines), title and agenda
+        (9, "the link to '002-20200611.md#Nothing'"),
+        (10, "the link to '#Minutes'"),
+    ]
+    assert all(
+        p.file == "meetings/001-20200604.md" for p in problems.warnings if "names no heading" in p.message
+    )
+
+
+def test_a_cached_note_follows_the_headings_another_note_has_now(tmp_path):
+    """`mkdocs serve` reads only the notes that changed: a link to another note's heading is settled
+    at every load, so it follows that note's headings as they are now."""
+    _note(tmp_path, "001-20200604.md", "## Agenda\n\n- [later](002-20200611.md#Decisions)\n")
+    _note(tmp_path, "002-20200611.md", "## Agenda\n")
+    cache = NoteCache()
+    before, _ = load_meetings(tmp_path, "meetings", ZoneInfo("Asia/Shanghai"), Problems(), cache=cache)
+    _note(tmp_path, "002-20200611.md", "## Agenda\n\n## Decisions\n")
+    problems = Problems()
+    after, _ = load_meetings(tmp_path, "meetings", ZoneInfo("Asia/Shanghai"), problems, cache=cache)
+    assert _links(before[0].rendered.html) == {"later": "sigsite:meeting//002-20200611"}
+    assert _links(after[0].rendered.html) == {"later": "sigsite:meeting//002-20200611#user-content-decisions"}
+    assert not [p for p in problems.warnings if "names no heading" in p.message]
 
 
 def test_a_fragment_to_another_readme_stays_only_where_every_language_shows_the_heading(tmp_path):

@@ -5,7 +5,6 @@ Any failure while reading it becomes a problem of the note, never an exception.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -120,7 +119,7 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
             unsearched=UNSEARCHED_SECTIONS,
             public=rules.public_emails,
             withheld=lambda address: warn_withheld(address, display, None, problems),
-            unknown_fragment=_text_alone(UnknownFragments(display, problems)),
+            unknown_fragment=UnknownFragments(display, problems).report,  # shown as its text alone
         )
         if rules.render or may_link_locally(note.body)
         else Rendered(),
@@ -132,15 +131,6 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
         conference_links=conference,
         summary=str(front.get("summary") or "").strip(),
     )
-
-
-def _text_alone(unknown: UnknownFragments) -> Callable[[str, int | None], None]:
-    """An in-page link whose fragment names no heading: reported, and shown as its text alone."""
-
-    def report(fragment: str, line: int | None) -> None:
-        unknown.report(fragment, line)
-
-    return report
 
 
 def _start(
