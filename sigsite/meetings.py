@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sigsite.attachments import attachment, publishable
+from sigsite.markup.anchors import Outbound, UnknownFragments
+from sigsite.markup.outbound import settle_links
 from sigsite.model import Attachment, Meeting
 from sigsite.notes.links import NoteLinks
 from sigsite.notes.note import NoteRules, parse_meeting
@@ -71,6 +74,28 @@ def _check_addresses(
             first_of[slug] = meeting
             kept.append(meeting)
     return kept
+
+
+def _settled(meetings: list[Meeting], display_folder: str, problems: Problems) -> list[Meeting]:
+    """The notes with their links to another note's heading settled (markup/outbound.py): to the
+    heading the fragment names, else to the top of that note's page, with a warning."""
+    anchors = {m.slug: m.rendered.anchors for m in meetings if not m.is_external}
+
+    def settle(meeting: Meeting) -> Meeting:
+        unknown = UnknownFragments(f"{display_folder}/{meeting.source}", problems)
+
+        def fragment_of(link: Outbound) -> str:
+            named = anchors.get(link.target.value) if link.target.kind == "meeting" else None
+            if named is None:  # no note's page: the link has no heading to lead to
+                return ""
+            found = named.find(link.fragment)
+            if found is None:
+                unknown.report(link.fragment, link.line, link.path)
+            return "#" + found if found is not None else ""
+
+        return replace(meeting, rendered=settle_links(meeting.rendered, fragment_of))
+
+    return [settle(m) for m in meetings]
 
 
 class NoteCache:
@@ -159,6 +184,7 @@ def load_meetings(
     ]
     cache.forget_unused()
     meetings = _check_addresses(meetings, {a.source.lower() for a in attachments}, display_folder, problems)
+    meetings = _settled(meetings, display_folder, problems)
     sequences = Counter(m.sequence for m in meetings if m.sequence is not None)
     for meeting in meetings:
         if meeting.sequence is not None and sequences[meeting.sequence] > 1:

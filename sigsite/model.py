@@ -7,6 +7,7 @@ from datetime import date, datetime
 from functools import cached_property
 
 from sigsite.languages import DEFAULT
+from sigsite.markup.anchors import Anchors, Outbound
 
 # Roles in order of responsibility; the keys are the list names of sig_members.yaml.
 ROLE_KEYS: dict[str, str] = {
@@ -98,6 +99,8 @@ class Rendered:
     html: str = ""  # sanitized; links to the site's own pages are references (markup/references.py)
     search_html: str = ""  # its headings and the text of each block, for the search index
     headings: tuple[Heading, ...] = ()  # nested: the page's table of contents
+    anchors: Anchors = field(default_factory=Anchors)  # what a link's fragment can name in it
+    outbound: tuple[Outbound, ...] = ()  # its links to other files' headings, until settled
 
 
 @dataclass(frozen=True)

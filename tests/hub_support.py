@@ -73,6 +73,43 @@ def broken_links(site: Path, site_path: str) -> list[str]:
     return broken
 
 
+def dead_anchors(site: Path, site_path: str) -> list[str]:
+    """`page: address` for every link to a page of the site (the page itself for `#x`) whose
+    fragment names no element there: no id, no `<a name>`. `#` alone is the page's top."""
+    from lxml import html as lxml_html
+
+    names: dict[Path, set[str]] = {}
+
+    def names_in(page: Path) -> set[str]:
+        if page not in names:
+            tree = lxml_html.fromstring(page.read_bytes())
+            names[page] = {str(v) for v in tree.xpath("//@id | //a/@name")}
+        return names[page]
+
+    dead = []
+    for page in sorted(site.rglob("*.html")):
+        folder = posixpath.dirname(page.relative_to(site).as_posix())
+        for value in lxml_html.fromstring(page.read_bytes()).xpath("//a/@href"):
+            parts = urlsplit(str(value))
+            if parts.scheme or parts.netloc or not parts.fragment:
+                continue
+            if not parts.path:
+                target = page
+            elif parts.path.startswith("/"):
+                target = site / (unquote(parts.path[len(site_path) :]) or ".")
+            else:
+                target = site / posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+            if target.is_dir():
+                target = target / "index.html"
+            if (
+                target.suffix == ".html"
+                and target.is_file()
+                and unquote(parts.fragment) not in names_in(target)
+            ):
+                dead.append(f"{page.relative_to(site)}: {value}")
+    return dead
+
+
 def empty_pages(site: Path) -> list[str]:
     """Pages whose article shows nothing beyond their title and the group's navigation."""
     from bs4 import BeautifulSoup

@@ -67,4 +67,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "action items": lambda n: "## Action items\n" + _repeat("* do a thing\n", n),
     "schedule sentences": lambda n: _repeat("weekly " + "1" * 40 + " - " + " " * 40 + "\n\n", n),
     "headings that name sections": lambda n: _repeat("### Attendance:\n* a (b)\n", n),
+    # what finding a fragment's heading reads: headings alike, raw ids, links in one long paragraph
+    "in-page links to headings alike": lambda n: _repeat("## a b\n[x](#A%20B) [y](<#a b-1>)\n", n),
+    "raw ids": lambda n: _repeat('<b id="x">a</b>', n),
+    "links in one paragraph of lines": lambda n: _repeat("[x](#nothing%20here) [y](002.md#z)\n", n),
 }

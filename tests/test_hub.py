@@ -18,7 +18,16 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 from conftest import EMAIL, validate_published
-from hub_support import COMMUNITY, HUB_CONFIG, JUNE_2021, broken_links, build_hub, empty_pages, make_community
+from hub_support import (
+    COMMUNITY,
+    HUB_CONFIG,
+    JUNE_2021,
+    broken_links,
+    build_hub,
+    dead_anchors,
+    empty_pages,
+    make_community,
+)
 from icalendar import Calendar
 
 pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
@@ -112,9 +121,7 @@ def test_every_relative_link_of_a_readme_is_resolved(hub):
     links = {a.get_text(strip=True): a["href"] for a in article.select("a[href]")}
     forge = "https://gitee.com/mindspore/community/blob/master/"
     assert links["first meeting"] == "meetings/001-20210304/"
-    assert (
-        links["second"] == "../../zh/sigs/alpha/meetings/002-20210401/#user-content-notes"
-    )  # a Chinese note
+    assert links["second"] == "../../zh/sigs/alpha/meetings/002-20210401/"  # a Chinese note: no #notes
     assert links["the list"] == links["sig-info"] == "members/"
     assert links["PDF"] == links["guide"] == "docs/guide.pdf"
     assert links["old plan"] == forge + "sigs/alpha/docs/missing.pdf"  # not in this checkout
@@ -133,6 +140,7 @@ def test_every_relative_link_of_a_readme_is_resolved(hub):
 
 def test_no_link_anywhere_on_the_hub_is_broken_and_no_page_is_empty(hub):
     assert broken_links(hub.site, SITE_PATH) == []
+    assert dead_anchors(hub.site, SITE_PATH) == []  # every fragment names an element of its page
     assert empty_pages(hub.site) == []
     # Every group, record and document has its page, in the language of its text.
     pages = {p.parent.relative_to(hub.site).as_posix() for p in hub.site.rglob("index.html")}
@@ -147,6 +155,21 @@ def test_no_link_anywhere_on_the_hub_is_broken_and_no_page_is_empty(hub):
         "zh/sigs/beta/meetings/2020-11-30",
         "sigs/alpha/documents/sub-project-readme",
     } <= pages
+
+
+def test_links_written_as_typora_writes_them_lead_to_their_headings(hub):
+    """The research topic's contents (`#Target:`, `<#Method:>`) and the README's link to one of its
+    headings lead to them; `#Results and plans` names none: its text alone, no dead anchor."""
+    topic = hub.article("working-groups/research/documents/topic1-low-bit-training/index.html")
+    links = {a.get_text(): a.get("href") for a in topic.select("p a")}
+    assert links == {"Target": "#user-content-target", "Method": "#user-content-method", "Results": None}
+    assert {
+        h.get_text(strip=True).rstrip("¶")
+        for h in topic.select("[id=user-content-target], [id=user-content-method]")
+    } == {"Target:", "Method:"}
+    readme = hub.article("working-groups/research/index.html")
+    method = readme.find("a", string="its method")
+    assert method["href"] == "documents/topic1-low-bit-training/#user-content-method"
 
 
 def test_readmes_in_each_language_and_a_note_when_only_one_exists(hub):
@@ -338,11 +361,24 @@ def test_check_community_groups_problems_by_folder(tmp_path):
         for line in lines
     )
     # alpha's files disagree on its leaders (4 places) and its minutes (2), a note writes a name two
-    # ways, and an attendee may be someone of its members file: warnings of its folder, with lines
-    assert "sigs/alpha: 0 error(s), 10 warning(s)" in lines
+    # ways, an attendee may be someone of its members file, and its README links to a heading its
+    # note lacks: warnings of its folder, with lines
+    assert "sigs/alpha: 0 error(s), 11 warning(s)" in lines
     assert any(line.startswith("  sigs/alpha/OWNERS:1: warning: names @ada, @bob") for line in lines)
+    # Rendered as the build renders: a fragment that names no heading is found by the check too.
+    assert any(
+        line.startswith("  sigs/alpha/README_en.md:9: warning: the link to 'meetings/002-20210401.md#notes'")
+        for line in lines
+    )
+    assert "working-groups/research: 0 error(s), 1 warning(s)" in lines
+    assert any(
+        line.startswith(
+            "  working-groups/research/Topic1_Low-bit-Training.md:3: warning: the link to '#Results"
+        )
+        for line in lines
+    )
     assert lines[-1].startswith("checked 6 group folder(s) in ") and lines[-1].endswith(
-        ": 1 error(s), 14 warning(s)"
+        ": 1 error(s), 16 warning(s)"
     )
 
 
@@ -416,7 +452,22 @@ def test_the_real_community_builds_with_every_group_note_record_and_person(commu
     tsc = (community_hub.site / "tsc/meetings/index.html").read_text("utf-8")
     assert "WeChat" not in tsc
     assert broken_links(community_hub.site, SITE_PATH) == []
+    assert dead_anchors(community_hub.site, SITE_PATH) == []
     assert empty_pages(community_hub.site) == []
+
+
+@requires_community
+def test_the_datacompliance_guides_tables_of_contents_lead_to_their_headings(community_hub):
+    """The twelve links of the dataset reviewer's guides, written by Typora (`#1.%20The%20logic…`)."""
+    guides = "sigs/datacompliance/documents/dataset-review-process-user-guide-for-dataset-reviewer"
+    for page in (f"{guides}-en/index.html", f"zh/{guides}-cn/index.html"):
+        article = community_hub.article(page)
+        contents = [a for a in article.select("li a") if a.get("href", "").startswith("#")]
+        assert len(contents) == 6, page
+        for number, link in enumerate(contents, start=1):
+            heading = article.find(id=link["href"][1:])
+            assert heading is not None and heading.name == "h2", link
+            assert heading.get_text(strip=True).startswith(f"{number}."), link
 
 
 @requires_community

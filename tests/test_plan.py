@@ -111,7 +111,7 @@ def test_a_readmes_relative_links_lead_where_the_hub_publishes_their_targets(hub
     forge = "https://gitee.com/mindspore/community/blob/master/sigs/alpha/"
     assert links == {
         "first meeting": "meetings/001-20210304/",
-        "second": "../../zh/sigs/alpha/meetings/002-20210401/#user-content-notes",  # a Chinese note
+        "second": "../../zh/sigs/alpha/meetings/002-20210401/",  # a Chinese note, which has no #notes
         "the list": "members/",
         "sig-info": "members/",
         "PDF": "docs/guide.pdf",
@@ -380,6 +380,12 @@ def test_every_other_markdown_document_gets_a_page_linked_from_its_group(hub):
     readme = BeautifulSoup(resolve_references(home.content.html, home.address), "lxml")
     link = readme.find("a", string="Low-bit Neural Networks Training")
     assert link["href"] == "documents/topic1-low-bit-training/"
+    # Typora's links to headings (`#Method:`), in the topic and from the README, lead to them.
+    method = readme.find("a", string="its method")
+    assert method["href"] == "documents/topic1-low-bit-training/#user-content-method"
+    contents = {a.get_text(): a.get("href") for a in shown.select("p")[0].select("a")}
+    assert contents == {"Target": "#user-content-target", "Method": "#user-content-method", "Results": None}
+    assert {h["id"] for h in shown.select("h2")} >= {"user-content-target", "user-content-method"}
     card = BeautifulSoup(home.before, "lxml")
     assert [a["href"] for a in card.select(".sig-facts__documents a")] == [
         "documents/topic1-low-bit-training/"

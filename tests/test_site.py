@@ -6,6 +6,7 @@ import re
 
 import pytest
 from conftest import PROJECT, build, emails_in, emails_published, make_project
+from hub_support import dead_anchors
 
 from sigsite.loader import Sources, load_sig
 
@@ -78,6 +79,10 @@ def test_archive_links_every_meeting_and_every_page_exists(site_build):
         assert page.select_one(".sig-meeting-meta time")["datetime"] == meeting.start.isoformat()
     externals = [h for h in hrefs if h.startswith("https://")]
     assert sorted(externals) == sorted(m.external_url for m in data.meetings if m.is_external)
+
+
+def test_no_fragment_of_the_site_names_an_element_its_page_lacks(site_build):
+    assert dead_anchors(site_build.site, "/sigsite/") == []
 
 
 def test_archive_is_newest_first_and_grouped_by_year(site_build):

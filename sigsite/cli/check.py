@@ -54,7 +54,7 @@ def run_check(args: argparse.Namespace) -> int:
     files = 0
     for project in projects:
         sources = project.sources
-        _, problems = load_sig(sources)
+        _, problems = load_sig(sources)  # rendered as the build renders it: its links are checked
         files += len(sources.data_files())
         # With several projects, each file is named from the folder the command runs in.
         where = shown(sources.root) if several else ""
@@ -89,7 +89,7 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         root,
         timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
         public_emails=public_addresses(settings),
-    )
+    )  # rendered as the hub renders it: what rendering finds (links, fragments) is reported too
     people = community_people(community, problems)  # what the SIGs' files say of one person, compared
     # Leaders, minutes and attendees; no warning depends on the day, so any zone's date will do.
     assess(community, people, root, build_date(ZoneInfo("UTC")), problems)

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from urllib.parse import quote, unquote, urlsplit
 
 from sigsite.hub.model import Community
+from sigsite.markup.anchors import pending_fragment
 from sigsite.markup.document import Resolve
 from sigsite.markup.references import Target
 from sigsite.privacy import may_publish_name
-from sigsite.sanitize import content_id
 from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE, SIGS_DIR
 
 FORGE_URL = "https://gitee.com/mindspore/community/blob/master/"
@@ -138,6 +138,6 @@ class ReadmeLinks:
         found = self._targets.get(key)
         if found is None:
             return self.on_forge(joined, fragment)
-        if found.kind in PAGE_KINDS and fragment:
-            return Target(found.kind, found.group, found.value, "#" + content_id(fragment))
+        if found.kind in PAGE_KINDS and fragment:  # settled once every file is rendered (rendering.py)
+            return Target(found.kind, found.group, found.value, pending_fragment(fragment))
         return found

@@ -55,7 +55,9 @@ def community_readmes(
     for readme in readmes:
         first_section = re.split(r"(?m)^##\s", readme.text, maxsplit=1)[0]
         untitled = re.sub(r"(?m)\A\s*#\s[^\n]*\n", "", first_section)
-        introductions.append(Readme(readme.language, readme.path, untitled.strip() + "\n"))
+        cut = first_section[: len(first_section) - len(untitled.lstrip())].count("\n")
+        # The lines cut before it stay as blank ones: a link's warning names its line of the file.
+        introductions.append(Readme(readme.language, readme.path, "\n" * cut + untitled.strip() + "\n"))
     return tuple(introductions)
 
 

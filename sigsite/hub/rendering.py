@@ -1,15 +1,20 @@
 """Every Markdown file of the community the hub shows, rendered once the whole community is known:
-READMEs and records, their links leading to what the hub publishes, or else to the forge."""
+READMEs and records, their links leading to what the hub publishes, or else to the forge; then
+each link to another file's heading settled against the headings of the page that shows it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import quote
 
 from sigsite.hub.images import ImageSizes
 from sigsite.hub.links import ReadmeLinks
 from sigsite.hub.model import Community, HubSig
+from sigsite.markup.anchors import Anchors, Outbound, UnknownFragments
 from sigsite.markup.document import render_markdown
+from sigsite.markup.outbound import settle_links
 from sigsite.model import Rendered
 from sigsite.privacy import warn_withheld
 from sigsite.problems import Problems
@@ -25,8 +30,18 @@ def rendered_community(
     below the page's title whatever level the file starts at."""
     links = ReadmeLinks(community, forge_url)
     sizes = ImageSizes(community, root)
+    unknown: dict[str, UnknownFragments] = {}  # by file: what names no heading, reported up to a bound
 
-    def render(text: str, path: str) -> Rendered:
+    def report(path: str) -> UnknownFragments:
+        return unknown.setdefault(path, UnknownFragments(path, problems))
+
+    def render(text: str, path: str, *, whole: bool = True) -> Rendered:
+        def unknown_fragment(fragment: str, line: int | None) -> str | None:
+            if not whole:  # the rest of the file may hold the heading: the forge shows it
+                return links.forge_url + quote(path) + "#" + quote(fragment, safe="")
+            report(path).report(fragment, line)
+            return None  # its text alone: there is no heading the author meant on the page
+
         return render_markdown(
             text,
             links.resolver(path),
@@ -35,6 +50,7 @@ def rendered_community(
             withheld=lambda address: warn_withheld(address, path, None, problems),
             own=links.repository_path,
             image_size=sizes,
+            unknown_fragment=unknown_fragment,
         )
 
     def group(sig: HubSig) -> HubSig:
@@ -51,8 +67,65 @@ def rendered_community(
             ),
         )
 
-    return replace(
+    rendered = replace(
         community,
-        introduction=tuple(replace(r, rendered=render(r.text, r.path)) for r in community.introduction),
+        introduction=tuple(
+            replace(r, rendered=render(r.text, r.path, whole=False)) for r in community.introduction
+        ),
         sigs=tuple(group(s) for s in community.sigs),
     )
+    return _settled(rendered, report)
+
+
+def _settled(community: Community, report: Callable[[str], UnknownFragments]) -> Community:
+    """The community with each file's links to another file's heading settled (markup/outbound.py)."""
+    shown = _shown_anchors(community)
+
+    def settle(rendered: Rendered, path: str) -> Rendered:
+        def fragment_of(link: Outbound) -> str:
+            target = link.target
+            pages = shown.get((target.kind, target.group, target.value))
+            if not pages:  # the hub's home shows the community README's introduction alone
+                return ""
+            found = {anchors.find(link.fragment) for anchors in pages}
+            if found == {None}:
+                report(path).report(link.fragment, link.line, link.path)
+            # Several READMEs: each language's home page shows its own, so the heading must be in each.
+            same = found.pop() if len(found) == 1 else None
+            return "#" + same if same is not None else ""
+
+        return settle_links(rendered, fragment_of)
+
+    def group(sig: HubSig) -> HubSig:
+        meetings = tuple(
+            replace(m, rendered=settle(m.rendered, f"{sig.path}/{m.path}")) if m.path else m
+            for m in sig.data.meetings
+        )
+        return replace(
+            sig,
+            readmes=tuple(replace(r, rendered=settle(r.rendered, r.path)) for r in sig.readmes),
+            data=replace(sig.data, meetings=meetings),
+            documents=tuple(
+                replace(d, rendered=settle(d.rendered, f"{sig.path}/{d.path}")) for d in sig.documents
+            ),
+        )
+
+    return replace(
+        community,
+        introduction=tuple(replace(r, rendered=settle(r.rendered, r.path)) for r in community.introduction),
+        sigs=tuple(group(s) for s in community.sigs),
+    )
+
+
+def _shown_anchors(community: Community) -> dict[tuple[str, str, str], list[Anchors]]:
+    """What each page showing a file (by its target: kind, group, value) lets a fragment name: a
+    group's home shows one of its READMEs per language, a meeting's or a document's page its file."""
+    shown: dict[tuple[str, str, str], list[Anchors]] = {}
+    for sig in community.folders:
+        shown[("home", sig.id, "")] = [r.rendered.anchors for r in sig.readmes]
+        for meeting in sig.data.meetings:
+            if not meeting.is_external:
+                shown[("meeting", sig.id, meeting.slug)] = [meeting.rendered.anchors]
+        for document in sig.documents:
+            shown[("document", sig.id, document.slug)] = [document.rendered.anchors]
+    return shown

@@ -21,6 +21,7 @@ from markdown_it.token import Token
 
 from sigsite.emails import Address, redact
 from sigsite.links import WEB_SCHEMES
+from sigsite.markup.anchors import FileLinks, Unknown, anchors_of
 from sigsite.markup.commonmark import heading_text, inline_text, parser
 from sigsite.markup.references import Target
 from sigsite.model import Heading, Rendered, section_key
@@ -44,6 +45,7 @@ def render_markdown(
     withheld: Callable[[Address], None] = lambda address: None,
     own: Callable[[str], str | None] = lambda url: None,
     image_size: Callable[[str], tuple[int, int] | None] = lambda address: None,
+    unknown_fragment: Unknown = lambda fragment, line: None,
 ) -> Rendered:
     """Render `text`, whose first line is line `first_line` of its file (for `resolve`).
 
@@ -55,15 +57,19 @@ def render_markdown(
     repository path of an absolute address of the file's own repository (a Gitee `raw/master/…`
     image), which then leads where a relative link to that path would. `image_size` gives the
     width and height of the image at an address (a reference), so the page keeps its place.
+
+    An in-page link leads to the heading its fragment names (anchors.py), else where
+    `unknown_fragment` says. A link to a heading of another file keeps its fragment as written,
+    among the result's `outbound` links, until it is settled (outbound.py).
     """
     md = parser()
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the parser reads it: lines agree
     env: dict[str, object] = {}
     with _without_cycle_collection():
         tokens = md.parse(text, env)
-        lines = text.split("\n")
+        links = FileLinks(anchors_of(tokens), resolve, unknown_fragment)
         _resolve_links(
-            tokens, lambda target, line: _address(target, line, resolve, own), lines, first_line, image_size
+            tokens, lambda target, line: _address(target, line, links, own), first_line, image_size
         )
         headings = _headings(tokens, top)
         _add_permalinks(tokens)
@@ -76,7 +82,7 @@ def render_markdown(
         headings = [replace(h, text=redact(h.text, public, markdown=False)[0]) for h in headings]
     for address in hidden:
         withheld(address)
-    return Rendered(body, search, _nest(headings))
+    return Rendered(body, search, _nest(headings), links.anchors, tuple(links.outbound))
 
 
 @contextmanager
@@ -93,12 +99,12 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def _address(
-    written: str, line: int | None, resolve: Resolve, own: Callable[[str], str | None]
+    written: str, line: int | None, links: FileLinks, own: Callable[[str], str | None]
 ) -> str | None:
     """The address a link of the file gets, or None when it gets none (unsafe, or leading nowhere)."""
     written = written.strip()
     if not written or written.startswith("#"):
-        return written
+        return links.in_page(written, line) if written else written
     try:
         parts = urlsplit(written)
     except ValueError:  # a malformed IPv6 host, for one
@@ -108,7 +114,7 @@ def _address(
         if not parts.hostname:
             return None
         path = own(written)
-        found = resolve("/" + path, unquote(parts.fragment), line) if path else None
+        found = links.resolve("/" + path, unquote(parts.fragment), line) if path else None
         if isinstance(found, Target):  # a file of its own repository that the site publishes
             return found.reference()
         netloc = parts.netloc.rpartition("@")[2]  # a user name is never published (nor an address in it)
@@ -117,7 +123,7 @@ def _address(
         return written
     if scheme or parts.netloc:
         return None
-    resolved = resolve(unquote(parts.path), unquote(parts.fragment), line)
+    resolved = links.resolve(unquote(parts.path), unquote(parts.fragment), line)
     return resolved.reference() if isinstance(resolved, Target) else resolved
 
 
@@ -131,42 +137,54 @@ def _missing(written: str, url: str) -> bool:
     return not parts.scheme and not parts.netloc and urlsplit(url).scheme in WEB_SCHEMES
 
 
+def _line_breaks(token: Token) -> int:
+    """How many line breaks of the text an inline token holds (an image's description included);
+    a break inside a code span or a link's title is not counted."""
+    if token.type in {"softbreak", "hardbreak"}:
+        return 1
+    if token.type == "html_inline":
+        return token.content.count("\n")
+    return sum(_line_breaks(child) for child in token.children or [])
+
+
+def _raw_links(markup: str, line: int | None, address: Callable[[str, int | None], str | None]) -> str:
+    """Raw HTML, whose first line is `line`, with the address of each `href` and `src` resolved."""
+    if "=" not in markup:
+        return markup
+    counted, current = 0, line  # where the lines were last counted, and the line there
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal counted, current
+        if current is not None:
+            current += markup.count("\n", counted, match.start())
+        counted = match.start()
+        written = html.unescape(next(v for v in match.groups()[1:] if v is not None))
+        url = address(written, current)
+        return "" if url is None else f'{match[1]}"{html.escape(url, quote=True)}"'
+
+    return _RAW_ADDRESS.sub(replace, markup)
+
+
 def _resolve_links(
     tokens: list[Token],
     address: Callable[[str, int | None], str | None],
-    lines: list[str],
     first_line: int,
     image_size: Callable[[str], tuple[int, int] | None],
 ) -> None:
-    """Give every link and image of the tokens its final address (or none); raw HTML included."""
-
-    def line_of(target: str, block: Token) -> int | None:
-        """The line of the file on which `target` is written in the block, else the block's first."""
-        if block.map is None:
-            return None
-        start, end = block.map
-        found = next((n for n in range(start, min(end, len(lines))) if target in lines[n]), start)
-        return found + first_line
-
-    def raw(markup: str, block: Token) -> str:
-        def replace(match: re.Match[str]) -> str:
-            written = html.unescape(next(v for v in match.groups()[1:] if v is not None))
-            url = address(written, line_of(written, block))
-            return "" if url is None else f'{match[1]}"{html.escape(url, quote=True)}"'
-
-        return _RAW_ADDRESS.sub(replace, markup) if "=" in markup else markup
-
+    """Give every link and image of the tokens its final address (or none); raw HTML included.
+    Each is resolved with its line, counted as the tokens go: linear in the text."""
     images = 0
     for block in tokens:
+        line = None if block.map is None else block.map[0] + first_line
         if block.type == "html_block":
-            block.content = raw(block.content, block)
+            block.content = _raw_links(block.content, line, address)
         for child in block.children or []:
             if child.type == "html_inline":
-                child.content = raw(child.content, block)
+                child.content = _raw_links(child.content, line, address)
             elif child.type in {"link_open", "image"}:
                 attribute = "href" if child.type == "link_open" else "src"
                 written = str(child.attrs.get(attribute, ""))  # percent-encoded by the parser
-                url = address(written, line_of(unquote(written), block))
+                url = address(written, line)
                 if child.type == "image" and url is not None and _missing(written, url):
                     url = None  # a file the checkout lacks: its description, not a long address
                 if url is not None:
@@ -183,6 +201,8 @@ def _resolve_links(
                     child.type, child.content = "text", child.content
                 else:
                     child.attrs.pop(attribute, None)
+            if line is not None:
+                line += _line_breaks(child)
 
 
 def _headings(tokens: list[Token], top: int | None) -> list[Heading]:

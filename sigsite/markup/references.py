@@ -61,3 +61,19 @@ def resolve_references(markup: str, address: Address) -> str:
         return f' {match[1]}="{html.escape(url + fragment, quote=True)}"'
 
     return _REFERENCE.sub(replace, markup)
+
+
+def replace_fragments(markup: str, fragment: Callable[[Target], str]) -> str:
+    """`markup` with the fragment of every reference that has one replaced by `fragment(target)`
+    ("" leads to the page itself)."""
+    if f'="{SCHEME}:' not in markup:
+        return markup
+
+    def replace(match: re.Match[str]) -> str:
+        target = parse_reference(html.unescape(match[2]), html.unescape(match[3] or ""))
+        if target is None or not target.fragment:
+            return match[0]
+        settled = html.escape(fragment(target), quote=True)
+        return f' {match[1]}="{SCHEME}:{match[2]}{settled}"'
+
+    return _REFERENCE.sub(replace, markup)

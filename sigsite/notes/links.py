@@ -10,10 +10,10 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from sigsite.markup.anchors import pending_fragment
 from sigsite.markup.document import Resolve
 from sigsite.markup.references import Target
 from sigsite.problems import Problems
-from sigsite.sanitize import content_id
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,13 @@ class NoteLinks:
         return resolve
 
     def target(self, path: str, fragment: str = "") -> Target | None:
-        """The page or file `path` (relative to the meetings folder) is published as, if any."""
+        """The page or file `path` (relative to the meetings folder) is published as, if any; a
+        note's heading named by `fragment` is settled once every note is read (meetings.py)."""
         name = posixpath.normpath(path) if path else "."
-        anchor = "#" + content_id(fragment) if fragment else ""
         if name == ".":
-            return Target("archive", fragment=anchor)
+            return Target("archive")  # a page of the site's own, without the notes' headings
         if name in self.notes:
-            return Target("meeting", value=posixpath.splitext(name)[0], fragment=anchor)
+            return Target("meeting", value=posixpath.splitext(name)[0], fragment=pending_fragment(fragment))
         if name in self.attachments:
             return Target("attachment", value=name)
         return None

@@ -14,6 +14,7 @@ from sigsite.cost_limits import check_cost
 from sigsite.headings import HeadingTime, parse_heading
 from sigsite.languages import CODES, detect_language
 from sigsite.links import is_web_url, urls_in
+from sigsite.markup.anchors import UnknownFragments
 from sigsite.markup.document import render_markdown
 from sigsite.model import Meeting
 from sigsite.notes import checks, fields
@@ -117,6 +118,7 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
             unsearched=UNSEARCHED_SECTIONS,
             public=rules.public_emails,
             withheld=lambda address: warn_withheld(address, display, None, problems),
+            unknown_fragment=UnknownFragments(display, problems).report,  # shown as its text alone
         ),
         sections=tuple(section for section, _ in note.sections),
         language=language,
