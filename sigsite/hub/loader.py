@@ -37,7 +37,7 @@ from sigsite.model import SigData
 from sigsite.privacy import refuse_address_in_name
 from sigsite.problems import Problem, Problems
 from sigsite.reading import refuse_odd_name, symlink_on_the_way
-from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
+from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
 
 
 def sig_id(name: str) -> str:
@@ -53,11 +53,13 @@ def load_community(
     caches: dict[str, NoteCache] | None = None,
     forge_url: str = FORGE_URL,
     render: bool = True,
+    bulk_change_groups: int = BULK_CHANGE_GROUPS,
 ) -> tuple[Community, Problems]:
     """Read every SIG folder of `root/sigs`; bad input becomes problems of its file, never an exception.
 
     Without `render` (`sigsite check --community`), the READMEs are not rendered: their links
-    never fail (what the hub does not publish leads to the forge).
+    never fail (what the hub does not publish leads to the forge). A commit that changes
+    `bulk_change_groups` groups' folders or more dates none of them (hub/history.py).
     """
     problems = Problems()
     sigs_dir = root / SIGS_DIR
@@ -112,7 +114,9 @@ def load_community(
                 external_url=entry.link,
             )
         )
-    history = read_history(root, [s.path for s in sigs if not s.is_external])
+    history = read_history(
+        root, [s.path for s in sigs if not s.is_external], bulk_groups=bulk_change_groups, problems=problems
+    )
     sigs = [replace(s, last_change=history.last_change.get(s.path)) for s in sigs]
     community = Community(
         introduction=community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs), history=history

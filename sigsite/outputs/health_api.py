@@ -11,9 +11,10 @@ from sigsite.health.cadence import Schedule
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth, Tally
 from sigsite.hub.model import Community
-from sigsite.outputs.api import dump_json
+from sigsite.hub.source import Source
+from sigsite.outputs.api import dump_json, source_record
 
-HEALTH_API_VERSION = 1
+HEALTH_API_VERSION = 2  # 2: source
 
 
 def tally_record(tally: Tally) -> dict[str, Any]:
@@ -84,11 +85,14 @@ def group_record(health: GroupHealth, site: SiteAddresses) -> dict[str, Any]:
     }
 
 
-def health_json(community: Community, health: CommunityHealth, sites: dict[str, SiteAddresses]) -> bytes:
-    """Every group with a folder whose files hold a dated session, a stated schedule or a finding, by id."""
+def health_json(
+    community: Community, health: CommunityHealth, sites: dict[str, SiteAddresses], source: Source
+) -> bytes:
+    """Every group with a folder whose files hold a dated session, a stated schedule or a finding, by
+    id; where the data is from."""
     groups = {
         sig.id: group_record(group, sites[sig.id])
         for sig in community.folders
         if (group := health.of(sig)) is not None and group.shown
     }
-    return dump_json({"version": HEALTH_API_VERSION, "groups": groups})
+    return dump_json({"version": HEALTH_API_VERSION, "source": source_record(source), "groups": groups})

@@ -10,6 +10,7 @@ from sigsite.addresses import PageContext
 from sigsite.health.community import CommunityHealth
 from sigsite.health.participation import Attended
 from sigsite.hub.model import Community
+from sigsite.hub.source import Source
 from sigsite.render.hub_blocks import DirectoryEntry, render_directory
 
 if TYPE_CHECKING:  # plan/hub.py imports this module
@@ -17,9 +18,14 @@ if TYPE_CHECKING:  # plan/hub.py imports this module
 
 
 def directory(
-    community: Community, groups: dict[str, HubGroup], today: date, locale: str, page_url: str
+    community: Community,
+    groups: dict[str, HubGroup],
+    today: date,
+    locale: str,
+    page_url: str,
+    source: Source | None = None,
 ) -> str:
-    """The directory of every group, linked from the page at `page_url`."""
+    """The directory of every group, linked from the page at `page_url`, with where its data is from."""
     here = PageContext(page_url=page_url)
     entries = []
     for sig in community.sigs:
@@ -42,7 +48,7 @@ def directory(
                 else "",
             )
         )
-    return render_directory(entries, community.history, locale)
+    return render_directory(entries, community.history, locale, source)
 
 
 def sessions_attended(
