@@ -67,7 +67,7 @@ class HubPlugin(SitePlugin[HubConfig]):
         try:
             bulk_change_groups(self.config.bulk_change_groups)
         except ValueError as exc:
-            raise PluginError(f"sigsite-hub: {exc} (in hub/mkdocs.yml)") from exc
+            raise PluginError(f"sigsite-hub: {exc} (in {config.config_file_path or 'mkdocs.yml'})") from exc
         root = (base / Path(named).expanduser()).resolve()
         if not root.is_dir():
             where = "the community setting of hub/mkdocs.yml" if self.config.community else COMMUNITY_VARIABLE

@@ -27,7 +27,6 @@ from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
-from sigsite.hub.source import Source, source_of
 from sigsite.markup.references import Address, Target
 from sigsite.plan.directory import directory, sessions_attended
 from sigsite.plan.documents import document_pages, document_urls
@@ -121,11 +120,6 @@ class HubPlan:
 
     def __post_init__(self) -> None:
         self.forge_url = self.forge_url.rstrip("/") + "/"
-
-    @property
-    def source(self) -> Source:
-        """Where the hub's data is from: the commit of the checkout, or the build's date."""
-        return source_of(self.community.history, self.forge_url, self.today)
 
     def pages(self) -> list[PlannedPage]:
         """Every page of this language: each group's, then the community's own."""
@@ -252,9 +246,7 @@ class HubPlan:
                 docs_url=home,
                 content=intro.rendered if intro else None,
                 address=self._address(home, ""),
-                after=directory(
-                    self.community, self.groups, self.today, self.languages.current, home, self.source
-                ),
+                after=directory(self.community, self.groups, self.today, locale, home, self.forge_url),
             ),
             PlannedPage(
                 {},
