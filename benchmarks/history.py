@@ -6,8 +6,8 @@
 Each size GxN writes a repository with `git fast-import`: G group folders (most under sigs/, two
 under working-groups/, and tsc/) holding --files files in all, and N commits: most edit one file of
 one group, one in 40 edits two groups, one in 500 is a bulk edit of every group's README, and one
-in 25 is a merge of a short branch. Every commit is a day apart, so the dates are known; the oldest
-commit edits a group that nothing touches after it, so the walk has to reach the root. It prints
+in 25 is a merge of a short branch. Every commit is a day apart, so the dates are known; the second
+commit edits a group that nothing touches after it, so the walk reads every commit. It prints
 the time `read_history` takes (the least of --runs, wall and CPU: on a shared machine the CPU time
 is the steadier) and how many groups it dated. Run by hand; the test suite runs a smaller one
 (tests/test_history.py).
