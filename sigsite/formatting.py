@@ -43,6 +43,11 @@ def _long_date(day: date, locale: str) -> str:
     return format_date(day, format=language(locale).date_format, locale=_babel_locale(locale))
 
 
+def calendar_date(day: date, locale: str = DEFAULT_LOCALE) -> str:
+    """`July 4, 2025`, `2025年7月4日`: the date without its weekday, as Babel writes it in the locale."""
+    return format_date(day, format="long", locale=_babel_locale(locale))
+
+
 @cache
 def _babel_locale(locale: str) -> Locale:
     return Locale.parse(locale)

@@ -21,7 +21,12 @@ DEFAULT_TIMEZONE = "Asia/Shanghai"
 SETTING_NAMES = ("members_file", "sig_info_file", "meetings_dir", "timezone", "public_emails", "channels")
 HUB_PLUGIN_NAME = "sigsite-hub"
 HUB_CONFIG_FILE = "hub/mkdocs.yml"
-HUB_SETTING_NAMES = ("timezone", "public_emails")  # what `sigsite check --community` reads of it
+# A commit that changes this many groups' folders or more is housekeeping, no group's activity:
+# a group's own work changes its own folder, joint work of two to four groups (a shared session, a
+# person joining several) changes theirs; a sweep over READMEs or the template changes dozens.
+BULK_CHANGE_GROUPS = 5
+# What `sigsite check --community` reads of the hub's mkdocs.yml.
+HUB_SETTING_NAMES = ("timezone", "public_emails", "bulk_change_groups")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -51,6 +56,16 @@ def plugin_settings(
             settings = settings if isinstance(settings, dict) else {}
             return {key: value for key, value in settings.items() if key in names}
     return {}
+
+
+def bulk_change_groups(value: object) -> int:
+    """The `bulk_change_groups` setting of the hub: a whole number of 2 or more (None: the default);
+    ValueError otherwise, saying what it must be."""
+    if value is None:
+        return BULK_CHANGE_GROUPS
+    if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+        raise ValueError(f"bulk_change_groups must be a whole number of 2 or more, not {value!r}")
+    return value
 
 
 def _single(entry: Any) -> tuple[Any, Any]:

@@ -129,6 +129,13 @@ ZH: dict[str, str] = {
     "The community's own files, and folders left out": "社区自身的文件，以及被略去的文件夹",
     "Last change:": "最近修改：",
     "(in this shallow checkout)": "（以此浅克隆为准）",
+    "The Git history of this checkout could not be read (the build's warnings say why), so only dated notes and sessions count: a group may be active in ways its files do not date.": "无法读取此检出的 Git 历史（原因见构建警告），因此只统计有日期的纪要与活动：小组可能还有文件中未注明日期的活动。",
+    "A commit that changed the folders of {count} or more groups at once is housekeeping, not a change of theirs.": "一次修改 {count} 个及以上小组目录的提交属于日常维护，不计为这些小组的修改。",
+    # where the hub's data is from (the home page and every page's footer)
+    "From {repository} at {commit}, {date}.": "数据来自 {repository} 的提交 {commit}（{date}）。",
+    "From {repository} at {commit}.": "数据来自 {repository} 的提交 {commit}。",
+    "From a checkout of {repository} without Git history, built {date}.": "数据来自 {repository} 的一份没有 Git 历史的检出，构建于 {date}。",
+    "From a checkout of {repository} whose Git history could not be read, built {date}.": "数据来自 {repository} 的一份检出，其 Git 历史无法读取；构建于 {date}。",
     "Contact": "联系方式",
     "Page not found": "页面不存在",
     "There is no page at this address. It may have moved when the site was reorganized.": "此地址没有页面，可能在网站调整时移动了位置。",

@@ -265,6 +265,16 @@ def test_json_follows_its_published_schema(hub, name, schema):
     validate_published(_json(hub, name), hub.site / "schemas", schema)
 
 
+def test_without_git_history_every_page_says_so_and_gives_the_build_date(hub):
+    said = "From a checkout of mindspore/community without Git history, built June 1, 2021."
+    for page in ("index.html", "sigs/alpha/index.html", "people/index.html"):
+        assert " ".join(hub.html(page).select_one("footer .sig-source").get_text().split()) == said
+    assert "构建于 2021年6月1日" in hub.html("zh/index.html").select_one("footer .sig-source").get_text()
+    unknown = {"repository": "mindspore/community", "commit": None, "date": None, "url": None}
+    for name in ("sigs.json", "people.json", "meetings.json", "health.json"):
+        assert _json(hub, name)["source"] == {**unknown, "built": "2021-06-01"}
+
+
 def test_sigs_json_has_every_sig_with_the_fields_of_the_directory(hub):
     sigs = {s["id"]: s for s in _json(hub, "sigs.json")["sigs"]}
     assert set(sigs) == {

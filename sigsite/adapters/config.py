@@ -8,7 +8,13 @@ from mkdocs.config import config_options as c
 from sigsite.addresses import ARCHIVE_PAGE
 from sigsite.channels import CHANNELS
 from sigsite.hub.links import FORGE_URL
-from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
+from sigsite.settings import (
+    BULK_CHANGE_GROUPS,
+    DEFAULT_TIMEZONE,
+    MEETINGS_DIR,
+    MEMBERS_FILE,
+    SIG_INFO_FILE,
+)
 
 COMMUNITY_VARIABLE = "SIGSITE_COMMUNITY"
 
@@ -53,3 +59,7 @@ class HubConfig(CommonConfig):
 
     forge_url = c.Type(str, default=FORGE_URL)
     """Where a file of the community repository is shown: the prefix of its path."""
+
+    bulk_change_groups = c.Type(int, default=BULK_CHANGE_GROUPS)
+    """A commit that changes this many groups' folders or more is housekeeping (a README sweep, a
+    template change): it is no group's last change or activity. 2 or more."""

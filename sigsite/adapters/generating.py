@@ -146,11 +146,16 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             page.content = content.replace(LATE_SLOT, self.slot_content(generated), 1)
         ours = our_keys(context)
         ours["sigsite_language_roots"] = self.build.language_roots
+        ours["sigsite_source"] = Markup(self.source_line())  # the core's, autoescaped
         if self._csp is not None:
             ours["sigsite_csp"] = self._csp.for_context(ours)
         if generated is not None:
             point_switcher(config, generated.plan.switcher)
         return context
+
+    def source_line(self) -> str:
+        """What the footer of every page says the data is from (HTML); nothing by default."""
+        return ""
 
     def slot_content(self, generated: GeneratedPage | None) -> str:
         """What fills a page's LATE_SLOT: the generated page's own, else nothing."""
@@ -167,6 +172,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             our_keys(context)["sigsite_not_found"] = Markup(  # our template, autoescaped
                 render_not_found(self.not_found_pages, self.languages, config.site_url or "/")
             )
+        if self.config.enabled:
+            our_keys(context)["sigsite_source"] = Markup(self.source_line())
         if self.config.enabled and self._csp is not None:
             ours = our_keys(context)
             ours["sigsite_csp"] = self._csp.for_context(ours)

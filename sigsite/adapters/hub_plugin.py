@@ -24,13 +24,15 @@ from sigsite.hub.kinds import KINDS
 from sigsite.hub.loader import load_community
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson, community_people
+from sigsite.hub.source import source_of
 from sigsite.meetings import NoteCache
 from sigsite.plan.files import hub_files
 from sigsite.plan.hub import HubPlan, hub_groups
 from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.problems import Problems, printable
+from sigsite.render.hub_blocks import render_source
 from sigsite.render.not_found import HUB_PAGES
-from sigsite.settings import SIGS_DIR
+from sigsite.settings import SIGS_DIR, bulk_change_groups
 
 
 class HubPlugin(SitePlugin[HubConfig]):
@@ -65,6 +67,10 @@ class HubPlugin(SitePlugin[HubConfig]):
                 "the folder that holds sigs/ "
                 f"(e.g. {COMMUNITY_VARIABLE}=../community mkdocs build -f hub/mkdocs.yml)"
             )
+        try:
+            bulk_change_groups(self.config.bulk_change_groups)
+        except ValueError as exc:
+            raise PluginError(f"sigsite-hub: {exc} (in {config.config_file_path or 'mkdocs.yml'})") from exc
         root = (base / Path(named).expanduser()).resolve()
         if not root.is_dir():
             where = "the community setting of hub/mkdocs.yml" if self.config.community else COMMUNITY_VARIABLE
@@ -93,6 +99,7 @@ class HubPlugin(SitePlugin[HubConfig]):
             public_emails=frozenset(a.lower() for a in self.config.public_emails),
             caches=self._caches,
             forge_url=self.config.forge_url,
+            bulk_change_groups=self.config.bulk_change_groups,
         )
         self.people = community_people(self.community, problems)
         self.health = assess(self.community, self.people, self._root, self.today(), problems)
@@ -113,6 +120,11 @@ class HubPlugin(SitePlugin[HubConfig]):
     def plan_files(self, base: str, site_name: str) -> list[PlannedFile]:
         assert self._plan is not None
         return hub_files(self._plan, self._root, base, site_name)
+
+    def source_line(self) -> str:
+        """Where the data is from, in the language being built: the commit, or the build's day."""
+        source = source_of(self.community.history, self.config.forge_url, self.today())
+        return render_source(source, self.languages.current)
 
     def watched(self) -> list[Path]:
         """The folders of every kind of group (sigs/, working-groups/, tsc/): notes, READMEs,

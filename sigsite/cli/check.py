@@ -11,13 +11,15 @@ from zoneinfo import ZoneInfo
 from sigsite.build_date import build_date
 from sigsite.cli.common import print_json, project_of, refuse, say, shown
 from sigsite.health.community import assess
+from sigsite.hub.history import History
 from sigsite.hub.kinds import SINGLE_GROUP_FOLDERS
 from sigsite.hub.loader import load_community
 from sigsite.hub.people import community_people
+from sigsite.hub.source import SHORT_COMMIT
 from sigsite.loader import load_sig
 from sigsite.problems import Problem, Severity
 from sigsite.project import Project, ProjectNotFound, hub_settings, public_addresses
-from sigsite.settings import DEFAULT_TIMEZONE
+from sigsite.settings import DEFAULT_TIMEZONE, bulk_change_groups
 
 
 def github_escape(text: str, *, in_property: bool = False) -> str:
@@ -80,15 +82,21 @@ def _moved(problem: Problem, folder: str) -> Problem:
 
 def check_community(root: Path, output: str, config: str | None) -> int:
     """Every SIG folder of a community checkout, as the hub reads them, with the hub's settings
-    (timezone, public addresses); problems grouped by folder."""
+    (timezone, public addresses, bulk_change_groups); problems grouped by folder."""
     try:
         settings, config_file = hub_settings(Path.cwd(), Path(config) if config else None)
     except ProjectNotFound as exc:
         return refuse("check", str(exc), 1)
+    try:
+        bulk = bulk_change_groups(settings.get("bulk_change_groups"))
+    except ValueError as exc:  # the hub refuses it too
+        where = shown(config_file).rstrip("/") if config_file else "the settings"
+        return refuse("check", f"{exc} (in {where})", 1)
     community, problems = load_community(
         root,
         timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
         public_emails=public_addresses(settings),
+        bulk_change_groups=bulk,
     )  # rendered as the hub renders it: what rendering finds (links, fragments) is reported too
     people = community_people(community, problems)  # what the SIGs' files say of one person, compared
     # Leaders, minutes and attendees; no warning depends on the day, so any zone's date will do.
@@ -110,9 +118,21 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         say(f"{folder}: {counted} error(s), {len(found) - counted} warning(s)")
         for problem in found:
             say("  " + problem.format())
+    if community.history.available:
+        say(_history_line(community.history))
     read = f" with the settings of {shown(config_file).rstrip('/')}" if config_file else ""
     say(f"checked {folders} group folder(s) in {root}{read}: {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
+
+
+def _history_line(history: History) -> str:
+    """What the checkout's history gave: the commit it is at, and the commits set aside."""
+    at = f"{history.commit[:SHORT_COMMIT]} of {history.committed}" if history.commit else "an unknown commit"
+    shallow = ", shallow" if history.shallow else ""
+    return (
+        f"history: at {at}{shallow}; {history.bulk_commits} commit(s) changed {history.bulk_groups} or "
+        "more groups' folders at once and date no group's change (bulk_change_groups)"
+    )
 
 
 def _group_of(problem: Problem) -> str:

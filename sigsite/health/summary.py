@@ -104,7 +104,7 @@ def group_health(sig: HubSig, today: date) -> GroupHealth:
     schedule, last = cadence.schedule, sig.last_meeting(today)
     expected = (
         schedule.next_on_or_after(today, last.date if last else None)
-        if schedule and sig.is_active(today)
+        if schedule and sig.recorded_recently(today)  # never from changes to its files alone
         else None
     )
     return GroupHealth(

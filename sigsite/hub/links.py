@@ -46,12 +46,6 @@ def repository_path(url: str, forge_url: str) -> str | None:
     return unquote(match[1]) if match else None
 
 
-def forge_line_url(forge_url: str, path: str, line: int | None = None) -> str:
-    """The address of a repository file (at a line) on the forge that `forge_url` shows files of."""
-    base = forge_url if forge_url.endswith("/") else forge_url + "/"
-    return base + quote(path) + (f"#L{line}" if line else "")
-
-
 def forge_targets(markdown: str, forge_url: str) -> Iterator[str]:
     """The repository paths that a text's absolute addresses of its own repository name."""
     for match in _WEB_ADDRESS.finditer(markdown):

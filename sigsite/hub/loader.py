@@ -38,7 +38,7 @@ from sigsite.model import SigData
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file, refuse_unpublishable_name
 from sigsite.problems import Problem, Problems, Severity
 from sigsite.reading import symlink_on_the_way
-from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
+from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
 
 
 def sig_id(name: str) -> str:
@@ -53,11 +53,14 @@ def load_community(
     public_emails: frozenset[str] = frozenset(),
     caches: dict[str, NoteCache] | None = None,
     forge_url: str = FORGE_URL,
+    bulk_change_groups: int = BULK_CHANGE_GROUPS,
 ) -> tuple[Community, Problems]:
     """Read every group folder of `root`; bad input becomes problems of its file, never an exception.
 
     What a group's files hold that the hub cannot show is left out where it stands and reported as
     an error (`Community.faults`): `sigsite check --community` fails on it, the hub shows the rest.
+    A commit that changes `bulk_change_groups` groups' folders or more dates none of them
+    (hub/history.py).
     """
     problems = Problems()
     sigs_dir = root / SIGS_DIR
@@ -120,7 +123,9 @@ def load_community(
                 external_url=entry.link,
             )
         )
-    history = read_history(root, [s.path for s in sigs if not s.is_external])
+    history = read_history(
+        root, [s.path for s in sigs if not s.is_external], bulk_groups=bulk_change_groups, problems=problems
+    )
     sigs = [replace(s, last_change=history.last_change.get(s.path)) for s in sigs]
     community = Community(
         introduction=community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs), history=history

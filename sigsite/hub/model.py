@@ -52,7 +52,7 @@ class HubSig:
     published_files: tuple[str, ...] = ()  # folder-relative paths of inert files its texts use
     external_url: str | None = None  # where a SIG hosted elsewhere lives
     kind: str = SIG.key  # a key of hub/kinds.py
-    last_change: date | None = None  # the last commit that touched its folder, when there is history
+    last_change: date | None = None  # its folder's last change but housekeeping (history.py), when known
     documents: tuple[Document, ...] = ()  # by path, numbers in it as numbers (Topic2 before Topic10)
     embedded_files: tuple[tuple[str, bytes], ...] = ()  # images its texts embed, published as files
 
@@ -114,6 +114,12 @@ class HubSig:
         last = self.last_meeting(today)
         dates = [d for d in (last.date if last else None, self.last_change) if d is not None]
         return any((today - d).days <= ACTIVE_DAYS for d in dates)
+
+    def recorded_recently(self, today: date) -> bool:
+        """True when a meeting or session before `today` is recorded in the 12 months before it; a
+        change to its files alone never makes it so."""
+        last = self.last_meeting(today)
+        return last is not None and last.date is not None and (today - last.date).days <= ACTIVE_DAYS
 
     def meetings_per_year(self) -> dict[int, int]:
         """Year -> number of meetings, every year from the first to the last meeting."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from sigsite.addresses import SiteAddresses
 from sigsite.formatting import meeting_title
+from sigsite.hub.source import Source
 from sigsite.model import Meeting, Person, SigData
 from sigsite.outputs import instant
 
@@ -21,6 +22,17 @@ def dump_json(document: dict[str, Any]) -> bytes:
     """Compact UTF-8 JSON, markup characters escaped, with a final newline."""
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
     return (text + "\n").encode("utf-8")
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    """Where a hub's data is from (`source` of its JSON files): the commit and its date, else null."""
+    return {
+        "repository": source.repository,
+        "commit": source.commit,
+        "date": source.committed.isoformat() if source.committed else None,
+        "url": source.url,
+        "built": source.built.isoformat(),
+    }
 
 
 def _person(person: Person) -> dict[str, Any]:

@@ -11,9 +11,10 @@ from sigsite.health.cadence import Schedule
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth, Tally
 from sigsite.hub.model import Community
-from sigsite.outputs.api import dump_json
+from sigsite.hub.source import Source
+from sigsite.outputs.api import dump_json, source_record
 
-HEALTH_API_VERSION = 2  # 2: left_out
+HEALTH_API_VERSION = 2  # 2: source, left_out
 
 
 def tally_record(tally: Tally) -> dict[str, Any]:
@@ -84,9 +85,11 @@ def group_record(health: GroupHealth, site: SiteAddresses) -> dict[str, Any]:
     }
 
 
-def health_json(community: Community, health: CommunityHealth, sites: dict[str, SiteAddresses]) -> bytes:
+def health_json(
+    community: Community, health: CommunityHealth, sites: dict[str, SiteAddresses], source: Source
+) -> bytes:
     """Every group with a folder whose files hold a dated session, a stated schedule or a finding, by
-    id; and what the hub left out of the community's files."""
+    id; where the data is from, and what the hub left out of the community's files."""
     groups = {
         sig.id: group_record(group, sites[sig.id])
         for sig in community.folders
@@ -96,4 +99,11 @@ def health_json(community: Community, health: CommunityHealth, sites: dict[str, 
         {"file": p.file, "line": p.line, "column": p.column, "message": p.message, "fix": p.fix}
         for p in community.faults
     ]
-    return dump_json({"version": HEALTH_API_VERSION, "groups": groups, "left_out": left_out})
+    return dump_json(
+        {
+            "version": HEALTH_API_VERSION,
+            "source": source_record(source),
+            "groups": groups,
+            "left_out": left_out,
+        }
+    )

@@ -12,12 +12,15 @@ from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
+from sigsite.hub.source import Source
 from sigsite.languages import CODES, DEFAULT
 from sigsite.model import Meeting
-from sigsite.outputs.api import API_VERSION, dump_json, meeting_record
+from sigsite.outputs.api import dump_json, meeting_record, source_record
 from sigsite.outputs.health_api import attendance_record, tally_record
 
-SIGS_API_VERSION = 2  # introductions by language
+SIGS_API_VERSION = 3  # 2: introductions by language; 3: source, history's bulk_change_groups
+PEOPLE_API_VERSION = 2  # 2: source
+HUB_MEETINGS_API_VERSION = 2  # 2: source
 
 
 def _moment(meeting: Meeting | None, site: SiteAddresses) -> dict[str, Any] | None:
@@ -67,22 +70,37 @@ def _sig(sig: HubSig, site: SiteAddresses, today: date, health: GroupHealth | No
 
 
 def sigs_json(
-    community: Community, sites: dict[str, SiteAddresses], today: date, health: CommunityHealth
+    community: Community,
+    sites: dict[str, SiteAddresses],
+    today: date,
+    health: CommunityHealth,
+    source: Source,
 ) -> bytes:
-    """Every SIG of the hub, with the facts and counts of its directory entry and its health's totals."""
+    """Every SIG of the hub, with the facts and counts of its directory entry and its health's totals;
+    where the data is from."""
     sigs = [_sig(s, sites[s.id], today, health.of(s)) for s in community.sigs]
-    history = {"available": community.history.available, "shallow": community.history.shallow}
-    return dump_json({"version": SIGS_API_VERSION, "history": history, "sigs": sigs})
+    history = {
+        "available": community.history.available,
+        "shallow": community.history.shallow,
+        "bulk_change_groups": community.history.bulk_groups,
+    }
+    return dump_json(
+        {"version": SIGS_API_VERSION, "source": source_record(source), "history": history, "sigs": sigs}
+    )
 
 
 def people_json(
-    people: tuple[CommunityPerson, ...], health: CommunityHealth, sites: dict[str, SiteAddresses]
+    people: tuple[CommunityPerson, ...],
+    health: CommunityHealth,
+    sites: dict[str, SiteAddresses],
+    source: Source,
 ) -> bytes:
     """Everyone once, with every SIG and role, what each SIG's files say of them, and the sessions
-    they are recorded as attending."""
+    they are recorded as attending; where the data is from."""
     return dump_json(
         {
-            "version": API_VERSION,
+            "version": PEOPLE_API_VERSION,
+            "source": source_record(source),
             "people": [
                 {
                     "name": p.name,
@@ -116,9 +134,10 @@ def people_json(
 
 
 def hub_meetings_json(
-    community: Community, sites: dict[str, SiteAddresses], health: CommunityHealth
+    community: Community, sites: dict[str, SiteAddresses], health: CommunityHealth, source: Source
 ) -> bytes:
-    """Every meeting of every SIG, each with its SIG's id and what its Attendees section counts."""
+    """Every meeting of every SIG, each with its SIG's id and what its Attendees section counts;
+    where the data is from."""
     counted = {
         (group_id, s.meeting.slug): s.attendance
         for group_id, group in health.groups.items()
@@ -126,7 +145,8 @@ def hub_meetings_json(
     }
     return dump_json(
         {
-            "version": API_VERSION,
+            "version": HUB_MEETINGS_API_VERSION,
+            "source": source_record(source),
             "meetings": [
                 {
                     "sig": sig.id,

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from sigsite.addresses import PageContext
 from sigsite.health.community import CommunityHealth
 from sigsite.health.participation import Attended
+from sigsite.hub.links import FORGE_URL
 from sigsite.hub.model import Community
+from sigsite.hub.source import source_of
 from sigsite.render.hub_blocks import DirectoryEntry, render_directory
 
 if TYPE_CHECKING:  # plan/hub.py imports this module
@@ -17,9 +19,15 @@ if TYPE_CHECKING:  # plan/hub.py imports this module
 
 
 def directory(
-    community: Community, groups: dict[str, HubGroup], today: date, locale: str, page_url: str
+    community: Community,
+    groups: dict[str, HubGroup],
+    today: date,
+    locale: str,
+    page_url: str,
+    forge_url: str = FORGE_URL,
 ) -> str:
-    """The directory of every group, linked from the page at `page_url`."""
+    """The directory of every group, linked from the page at `page_url`, with where its data is from
+    (the community repository shown at `forge_url`)."""
     here = PageContext(page_url=page_url)
     entries = []
     for sig in community.sigs:
@@ -42,7 +50,8 @@ def directory(
                 else "",
             )
         )
-    return render_directory(entries, community.history, locale)
+    source = source_of(community.history, forge_url, today)
+    return render_directory(entries, community.history, locale, source)
 
 
 def sessions_attended(

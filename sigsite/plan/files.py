@@ -65,6 +65,7 @@ def hub_files(plan: HubPlan, community_root: Path, base: str, site_name: str) ->
         sites,
         plan.health,
         tuple(expected.values()),
+        plan.forge_url,
     )
     published += [*schemas(Site.HUB), *outputs(Site.HUB, community, group=True)]
     published += outputs(Site.HUB, community, group=False)

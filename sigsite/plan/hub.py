@@ -26,9 +26,9 @@ from sigsite.addresses import (
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.faults import fault_views
-from sigsite.hub.links import forge_line_url
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
+from sigsite.hub.source import file_at_commit
 from sigsite.markup.references import Address, Target
 from sigsite.plan.directory import directory, sessions_attended
 from sigsite.plan.documents import document_pages, document_urls
@@ -174,7 +174,7 @@ class HubPlan:
                 note,
                 self.community.history.shallow,
                 locale,
-                fault_views(self.community.faults_of(sig), partial(forge_line_url, self.forge_url)),
+                fault_views(self.community.faults_of(sig), self._at_snapshot),
             ),
         )
 
@@ -256,7 +256,7 @@ class HubPlan:
                 docs_url=home,
                 content=intro.rendered if intro else None,
                 address=self._address(home, ""),
-                after=directory(self.community, self.groups, self.today, self.languages.current, home),
+                after=directory(self.community, self.groups, self.today, locale, home, self.forge_url),
             ),
             PlannedPage(
                 {},
@@ -275,9 +275,14 @@ class HubPlan:
                 self.health,
                 self.languages,
                 {key: group.urls["health"] for key, group in self.groups.items() if "health" in group.urls},
-                partial(forge_line_url, self.forge_url),
+                self._at_snapshot,
             ),
         ]
+
+    def _at_snapshot(self, path: str, line: int | None) -> str:
+        """A repository file's address on the forge at the commit the hub was built from, so a
+        faulty line does not drift; at the branch when the commit is unknown."""
+        return file_at_commit(self.forge_url, self.community.history.commit, path, line)
 
     def _address(self, page_url: str, group: str) -> Address:
         """Where the references of committed content lead from a page; `group` is the one whose

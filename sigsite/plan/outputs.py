@@ -26,8 +26,10 @@ from sigsite.addresses import (
     schema_file,
 )
 from sigsite.health.community import CommunityHealth
+from sigsite.hub.links import FORGE_URL
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson
+from sigsite.hub.source import Source, source_of
 from sigsite.model import SigData
 from sigsite.outputs.api import meetings_json, members_json
 from sigsite.outputs.atom import feed_of
@@ -58,6 +60,12 @@ class OutputInput:
     sites: dict[str, SiteAddresses] = field(default_factory=dict)  # by group id, hosted elsewhere too
     health: CommunityHealth = field(default_factory=CommunityHealth)  # the hub's
     expected: tuple[ExpectedSession, ...] = ()  # sessions a stated schedule makes expected (the hub's)
+    forge_url: str = FORGE_URL  # where the hub's community repository shows its files
+
+    @property
+    def source(self) -> Source:
+        """Where the hub's data is from: its checkout's commit, or the day it was built."""
+        return source_of(self.community.history, self.forge_url, self.today)
 
 
 @dataclass(frozen=True)
@@ -77,16 +85,29 @@ OUTPUTS = (
     Output(MEMBERS_JSON, False, frozenset({Site.SIG}), lambda i: members_json(i.groups[0][0])),
     Output(MEETINGS_JSON, False, frozenset({Site.SIG}), lambda i: meetings_json(*i.groups[0])),
     Output(
-        SIGS_JSON, False, frozenset({Site.HUB}), lambda i: sigs_json(i.community, i.sites, i.today, i.health)
+        SIGS_JSON,
+        False,
+        frozenset({Site.HUB}),
+        lambda i: sigs_json(i.community, i.sites, i.today, i.health, i.source),
     ),
-    Output(PEOPLE_JSON, False, frozenset({Site.HUB}), lambda i: people_json(i.people, i.health, i.sites)),
+    Output(
+        PEOPLE_JSON,
+        False,
+        frozenset({Site.HUB}),
+        lambda i: people_json(i.people, i.health, i.sites, i.source),
+    ),
     Output(
         MEETINGS_JSON,
         False,
         frozenset({Site.HUB}),
-        lambda i: hub_meetings_json(i.community, i.sites, i.health),
+        lambda i: hub_meetings_json(i.community, i.sites, i.health, i.source),
     ),
-    Output(HEALTH_JSON, False, frozenset({Site.HUB}), lambda i: health_json(i.community, i.health, i.sites)),
+    Output(
+        HEALTH_JSON,
+        False,
+        frozenset({Site.HUB}),
+        lambda i: health_json(i.community, i.health, i.sites, i.source),
+    ),
 )
 
 

@@ -8,7 +8,9 @@ from datetime import date
 
 from markupsafe import Markup
 
+from sigsite.addresses import safe_url
 from sigsite.channels import CHANNELS
+from sigsite.formatting import calendar_date
 from sigsite.health.participation import Attended
 from sigsite.hub.chart import meetings_chart
 from sigsite.hub.faults import SHOWN_ON_A_GROUP_PAGE, FaultView
@@ -16,6 +18,7 @@ from sigsite.hub.history import History
 from sigsite.hub.kinds import KINDS
 from sigsite.hub.model import HubSig
 from sigsite.hub.people import CommunityPerson
+from sigsite.hub.source import Source
 from sigsite.model import ROLES, Meeting
 from sigsite.render.blocks import role_chips
 from sigsite.render.environment import render_template
@@ -36,9 +39,35 @@ class DirectoryEntry:
     kind_label: str = ""  # filled in by render_directory, in the page's language
 
 
-def render_directory(entries: list[DirectoryEntry], history: History, locale: str) -> str:
+def render_source(source: Source, locale: str) -> Markup:
+    """One sentence: which commit of which repository the data is from, linked to the commit on the
+    forge (`From mindspore/community at 35c0878, July 4, 2025.`); without history, that the
+    checkout has none, or that it could not be read, and the day the hub was built."""
+    _ = translator(locale)
+    if source.commit is None:
+        if source.unreadable:
+            message = "From a checkout of {repository} whose Git history could not be read, built {date}."
+        else:
+            message = "From a checkout of {repository} without Git history, built {date}."
+        return Markup(_(message)).format(
+            repository=source.repository, date=calendar_date(source.built, locale)
+        )
+    link = Markup('<a href="{}" title="{}">{}</a>').format(
+        safe_url(source.url), source.commit, source.short_commit
+    )
+    if source.committed is None:
+        return Markup(_("From {repository} at {commit}.")).format(repository=source.repository, commit=link)
+    return Markup(_("From {repository} at {commit}, {date}.")).format(
+        repository=source.repository, commit=link, date=calendar_date(source.committed, locale)
+    )
+
+
+def render_directory(
+    entries: list[DirectoryEntry], history: History, locale: str, source: Source | None = None
+) -> str:
     """Every group of the hub by its displayed name, filterable by kind, activity and text; what
-    the checkout's history could tell is said once, above them."""
+    the checkout's history could tell, and where the data is from (`source`), is said once, above
+    them."""
     _ = translator(locale)
     labels = {kind.key: _(kind.label) for kind in KINDS}
     entries = sorted(
@@ -57,6 +86,7 @@ def render_directory(entries: list[DirectoryEntry], history: History, locale: st
         for_markdown=False,
         entries=entries,
         history=history,
+        source=render_source(source, locale) if source else "",
         activity_counts=activity_counts,
         activity_chips=[
             (state, label, activity_counts[state])

@@ -1,0 +1,148 @@
+"""How long reading a community's Git history takes (sigsite/hub/history.py), on generated repositories.
+
+    python benchmarks/history.py                          # MindSpore's size and openEuler's
+    python benchmarks/history.py --sizes 47x5000 120x40000 --files 12000
+
+Each size GxN writes a repository with `git fast-import`: G group folders (most under sigs/, two
+under working-groups/, and tsc/) holding --files files in all, and N commits: most edit one file of
+one group, one in 40 edits two groups, one in 500 is a bulk edit of every group's README, and one
+in 25 is a merge of a short branch. Every commit is a day apart, so the dates are known; the second
+commit edits a group that nothing touches after it, so the walk reads every commit. It prints
+the time `read_history` takes (the least of --runs, wall and CPU: on a shared machine the CPU time
+is the steadier) and how many groups it dated. Run by hand; the test suite runs a smaller one
+(tests/test_history.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from sigsite.hub.history import read_history
+
+START = 1_500_000_000  # the first commit's time; each next one a day later
+DAY = 86_400
+
+
+def group_paths(groups: int) -> list[str]:
+    """The groups' folders: two working groups, the TSC and the rest SIGs."""
+    return [
+        "tsc",
+        "working-groups/wg0",
+        "working-groups/wg1",
+        *(f"sigs/sig{i:03d}" for i in range(max(groups - 3, 1))),
+    ]
+
+
+def stream(groups: list[str], commits: int, files: int, seed: int = 7) -> Iterator[bytes]:
+    """The fast-import commands of a repository: the first commit adds every file, each next one
+    changes one group (or two, or all of them) and a few are merges of a one-commit branch."""
+    rand = random.Random(seed)
+    per_group = max(files // len(groups), 2)
+    mark = 0
+
+    def blob(text: str) -> tuple[int, bytes]:
+        nonlocal mark
+        mark += 1
+        data = text.encode()
+        return mark, b"blob\nmark :%d\ndata %d\n%s\n" % (mark, len(data), data)
+
+    def commit(ref: str, when: int, changes: list[tuple[str, int]], parents: list[int]) -> tuple[int, bytes]:
+        nonlocal mark
+        mark += 1
+        message = b"change"
+        head = b"commit %s\nmark :%d\n" % (ref.encode(), mark)
+        head += b"author t <t@t> %d +0800\ncommitter t <t@t> %d +0800\n" % (when, when)
+        head += b"data %d\n%s\n" % (len(message), message)
+        if parents:
+            head += b"from :%d\n" % parents[0]
+        for parent in parents[1:]:
+            head += b"merge :%d\n" % parent
+        body = b"".join(b"M 100644 :%d %s\n" % (m, path.encode()) for path, m in changes)
+        return mark, head + body + b"\n"
+
+    changes = []
+    for group in groups:
+        for number in range(per_group):
+            name = "README.md" if number == 0 else f"meetings/{number:04d}-note.md"
+            m, data = blob(f"{group} {number}")
+            yield data
+            changes.append((f"{group}/{name}", m))
+    tip, data = commit("refs/heads/master", START, changes, [])
+    yield data
+    for number in range(1, commits):
+        when = START + number * DAY
+        if number == 1:
+            touched = [groups[-1]]  # changed once, at the start: the walk must reach the root
+        elif number % 500 == 0:
+            touched = groups  # a README sweep
+        else:
+            touched = rand.sample(groups[:-1], 2 if number % 40 == 0 else 1)
+        edits = []
+        for group in touched:
+            name = "README.md" if len(touched) > 2 else f"meetings/{rand.randrange(1, per_group):04d}-note.md"
+            m, data = blob(f"{group} {number}")
+            yield data
+            edits.append((f"{group}/{name}", m))
+        if number % 25 == 0:  # a branch of one commit, merged
+            side, data = commit("refs/heads/side", when - DAY // 2, edits, [tip])
+            yield data
+            tip, data = commit("refs/heads/master", when, [], [tip, side])
+        else:
+            tip, data = commit("refs/heads/master", when, edits, [tip])
+        yield data
+
+
+def make_repository(folder: Path, groups: list[str], commits: int, files: int) -> None:
+    """A repository at `folder` whose history is `stream`; no files are checked out (only the history
+    is read)."""
+    subprocess.run(["git", "init", "-q", "-b", "master", str(folder)], check=True)
+    with subprocess.Popen(
+        ["git", "-C", str(folder), "fast-import", "--quiet"], stdin=subprocess.PIPE
+    ) as importer:
+        assert importer.stdin is not None
+        for chunk in stream(groups, commits, files):
+            importer.stdin.write(chunk)
+        importer.stdin.close()
+        if importer.wait() != 0:
+            raise SystemExit("git fast-import failed")
+    subprocess.run(["git", "-C", str(folder), "gc", "-q"], check=True)  # packed, as a clone is
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--sizes", nargs="+", default=["47x5000", "120x40000"], help="GxN: groups x commits")
+    parser.add_argument("--files", type=int, default=12_000, help="files in all the groups' folders")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    for size in args.sizes:
+        groups_count, commits = (int(n) for n in size.split("x"))
+        groups = group_paths(groups_count)
+        with tempfile.TemporaryDirectory() as workdir:
+            folder = Path(workdir) / "community"
+            started = time.perf_counter()
+            make_repository(folder, groups, commits, args.files)
+            made = time.perf_counter() - started
+            best, cpu, history = float("inf"), float("inf"), None
+            for _ in range(args.runs):
+                started, started_cpu = time.perf_counter(), time.process_time()
+                history = read_history(folder, groups)
+                best = min(best, time.perf_counter() - started)
+                cpu = min(cpu, time.process_time() - started_cpu)
+            assert history is not None
+            print(
+                f"{len(groups)} groups, {commits} commits, {args.files} files (made in {made:.1f} s): "
+                f"read in {best:.2f} s ({cpu:.2f} s of CPU); {len(history.last_change)} groups dated, "
+                f"{history.bulk_commits} housekeeping commits set aside"
+            )
+
+
+if __name__ == "__main__":
+    main()
