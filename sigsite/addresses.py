@@ -101,6 +101,24 @@ def address_segment(name: str, fallback: str) -> str:
     return slug or f"{fallback}-{digest}"
 
 
+class UniqueSegments:
+    """Address segments made unique in the order they come: `x`, then `x-2`, `x-3`, ... Each name
+    keeps its next number, so a thousand of one name cost a thousand steps, not half a million."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def unique(self, candidate: str) -> str:
+        """`candidate`, or the first of `candidate-2`, `candidate-3`, ... not taken yet; now taken."""
+        chosen, number = candidate, self._next.get(candidate, 2)
+        while chosen in self._taken:
+            chosen, number = f"{candidate}-{number}", number + 1
+        self._next[candidate] = number
+        self._taken.add(chosen)
+        return chosen
+
+
 def document_page(slug: str) -> str:
     """The source path of a group's document page on the hub."""
     return f"{DOCUMENTS_FOLDER}/{slug}.md"

@@ -11,11 +11,12 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from sigsite.addresses import address_segment
+from sigsite.addresses import UniqueSegments, address_segment
 from sigsite.attachments import is_inert
 from sigsite.channels import channels_named
+from sigsite.formatting import shortened
 from sigsite.hub.documents import read_documents
 from sigsite.hub.history import read_history
 from sigsite.hub.kinds import KINDS, SIG, GroupKind, group_path
@@ -75,7 +76,7 @@ def load_community(
         if name
     }
     by_folder = {locale: {e.folder: e for e in entries if e.folder} for locale, entries in listed.items()}
-    taken: set[str] = set()
+    taken = UniqueSegments()
     sigs = []
     for kind, folder in _group_folders(root, problems):
         display = group_path(kind, folder.name)
@@ -106,7 +107,7 @@ def load_community(
             HubSig(
                 id=_unique(sig_id(entry.name), taken, f"{SIGS_DIR}/{LANGUAGES[DEFAULT].listing}", problems),
                 folder=None,
-                name=entry.name,
+                name=shortened(entry.name),
                 introduction={code: text for code, text in introductions.items() if text},
                 maintainers=(entry.maintainer,) if entry.maintainer else (),
                 external_url=entry.link,
@@ -144,13 +145,10 @@ def _group_folders(root: Path, problems: Problems) -> Iterator[tuple[GroupKind, 
                 yield kind, folder
 
 
-def _unique(candidate: str, taken: set[str], display: str, problems: Problems) -> str:
-    chosen, number = candidate, 2
-    while chosen in taken:
-        chosen, number = f"{candidate}-{number}", number + 1
+def _unique(candidate: str, taken: UniqueSegments, display: str, problems: Problems) -> str:
+    chosen = taken.unique(candidate)
     if chosen != candidate:
         problems.warning(display, None, f"another group has the id {candidate}; this one's is {chosen}")
-    taken.add(chosen)
     return chosen
 
 
@@ -175,7 +173,7 @@ def _load_folder(
     problems.items.extend(_in_folder(found.items, display))
     readmes = read_readmes(folder, display, public_emails, problems)
     listed_first = listed.get(DEFAULT)
-    name = (
+    name = shortened(  # shown on every page of the group
         (listed_first and listed_first.name)
         or data.facts.name
         or heading_name(readmes, names_a_sig=kind is SIG)
@@ -240,22 +238,21 @@ def _linked_files(folder: Path, display: str, texts: list[tuple[str, str]], forg
     """Files of the folder that its Markdown (each text with its folder-relative directory) links to,
     relatively or by its address on the forge, and that the hub publishes: inert types, no links
     on the way, not in meetings/."""
-    found: set[str] = set()
+    linked: set[str] = set()  # each file once, however many links lead to it
     for directory, text in texts:
         own = [
             posixpath.relpath(path, posixpath.join(display, directory or "."))
             for path in forge_targets(text, forge_url)
             if path.startswith(f"{display}/")
         ]
-        for target in (*relative_targets(text), *own):
-            relative = posixpath.normpath(posixpath.join(directory, target))
-            if (
-                relative.startswith("../")
-                or relative in {".", ".."}
-                or relative.startswith(f"{MEETINGS_DIR}/")
-            ):
-                continue
-            path = folder / relative
-            if is_inert(path.name) and symlink_on_the_way(folder, relative) is None and path.is_file():
-                found.add(relative)
-    return found
+        linked.update(
+            posixpath.normpath(posixpath.join(directory, t)) for t in (*relative_targets(text), *own)
+        )
+    return {
+        relative
+        for relative in linked
+        if not (relative.startswith(("../", f"{MEETINGS_DIR}/")) or relative in {".", ".."})
+        and is_inert(PurePosixPath(relative).name)
+        and symlink_on_the_way(folder, relative) is None
+        and (folder / relative).is_file()
+    }
