@@ -184,7 +184,7 @@ class HubPlan:
             switcher,
             src_uri=source,
             markdown=markdown,
-            before=render_sig_nav(sig, self._relative_urls(group, url), "members", locale),
+            before=render_sig_nav(sig, self._nav_urls(group, url), "members", locale),
             after_search=render_roster(sig.data, locale),
         )
 
@@ -197,26 +197,35 @@ class HubPlan:
             switcher,
             src_uri=source,
             markdown=titled_front_matter(title, title) + f"# {_('Meetings')}\n\n" + archive,
-            before=render_sig_nav(sig, self._relative_urls(group, url), "archive", locale),
+            before=render_sig_nav(sig, self._nav_urls(group, url), "archive", locale),
         )
 
     def _health(self, group: HubGroup) -> PlannedPage:
         locale, page = self.languages.current, self._page(group, "health")
-        navigation = render_sig_nav(group.sig, self._relative_urls(group, page[1]), "health", locale)
+        navigation = render_sig_nav(group.sig, self._nav_urls(group, page[1]), "health", locale)
         health = self.health.groups[group.sig.id]
         return group_health_page(group.sig, health, group.context.meeting_urls, page, navigation, locale)
 
     def _navigation(self, group: HubGroup, page_url: str) -> str:
         """The group's navigation on its pages that are none of GROUP_PAGES (a meeting's, a document's)."""
-        return render_sig_nav(group.sig, self._relative_urls(group, page_url), "", self.languages.current)
+        return render_sig_nav(group.sig, self._nav_urls(group, page_url), "", self.languages.current)
 
-    def _relative_urls(self, group: HubGroup, page_url: str) -> dict[str, str]:
-        """The addresses a group's page links to, relative to that page (feeds absolute)."""
-        here, sig, context = PageContext(page_url=page_url), group.sig, group.context
-        last, following = sig.last_meeting(self.today), sig.next_meeting(self.today)
+    def _nav_urls(self, group: HubGroup, page_url: str) -> dict[str, str]:
+        """The addresses the group's navigation links to (the hub and GROUP_PAGES), relative to a
+        page: a few, whatever the group holds, so that every page costs the same to plan."""
+        here = PageContext(page_url=page_url)
         return {
             **{key: here.to(url) for key, url in group.urls.items()},
             "hub": here.to(self.languages.prefix),
+        }
+
+    def _relative_urls(self, group: HubGroup, page_url: str) -> dict[str, str]:
+        """Everything a group's home page links to, relative to it (feeds absolute): its navigation,
+        its last and next sessions, its feeds, its folder on the forge and each of its documents."""
+        here, sig, context = PageContext(page_url=page_url), group.sig, group.context
+        last, following = sig.last_meeting(self.today), sig.next_meeting(self.today)
+        return {
+            **self._nav_urls(group, page_url),
             "last": here.to(context.meeting_urls.get(last.slug, "")) if last and not last.is_external else "",
             "next": here.to(context.meeting_urls.get(following.slug, ""))
             if following and not following.is_external
