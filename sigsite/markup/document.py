@@ -143,6 +143,9 @@ def _missing(written: str, url: str) -> bool:
     return not parts.scheme and not parts.netloc and urlsplit(url).scheme in WEB_SCHEMES
 
 
+_LINE_WINDOW = 8  # lines from where a link starts that may hold its address (a link text of lines)
+
+
 def _resolve_links(
     tokens: list[Token],
     address: Callable[[str, int | None], str | None],
@@ -150,35 +153,48 @@ def _resolve_links(
     first_line: int,
     image_size: Callable[[str], tuple[int, int] | None],
 ) -> None:
-    """Give every link and image of the tokens its final address (or none); raw HTML included."""
+    """Give every link and image of the tokens its final address (or none); raw HTML included.
 
-    def line_of(target: str, block: Token) -> int | None:
-        """The line of the file on which `target` is written in the block, else the block's first."""
-        if block.map is None:
+    A link's line is counted as the tokens go (a block's first line, then its line breaks), and
+    its address looked for on the few lines from there: a paragraph of ten thousand links costs
+    ten thousand steps, not one scan of the paragraph for each."""
+
+    def line_of(target: str, line: int | None) -> int | None:
+        """The line of the file on which `target` is written: the first of _LINE_WINDOW lines from
+        `line` (0-based, where its markup starts) that holds it, else `line`."""
+        if line is None:
             return None
-        start, end = block.map
-        found = next((n for n in range(start, min(end, len(lines))) if target in lines[n]), start)
-        return found + first_line
+        window = range(line, min(line + _LINE_WINDOW, len(lines)))
+        return next((n for n in window if target in lines[n]), line) + first_line
 
-    def raw(markup: str, block: Token) -> str:
+    def raw(markup: str, line: int | None) -> str:
+        counted = [0, line or 0]  # how far the markup's line breaks are counted, and the line there
+
         def replace(match: re.Match[str]) -> str:
+            counted[1] += markup.count("\n", counted[0], match.start())
+            counted[0] = match.start()
             written = html.unescape(next(v for v in match.groups()[1:] if v is not None))
-            url = address(written, line_of(written, block))
+            url = address(written, line_of(written, None if line is None else counted[1]))
             return "" if url is None else f'{match[1]}"{html.escape(url, quote=True)}"'
 
         return _RAW_ADDRESS.sub(replace, markup) if "=" in markup else markup
 
     images = 0
     for block in tokens:
+        line = block.map[0] if block.map else None
         if block.type == "html_block":
-            block.content = raw(block.content, block)
+            block.content = raw(block.content, line)
         for child in block.children or []:
-            if child.type == "html_inline":
-                child.content = raw(child.content, block)
+            if line is not None and child.type in {"softbreak", "hardbreak"}:
+                line += 1
+            elif child.type == "html_inline":
+                breaks = child.content.count("\n")
+                child.content = raw(child.content, line)
+                line = None if line is None else line + breaks
             elif child.type in {"link_open", "image"}:
                 attribute = "href" if child.type == "link_open" else "src"
                 written = str(child.attrs.get(attribute, ""))  # percent-encoded by the parser
-                url = address(written, line_of(unquote(written), block))
+                url = address(written, line_of(unquote(written), line))
                 if child.type == "image" and url is not None and _missing(written, url):
                     url = None  # a file the checkout lacks: its description, not a long address
                 if url is not None:
