@@ -40,7 +40,7 @@ _NOTES_WORDS = re.compile(
 _ROW_ACCOUNT = re.compile(r"https?://(?:www\.)?gitee\.com/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})(?=[)\s/|>\]])")
 # A list item that is a person, not a sentence: a few words, no colon (`Responsible for: ...`).
 _LOOKS_LIKE_A_NAME = re.compile(r"[^:：,，。.;；]{1,40}(?:[(（][^()（）]{1,60}[)）])?")
-MAX_PLACES = 5  # places of one kind and group that get a warning of their own
+MAX_PLACES = 8  # places of one kind and group with a warning of their own: every file that may name them
 _FOLDER_NAME = 255  # the longest name of a folder file systems allow
 
 
