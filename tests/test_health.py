@@ -17,13 +17,8 @@ from sigsite.health.actions import action_items
 from sigsite.health.attendance import attendance_of
 from sigsite.health.cadence import MAX_SCHEDULES, stated_schedules
 from sigsite.health.community import CommunityHealth, assess
-from sigsite.health.consistency import (
-    LEADERS,
-    MAX_PLACES,
-    NOTES_LINK,
-    read_listing_statements,
-    without_organisation,
-)
+from sigsite.health.consistency import LEADERS, NOTES_LINK, read_listing_statements, without_organisation
+from sigsite.health.disagreements import MAX_PLACES
 from sigsite.health.examples import MAX_EXAMPLES
 from sigsite.hub.loader import load_community
 from sigsite.hub.people import community_people

@@ -5,9 +5,8 @@ maintainers), `sig_members.yaml` (its Maintainers), its README (a maintainers se
 community's listing (`sigs/sig_info.yaml`, and the table of `sigs/README*.md`). A person is the
 same in two places by Gitee account, or by a name that a place giving both ties to an account.
 Where the places differ, each says so as a warning with its file and line; likewise when
-`sig-info.yaml`'s meeting_url and the README give different addresses for the minutes. A report
-stays in proportion to the files: the first MAX_PLACES places of a kind say so, each with a few
-examples (health/examples.py), and one more warning counts the places past them.
+`sig-info.yaml`'s meeting_url and the README give different addresses for the minutes (worded in
+proportion to the files by disagreements.py).
 """
 
 from __future__ import annotations
@@ -19,8 +18,7 @@ from typing import Any
 
 from sigsite.accounts import gitee_account
 from sigsite.given import PLACEHOLDER, TEMPLATE_DEFAULT, given
-from sigsite.health.attendance import name_key
-from sigsite.health.examples import clip, some
+from sigsite.health.disagreements import leaders_differ, notes_links_differ
 from sigsite.health.sections import Part, sections_where
 from sigsite.hub.model import HubSig
 from sigsite.links import urls_in
@@ -40,7 +38,6 @@ _NOTES_WORDS = re.compile(
 _ROW_ACCOUNT = re.compile(r"https?://(?:www\.)?gitee\.com/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})(?=[)\s/|>\]])")
 # A list item that is a person, not a sentence: a few words, no colon (`Responsible for: ...`).
 _LOOKS_LIKE_A_NAME = re.compile(r"[^:：,，。.;；]{1,40}(?:[(（][^()（）]{1,60}[)）])?")
-MAX_PLACES = 8  # places of one kind and group with a warning of their own: every file that may name them
 _FOLDER_NAME = 255  # the longest name of a folder file systems allow
 
 
@@ -225,25 +222,6 @@ def statements(root: Path, sig: HubSig, listing: Listing, problems: Problems) ->
     return found
 
 
-def _keys(said: list[Statement]) -> dict[int, dict[str, str]]:
-    """Each statement's leaders as identity -> how it writes them; names tied to accounts by the
-    statements that give both."""
-    named = {name_key(p.name): p.account.lower() for s in said for p in s.leaders if p.account and p.name}
-    accounts = {p.account.lower() for s in said for p in s.leaders if p.account}
-
-    def identity(leader: Leader) -> str:
-        if leader.account:
-            return leader.account.lower()
-        name = name_key(leader.name or "")
-        joined = name.replace(" ", "")
-        return named.get(name) or (joined if joined in accounts else "name:" + name)
-
-    return {
-        index: {identity(p): f"@{p.account}" if p.account else p.name or "" for p in statement.leaders}
-        for index, statement in enumerate(said)
-    }
-
-
 def check_consistency(
     root: Path, sig: HubSig, listing: Listing, problems: Problems
 ) -> tuple[list[Problem], tuple[str, ...]]:
@@ -251,75 +229,7 @@ def check_consistency(
     its leaders or its minutes (what was compared)."""
     said = statements(root, sig, listing, problems)
     found = Problems()
-    _leaders(found, [s for s in said if s.leaders])
-    _notes_links(found, [s for s in said if s.notes_link])
+    leaders_differ(found, [s for s in said if s.leaders], LEADERS)
+    notes_links_differ(found, [s for s in said if s.notes_link], NOTES_LINK)
     problems.items.extend(found.items)
     return found.items, tuple(sorted({s.file for s in said}))
-
-
-_LEADERS_FIX = (
-    "agree on one list of leaders in OWNERS, sig-info.yaml, sig_members.yaml, the README and the "
-    "community's listing"
-)
-
-
-def _leaders(found: Problems, leading: list[Statement]) -> None:
-    """Where the statements of the group's leaders differ: each of the first MAX_PLACES says what
-    it names and what others name, and one warning counts the places past them."""
-    keyed = _keys(leading)
-    if len({frozenset(k) for k in keyed.values()}) <= 1:
-        return
-    everyone: dict[str, tuple[str, str]] = {}
-    for index, statement in enumerate(leading):
-        for key, shown in keyed[index].items():
-            everyone.setdefault(key, (shown, statement.file))
-    for index, statement in enumerate(leading[:MAX_PLACES]):
-        named = [clip(shown) for shown in keyed[index].values()]
-        missing = [
-            f"{clip(shown)} ({file})" for key, (shown, file) in everyone.items() if key not in keyed[index]
-        ]
-        found.warning(
-            statement.file,
-            statement.line,
-            f"names {some(named)} as the group's leaders"
-            + (f"; not named here: {some(missing)}" if missing else "; other files name fewer"),
-            _LEADERS_FIX,
-            topic=LEADERS,
-        )
-    _more_places(found, leading, "name the group's leaders", LEADERS, _LEADERS_FIX)
-
-
-def _notes_links(found: Problems, links: list[Statement]) -> None:
-    """Where the group's files give different addresses for its minutes: each of the first
-    MAX_PLACES says which others differ, and one warning counts the places past them."""
-    if len({s.notes_link.rstrip("/").lower() for s in links if s.notes_link}) <= 1:
-        return
-    fix = "give one address for the minutes everywhere"
-    for statement in links[:MAX_PLACES]:
-        others = [
-            f"{clip(s.notes_link or '')} ({s.file}:{s.line})"
-            for s in links
-            if s.notes_link != statement.notes_link
-        ]
-        found.warning(
-            statement.file,
-            statement.line,
-            f"gives the group's meeting notes at {clip(statement.notes_link or '')}, while {some(others)}",
-            fix,
-            topic=NOTES_LINK,
-        )
-    _more_places(found, links, "give an address for the group's meeting notes", NOTES_LINK, fix)
-
-
-def _more_places(found: Problems, places: list[Statement], what: str, topic: str, fix: str) -> None:
-    """One warning, at the first of them, for the places past the first MAX_PLACES."""
-    rest = places[MAX_PLACES:]
-    if rest:
-        found.warning(
-            rest[0].file,
-            rest[0].line,
-            f"{len(rest)} more places {what}, not all alike: "
-            + some([f"{s.file}:{s.line}" if s.line else s.file for s in rest]),
-            fix,
-            topic=topic,
-        )
