@@ -113,15 +113,15 @@ HUB_SHAPES: dict[str, Callable[[int], dict[str, str]]] = {
     },
     "a maintainer and a run of spaces": lambda n: {README: "## Maintainers\n\n* @bob" + " " * n + "x\n"},
     "many small documents": lambda n: {
-        f"{ALPHA}/guides/d{i}.md": f"# Guide {i:05d}\n\nWhat the group does, and how.\n"
-        for i in range(n // 50)
+        f"{ALPHA}/guides/d{i}.md": f"# Guide {i:05d}\n\nWhat the group does, how, and who to ask: a page.\n"
+        for i in range(n // 70)
     },
     "lines of brackets": lambda n: {README: "[\n" * (n // 2)},
     # what the audit found beside them
     "unclosed autolinks": lambda n: {DOCUMENT: _repeat("<a:", n)},
     "records of one day": lambda n: {
-        f"{ALPHA}/docs/meeting-20210506/r{i:05d}.md": "# Meeting\n\nWhat the session decided, and why.\n"
-        for i in range(n // 50)
+        f"{ALPHA}/docs/meeting-20210506/r{i:05d}.md": "# Meeting\n\n" + "What it decided and why. " * 3 + "\n"
+        for i in range(n // 90)
     },
     "one name many ways": _uncertain,
     "leaders named in many sections": lambda n: {README: _numbered("## Maintainers\n\n* @lead{}\n\n", n)},
