@@ -200,10 +200,11 @@ def _hub(root: Path) -> tuple[float, int, Problems]:
 
 def _hub_least(root: Path, within: Callable[[int], float]) -> tuple[float, int, Problems]:
     """The least time of up to five runs, stopping at the first within `within(pages)` seconds (as
-    `_least`, with a budget that counts the pages the first run plans)."""
+    `_least`, with a budget that counts the pages the first run plans), or at one so far over it
+    that no stall of the machine explains it (a reader gone quadratic would take minutes a run)."""
     seconds, pages, problems = _hub(root)
     for _ in range(4):
-        if seconds <= within(pages):
+        if seconds <= within(pages) or seconds > 4 * within(pages) + 1:
             break
         seconds = min(seconds, _hub(root)[0])
     return seconds, pages, problems
@@ -230,14 +231,14 @@ def _hub_budget(fixture_hub: tuple[float, int, int], size: int, pages: int) -> f
 @pytest.mark.parametrize("shape", EVERY_SHAPE)
 def test_each_shape_costs_the_whole_hub_time_in_proportion_to_its_size(tmp_path, shape, fixture_hub):
     small_root, small_size = _community(tmp_path / "small", EVERY_SHAPE[shape](50_000))
-    large_root, large_size = _community(tmp_path / "large", EVERY_SHAPE[shape](200_000))
     small_seconds, small_pages, _ = _hub_least(small_root, lambda p: _hub_budget(fixture_hub, small_size, p))
+    small_budget = _hub_budget(fixture_hub, small_size, small_pages)
+    assert small_seconds <= small_budget, f"{small_seconds:.2f} s for {small_size} bytes, {small_pages} pages"
+    large_root, large_size = _community(tmp_path / "large", EVERY_SHAPE[shape](200_000))
     large_seconds, large_pages, problems = _hub_least(
         large_root, lambda p: min(_hub_budget(fixture_hub, large_size, p), 6 * small_seconds + 0.3)
     )
-    small_budget = _hub_budget(fixture_hub, small_size, small_pages)
     large_budget = _hub_budget(fixture_hub, large_size, large_pages)
-    assert small_seconds <= small_budget, f"{small_seconds:.2f} s for {small_size} bytes, {small_pages} pages"
     assert large_seconds <= large_budget, f"{large_seconds:.2f} s for {large_size} bytes, {large_pages} pages"
     # Linear: four times the input, about four times the time (timer noise allowed for).
     assert large_seconds <= 6 * small_seconds + 0.3, f"{small_seconds:.2f} s -> {large_seconds:.2f} s"
