@@ -101,6 +101,24 @@ def address_segment(name: str, fallback: str) -> str:
     return slug or f"{fallback}-{digest}"
 
 
+class UniqueSegments:
+    """Address segments made unique in the order they come: `x`, then `x-2`, `x-3`, ... Each name
+    keeps its next number, so a thousand of one name cost a thousand steps, not half a million."""
+
+    def __init__(self, taken: frozenset[str] = frozenset()) -> None:
+        self._taken: set[str] = set(taken)  # segments that are not to be made again
+        self._next: dict[str, int] = {}
+
+    def unique(self, candidate: str) -> str:
+        """`candidate`, or the first of `candidate-2`, `candidate-3`, ... not taken yet; now taken."""
+        chosen, number = candidate, self._next.get(candidate, 2)
+        while chosen in self._taken:
+            chosen, number = f"{candidate}-{number}", number + 1
+        self._next[candidate] = number
+        self._taken.add(chosen)
+        return chosen
+
+
 def document_page(slug: str) -> str:
     """The source path of a group's document page on the hub."""
     return f"{DOCUMENTS_FOLDER}/{slug}.md"
@@ -221,21 +239,3 @@ class SiteAddresses:
     def host(self) -> str:
         """The site's host name, for identifiers."""
         return self.site_url.split("//", 1)[-1].split("/", 1)[0] or "localhost"
-
-
-class Slugs:
-    """Unique address segments within one folder of the site: a taken candidate gets `-2`, `-3`, ...
-    Each candidate remembers its last number, so n equal candidates cost n steps, not n²."""
-
-    def __init__(self, taken: set[str] | None = None) -> None:
-        self._taken = set(taken or ())
-        self._next: dict[str, int] = {}
-
-    def unique(self, candidate: str) -> str:
-        """`candidate`, or the first `candidate-N` not yet taken; taken from now on."""
-        slug, number = candidate, self._next.get(candidate, 2)
-        while slug in self._taken:
-            slug, number = f"{candidate}-{number}", number + 1
-        self._next[candidate] = number
-        self._taken.add(slug)
-        return slug

@@ -18,6 +18,14 @@ from sigsite.translations import DEFAULT_LOCALE, translator
 
 SUMMARY_ITEMS = 3
 SUMMARY_LENGTH = 180
+# A name or title taken from a file (a group's name, a document's heading): what a page can show in
+# its title and on every page of a group, so a longer one is shortened.
+MAX_TITLE = 200
+
+
+def shortened(text: str, limit: int = MAX_TITLE) -> str:
+    """`text`, or its first `limit` characters ending in "…"."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def zone_label(start: datetime) -> str:

@@ -33,6 +33,8 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MAX_UTC_OFFSET = timedelta(hours=14)  # the offsets clocks keep: UTC-12:00 to UTC+14:00
+MIN_UTC_OFFSET = timedelta(hours=-12)
 
 _HEADING = re.compile(
     r"""
@@ -68,11 +70,13 @@ class HeadingTime:
     utc_offset: timedelta | None = None
 
 
-def _offset(text: str) -> timedelta:
+def _offset(text: str) -> timedelta | None:
+    """`+8`, `+0530`, `-3:30` as an offset; None for what no clock keeps (`+99`, `+8:75`)."""
     sign = -1 if text.strip().startswith("-") else 1
     digits = text.strip().lstrip("+-").replace(":", "").strip()
     hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
-    return sign * timedelta(hours=int(hours), minutes=int(minutes))
+    offset = sign * timedelta(hours=int(hours), minutes=int(minutes))
+    return offset if int(minutes) < 60 and MIN_UTC_OFFSET <= offset <= MAX_UTC_OFFSET else None
 
 
 def _clock(hour: int, minute: int, ampm: str | None) -> time | None:

@@ -9,6 +9,7 @@ logs are public too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ PUBLIC_LISTS = (
     "(sigsite-hub in hub/mkdocs.yml)"
 )
 FIX = f"remove it from the file; {PUBLIC_LISTS}"
+MAX_REPORTED = 10  # withheld addresses of one file reported one by one; the rest are counted
 NEVER_PUBLISHED = frozenset({"email"})  # keys of the members files whose values the site never reads
 
 
@@ -34,19 +36,22 @@ def warn_withheld(address: Address, display: str, line: int | None, problems: Pr
 
 
 def withhold_in_text(text: str, public: frozenset[str], display: str, problems: Problems) -> str:
-    """A file's text (Markdown) with personal addresses withheld, each reported with its line."""
+    """A file's text (Markdown) with personal addresses withheld, each reported with its line (the
+    first MAX_REPORTED of the file; one warning counts the rest)."""
     redacted, hidden = redact(text, public)
-    line, position = 1, 0
+    line, position, found = 1, 0, []
     for address in hidden:  # in order of position: count only the lines in between
         line += text.count("\n", position, address.start)
         position = address.start
-        warn_withheld(address, display, line, problems)
+        found.append((address, line))
+    _report(found, display, problems)
     return redacted
 
 
 def withhold_in_data(data: Any, public: frozenset[str], display: str, problems: Problems) -> None:
-    """Withhold personal addresses in every text value of loaded YAML, in place (`email:` aside)."""
-    pending = [data]
+    """Withhold personal addresses in every text value of loaded YAML, in place (`email:` aside);
+    each is reported with its line (the first MAX_REPORTED of the file; one warning counts the rest)."""
+    pending, found = [data], []
     while pending:
         container = pending.pop()
         if isinstance(container, LocatedDict):
@@ -61,10 +66,25 @@ def withhold_in_data(data: Any, public: frozenset[str], display: str, problems: 
             if isinstance(value, str):
                 redacted, hidden = redact(value, public, markdown=False)
                 container[key] = redacted
-                for address in hidden:
-                    warn_withheld(address, display, line, problems)
+                found += [(address, line) for address in hidden]
             else:
                 pending.append(value)
+    _report(found, display, problems)
+
+
+def _report(found: Sequence[tuple[Address, int | None]], display: str, problems: Problems) -> None:
+    """A warning for each of a file's first MAX_REPORTED withheld addresses, and one that counts the
+    rest: a file of many addresses makes a report of a few lines, not one per address."""
+    for address, line in found[:MAX_REPORTED]:
+        warn_withheld(address, display, line, problems)
+    rest = found[MAX_REPORTED:]
+    if rest:
+        problems.warning(
+            display,
+            rest[0][1],
+            f"{len(rest)} more personal e-mail addresses are withheld from the site, from this line on",
+            FIX,
+        )
 
 
 def masked(text: str) -> str:

@@ -8,6 +8,7 @@ Each shape is a function of a size in bytes that returns about that much text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice, permutations
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -72,3 +73,82 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "raw ids": lambda n: _repeat('<b id="x">a</b>', n),
     "links in one paragraph of lines": lambda n: _repeat("[x](#nothing%20here) [y](002.md#z)\n", n),
 }
+
+
+# Shapes that bite the hub's own readers (issue 28), each a function of a size in bytes that returns
+# the files (paths from the community's root) to write into a copy of the fixture community.
+ALPHA = "sigs/alpha"
+NOTE = f"{ALPHA}/meetings/004-20210506.md"  # a held session of alpha's
+README = f"{ALPHA}/README_en.md"
+RECORD = f"{ALPHA}/docs/meeting-20210506/README.md"  # a dated record
+DOCUMENT = f"{ALPHA}/guides/shape.md"
+NOTE_HEADING = "# Thursday May 6, 2021 at 15:00 GMT+8\n\n"
+
+
+def _numbered(line: str, size: int) -> str:
+    """`line` with `{}` as 0, 1, 2, ... until about `size` bytes."""
+    count = max(1, size // len(line.format(10**5).encode("utf-8")))
+    return "".join(line.format(index) for index in range(count))
+
+
+def _uncertain(size: int) -> dict[str, str]:
+    """Many people of one name in alpha's members file, and a note naming that name in many word
+    orders: every attendee may be any of them."""
+    words = "ab cd ef gh ij kl mn op qr".split()
+    members = "Members:\n" + "".join(
+        f"- name: {' '.join(words).title()}\n  gitee_home: https://gitee.com/p{i}\n"
+        for i in range(size // 2 // 60)
+    )
+    orders = islice(permutations(words), size // 2 // 29)
+    attendees = "".join(f"* {'.'.join(order)}\n" for order in orders)
+    return {f"{ALPHA}/sig_members.yaml": members, NOTE: NOTE_HEADING + "## Attendees\n" + attendees}
+
+
+HUB_SHAPES: dict[str, Callable[[int], dict[str, str]]] = {
+    # what the review reproduced
+    "an attendee ending in ellipses": lambda n: {
+        NOTE: NOTE_HEADING + "## Attendees\n" + _repeat("* Alice" + "…" * 26 + "x\n", n)
+    },
+    "minutes links": lambda n: {README: _numbered("minutes https://a.example/{}\n", n)},
+    "blank lines": lambda n: {README: "\n" * n},
+    "members and attendees": lambda n: {
+        f"{ALPHA}/sig_members.yaml": "Members:\n" + _numbered("- name: Person Number{}\n", n // 2),
+        NOTE: NOTE_HEADING + "## Attendees\n" + _numbered("* Attendee Other{}\n", n // 2),
+    },
+    "a maintainer and a run of spaces": lambda n: {README: "## Maintainers\n\n* @bob" + " " * n + "x\n"},
+    "many small documents": lambda n: {
+        f"{ALPHA}/guides/d{i}.md": f"# Guide {i:05d}\n\nWhat the group does, how, and who to ask: a page.\n"
+        for i in range(n // 70)
+    },
+    "lines of brackets": lambda n: {README: "[\n" * (n // 2)},
+    # what the audit found beside them
+    "unclosed autolinks": lambda n: {DOCUMENT: _repeat("<a:", n)},
+    "records of one day": lambda n: {
+        f"{ALPHA}/docs/meeting-20210506/r{i:05d}.md": "# Meeting\n\n" + "What it decided and why. " * 3 + "\n"
+        for i in range(n // 90)
+    },
+    "one name many ways": _uncertain,
+    "leaders named in many sections": lambda n: {README: _numbered("## Maintainers\n\n* @lead{}\n\n", n)},
+    "a schedule in every paragraph": lambda n: {
+        README: _numbered("We meet weekly on Thursday at {}:00 UTC+99.\n\n", n)
+    },
+    "a title and a run of blanks": lambda n: {RECORD: "# Meeting x" + " " * n + "y\n\ntext\n"},
+    "a heading and a run of blanks": lambda n: {README: "#" + " " * n + "Maintainers\n\n* Ada\n"},
+    "an attendee of many paragraphs": lambda n: {
+        NOTE: NOTE_HEADING + "## Attendees\n\n* Ada\n\n" + _repeat("  Bob\n\n", n)
+    },
+    "the community's table": lambda n: {
+        "sigs/README_en.md": "| SIG | Maintainers |\n| --- | --- |\n"
+        + _numbered("| [alpha](alpha/README.md) | https://gitee.com/m{} |\n", n)
+    },
+    "a web list of blank items": lambda n: {README: _repeat("* \n", n)},
+    "a long name and title": lambda n: {
+        f"{ALPHA}/sig-info.yaml": "name: " + "Alpha " * (n // 12) + "\n",
+        RECORD: "# " + "Meeting " * (n // 16) + "\n\ntext\n",
+    },
+}
+
+
+def in_every_reader(shape: Callable[[int], str]) -> Callable[[int], dict[str, str]]:
+    """A shape of committed Markdown in alpha's README, a record and a document, a third in each."""
+    return lambda n: {README: shape(n // 3), RECORD: shape(n // 3), DOCUMENT: shape(n // 3)}

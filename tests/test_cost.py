@@ -6,29 +6,51 @@ its links for the page, Material's search indexer reading it, the policy check o
 the health measures reading its attendees, action items and any schedule it states. Then
 Hypothesis mixes the shapes, and one real build publishes every shape. The budget is the issue's:
 2 s per 100 KB, and four times the size may cost at most about four times the time.
+
+Then the whole hub (issue 28): every shape, and the shapes that bite the hub's own readers, goes
+into a copy of the fixture community where it bites (a README, a record, a document, a note's
+Attendees, a members file, many documents) and through everything the hub does with it: loading,
+records and documents, people, health and consistency, and the plan of every page and file in both
+languages. The budget adds a small cost per page a shape makes (a page has a price). The review's
+inputs go through the hub and `sigsite check --community`, and one real build of the hub with the
+worst of each holds its site and its log to a multiple of the input and an amount per page.
 """
 
 from __future__ import annotations
 
 import gc
+import json
+import resource
 import time
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import build
 from hostile import project_with
+from hub_support import JUNE_2021, build_hub, make_community
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from icalendar import Calendar
 from material.plugins.search.plugin import Parser
-from pathological import SHAPES
+from pathological import ALPHA, HUB_SHAPES, NOTE, NOTE_HEADING, README, SHAPES, in_every_reader
 
 from sigsite.adapters.csp import inline_scripts
+from sigsite.cli import main as cli_main
 from sigsite.health.actions import action_items
 from sigsite.health.attendance import attendance_of
 from sigsite.health.cadence import stated_schedules
+from sigsite.health.community import assess
+from sigsite.health.sections import outline
+from sigsite.hub.loader import load_community
+from sigsite.hub.people import community_people
 from sigsite.markup.references import resolve_references
 from sigsite.notes.note import parse_meeting
+from sigsite.plan.files import hub_files
+from sigsite.plan.hub import HubPlan, hub_groups
+from sigsite.plan.languages import BuildLanguages
 from sigsite.problems import Problems
 
 pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
@@ -42,10 +64,11 @@ def _publish(folder: Path, text: str) -> tuple[float, Problems]:
     path = folder / "001-20200604.md"
     path.write_text(HEADING + text, "utf-8")
     problems = Problems()
+    outline.cache_clear()  # a run again parses again
     gc.collect()  # the test session's own garbage is not the note's cost
     start = time.process_time()  # the work done, not what other processes take of the machine
     meeting = parse_meeting(path, "meetings/001-20200604.md", ZoneInfo("Asia/Shanghai"), problems)
-    stated_schedules(text, "README.md")  # a README's text meets the same reader
+    stated_schedules(text, "README.md", Problems())  # a README's text meets the same reader
     if meeting is not None:
         attendance_of(meeting)
         action_items(meeting)
@@ -99,6 +122,12 @@ def test_any_mixture_of_shapes_stays_within_the_budget(tmp_path, fragments):
     assert seconds <= max(_budget(text), 0.2), f"{seconds:.2f} s for {len(text)} characters of {unit!r}"
 
 
+def _children_seconds() -> float:
+    """The process time of this process's finished children (a build run by `build`)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def test_a_build_publishing_every_shape_stays_within_the_budget(tmp_path):
     probe = tmp_path / "probe"
     probe.mkdir()
@@ -106,17 +135,270 @@ def test_a_build_publishing_every_shape_stays_within_the_budget(tmp_path):
         name: shape(50_000) for name, shape in SHAPES.items() if not _publish(probe, shape(50_000))[1].errors
     }
     files = {
-        f"meetings/{index:03d}-20200604.md": HEADING + text for index, text in enumerate(accepted, start=1)
+        f"meetings/{index:03d}-20200604.md": HEADING + text
+        for index, text in enumerate(accepted.values(), start=1)
     }
     empty = build(project_with(tmp_path / "empty", {}))
-    start = time.perf_counter()
-    result = build(project_with(tmp_path / "shapes", files))
-    seconds = time.perf_counter() - start
+    project = project_with(tmp_path / "shapes", files)
+    start = _children_seconds()
+    result = build(project)
+    seconds = _children_seconds() - start  # the build's process time, not what others take of the machine
     assert result.ok, result.result.stderr[-2000:]
     assert empty.ok
     size = sum(len(text.encode("utf-8")) for text in files.values())
+    assert size > 1_000_000  # every accepted shape, at 50 KB
     assert seconds <= 5 + SECONDS_PER_100_KB * size / 100_000, f"{seconds:.1f} s for {size} bytes"
     for source in files:  # every shape has its page
         assert (result.site / source.removesuffix(".md") / "index.html").is_file() or (
             result.site / "zh" / source.removesuffix(".md") / "index.html"
         ).is_file()
+
+
+# The whole hub (issue 28) -------------------------------------------------------------------------
+
+PAGE_SECONDS = 0.002  # what one more page may cost to plan: a page has a price
+HUB_LANGUAGES = ("en", "zh")
+TODAY = date(2021, 6, 1)  # the fixture's day (hub_support.JUNE_2021): after alpha's last note
+FORGE = "https://gitee.com/mindspore/community"
+EVERY_SHAPE = {
+    **HUB_SHAPES,
+    **{
+        f"{name} in a README, a record and a document": in_every_reader(shape)
+        for name, shape in SHAPES.items()
+    },
+}
+
+
+def _community(folder: Path, files: dict[str, str]) -> tuple[Path, int]:
+    """A copy of the fixture community with `files` written into it, and their size in bytes."""
+    root = make_community(folder)
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, "utf-8")
+    return root, sum(len(text.encode("utf-8")) for text in files.values())
+
+
+def _hub(root: Path) -> tuple[float, int, Problems]:
+    """Process seconds the hub takes from the checkout to every page and file it plans, in both
+    languages (as hub_plugin.py's load, plan_pages and plan_files do), its pages and problems."""
+    outline.cache_clear()  # a run again parses again
+    gc.collect()
+    start = time.process_time()
+    community, problems = load_community(root)
+    people = community_people(community, problems)
+    health = assess(community, people, root, TODAY, problems)
+    pages = 0
+    for code in HUB_LANGUAGES:
+        languages = BuildLanguages(code, "en", HUB_LANGUAGES, {"en": "", "zh": "zh/"})
+        groups = hub_groups(community, root, languages, "", health)
+        plan = HubPlan(community, people, health, languages, groups, FORGE, TODAY)
+        pages += len(plan.pages())
+        if languages.is_default_build:
+            hub_files(plan, root, "https://example.org/hub/", "MindSpore SIGs")
+    return time.process_time() - start, pages, problems
+
+
+def _hub_least(root: Path, within: Callable[[int], float]) -> tuple[float, int, Problems]:
+    """The least time of up to five runs, stopping at the first within `within(pages)` seconds (as
+    `_least`, with a budget that counts the pages the first run plans), or at one so far over it
+    that no stall of the machine explains it (a reader gone quadratic would take minutes a run)."""
+    seconds, pages, problems = _hub(root)
+    for _ in range(4):
+        if seconds <= within(pages) or seconds > 4 * within(pages) + 1:
+            break
+        seconds = min(seconds, _hub(root)[0])
+    return seconds, pages, problems
+
+
+@pytest.fixture(scope="module")
+def fixture_hub(tmp_path_factory) -> tuple[float, int, int]:
+    """What the fixture community alone costs: seconds (the least of three runs), pages, log bytes."""
+    root = make_community(tmp_path_factory.mktemp("fixture"))
+    runs = [_hub(root) for _ in range(3)]
+    return min(r[0] for r in runs), runs[0][1], _log_bytes(runs[0][2])
+
+
+def _log_bytes(problems: Problems) -> int:
+    return sum(len(p.format().encode("utf-8")) + 1 for p in problems.items)
+
+
+def _hub_budget(fixture_hub: tuple[float, int, int], size: int, pages: int) -> float:
+    """The fixture's own cost, 2 s per 100 KB, and PAGE_SECONDS for each page the input adds."""
+    seconds, fixture_pages, _ = fixture_hub
+    return seconds + 0.2 + SECONDS_PER_100_KB * size / 100_000 + PAGE_SECONDS * max(0, pages - fixture_pages)
+
+
+@pytest.mark.parametrize("shape", EVERY_SHAPE)
+def test_each_shape_costs_the_whole_hub_time_in_proportion_to_its_size(tmp_path, shape, fixture_hub):
+    small_root, small_size = _community(tmp_path / "small", EVERY_SHAPE[shape](50_000))
+    small_seconds, small_pages, _ = _hub_least(small_root, lambda p: _hub_budget(fixture_hub, small_size, p))
+    small_budget = _hub_budget(fixture_hub, small_size, small_pages)
+    assert small_seconds <= small_budget, f"{small_seconds:.2f} s for {small_size} bytes, {small_pages} pages"
+    large_root, large_size = _community(tmp_path / "large", EVERY_SHAPE[shape](200_000))
+    large_seconds, large_pages, problems = _hub_least(
+        large_root, lambda p: min(_hub_budget(fixture_hub, large_size, p), 6 * small_seconds + 0.3)
+    )
+    large_budget = _hub_budget(fixture_hub, large_size, large_pages)
+    assert large_seconds <= large_budget, f"{large_seconds:.2f} s for {large_size} bytes, {large_pages} pages"
+    # Linear: four times the input, about four times the time (timer noise allowed for).
+    assert large_seconds <= 6 * small_seconds + 0.3, f"{small_seconds:.2f} s -> {large_seconds:.2f} s"
+    # What the hub says of it stays in proportion too: no warning repeats the input, none grows with it.
+    logged = _log_bytes(problems) - fixture_hub[2]
+    assert logged <= large_size + 1_000 * max(0, large_pages - fixture_hub[1]) + 20_000, f"{logged} bytes"
+    assert all(len(p.format()) <= 2_000 for p in problems.items), max(
+        problems.items, key=lambda p: len(p.message)
+    )
+
+
+# The review's inputs (issue 28), as it reproduced them: each a file or files of alpha's folder.
+RECENT_NOTE = {NOTE: NOTE_HEADING + "## Attendees\n* Ada Alpha\n"}
+ROWS: dict[str, dict[str, str]] = {
+    "an attendee and 26 ellipses": {NOTE: NOTE_HEADING + "## Attendees\n* Alice" + "…" * 26 + "x\n"},
+    "1,000 minutes links": {README: "".join(f"minutes https://a.example/{i}\n" for i in range(1_000))},
+    "40,000 blank lines": {README: "\n" * 40_000},
+    "3,000 members and 3,000 attendees": {
+        f"{ALPHA}/sig_members.yaml": "Members:\n"
+        + "".join(f"- name: Person Number{i}\n" for i in range(3_000)),
+        NOTE: NOTE_HEADING + "## Attendees\n" + "".join(f"* Attendee Other{i}\n" for i in range(3_000)),
+    },
+    "a maintainer and 50,000 spaces": {README: "## Maintainers\n\n* @bob" + " " * 50_000 + "x\n"},
+    "2,400 tiny documents": {f"{ALPHA}/guides/d{i}.md": "tiny text\n" for i in range(2_400)},
+    "100,000 lines of [": {README: "[\n" * 100_000},
+    "a zone of UTC+99": {README: "# Alpha\n\nWe meet weekly on Thursday at 15:00 UTC+99.\n", **RECENT_NOTE},
+    "the sun never sets": {
+        README: "# Alpha\n\nWe meet weekly: the sun never sets on our community.\n",
+        **RECENT_NOTE,
+    },
+}
+
+
+def _check(root: Path, capsys) -> tuple[float, int, dict]:
+    """`sigsite check --community` in-process: its process seconds, exit status and JSON report."""
+    outline.cache_clear()
+    gc.collect()
+    start = time.process_time()
+    status = cli_main(["check", "--community", str(root), "--format", "json"])
+    seconds = time.process_time() - start
+    return seconds, status, json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_each_input_of_the_review_costs_the_hub_and_check_its_size(tmp_path, row, fixture_hub, capsys):
+    root, size = _community(tmp_path / "community", ROWS[row])
+    seconds, pages, problems = _hub_least(root, lambda p: _hub_budget(fixture_hub, size, p))
+    budget = _hub_budget(fixture_hub, size, pages)
+    assert seconds <= budget, f"the hub: {seconds:.2f} s for {size} bytes"
+    assert not problems.errors  # each is a quirk of the files, never a reason to stop the hub
+    checked, status, report = _check(root, capsys)
+    for _ in range(2):  # the least of a few runs, as above
+        checked = checked if checked <= budget else min(checked, _check(root, capsys)[0])
+    assert checked <= budget, f"check --community: {checked:.2f} s for {size} bytes"
+    assert status == 0 and report["summary"]["errors"] == 0
+    shown = json.dumps(report["problems"])
+    assert len(shown) <= size + 20_000, f"check --community printed {len(shown)} bytes for {size}"
+
+
+def test_a_zone_no_clock_keeps_is_a_warning_with_its_line_in_the_hub_and_in_check(tmp_path, capsys):
+    root, _ = _community(tmp_path / "community", ROWS["a zone of UTC+99"])
+    _, _, problems = _hub(root)  # planned to its calendars: no ValueError
+    expected = f"{README}:3: warning: in the schedule this line states, the zone 'UTC+99' is no UTC offset"
+    assert any(p.format().startswith(expected) for p in problems.items)
+    _, status, report = _check(root, capsys)
+    assert status == 0
+    assert any(
+        (p["file"], p["line"]) == (README, 3) and "'UTC+99'" in p["message"] for p in report["problems"]
+    )
+    community, found = load_community(root)
+    health = assess(community, community_people(community, found), root, TODAY, found)
+    (schedule,) = health.groups["alpha"].cadence.stated
+    assert (schedule.frequency, schedule.weekday, schedule.start, schedule.utc_offset) == (
+        "weekly",
+        3,
+        None,
+        None,
+    )
+
+
+def test_the_sun_is_no_sunday(tmp_path):
+    root, _ = _community(tmp_path / "community", ROWS["the sun never sets"])
+    community, problems = load_community(root)
+    health = assess(community, community_people(community, problems), root, TODAY, problems)
+    alpha = health.groups["alpha"]
+    (schedule,) = alpha.cadence.stated
+    assert schedule.frequency == "weekly" and schedule.weekday is None
+    assert alpha.expected is None  # no day is named: no session is expected
+
+
+# One real build with the worst of each: what the hub publishes and logs stays in proportion.
+BUILD_SIZE = 50_000  # a shape's size in the build; a shape of many files gets a tenth (a page each)
+SITE_MULTIPLE, PAGE_BYTES = 40, 40_000  # a page of Material is about 20 KB before its content
+LOG_MULTIPLE, LOG_PAGE_BYTES = 1, 1_000
+
+
+def _site_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def _pages(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def test_a_hub_of_the_worst_shapes_builds_with_its_site_and_log_in_proportion(tmp_path):
+    community = make_community(tmp_path / "community")
+    inputs = {f"shape {name}": _build_files(shape) for name, shape in HUB_SHAPES.items()}
+    inputs |= {f"row {name}": files for name, files in ROWS.items() if len(files) <= 100}  # documents: above
+    sizes: dict[str, int] = {}  # a group's folder (or the community's file) -> the bytes written there
+    for index, files in enumerate(inputs.values()):
+        folder = f"sigs/shape-{index:02d}"
+        for relative, text in files.items():
+            path = community / relative.replace(ALPHA, folder)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+            place = folder if relative.startswith(ALPHA) else relative
+            sizes[place] = sizes.get(place, 0) + len(text.encode("utf-8"))
+    written = sum(sizes.values())
+    fixture = build_hub(
+        make_community(tmp_path / "fixture"), tmp_path / "fixture-site", env={"SOURCE_DATE_EPOCH": JUNE_2021}
+    )
+    built = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
+    assert fixture.ok and built.ok, built.result.stderr[-3000:]
+    site, log = built.site, built.result.stdout + built.result.stderr
+    for folder, size in sizes.items():  # each group's pages, in both languages, and its lines of the log
+        if not folder.startswith("sigs/"):
+            continue
+        pages = _pages(site / folder) + _pages(site / "zh" / folder)
+        published = _site_bytes(site / folder) + _site_bytes(site / "zh" / folder)
+        assert published <= SITE_MULTIPLE * size + PAGE_BYTES * pages, (
+            f"{folder}: {published} bytes for {size}"
+        )
+        logged = sum(len(line) + 1 for line in log.splitlines() if f"{folder}/" in line)
+        assert logged <= LOG_MULTIPLE * size + LOG_PAGE_BYTES * pages, (
+            f"{folder}: {logged} bytes of log for {size}"
+        )
+    pages = _pages(site) - _pages(fixture.site)
+    published = _site_bytes(site) - _site_bytes(fixture.site)
+    assert published <= SITE_MULTIPLE * written + PAGE_BYTES * pages, f"{published} bytes for {written}"
+    logged = len(log) - len(fixture.result.stdout + fixture.result.stderr)
+    assert logged <= LOG_MULTIPLE * written + LOG_PAGE_BYTES * pages, f"{logged} bytes of log for {written}"
+    # The review's zone: a warning with its line, and the build goes on; its Thursday is expected
+    # on its day alone. The sun names no day: no session is expected.
+    zone, sun = (
+        f"sigs/shape-{list(inputs).index(f'row {row}'):02d}"
+        for row in ("a zone of UTC+99", "the sun never sets")
+    )
+    assert f"{zone}/README_en.md:3: warning: in the schedule this line states, the zone 'UTC+99'" in log
+    expected = {folder: _tentative(site / folder / "meetings.ics") for folder in (zone, sun)}
+    assert expected == {zone: [date(2021, 6, 3)], sun: []}
+
+
+def _build_files(shape: Callable[[int], dict[str, str]]) -> dict[str, str]:
+    """A shape's files for the real build: BUILD_SIZE, or a tenth of it for a shape of many files
+    (each a page: a real build's page costs more than a plan's)."""
+    files = shape(BUILD_SIZE)
+    return files if len(files) <= 100 else shape(BUILD_SIZE // 10)
+
+
+def _tentative(calendar: Path) -> list[date | datetime]:
+    """The starts of the expected (tentative) sessions of a calendar."""
+    events = Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")
+    return [event.decoded("dtstart") for event in events if event.get("status") == "TENTATIVE"]

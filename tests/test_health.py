@@ -4,15 +4,22 @@ uncertain matches of people, and what the consistency report finds."""
 
 from __future__ import annotations
 
+import shutil
+import time
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hub_support import FIXTURE
 
 from sigsite.health.actions import action_items
 from sigsite.health.attendance import attendance_of
-from sigsite.health.cadence import stated_schedules
+from sigsite.health.cadence import MAX_SCHEDULES, stated_schedules
 from sigsite.health.community import CommunityHealth, assess
+from sigsite.health.consistency import LEADERS, NOTES_LINK, read_listing_statements, without_organisation
+from sigsite.health.disagreements import MAX_PLACES
+from sigsite.health.examples import MAX_EXAMPLES
 from sigsite.hub.loader import load_community
 from sigsite.hub.people import community_people
 from sigsite.model import Meeting
@@ -121,7 +128,7 @@ def test_action_items_leave_placeholders_out():
     ],
 )
 def test_a_schedule_stated_unambiguously_is_read(text, frequency, weekday, ordinal, start, end, offset):
-    (schedule,) = stated_schedules(text, "README.md")
+    (schedule,) = stated_schedules(text, "README.md", Problems())
     assert schedule.parsed
     assert (schedule.frequency, schedule.weekday, schedule.ordinal) == (frequency, weekday, ordinal)
     assert (schedule.start, schedule.end, schedule.utc_offset) == (start, end, offset)
@@ -138,12 +145,12 @@ def test_a_schedule_stated_unambiguously_is_read(text, frequency, weekday, ordin
     ],
 )
 def test_an_ambiguous_schedule_is_quoted_never_parsed(text):
-    (schedule,) = stated_schedules(text, "README.md")
+    (schedule,) = stated_schedules(text, "README.md", Problems())
     assert not schedule.parsed and schedule.quote == text and schedule.start is None
 
 
 def test_a_sentence_without_a_rhythm_is_no_schedule():
-    assert stated_schedules("The SIG was founded in 2020 at 10:00.", "README.md") == ()
+    assert stated_schedules("The SIG was founded in 2020 at 10:00.", "README.md", Problems()) == ()
 
 
 def test_every_count_of_the_fixture_community(assessed):
@@ -285,3 +292,190 @@ def test_an_owners_file_that_cannot_be_read_is_a_warning_of_its_own(tmp_path, ow
     health = assess(loaded, community_people(loaded, problems), community, JUNE_2021, problems)
     assert any(p.format().startswith(said) for p in problems.warnings), [p.format() for p in problems.items]
     assert "sigs/alpha/OWNERS" not in health.groups["alpha"].compared
+
+
+# Linear and bounded, whatever the files hold (issue 28) -----------------------------------------
+
+
+def _seconds(work: Callable[[], object]) -> float:
+    """The process time `work` takes: what it costs, not what other processes take of the machine."""
+    start = time.process_time()
+    work()
+    return time.process_time() - start
+
+
+def _community(tmp_path: Path, files: dict[str, str]) -> tuple[CommunityHealth, Problems]:
+    """The fixture community with `files` written into it, assessed as `check --community` does."""
+    root = tmp_path / "community"
+    shutil.copytree(FIXTURE, root)
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, "utf-8")
+    loaded, problems = load_community(root)
+    return assess(loaded, community_people(loaded, problems), root, JUNE_2021, problems), problems
+
+
+def test_a_list_that_ends_in_ellipses_is_read_in_one_pass():
+    section = "## Attendees\n* Alice" + "…" * 40 + "x\n* Bob …… etc.\n* Carol and others\n* Dan 等\n"
+    assert _seconds(lambda: attendance_of(note(section))) < 0.5  # each "…" once doubled the time
+    attendance = attendance_of(note(section))
+    assert [p.name for p in attendance.people] == ["Alice" + "…" * 40 + "x", "Bob", "Carol", "Dan"]
+    assert attendance.at_least
+    assert [p.name for p in attendance_of(note("## Attendees\n* Fetc\n")).people] == ["Fetc"]  # no word
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("We meet weekly: the sun never sets on our community.", None),
+        ("Weekly, we sat and wed our plans to the Mon river.", None),
+        ("The weekly call is on Sat 10:00 UTC+8.", 5),
+        ("Weekly, Sun. 9am", 6),
+        ("Weekly on Thurs. at 15:00", 3),
+        ("We meet weekly on Weds", 2),
+        ("Tue, weekly", 1),
+        ("每周一次例会", None),  # once a week, on no Monday
+        ("每周一上午10点", 0),
+    ],
+)
+def test_a_weekday_is_a_days_name_never_a_word(text, weekday):
+    (schedule,) = stated_schedules(text, "README.md", Problems())
+    assert schedule.parsed and schedule.weekday == weekday
+
+
+@pytest.mark.parametrize(
+    "text", ["Weekly, Mon-Fri at 9:00", "每周一至周五例会", "We meet monthly on the last Friday."]
+)
+def test_a_range_of_days_or_a_day_counted_from_a_months_end_is_quoted(text):
+    (schedule,) = stated_schedules(text, "README.md", Problems())
+    assert not schedule.parsed and schedule.quote == text
+
+
+@pytest.mark.parametrize(
+    ("text", "unreal"),
+    [
+        ("We meet weekly on Thursday at 15:00 UTC+99.", "the zone 'UTC+99'"),
+        ("We meet weekly on Thursday at 15:00 UTC+5:75.", "the zone 'UTC+5:75'"),
+        ("每周四下午25点", "the time '下午25点'"),
+    ],
+)
+def test_a_time_or_zone_no_clock_keeps_is_a_warning_with_its_line_and_left_out(text, unreal):
+    problems = Problems()
+    (schedule,) = stated_schedules("# Alpha\n\n" + text, "sigs/alpha/README.md", problems)
+    assert schedule.parsed and schedule.weekday == 3 and (schedule.start, schedule.utc_offset) == (None, None)
+    (warning,) = problems.warnings
+    assert (warning.file, warning.line) == ("sigs/alpha/README.md", 3) and unreal in warning.message
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("weekly Monday 9:00 UTC-12", "-12:00"),
+        ("weekly Monday 9:00 UTC+14", "+14:00"),
+        ("weekly UTC+5:30", "+05:30"),
+    ],
+)
+def test_every_offset_a_clock_keeps_is_read(text, offset):
+    problems = Problems()
+    (schedule,) = stated_schedules(text, "README.md", problems)
+    assert schedule.utc_offset == offset and not problems.items
+
+
+def test_a_readme_gives_a_few_schedules_whatever_it_repeats():
+    (problems, text) = (Problems(), "We meet weekly on Thursday at 15:00 UTC+99.\n\n" * 2_000)
+    assert len(stated_schedules(text, "README.md", problems)) == MAX_SCHEDULES
+    assert len(problems.warnings) == MAX_SCHEDULES
+
+
+def test_many_addresses_for_the_minutes_make_a_few_warnings_that_count_them(tmp_path):
+    readme = "".join(f"minutes https://a.example/{i}\n" for i in range(1_000))
+    health, _ = _community(tmp_path, {"sigs/alpha/README_en.md": readme})
+    said = [f for f in health.groups["alpha"].findings if f.topic == NOTES_LINK]
+    assert len(said) == MAX_PLACES + 1  # 1,001 places: sig-info.yaml's and the README's 1,000
+    assert any(
+        f.message.startswith("993 more places give an address for the group's meeting notes") for f in said
+    )
+    assert all(len(f.message) < 2_000 for f in said)
+    first = next(f for f in said if f.file == "sigs/alpha/sig-info.yaml")
+    assert (
+        "https://a.example/0 (sigs/alpha/README_en.md:1)" in first.message and "and 995 more" in first.message
+    )
+
+
+def test_many_statements_of_the_leaders_make_a_few_warnings_that_count_them(tmp_path):
+    readme = "".join(f"## Maintainers\n\n* @lead{i}\n\n" for i in range(200))
+    health, _ = _community(tmp_path, {"sigs/alpha/README_en.md": readme})
+    said = [f for f in health.groups["alpha"].findings if f.topic == LEADERS]
+    assert len(said) == MAX_PLACES + 1 and all(len(f.message) < 2_000 for f in said)
+    assert any(
+        f.message.startswith("196 more places name the group's leaders") for f in said
+    )  # 4 files, 200 sections
+
+
+def test_a_leader_and_a_run_of_spaces_is_read_in_one_pass(tmp_path):
+    readme = "## Maintainers\n\n* @bob" + " " * 50_000 + "x\n* Ada (Huawei)\n"
+    started = time.process_time()
+    health, _ = _community(tmp_path, {"sigs/alpha/README_en.md": readme})
+    assert time.process_time() - started < 2  # 12 s before
+    (readme,) = [
+        f
+        for f in health.groups["alpha"].findings
+        if f.file == "sigs/alpha/README_en.md" and f.topic == LEADERS
+    ]
+    assert readme.message.startswith("names @bob, Ada as the group's leaders")
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Ada Alpha (Huawei)", "Ada Alpha"),
+        ("Ada Alpha（华为） ", "Ada Alpha"),
+        ("Ada (a (b))", "Ada (a (b))"),
+        ("Ada Alpha", "Ada Alpha"),
+        ("(Huawei)", ""),
+    ],
+)
+def test_a_leaders_organisation_in_brackets_is_left_out(written, name):
+    assert without_organisation(written) == name
+
+
+def test_the_communitys_listing_is_read_by_the_folder_each_statement_names():
+    listing = read_listing_statements(FIXTURE)
+    assert [(s.file, s.line) for s in listing["alpha"]] == [("sigs/sig_info.yaml", 7)]
+    assert "beta" not in listing  # no list names beta's leaders
+
+
+def test_attendees_are_looked_up_by_name_never_compared_with_everyone(tmp_path):
+    files = {
+        "sigs/alpha/sig_members.yaml": "Members:\n"
+        + "".join(f"- name: Person Number{i}\n" for i in range(2_000)),
+        "sigs/alpha/meetings/004-20210506.md": "# Meeting\n\n## Attendees\n"
+        + "".join(f"* Person Number{i}\n" for i in range(1_000))
+        + "".join(f"* Number{i} Person\n" for i in range(1_000)),
+    }
+    started = time.process_time()
+    health, problems = _community(tmp_path, files)
+    assert time.process_time() - started < 3  # every attendee against every person: 9 s before
+    assert len(health.attended) == 1_000 + 1  # by the exact name, and Ada by her account
+    # a few uncertain matches of the group (one in 002-20210401.md), and one warning counting the rest
+    doubts = [p.message for p in problems.warnings if p.file.startswith("sigs/alpha/")]
+    assert len([m for m in doubts if "may be" in m]) == MAX_EXAMPLES
+    assert any(m.startswith("996 more attendees' names are close to names") for m in doubts)  # of 1,001
+
+
+def test_one_name_written_many_ways_makes_a_few_warnings(tmp_path):
+    spellings = [f"Ze{'.' * i}Wang" for i in range(1, 30)]  # one name, written 29 ways
+    files = {
+        "sigs/alpha/sig_members.yaml": "Members:\n"
+        + "".join(f"- name: Ze Wang\n  gitee_home: https://gitee.com/zw{i}\n" for i in range(50)),
+        "sigs/alpha/meetings/004-20210506.md": "# Meeting\n\n## Attendees\n"
+        + "".join(f"* {s}\n" for s in spellings),
+    }
+    _, problems = _community(tmp_path, files)
+    said = [p.message for p in problems.warnings if p.file.startswith("sigs/alpha/")]
+    maybe = [m for m in said if "may be 'Ze Wang'" in m]  # and 002-20210401.md's 'Alpha Ada'
+    assert len(maybe) == MAX_EXAMPLES - 1 and all("or one of 45 more" in m for m in maybe)
+    assert any(
+        m.startswith("the notes write one name 29 ways: 'Ze.Wang'") and "and 24 more" in m for m in said
+    )
+    assert all(len(m) < 2_000 for m in said)

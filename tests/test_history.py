@@ -150,10 +150,10 @@ def test_an_expected_session_comes_only_from_a_recorded_session_never_from_chang
     """alpha's README states a biweekly schedule; its last recorded session is 2 December 2021."""
     community, _ = load_community(FIXTURE)
     alpha = community.sig("alpha")
-    assert group_health(alpha, date(2022, 6, 1)).expected is not None  # a session in the last 12 months
+    assert group_health(alpha, date(2022, 6, 1), Problems()).expected is not None  # a session in 12 months
     later = date(2023, 6, 1)
     changed = replace(alpha, last_change=date(2023, 5, 1))  # its files changed last month, no session since
-    assert changed.is_active(later) and group_health(changed, later).expected is None
+    assert changed.is_active(later) and group_health(changed, later, Problems()).expected is None
 
 
 def test_a_merge_dates_the_commits_it_brings_not_itself(tmp_path):

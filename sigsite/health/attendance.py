@@ -32,9 +32,13 @@ ATTENDANCE_NAMES = frozenset(
     }
 )
 _SEPARATORS = re.compile(r"[,，、;；]")
-_ETC = re.compile(r"(?:\s*(?:etc\.?|and others|\.\.\.|…+|等人?|等等))+$", re.IGNORECASE)
+# What ends a list that goes on ("etc.", "and others", "…", "等"), as many as it writes: read from
+# the end, one at a time (a pattern repeating an ellipsis of any length backtracks exponentially).
+_ETC_ENDINGS = ("etc.", "etc", "and others", "...", "…", "等人", "等等", "等")
+_WORD_ENDINGS = frozenset({"etc.", "etc", "and others"})  # a whole word: not "fetc"
 _TEAMS_IN = re.compile(r"^(?:\w+\s+)?teams?\s+(?:in|from|of|at)\s+(?P<rest>.+)$", re.IGNORECASE)
-_NUMBER_OF = re.compile(r"^(?:(?P<name>.+?)\s+and\s+)?(?P<number>\d{1,4})\s+\w+(?:\s+.*)?$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d{1,4}")
 _ORGANISATION_WORDS = re.compile(
     r"universit|college|institute|school|\bteam\b|\blab\b|laborator|compan|\bcorp|\binc\b|\bltd\b|"
     r"academy|foundation|大学|学院|公司|团队|实验室|研究院|研究所",
@@ -131,14 +135,15 @@ def _counted(items: tuple[Item, ...]) -> Attendance:
             at_least = at_least or etc
             if not part or part.lower() in _NOT_A_NAME:
                 continue
-            numbered = _NUMBER_OF.match(part)
+            numbered = _number_of(part)
             if teams or _ORGANISATION_WORDS.search(part):
                 organization(part)
                 at_least = True  # a team of unknown size
             elif numbered:
-                unnamed += int(numbered["number"])
-                if numbered["name"]:
-                    person = Attendee(numbered["name"].strip())
+                name, number = numbered
+                unnamed += number
+                if name:
+                    person = Attendee(name)
                     people.setdefault(person.key, person)
             elif len(part.split()) <= MAX_NAME_WORDS:
                 account = next((a for a in accounts if a.lower() in part.lower()), None)
@@ -169,9 +174,39 @@ def _with_organisation(text: str) -> tuple[str, str] | None:
 
 
 def _without_etc(text: str) -> tuple[str, bool]:
+    """`text` without the words that say the list goes on, and whether it had any."""
     stripped = text.strip().rstrip(".。,，;；").strip()
-    bare = _ETC.sub("", stripped)
-    return bare.strip().rstrip(".。,，;；").strip(), bare != stripped
+    end = len(stripped)
+    while ending := _etc_ending(stripped, end):
+        end -= len(ending)
+        while end and stripped[end - 1].isspace():
+            end -= 1
+    return stripped[:end].strip().rstrip(".。,，;；").strip(), end != len(stripped)
+
+
+def _etc_ending(text: str, end: int) -> str:
+    """The ending of _ETC_ENDINGS that `text[:end]` ends with, "" for none."""
+    for ending in _ETC_ENDINGS:
+        start = end - len(ending)
+        if start < 0 or text[start:end].lower() != ending:
+            continue
+        if ending not in _WORD_ENDINGS or start == 0 or not text[start - 1].isalnum():
+            return ending
+    return ""
+
+
+def _number_of(part: str) -> tuple[str, int] | None:
+    """`zhoufeng and 30 committers` as ("zhoufeng", 30), `30 committers in MindSpore` as ("", 30):
+    a number of people and a word, after a name and "and" (the first such "and") or alone."""
+    words = part.split()
+
+    def counted(at: int) -> bool:  # words[at] is a number of at most four digits, then a word
+        return at + 1 < len(words) and bool(_NUMBER.fullmatch(words[at]) and _WORD.fullmatch(words[at + 1]))
+
+    for index in range(1, len(words)):
+        if words[index].lower() == "and" and counted(index + 1):
+            return " ".join(words[:index]), int(words[index + 1])
+    return ("", int(words[0])) if counted(0) else None
 
 
 def _parts(text: str) -> list[str]:

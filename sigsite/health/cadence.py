@@ -5,7 +5,12 @@ A README's sentence is parsed only when it states one frequency, at most one wee
 one start time ("biweekly Thursday 15:00 UTC+8", "每周一上午10点", "on the 3rd Thursday every month
 (UTC+8) from 4:00pm to 5:00pm"); a sentence with a choice or a range ("周六或周日", "every 1-2
 months", "irregular") is quoted, not parsed. A time is never invented: what the README leaves out
-stays out.
+stays out, and a time or zone that cannot be one ("UTC+99", "下午25点") is a warning with its line,
+and the schedule is read without it.
+
+A weekday is a day's name (`Thursday`, `Thursdays`, `周四`), or an abbreviation no English word
+spells (`Thu`, `Thurs.`, `Weds`); `Mon`, `Wed`, `Sat` and `Sun` are words too ("the sun never
+sets"), so they name a day only before a time or in a range of days (`Sat 10:00`, `Mon-Fri`).
 """
 
 from __future__ import annotations
@@ -16,7 +21,13 @@ from datetime import date, timedelta
 from itertools import pairwise
 from statistics import median
 
-from sigsite.markup.commonmark import inline_text, parser
+from markdown_it.token import Token
+
+from sigsite.headings import MAX_UTC_OFFSET, MIN_UTC_OFFSET
+from sigsite.health.examples import clip
+from sigsite.health.sections import inline, outline
+from sigsite.markup.commonmark import inline_text
+from sigsite.problems import Problems
 
 PERIOD_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
 _FREQUENCIES = (
@@ -28,16 +39,25 @@ _FREQUENCY = [(key, re.compile(pattern, re.IGNORECASE)) for key, pattern in _FRE
 _RANGE = re.compile(
     r"(?<!\d)\d+\s*[-~～到至]\s*\d+\s*(?:周|个?月|weeks?|months?)|irregular|不定期", re.IGNORECASE
 )
-_UNCLEAR = re.compile(_RANGE.pattern + r"|或|\bor\b|\bas needed\b", re.IGNORECASE)
+_EN_DAY = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?"
+_ZH_DAY = r"(?:周|星期|礼拜)[一二三四五六日天]"
+_DAY_RANGE = (  # Mon-Fri, 周一至周五: no one day
+    rf"{_EN_DAY}[ \t]?[-–~～][ \t]?{_EN_DAY}"
+    rf"|{_ZH_DAY}[ \t]?[-–~～至到][ \t]?(?:周|星期|礼拜)?[一二三四五六日天]"
+)
+_UNCLEAR = re.compile(_RANGE.pattern + r"|或|\bor\b|\bas needed\b|" + _DAY_RANGE, re.IGNORECASE)
 _WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(
-    r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|(?:周|星期|礼拜)([一二三四五六日天])",
+    r"\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    r"|(tues?|weds|thu|thur|thurs|fri)\b"
+    r"|(mon|wed|sat|sun)\b(?=\.?,?[ \t]?(?:at[ \t])?\d))"  # words too: a day only before a time
+    r"|(?:周|星期|礼拜)([一二三四五六日天])(?![次个])",  # 每周一次 is "once a week"
     re.IGNORECASE,
 )
 _ZH_WEEKDAY = "一二三四五六日"
 _ORDINAL = re.compile(
     r"\b(1st|2nd|3rd|4th|first|second|third|fourth|last)\b|第([一二三四1-4])个?", re.IGNORECASE
-)
+)  # "last" is read, to quote the sentence: no day is counted from a month's end
 _ORDINALS = {
     "1st": 1,
     "first": 1,
@@ -66,6 +86,7 @@ _RANGE_BETWEEN = re.compile(r"^\s*(?:to|-|–|~|～|至|到)\s*$", re.IGNORECASE
 _ZONE = re.compile(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?|北京时间", re.IGNORECASE)
 QUOTE_LENGTH = 240
 MAX_SENTENCE = 1000  # what is read of a paragraph: a schedule is stated in its first words
+MAX_SCHEDULES = 8  # what is read of a README: a group states its rhythm once or twice
 
 
 @dataclass(frozen=True)
@@ -146,28 +167,43 @@ def observed_intervals(days: list[date]) -> tuple[int, ...]:
     return tuple((b - a).days for a, b in pairwise(ordered))
 
 
-def stated_schedules(text: str, file: str) -> tuple[Schedule, ...]:
-    """Every paragraph or list item of a README that states how often the group meets."""
+def stated_schedules(text: str, file: str, problems: Problems) -> tuple[Schedule, ...]:
+    """The paragraphs or list items of a README that state how often the group meets (at most
+    MAX_SCHEDULES); a time or zone that cannot be one is a warning to `problems`."""
     found: list[Schedule] = []
     if not _RANGE.search(text) and not any(pattern.search(text) for _, pattern in _FREQUENCY):
         return ()  # nothing that states a rhythm: no need to parse
-    tokens = parser().parse(text)
+    tokens = outline(text)
     for index, token in enumerate(tokens):
-        if token.type != "inline" or tokens[index - 1].type != "paragraph_open":
+        if (
+            token.type != "inline"
+            or tokens[index - 1].type != "paragraph_open"
+            or not _states_a_rhythm(token)
+        ):
             continue
-        sentence = " ".join(inline_text(token).split())[:MAX_SENTENCE]
+        sentence = " ".join(inline_text(inline(token)).split())[:MAX_SENTENCE]
         if not _RANGE.search(sentence) and not any(pattern.search(sentence) for _, pattern in _FREQUENCY):
             continue
         line = (token.map[0] if token.map else 0) + 1
-        found.append(_parsed(sentence[:QUOTE_LENGTH], file, line))
+        found.append(_parsed(sentence[:QUOTE_LENGTH], file, line, problems))
+        if len(found) == MAX_SCHEDULES:
+            break
     return tuple(found)
 
 
-def _parsed(sentence: str, file: str, line: int) -> Schedule:
+def _states_a_rhythm(token: Token) -> bool:
+    """Whether a paragraph's source (its first MAX_SENTENCE characters and a little more, what its
+    text can come from) names a frequency or a range of them: else its markup is not read."""
+    source = token.content[: 2 * MAX_SENTENCE]
+    return bool(_RANGE.search(source) or any(pattern.search(source) for _, pattern in _FREQUENCY))
+
+
+def _parsed(sentence: str, file: str, line: int, problems: Problems) -> Schedule:
     quoted = Schedule(sentence, file, line)
     frequencies = {key for key, pattern in _FREQUENCY if pattern.search(sentence)}
     weekdays = {_weekday(m) for m in _WEEKDAY.finditer(sentence)}
-    if len(frequencies) != 1 or len(weekdays) > 1 or _UNCLEAR.search(sentence):
+    ordinals = {_ORDINALS.get((m[1] or m[2]).lower()) for m in _ORDINAL.finditer(sentence)}
+    if len(frequencies) != 1 or len(weekdays) > 1 or None in ordinals or _UNCLEAR.search(sentence):
         return quoted
     times = list(_TIME.finditer(sentence))
     start = end = None
@@ -177,8 +213,19 @@ def _parsed(sentence: str, file: str, line: int) -> Schedule:
         start, end = _clock(times[0]), _clock(times[1])
     elif times:
         return quoted
-    ordinals = {_ORDINALS[(m[1] or m[2]).lower()] for m in _ORDINAL.finditer(sentence) if (m[1] or m[2])}
     zone = _ZONE.search(sentence)
+    offset = _offset(zone) if zone else None
+    unreal = [f"the time '{clip(m[0])}' is no time of day" for m in times if _clock(m) is None]
+    if zone and offset is None:
+        unreal.append(f"the zone '{clip(zone[0])}' is no UTC offset a clock keeps (UTC-12 to UTC+14)")
+    if unreal:
+        problems.warning(
+            file,
+            line,
+            f"in the schedule this line states, {' and '.join(unreal)}; its time and zone are left out",
+            "write the time as 15:00 or 3pm, and the zone as UTC+8",
+        )
+        start = end = offset = None
     return Schedule(
         sentence,
         file,
@@ -189,17 +236,19 @@ def _parsed(sentence: str, file: str, line: int) -> Schedule:
         ordinal=ordinals.pop() if len(ordinals) == 1 else None,
         start=start,
         end=end,
-        utc_offset=_offset(zone) if zone else None,
+        utc_offset=offset,
     )
 
 
 def _weekday(match: re.Match[str]) -> int:
-    if match[2]:
-        return _ZH_WEEKDAY.index("日" if match[2] == "天" else match[2])
-    return next(i for i, name in enumerate(_WEEKDAYS_EN) if name.startswith(match[1].lower()[:3]))
+    if match[4]:
+        return _ZH_WEEKDAY.index("日" if match[4] == "天" else match[4])
+    name = (match[1] or match[2] or match[3]).lower()
+    return next(i for i, day in enumerate(_WEEKDAYS_EN) if day.startswith(name[:3]))
 
 
-def _clock(match: re.Match[str]) -> str:
+def _clock(match: re.Match[str]) -> str | None:
+    """The time a match of _TIME writes, as HH:MM; None when it is no time of day (下午25点)."""
     if match["h24"]:
         return f"{int(match['h24']):02d}:{match['m24']}"
     if match["ampm"]:
@@ -208,10 +257,15 @@ def _clock(match: re.Match[str]) -> str:
     hour = int(match["hzh"])
     if match["part"] in {"下午", "晚上"} and hour < 12:
         hour += 12
-    return f"{hour:02d}:{'30' if match['half'] else '00'}"
+    return f"{hour:02d}:{'30' if match['half'] else '00'}" if hour < 24 else None
 
 
-def _offset(match: re.Match[str]) -> str:
+def _offset(match: re.Match[str]) -> str | None:
+    """The offset a match of _ZONE writes, as +08:00; None when no clock keeps it (UTC+99)."""
     if match[0] == "北京时间":
         return "+08:00"
-    return f"{match[1]}{int(match[2]):02d}:{match[3] or '00'}"
+    hours, minutes = int(match[2]), int(match[3] or 0)
+    offset = (-1 if match[1] == "-" else 1) * timedelta(hours=hours, minutes=minutes)
+    if minutes >= 60 or not MIN_UTC_OFFSET <= offset <= MAX_UTC_OFFSET:
+        return None
+    return f"{match[1]}{hours:02d}:{minutes:02d}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -37,13 +38,22 @@ def assess(
     group (its findings: consistency.TOPICS)."""
     groups = {}
     listing = read_listing_statements(root)
+    reported = _by_folder(p for p in problems.items if p.topic in TOPICS)  # what loading found
     for sig in community.folders:
         findings, compared = check_consistency(root, sig, listing, problems)
-        left = [p for p in problems.items if p.topic in TOPICS and _belongs(p, sig) and p not in findings]
-        health = group_health(sig, today)
-        groups[sig.id] = replace(health, findings=tuple(sorted({*findings, *left})), compared=compared)
+        health = group_health(sig, today, problems)
+        found = {*findings, *reported.get(sig.path, ())}
+        groups[sig.id] = replace(health, findings=tuple(sorted(found)), compared=compared)
     return CommunityHealth(groups, participation(community, people, groups, problems))
 
 
-def _belongs(problem: Problem, sig: HubSig) -> bool:
-    return problem.file.startswith(f"{sig.path}/")
+def _by_folder(problems: Iterable[Problem]) -> dict[str, list[Problem]]:
+    """Problems by each folder that holds their file (`sigs/dx/a/b.md` under `sigs` and `sigs/dx`):
+    a group's are found by its path, not by looking through every group's."""
+    found: dict[str, list[Problem]] = {}
+    for problem in problems:
+        parts = problem.file.split("/")
+        for depth in (1, 2):
+            if len(parts) > depth:
+                found.setdefault("/".join(parts[:depth]), []).append(problem)
+    return found

@@ -5,7 +5,8 @@ maintainers), `sig_members.yaml` (its Maintainers), its README (a maintainers se
 community's listing (`sigs/sig_info.yaml`, and the table of `sigs/README*.md`). A person is the
 same in two places by Gitee account, or by a name that a place giving both ties to an account.
 Where the places differ, each says so as a warning with its file and line; likewise when
-`sig-info.yaml`'s meeting_url and the README give different addresses for the minutes.
+`sig-info.yaml`'s meeting_url and the README give different addresses for the minutes (worded in
+proportion to the files by disagreements.py).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 
 from sigsite.accounts import gitee_account
 from sigsite.given import PLACEHOLDER, TEMPLATE_DEFAULT, given
-from sigsite.health.attendance import name_key
-from sigsite.health.sections import sections_where
+from sigsite.health.disagreements import leaders_differ, notes_links_differ
+from sigsite.health.sections import Part, sections_where
 from sigsite.hub.model import HubSig
 from sigsite.links import urls_in
 from sigsite.privacy import withhold_in_data
@@ -37,7 +38,7 @@ _NOTES_WORDS = re.compile(
 _ROW_ACCOUNT = re.compile(r"https?://(?:www\.)?gitee\.com/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})(?=[)\s/|>\]])")
 # A list item that is a person, not a sentence: a few words, no colon (`Responsible for: ...`).
 _LOOKS_LIKE_A_NAME = re.compile(r"[^:：,，。.;；]{1,40}(?:[(（][^()（）]{1,60}[)）])?")
-_ORGANISATION = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_FOLDER_NAME = 255  # the longest name of a folder file systems allow
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,15 @@ def _members(folder: Path, display: str) -> Statement | None:
     return Statement(f"{display}/sig_members.yaml", data.line_of("Maintainers"), tuple(leaders))
 
 
+def without_organisation(text: str) -> str:
+    """A name without the organisation written after it in brackets: `Ada (Huawei)` -> `Ada`."""
+    stripped = text.rstrip()
+    opening = max(stripped.rfind("("), stripped.rfind("（"))
+    if stripped[-1:] not in ")）" or opening < 0 or any(c in stripped[opening + 1 : -1] for c in "()（）"):
+        return text
+    return stripped[:opening].rstrip()
+
+
 def _account(url: str) -> str | None:
     try:
         return gitee_account(url)
@@ -127,14 +137,20 @@ def _account(url: str) -> str | None:
         return None
 
 
+def _leader_sections(text: str) -> list[Part]:
+    """The sections of a README whose heading names its leaders; a README whose text never names
+    them is not parsed."""
+    if not _LEADER_HEADING.search(text):
+        return []
+    return sections_where(text, lambda key: bool(_LEADER_HEADING.search(key)))
+
+
 def _readme(sig: HubSig) -> list[Statement]:
     found = []
     for readme in sig.readmes:
-        for part in sections_where(readme.text, lambda key: bool(_LEADER_HEADING.search(key))):
+        for part in _leader_sections(readme.text):
             leaders = [
-                Leader(
-                    item.accounts[0] if len(item.accounts) == 1 else None, _ORGANISATION.sub("", item.text)
-                )
+                Leader(item.accounts[0] if len(item.accounts) == 1 else None, without_organisation(item.text))
                 for item in part.items
                 if item.accounts or _LOOKS_LIKE_A_NAME.fullmatch(item.text)
             ]
@@ -146,13 +162,14 @@ def _readme(sig: HubSig) -> list[Statement]:
     return found
 
 
-Listing = tuple[tuple[str, Statement], ...]  # what a community list says, and the text naming the group
+Listing = dict[str, list[Statement]]  # a group's folder under sigs/ -> what the community's lists say
 
 
 def read_listing_statements(root: Path) -> Listing:
-    """What the community's own lists say of every group's leaders, read once per build: each
-    statement with the text that names its group (an entry's link, a table row)."""
-    found: list[tuple[str, Statement]] = []
+    """What the community's own lists say of every group's leaders, read once per build, by the
+    folder each statement names: an entry linking into `sigs/<folder>/`, a table row linking to
+    `<folder>/...`."""
+    found: Listing = {}
     data = _yaml(root / SIGS_DIR / "sig_info.yaml", f"{SIGS_DIR}/sig_info.yaml")
     entries = data.get("SIG list") if isinstance(data, LocatedDict) else None
     for raw in items_of(entries):
@@ -161,36 +178,34 @@ def read_listing_statements(root: Path) -> Listing:
             and isinstance(raw.get("links"), str)
             and given(raw.get("maintainer"))
         ):
-            name = _ORGANISATION.sub("", str(raw.get("maintainer")))
+            name = without_organisation(str(raw.get("maintainer")))
             said = Statement(f"{SIGS_DIR}/sig_info.yaml", raw.line_of("maintainer"), (Leader(None, name),))
-            found.append((str(raw.get("links")), said))
+            for folder in _segments_after(str(raw.get("links")), f"/{SIGS_DIR}/"):
+                found.setdefault(folder, []).append(said)
     for readme in ("README.md", "README_en.md"):
         path = root / SIGS_DIR / readme
         text = read_text(path, readme, Problems()) if path.is_file() and not path.is_symlink() else None
         for number, line in enumerate((text or "").splitlines(), start=1):
             accounts = _ROW_ACCOUNT.findall(line) if line.lstrip().startswith("|") else []
             if accounts:
-                found.append(
-                    (
-                        line,
-                        Statement(f"{SIGS_DIR}/{readme}", number, tuple(Leader(a, None) for a in accounts)),
-                    )
-                )
-    return tuple(found)
+                said = Statement(f"{SIGS_DIR}/{readme}", number, tuple(Leader(a, None) for a in accounts))
+                for folder in _segments_after(line, "]("):
+                    found.setdefault(folder, []).append(said)
+    return found
 
 
-def _listed(listing: Listing, sig: HubSig) -> list[Statement]:
-    """The statements of the community's lists about this group: an entry linking into its folder,
-    a table row linking to it."""
-    return [
-        said
-        for text, said in listing
-        if (
-            f"/{SIGS_DIR}/{sig.folder}/" in text
-            if said.file.endswith(".yaml")
-            else f"]({sig.folder}/" in text
-        )
-    ]
+def _segments_after(text: str, marker: str) -> list[str]:
+    """Each folder name that follows `marker` in `text` and ends at a `/`, once: the folders a
+    link of `text` leads into (`…/sigs/dx/README.md` -> `dx` after `/sigs/`)."""
+    segments: dict[str, None] = {}
+    at = text.find(marker)
+    while at >= 0:
+        start = at + len(marker)
+        end = text.find("/", start, start + _FOLDER_NAME + 1)  # no further: no name is longer
+        if end >= 0:
+            segments[text[start:end]] = None
+        at = text.find(marker, at + 1)
+    return list(segments)
 
 
 def statements(root: Path, sig: HubSig, listing: Listing, problems: Problems) -> list[Statement]:
@@ -203,27 +218,8 @@ def statements(root: Path, sig: HubSig, listing: Listing, problems: Problems) ->
     found = [s for s in (owners, _members(folder, display)) if s is not None]
     found += _sig_info(folder, display) + _readme(sig)
     if sig.kind == "sig":
-        found += _listed(listing, sig)
+        found += listing.get(sig.folder, [])
     return found
-
-
-def _keys(said: list[Statement]) -> dict[int, dict[str, str]]:
-    """Each statement's leaders as identity -> how it writes them; names tied to accounts by the
-    statements that give both."""
-    named = {name_key(p.name): p.account.lower() for s in said for p in s.leaders if p.account and p.name}
-    accounts = {p.account.lower() for s in said for p in s.leaders if p.account}
-
-    def identity(leader: Leader) -> str:
-        if leader.account:
-            return leader.account.lower()
-        name = name_key(leader.name or "")
-        joined = name.replace(" ", "")
-        return named.get(name) or (joined if joined in accounts else "name:" + name)
-
-    return {
-        index: {identity(p): f"@{p.account}" if p.account else p.name or "" for p in statement.leaders}
-        for index, statement in enumerate(said)
-    }
 
 
 def check_consistency(
@@ -233,38 +229,7 @@ def check_consistency(
     its leaders or its minutes (what was compared)."""
     said = statements(root, sig, listing, problems)
     found = Problems()
-    leading = [s for s in said if s.leaders]
-    keyed = _keys(leading)
-    if len({frozenset(k) for k in keyed.values()}) > 1:
-        everyone: dict[str, tuple[str, str]] = {}
-        for index, statement in enumerate(leading):
-            for key, shown in keyed[index].items():
-                everyone.setdefault(key, (shown, statement.file))
-        for index, statement in enumerate(leading):
-            missing = [
-                f"{shown} ({file})" for key, (shown, file) in everyone.items() if key not in keyed[index]
-            ]
-            found.warning(
-                statement.file,
-                statement.line,
-                f"names {', '.join(keyed[index].values())} as the group's leaders"
-                + (f"; not named here: {', '.join(missing)}" if missing else "; other files name fewer"),
-                "agree on one list of leaders in OWNERS, sig-info.yaml, sig_members.yaml, the README and "
-                "the community's listing",
-                topic=LEADERS,
-            )
-    links = [s for s in said if s.notes_link]
-    if len({s.notes_link.rstrip("/").lower() for s in links if s.notes_link}) > 1:
-        for statement in links:
-            others = [
-                f"{s.notes_link} ({s.file}:{s.line})" for s in links if s.notes_link != statement.notes_link
-            ]
-            found.warning(
-                statement.file,
-                statement.line,
-                f"gives the group's meeting notes at {statement.notes_link}, while {', '.join(others)}",
-                "give one address for the minutes everywhere",
-                topic=NOTES_LINK,
-            )
+    leaders_differ(found, [s for s in said if s.leaders], LEADERS)
+    notes_links_differ(found, [s for s in said if s.notes_link], NOTES_LINK)
     problems.items.extend(found.items)
     return found.items, tuple(sorted({s.file for s in said}))

@@ -2,23 +2,30 @@
 level (`## Attendees`, `### Attendance:`), and its top-level list items as plain text.
 
 Parsed by the forge's own parser (markup.commonmark), so code blocks and HTML never count as a
-section; its cost is linear in the text, as rendering is.
+section; its cost is linear in the text, as rendering is, and a fraction of it: the blocks are
+parsed once (`outline`), and the inline markup only of what a reader reads (`inline`): a
+section's heading and items, a paragraph that names a rhythm, each at most MAX_INLINE characters.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from sigsite.accounts import gitee_account
-from sigsite.markup.commonmark import heading_text, inline_text, parser
+from sigsite.markup.commonmark import MAX_BLOCK_NESTING, heading_text, inline_text, parser
 
 _NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)\s*[.、)）]\s*")
 _MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")
+# What is read of one heading or paragraph: a name, an action, a schedule is said in its first
+# words; the rest of a longer one is left unread, and the text it gives ends in "…".
+MAX_INLINE = 2000
+_TASK = re.compile(r"\[[ xX]\][ \t\n\v\f\r]")  # as mdit_py_plugins.tasklists finds one
 
 
 def heading_key(text: str) -> str:
@@ -65,12 +72,36 @@ def _accounts(inline: Token) -> list[str]:
 def _heading_line(names: frozenset[str]) -> re.Pattern[str]:
     """An ATX heading line naming one of `names`: what makes a text worth parsing for them."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"^ {{0,3}}#{{1,6}}[ \t]+[^\n]*?(?:{alternatives})", re.IGNORECASE | re.MULTILINE)
+    # One blank after the marks, then the line: `[ \t]+[^\n]*?` would try every split of a run of blanks.
+    return re.compile(rf"^ {{0,3}}#{{1,6}}[ \t][^\n]*?(?:{alternatives})", re.IGNORECASE | re.MULTILINE)
 
 
-@lru_cache(maxsize=4)  # a note's attendees and its action items are read from one parse
-def _tokens(text: str) -> list[Token]:
-    return parser().parse(text)
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    """The forge's parser for blocks alone: what `parser()` makes of them, inline markup unread."""
+    md = MarkdownIt("gfm-like", {"maxNesting": MAX_BLOCK_NESTING})
+    md.core.ruler.enableOnly(["normalize", "block"])
+    return md
+
+
+@lru_cache(maxsize=4)  # a note's attendees and action items, a README's schedules and leaders: one parse
+def outline(text: str) -> list[Token]:
+    """The blocks of a Markdown text as the forge parses them; each `inline` token holds its
+    source, unparsed (read it with `inline`)."""
+    return _block_parser().parse(text)
+
+
+def inline(token: Token, *, task: bool = False) -> Token:
+    """An inline token of `outline`, its markup parsed as the forge does: at most its first
+    MAX_INLINE characters, and then a last text child "…". With `task` (the first paragraph of a
+    list item), a task list's box (`[ ] `, `[x] `) is no text, as the forge shows a checkbox."""
+    source = token.content
+    if task and _TASK.match(source):
+        source = source[3:]
+    (parsed,) = parser().parseInline(source[:MAX_INLINE], {})
+    if len(source) > MAX_INLINE:
+        parsed.children = [*(parsed.children or []), Token("text", "", 0, content="…")]
+    return parsed
 
 
 def sections_named(text: str, names: frozenset[str]) -> list[Part]:
@@ -84,18 +115,17 @@ def sections_named(text: str, names: frozenset[str]) -> list[Part]:
 def sections_where(text: str, wanted: Callable[[str], bool]) -> list[Part]:
     """Every section of `text` whose heading's key (heading_key) is `wanted`."""
     parts: list[Part] = []
-    tokens = _tokens(text)
-    current: tuple[str, int] | None = None
-    items: list[Item] = []
-    prose: list[str] = []
+    tokens = outline(text)
+    current: _Section | None = None
     depth = 0
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             if current is not None:
-                parts.append(Part(current[0], current[1], tuple(items), tuple(prose)))
-            title = heading_text(tokens[index + 1])
-            current = (title, token.map[0] if token.map else 0) if wanted(heading_key(title)) else None
-            items, prose, depth = [], [], 0
+                parts.append(current.part())
+            title = heading_text(inline(tokens[index + 1]))
+            line = token.map[0] if token.map else 0
+            current = _Section(title, line) if wanted(heading_key(title)) else None
+            depth = 0
         elif current is None:
             continue
         elif token.type in {"bullet_list_open", "ordered_list_open"}:
@@ -103,15 +133,33 @@ def sections_where(text: str, wanted: Callable[[str], bool]) -> list[Part]:
         elif token.type in {"bullet_list_close", "ordered_list_close"}:
             depth -= 1
         elif token.type == "list_item_open" and depth == 1:
-            items.append(Item("", (), token.map[0] if token.map else 0))
+            current.items.append(([], [], token.map[0] if token.map else 0))
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
-            words = inline_text(token).strip()
             if depth == 0:
-                prose.append(words)
-            elif depth == 1 and items:
-                last = items[-1]
-                joined = f"{last.text} {words}".strip()
-                items[-1] = Item(joined, (*last.accounts, *_accounts(token)), last.line)
+                current.prose.append(inline_text(inline(token)).strip())
+            elif depth == 1 and current.items:
+                parsed = inline(token, task=tokens[index - 2].type == "list_item_open")
+                texts, accounts, _ = current.items[-1]
+                texts.append(inline_text(parsed).strip())
+                accounts += _accounts(parsed)
     if current is not None:
-        parts.append(Part(current[0], current[1], tuple(items), tuple(prose)))
+        parts.append(current.part())
     return parts
+
+
+@dataclass
+class _Section:
+    """A section being read: its items' paragraphs and accounts are gathered, then joined once
+    (joining as each paragraph comes would copy a long item's text again for every paragraph)."""
+
+    title: str
+    line: int
+    items: list[tuple[list[str], list[str], int]] = field(default_factory=list)
+    prose: list[str] = field(default_factory=list)
+
+    def part(self) -> Part:
+        items = tuple(
+            Item(" ".join(t for t in texts if t), tuple(accounts), line)
+            for texts, accounts, line in self.items
+        )
+        return Part(self.title, self.line, items, tuple(self.prose))

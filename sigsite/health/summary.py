@@ -13,7 +13,7 @@ from sigsite.health.attendance import Attendance, attendance_of, name_key
 from sigsite.health.cadence import Cadence, observed_intervals, stated_schedules
 from sigsite.hub.model import HubSig
 from sigsite.model import Meeting
-from sigsite.problems import Problem
+from sigsite.problems import Problem, Problems
 
 
 @dataclass(frozen=True)
@@ -85,21 +85,22 @@ def tally(year: int | None, sessions: list[SessionRecord]) -> Tally:
     )
 
 
-def group_health(sig: HubSig, today: date) -> GroupHealth:
-    """The health of one group, as its own files show it."""
+def group_health(sig: HubSig, today: date, problems: Problems) -> GroupHealth:
+    """The health of one group, as its own files show it; what its READMEs' schedules say that
+    cannot be a time is a warning to `problems`."""
     held = [m for m in sig.dated_meetings if m.date is not None and m.date <= today]  # not announced ones
     sessions = [SessionRecord(m, attendance_of(m)) for m in held]
-    years = sorted({s.meeting.date.year for s in sessions if s.meeting.date})
-    by_year = (
-        [
-            tally(year, [s for s in sessions if s.meeting.date and s.meeting.date.year == year])
-            for year in range(years[0], years[-1] + 1)
-        ]
-        if years
+    by_year: dict[int, list[SessionRecord]] = {}
+    for session in sessions:
+        if session.meeting.date:
+            by_year.setdefault(session.meeting.date.year, []).append(session)
+    years = (
+        [tally(year, by_year.get(year, [])) for year in range(min(by_year), max(by_year) + 1)]
+        if by_year
         else []
     )
     newest_first = sorted(held, key=lambda m: m.date or date.min, reverse=True)
-    stated = tuple(s for r in sig.readmes for s in stated_schedules(r.text, r.path))
+    stated = tuple(s for r in sig.readmes for s in stated_schedules(r.text, r.path, problems))
     cadence = Cadence(observed_intervals([m.date for m in held if m.date]), stated)
     schedule, last = cadence.schedule, sig.last_meeting(today)
     expected = (
@@ -110,7 +111,7 @@ def group_health(sig: HubSig, today: date) -> GroupHealth:
     return GroupHealth(
         sig_id=sig.id,
         sessions=tuple(sessions),
-        years=tuple(by_year),
+        years=tuple(years),
         total=tally(None, sessions),
         actions=tuple(item for m in newest_first for item in action_items(m)),
         cadence=cadence,

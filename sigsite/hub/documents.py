@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from sigsite.addresses import Slugs, address_segment
+from sigsite.addresses import UniqueSegments, address_segment
 from sigsite.cost_limits import check_cost
 from sigsite.hub.embedded import extract_embedded
 from sigsite.hub.model import Document
-from sigsite.hub.readmes import plain_line
+from sigsite.hub.readmes import plain_title
 from sigsite.languages import detect_language, language_of_name
 from sigsite.notes.checks import check_link_schemes
 from sigsite.privacy import withhold_in_text
@@ -18,7 +18,8 @@ from sigsite.problems import Problems
 from sigsite.reading import read_text
 
 _DIGITS = re.compile(r"(\d+)")
-_HEADING = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t](.*))?")  # an ATX heading; its closing marks cut below
+_CLOSING = re.compile(r"(?:^|[ \t])#+$")  # `## Title ##`: the closing sequence (after the line is stripped)
 
 
 def read_committed(
@@ -53,8 +54,15 @@ def title_and_body(text: str) -> tuple[str, str]:
         if match is None:
             return "", text
         lines[index] = ""
-        return plain_line(match[2]), "\n".join(lines)
+        return plain_title(_without_closing(match[1] or "")), "\n".join(lines)
     return "", text
+
+
+def _without_closing(title: str) -> str:
+    """A heading's text without its closing `#`s and the blanks around it, as CommonMark reads it."""
+    stripped = title.strip(" \t")
+    closing = _CLOSING.search(stripped)
+    return stripped[: closing.start()].rstrip(" \t") if closing else stripped
 
 
 def read_documents(
@@ -69,7 +77,7 @@ def read_documents(
     """The documents at `paths` (folder-relative), each with a unique address segment; the images
     they embed are added to `embedded`. A file among `texts` was read already (a dated file that
     is no record): its text is taken as it is, so its warnings are not given twice."""
-    documents, slugs = [], Slugs()
+    documents, slugs = [], UniqueSegments()
     for relative in paths:
         text = (texts or {}).get(relative)
         if text is None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from sigsite.addresses import address_segment
 from sigsite.attachments import is_inert
 from sigsite.channels import channels_named
+from sigsite.formatting import shortened
 from sigsite.hub.documents import read_documents
 from sigsite.hub.faults import published
 from sigsite.hub.history import read_history
@@ -117,7 +118,7 @@ def load_community(
             HubSig(
                 id=ids[index],
                 folder=None,
-                name=entry.name,
+                name=shortened(entry.name),
                 introduction={code: text for code, text in introductions.items() if text},
                 maintainers=(entry.maintainer,) if entry.maintainer else (),
                 external_url=entry.link,
@@ -224,7 +225,7 @@ def _load_folder(
     problems.items.extend(_in_folder(found.items, display))
     readmes = read_readmes(folder, display, public_emails, problems)
     listed_first = listed.get(DEFAULT)
-    name = (
+    name = shortened(  # shown on every page of the group
         (listed_first and listed_first.name)
         or data.facts.name
         or heading_name(readmes, names_a_sig=kind is SIG)

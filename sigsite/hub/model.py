@@ -3,6 +3,7 @@ community's own introduction. Frozen records, built by `hub.loader`, read by eve
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -123,10 +124,10 @@ class HubSig:
 
     def meetings_per_year(self) -> dict[int, int]:
         """Year -> number of meetings, every year from the first to the last meeting."""
-        years = [m.date.year for m in self.dated_meetings if m.date is not None]
+        years = Counter(m.date.year for m in self.dated_meetings if m.date is not None)
         if not years:
             return {}
-        return {year: years.count(year) for year in range(min(years), max(years) + 1)}
+        return {year: years[year] for year in range(min(years), max(years) + 1)}
 
 
 @dataclass(frozen=True)

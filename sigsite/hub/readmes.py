@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from sigsite.cost_limits import check_cost
-from sigsite.formatting import SUMMARY_LENGTH
+from sigsite.formatting import MAX_TITLE, SUMMARY_LENGTH, shortened
 from sigsite.hub.model import Readme
 from sigsite.languages import LANGUAGES, detect_language
 from sigsite.markup.commonmark import inline_text, parser
@@ -85,7 +85,7 @@ def heading_name(readmes: tuple[Readme, ...], *, names_a_sig: bool = True) -> st
     for readme in readmes:
         for line in readme.text.splitlines():
             if line.startswith("# "):
-                title = plain_line(line[2:])
+                title = plain_title(line[2:])
                 if names_a_sig:
                     return title if "sig" in title.lower() else None
                 return None if title.strip(" :：").casefold() in SECTION_TITLES else title or None
@@ -105,10 +105,21 @@ def first_prose(text: str) -> str | None:
         stripped = block.strip()
         if not stripped or stripped[0] in "#|-*+>!<`[" or stripped[0].isdigit():
             continue
-        line = plain_line(" ".join(stripped.split()))
+        line = plain_line(" ".join(stripped[:_READ_FOR_SUMMARY].split()))  # a summary's worth, not all
         if len(line) >= 20:
-            return line if len(line) <= SUMMARY_LENGTH else line[: SUMMARY_LENGTH - 1].rstrip() + "…"
+            return shortened(line, SUMMARY_LENGTH)
     return None
+
+
+_READ_FOR_SUMMARY = 8 * SUMMARY_LENGTH  # characters of Markdown read for a summary's text
+
+
+def plain_title(markdown: str) -> str:
+    """A heading's Markdown as one plain line of at most MAX_TITLE characters; only the start of
+    a longer one is read, and then the title ends in "…"."""
+    read = markdown[: 4 * MAX_TITLE]
+    title = plain_line(read)
+    return shortened(title if len(read) == len(markdown) else title.rstrip() + "…")
 
 
 def plain_line(markdown: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from sigsite.addresses import Slugs
+from sigsite.addresses import UniqueSegments
 from sigsite.hub.documents import read_committed, title_and_body
 from sigsite.hub.model import Readme
 from sigsite.hub.readmes import first_prose
@@ -44,7 +44,10 @@ _MONTH_DAY = re.compile(
 )
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_WEB_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[([^\[\]]+)\]\((https?://[^()\s]+)\)", re.MULTILINE)
+# A list item linking to the web, on one line (`^\s*` would run on over blank lines from every one).
+_WEB_ITEM = re.compile(
+    r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([^\[\]\n]+)\]\((https?://[^()\s]+)\)", re.MULTILINE
+)
 
 
 def _valid(year: str, month: str, day: str) -> date | None:
@@ -210,11 +213,9 @@ def _record(relative: str, text: str, when: date, timezone: str) -> Meeting:
 def _with_slugs(records: list[Meeting], taken: frozenset[str]) -> list[Meeting]:
     """Each record's address, from its date (`2024-11-30`, then `2024-11-30-2`), oldest first; the
     `taken` ones are the group's notes'."""
-    slugs = Slugs(set(taken))
-    return [
-        replace(record, slug=slugs.unique((record.date or date.min).isoformat()))
-        for record in sorted(records, key=lambda r: (r.date or date.min, r.path))
-    ]
+    slugs = UniqueSegments(taken)
+    ordered = sorted(records, key=lambda r: (r.date or date.min, r.path))
+    return [replace(record, slug=slugs.unique((record.date or date.min).isoformat())) for record in ordered]
 
 
 def readme_sessions(readmes: tuple[Readme, ...], known: set[str], timezone: str) -> tuple[Meeting, ...]:

@@ -165,6 +165,17 @@ def _raw_links(markup: str, line: int | None, address: Callable[[str, int | None
     return _RAW_ADDRESS.sub(replace, markup)
 
 
+_LINE_WINDOW = 8  # lines a link's markup may span before its address (a link text of lines)
+
+
+def _line_holding(target: str, lines: list[str], counted: int) -> int:
+    """The line of a block's `lines` (0-based) from `counted` on that holds `target`: the line
+    breaks counted as the tokens go miss those a code span turns into spaces, so the address is
+    looked for on the few lines from there; `counted` itself when none holds it."""
+    window = lines[counted : counted + _LINE_WINDOW]
+    return counted + next((n for n, text in enumerate(window) if target in text), 0)
+
+
 def _resolve_links(
     tokens: list[Token],
     address: Callable[[str, int | None], str | None],
@@ -176,6 +187,7 @@ def _resolve_links(
     images = 0
     for block in tokens:
         line = None if block.map is None else block.map[0] + first_line
+        source: list[str] | None = None  # the block's lines, split once when a link needs them
         if block.type == "html_block":
             block.content = _raw_links(block.content, line, address)
         for child in block.children or []:
@@ -184,6 +196,10 @@ def _resolve_links(
             elif child.type in {"link_open", "image"}:
                 attribute = "href" if child.type == "link_open" else "src"
                 written = str(child.attrs.get(attribute, ""))  # percent-encoded by the parser
+                if line is not None and block.map is not None:
+                    start = block.map[0] + first_line
+                    source = source if source is not None else block.content.split("\n")
+                    line = start + _line_holding(unquote(written), source, line - start)
                 url = address(written, line)
                 if child.type == "image" and url is not None and _missing(written, url):
                     url = None  # a file the checkout lacks: its description, not a long address

@@ -17,11 +17,12 @@ from sigsite.problems import Problems
 
 PLACEHOLDERS = frozenset({"todo", "tbd", "post link after meeting"})
 _SCHEME = r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):"
-# Each pattern is linear: no two quantifiers next to each other can match the same characters.
+# Each pattern is linear: no two quantifiers next to each other can match the same characters, and
+# none reads past where the next match could start (an autolink's `<`).
 _LINK_TARGETS = (
     re.compile(r"\]\(\s*(?:<\s*)?" + _SCHEME),  # [text](target) and ![alt](target)
     re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?" + _SCHEME),  # [ref]: target
-    re.compile(r"<" + _SCHEME + r"[^>\s]*>"),  # <scheme:autolink>
+    re.compile(r"<" + _SCHEME + r"[^<>\s]*>"),  # <scheme:autolink>, which holds no `<`
     re.compile(r"\b(?:href|src|action|formaction)\s*=\s*(?:[\"']\s*)?" + _SCHEME, re.IGNORECASE),
 )
 

@@ -9,7 +9,6 @@ from datetime import date
 from functools import partial
 from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
 from sigsite.addresses import (
     ARCHIVE_PAGE,
@@ -21,7 +20,6 @@ from sigsite.addresses import (
     PEOPLE_PAGE,
     PageContext,
     site_path,
-    webcal,
 )
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
@@ -32,6 +30,7 @@ from sigsite.hub.source import file_at_commit
 from sigsite.markup.references import Address, Target
 from sigsite.plan.directory import directory, sessions_attended
 from sigsite.plan.documents import document_pages, document_urls
+from sigsite.plan.group_links import home_urls, navigation_urls
 from sigsite.plan.health import community_health_page, group_health_page
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
@@ -159,7 +158,7 @@ class HubPlan:
         body = "" if readme else f"<p>{escape(sig.intro(locale))}</p>\n" if sig.intro(locale) else ""
         note = _(README_ONLY_IN[readme.language]) if readme is not None and readme.language != locale else ""
         source, url, switcher = self._page(group, "home")
-        urls = self._relative_urls(group, url)
+        urls = home_urls(group, self.languages.prefix, url, self.today, self.forge_url)
         return PlannedPage(
             switcher,
             src_uri=source,
@@ -194,7 +193,7 @@ class HubPlan:
             switcher,
             src_uri=source,
             markdown=markdown,
-            before=render_sig_nav(sig, self._relative_urls(group, url), "members", locale),
+            before=render_sig_nav(sig, navigation_urls(group, self.languages.prefix, url), "members", locale),
             after_search=render_roster(sig.data, locale),
         )
 
@@ -207,36 +206,22 @@ class HubPlan:
             switcher,
             src_uri=source,
             markdown=titled_front_matter(title, title) + f"# {_('Meetings')}\n\n" + archive,
-            before=render_sig_nav(sig, self._relative_urls(group, url), "archive", locale),
+            before=render_sig_nav(sig, navigation_urls(group, self.languages.prefix, url), "archive", locale),
         )
 
     def _health(self, group: HubGroup) -> PlannedPage:
         locale, page = self.languages.current, self._page(group, "health")
-        navigation = render_sig_nav(group.sig, self._relative_urls(group, page[1]), "health", locale)
+        navigation = render_sig_nav(
+            group.sig, navigation_urls(group, self.languages.prefix, page[1]), "health", locale
+        )
         health = self.health.groups[group.sig.id]
         return group_health_page(group.sig, health, group.context.meeting_urls, page, navigation, locale)
 
     def _navigation(self, group: HubGroup, page_url: str) -> str:
         """The group's navigation on its pages that are none of GROUP_PAGES (a meeting's, a document's)."""
-        return render_sig_nav(group.sig, self._relative_urls(group, page_url), "", self.languages.current)
-
-    def _relative_urls(self, group: HubGroup, page_url: str) -> dict[str, str]:
-        """The addresses a group's page links to, relative to that page (feeds absolute)."""
-        here, sig, context = PageContext(page_url=page_url), group.sig, group.context
-        last, following = sig.last_meeting(self.today), sig.next_meeting(self.today)
-        return {
-            **{key: here.to(url) for key, url in group.urls.items()},
-            "hub": here.to(self.languages.prefix),
-            "last": here.to(context.meeting_urls.get(last.slug, "")) if last and not last.is_external else "",
-            "next": here.to(context.meeting_urls.get(following.slug, ""))
-            if following and not following.is_external
-            else "",
-            "calendar": context.calendar_url,
-            "webcal": webcal(context.calendar_url),
-            "feed": context.feed_url,
-            "forge": self.forge_url + quote(sig.path),
-            **{f"document:{slug}": here.to(url) for slug, url in group.document_urls.items()},
-        }
+        return render_sig_nav(
+            group.sig, navigation_urls(group, self.languages.prefix, page_url), "", self.languages.current
+        )
 
     def community_pages(self) -> list[PlannedPage]:
         """The hub's own pages of docs/: the home page gets the community's introduction and the

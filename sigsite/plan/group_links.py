@@ -1,0 +1,39 @@
+"""What a hub group's pages link to, relative to each page: on every page its navigation's few
+addresses (the hub and the group's own pages), whatever the group holds, so that a page costs the
+same to plan however many documents or sessions the group has; on its home page alone, also its
+last and next sessions, its calendar and feed, its folder on the forge and each of its documents."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from sigsite.addresses import PageContext, webcal
+
+if TYPE_CHECKING:  # plan/hub.py imports this module
+    from sigsite.plan.hub import HubGroup
+
+
+def navigation_urls(group: HubGroup, hub_url: str, page_url: str) -> dict[str, str]:
+    """The group's navigation (the hub at `hub_url`, and its pages) relative to the page at `page_url`."""
+    here = PageContext(page_url=page_url)
+    return {**{key: here.to(url) for key, url in group.urls.items()}, "hub": here.to(hub_url)}
+
+
+def home_urls(group: HubGroup, hub_url: str, page_url: str, today: date, forge_url: str) -> dict[str, str]:
+    """Everything the group's home page at `page_url` links to, relative to it (feeds absolute)."""
+    here, sig, context = PageContext(page_url=page_url), group.sig, group.context
+    last, following = sig.last_meeting(today), sig.next_meeting(today)
+    return {
+        **navigation_urls(group, hub_url, page_url),
+        "last": here.to(context.meeting_urls.get(last.slug, "")) if last and not last.is_external else "",
+        "next": here.to(context.meeting_urls.get(following.slug, ""))
+        if following and not following.is_external
+        else "",
+        "calendar": context.calendar_url,
+        "webcal": webcal(context.calendar_url),
+        "feed": context.feed_url,
+        "forge": forge_url + quote(sig.path),
+        **{f"document:{slug}": here.to(url) for slug, url in group.document_urls.items()},
+    }
