@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from sigsite.model import Attachment
-from sigsite.problems import Problems
+from sigsite.problems import FILE_LEFT_OUT, Problems
 
 # Files that browsers show but never run: documents, slides, sheets, images but SVG, media, archives.
 ATTACHMENT_SUFFIXES = frozenset(
@@ -62,6 +62,7 @@ def publishable(path: Path, display: str, problems: Problems) -> bool:
             None,
             "a compressed page, image, script or text is not published: a server hands out what it holds",
             "publish the file uncompressed (a page as PDF), or link to where it is hosted",
+            topic=FILE_LEFT_OUT,
         )
         return False
     kind = path.suffix.lower() or "files without an extension"
@@ -71,5 +72,6 @@ def publishable(path: Path, display: str, problems: Problems) -> bool:
         f"{kind} files are not published: a browser could run what they hold on the site's address",
         "export slides or pages to PDF, or link to where the file is hosted; the site publishes "
         + ", ".join(sorted(ATTACHMENT_SUFFIXES)),
+        topic=FILE_LEFT_OUT,
     )
     return False

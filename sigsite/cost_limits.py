@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sigsite.problems import Problems
+from sigsite.problems import FILE_LEFT_OUT, Problems
 
 # Lists and quotes inside each other (each level at most two of the parser's, so well inside
 # commonmark.MAX_BLOCK_NESTING), counting two columns of indentation as a level, as CommonMark nests.
@@ -120,5 +120,5 @@ def check_cost(text: str, display: str, problems: Problems, first_line: int = 1)
         if excess.kind in seen:
             continue
         seen.add(excess.kind)
-        problems.error(display, excess.line + first_line - 1, excess.message, excess.fix)
+        problems.error(display, excess.line + first_line - 1, excess.message, excess.fix, topic=FILE_LEFT_OUT)
     return not seen

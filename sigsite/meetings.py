@@ -21,7 +21,7 @@ from sigsite.model import Attachment, Meeting
 from sigsite.notes.links import NoteLinks
 from sigsite.notes.note import NoteRules, parse_meeting
 from sigsite.privacy import masked, refuse_address_in_file, refuse_unpublishable_name
-from sigsite.problems import Problem, Problems
+from sigsite.problems import FILE_LEFT_OUT, Problem, Problems
 from sigsite.reading import refuse_symlink
 
 TEMPLATE_FILES = frozenset({"meeting-template.md"})
@@ -54,6 +54,7 @@ def _check_addresses(
                 None,
                 f"the address meetings/{meeting.slug}/ belongs to the archive's own pages",
                 "name the file NNN-YYYYMMDD.md",
+                topic=FILE_LEFT_OUT,
             )
         elif slug in files:
             problems.error(
@@ -61,6 +62,7 @@ def _check_addresses(
                 None,
                 f"its page's address, meetings/{meeting.slug}/, is the address of the file {meeting.slug}",
                 "rename the note",
+                topic=FILE_LEFT_OUT,
             )
         elif slug in first_of:
             problems.error(
@@ -69,6 +71,7 @@ def _check_addresses(
                 f"has the same address, meetings/{meeting.slug}/, "
                 f"as {display_folder}/{first_of[slug].source}",
                 "rename one of the two files",
+                topic=FILE_LEFT_OUT,
             )
         else:
             first_of[slug] = meeting
@@ -145,6 +148,7 @@ def load_meetings(
             None,
             "is a file where the meetings folder belongs, so it is left out",
             "move the file, and keep the notes in a folder of this name",
+            topic=FILE_LEFT_OUT,
         )
         return (), ()
     if not folder.is_dir():

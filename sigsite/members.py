@@ -13,7 +13,7 @@ from sigsite.given import given
 from sigsite.links import host_of, is_web_url
 from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts
 from sigsite.privacy import withhold_in_data
-from sigsite.problems import Problems
+from sigsite.problems import FILE_LEFT_OUT, Problems
 from sigsite.reading import read_text
 from sigsite.schema_check import check_against_schema
 from sigsite.yaml_source import LocatedDict, items_of, load_yaml
@@ -115,6 +115,7 @@ def read_members_file(
             1,
             "the file must be a mapping of role names to lists of people",
             "start with 'Maintainers:' followed by '- name: ...' entries",
+            topic=FILE_LEFT_OUT,
         )
         return
     check_against_schema(data, "sig_members", display, problems)
@@ -197,7 +198,9 @@ def read_sig_info(
     data = _load_yaml_file(path, display, public, problems)
     if not isinstance(data, LocatedDict):
         if data is not None:
-            problems.error(display, 1, "the file must be a mapping (name:, description:, ...)")
+            problems.error(
+                display, 1, "the file must be a mapping (name:, description:, ...)", topic=FILE_LEFT_OUT
+            )
         return SigInfo()
     check_against_schema(data, "sig_info", display, problems)
     for key, role in SIG_INFO_ROLES.items():

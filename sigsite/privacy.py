@@ -15,7 +15,7 @@ from typing import Any
 
 from sigsite.attachments import TEXT_SUFFIXES
 from sigsite.emails import Address, find_addresses, redact
-from sigsite.problems import Problems
+from sigsite.problems import FILE_LEFT_OUT, Problems
 from sigsite.reading import is_odd_name, refuse_odd_name
 from sigsite.yaml_source import LocatedDict, LocatedList
 
@@ -110,6 +110,7 @@ def refuse_address_in_name(name: str, display: str, problems: Problems) -> bool:
         None,
         "the name holds an e-mail address, which its address on the site would publish",
         "rename it without the address",
+        topic=FILE_LEFT_OUT,
     )
     return False
 
@@ -163,7 +164,7 @@ def refuse_address_in_file(path: Path, display: str, public: frozenset[str], pro
     try:
         text = path.read_bytes().decode("utf-8", errors="replace")
     except OSError as exc:
-        problems.error(masked(display), None, f"cannot read the file: {exc.strerror}")
+        problems.error(masked(display), None, f"cannot read the file: {exc.strerror}", topic=FILE_LEFT_OUT)
         return False
     found = find_addresses(text, markdown=False)
     hidden = [a for a in found if a.personal and a.address.lower() not in public]
@@ -174,5 +175,6 @@ def refuse_address_in_file(path: Path, display: str, public: frozenset[str], pro
         text.count("\n", 0, hidden[0].start) + 1,
         f"holds the personal e-mail address {hidden[0].masked}, and a text file is published as it is",
         f"remove the address from the file; {PUBLIC_LISTS}",
+        topic=FILE_LEFT_OUT,
     )
     return False

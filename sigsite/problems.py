@@ -29,6 +29,12 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+# What the hub leaves out of a file at fault (an error's topic): the whole file, or characters no
+# page may carry; an error of neither leaves out the part at fault (a link, a value).
+FILE_LEFT_OUT = "file left out"
+CHARACTERS_LEFT_OUT = "characters left out"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One finding, located as precisely as the input allows."""
@@ -65,11 +71,20 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def error(
-        self, file: str, line: int | None, message: str, fix: str = "", column: int | None = None
+        self,
+        file: str,
+        line: int | None,
+        message: str,
+        fix: str = "",
+        column: int | None = None,
+        *,
+        topic: str = "",
     ) -> None:
-        """Record something that keeps the file from being published as meant."""
+        """Record something that keeps the file from being published as meant; `topic` says what
+        the hub, which publishes around it, leaves out (FILE_LEFT_OUT, CHARACTERS_LEFT_OUT, else a
+        part of the file: a link, a value)."""
         self.items.append(
-            Problem(printable(file), line, column, Severity.ERROR, printable(message), printable(fix))
+            Problem(printable(file), line, column, Severity.ERROR, printable(message), printable(fix), topic)
         )
 
     def warning(

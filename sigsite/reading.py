@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sigsite.problems import Problems
+from sigsite.problems import CHARACTERS_LEFT_OUT, FILE_LEFT_OUT, Problems
 
 BOM = "\ufeff"
 # C0 controls but tab and line ends, DEL, and the two non-characters XML refuses.
@@ -44,6 +44,7 @@ def refuse_odd_name(name: str, display: str, problems: Problems) -> bool:
         None,
         "the name holds a control character or bytes that are not UTF-8",
         "rename it with printable characters only",
+        topic=FILE_LEFT_OUT,
     )
     return False
 
@@ -68,6 +69,7 @@ def refuse_symlink(path: Path, display: str, problems: Problems) -> bool:
         "is a symbolic link; the site never follows links, which could publish files from "
         "outside the SIG's folder",
         "commit the file itself instead of a link to it",
+        topic=FILE_LEFT_OUT,
     )
     return False
 
@@ -81,6 +83,7 @@ def refuse_folder(path: Path, display: str, problems: Problems) -> bool:
         None,
         "is a folder where a file belongs, so it is left out",
         "commit the file itself under this name, and move the folder",
+        topic=FILE_LEFT_OUT,
     )
     return False
 
@@ -105,11 +108,18 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
                 f"the file is {size:,} bytes, over the {MAX_TEXT_BYTES:,} bytes a text may have, "
                 "so it is left out",
                 "split it into several files, or move embedded images into files of their own",
+                topic=FILE_LEFT_OUT,
             )
             return None
         raw = path.read_bytes()
     except OSError as exc:
-        problems.error(display, None, f"cannot read the file: {exc.strerror}", "commit a readable file")
+        problems.error(
+            display,
+            None,
+            f"cannot read the file: {exc.strerror}",
+            "commit a readable file",
+            topic=FILE_LEFT_OUT,
+        )
         return None
     text = _decoded(raw, display, problems)
     if text is None:
@@ -145,6 +155,7 @@ def _decoded(raw: bytes, display: str, problems: Problems) -> str | None:
             f"the file is not UTF-8: {bad:,} of its {len(raw):,} bytes are not ({where}); it is written "
             "in another encoding, so it is left out",
             "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
+            topic=FILE_LEFT_OUT,
         )
         return None
     more = f" (and {bad - 1:,} more)" if bad > 1 else ""
@@ -154,6 +165,7 @@ def _decoded(raw: bytes, display: str, problems: Problems) -> str | None:
         f"the file is not valid UTF-8: {where}{more}",
         "save the file as UTF-8 (most editors offer it under 'Save with encoding'); "
         "the hub shows such bytes as \ufffd",
+        topic=CHARACTERS_LEFT_OUT,
     )
     return _ESCAPED_BYTE.sub("\ufffd", escaped)
 
@@ -174,5 +186,6 @@ def _without_controls(text: str, display: str, problems: Problems) -> str:
         "remove it; it is invisible in most editors but breaks feeds and calendars "
         "(the hub shows the file without it)",
         column=column,
+        topic=CHARACTERS_LEFT_OUT,
     )
     return without_control_characters(text)

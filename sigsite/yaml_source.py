@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from sigsite.problems import Problems
+from sigsite.problems import CHARACTERS_LEFT_OUT, FILE_LEFT_OUT, Problems
 from sigsite.reading import first_control_character, without_control_characters
 
 
@@ -131,6 +131,7 @@ def _refuse_aliases_and_depth(text: str, loader: _LocatingLoader) -> bool:
                 f"the value holds the control character U+{ord(control):04X}",
                 "remove it (escapes such as \\x01 in quoted text make one); the value is read without it",
                 column=column + 1,
+                topic=CHARACTERS_LEFT_OUT,
             )
         elif isinstance(event, yaml.AliasEvent):
             refusal = (
@@ -149,7 +150,11 @@ def _refuse_aliases_and_depth(text: str, loader: _LocatingLoader) -> bool:
         if refusal is not None:
             line, column = (event.start_mark.line, event.start_mark.column) if event.start_mark else (0, 0)
             loader.problems.error(
-                loader.source_name, line + 1 + loader.line_offset, *refusal, column=column + 1
+                loader.source_name,
+                line + 1 + loader.line_offset,
+                *refusal,
+                column=column + 1,
+                topic=FILE_LEFT_OUT,
             )
             return False
     return True
@@ -177,9 +182,10 @@ def load_yaml(text: str, source_name: str, problems: Problems, first_line: int =
             f"YAML syntax error: {exc.problem or exc.context}",
             "check the indentation and quoting on this line and the one above",
             column=mark.column + 1 if mark else None,
+            topic=FILE_LEFT_OUT,
         )
     except yaml.YAMLError as exc:
-        problems.error(source_name, first_line, f"YAML error: {exc}")
+        problems.error(source_name, first_line, f"YAML error: {exc}", topic=FILE_LEFT_OUT)
     finally:
         loader.dispose()
     return None

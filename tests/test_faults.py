@@ -85,6 +85,14 @@ def test_faults_in_some_groups_leave_every_other_group_unchanged(tmp_path):
     for folder, file in named.items():
         notice = after.article(f"{folder}/index.html").select_one(".sig-facts__faults")
         assert notice is not None and file in notice.get_text(), folder
+    delta = after.article("sigs/delta/index.html").get_text(" ", strip=True)
+    assert "sig_members.yaml could not be read, so the people listed there are not shown" in delta
+    people = after.article("people/index.html").get_text(" ", strip=True)
+    assert "The files that list the people of" in people and "delta" in people.lower()
+    archive = after.article("sigs/alpha/meetings/index.html").select_one(".sig-section-nav__faults")
+    assert archive is not None and archive.a["href"] == "../"  # every page of a faulted group says so
+    notice = after.article("sigs/beta/index.html").select_one(".sig-facts__faults").get_text(" ", strip=True)
+    assert "shown without characters a page cannot hold" in notice  # in plain words, then the detail
     beta = after.article("sigs/beta/index.html").get_text()
     assert "user" in beta and "friendly" in beta  # the text around the dropped byte is shown
     assert not (after.site / "sigs/alpha-2").exists()  # the newcomer takes no address

@@ -289,18 +289,23 @@ def report_problems(
     With `publish_around` (the hub, whose files are merged by people who never run our check),
     errors stop nothing: the loaders left out what each holds, and it is logged with the warnings.
     """
-    for problem in problems.sorted():
+    ordered = sorted(problems.sorted(), key=lambda p: p.severity is not Severity.ERROR)  # errors first
+    for problem in ordered:
         if problem.severity is Severity.WARNING or publish_around:
             log.info("data warning: %s", problem.format())
-    errors = [p.format() for p in problems.sorted() if p.severity is Severity.ERROR]
+    errors = [p.format() for p in ordered if p.severity is Severity.ERROR]
     if errors and publish_around:
         log.info(
-            "sigsite: %d error(s) in %s: the site shows everything else, and says what it left out "
-            "on each group's page and the Health page; `sigsite check --community` fails on them",
+            "sigsite: %d error(s) and %d warning(s) in %s: the site shows everything else, and says what "
+            "it left out on each group's page and the Health page; `sigsite check --community` fails on them",
             len(errors),
+            len(problems.items) - len(errors),
             what,
         )
-    elif errors:
+    elif not errors:
+        if problems.items:
+            log.info("sigsite: %d warning(s) in %s", len(problems.items), what)
+    else:
         raise PluginError(
             f"sigsite: {len(errors)} problem(s) in {what} must be fixed:\n  " + "\n  ".join(errors)
         )

@@ -37,7 +37,7 @@ from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache, meeting_order
 from sigsite.model import SigData
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file, refuse_unpublishable_name
-from sigsite.problems import Problem, Problems, Severity
+from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import symlink_on_the_way
 from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
 
@@ -71,6 +71,7 @@ def load_community(
             None,
             f"{root} holds no sigs/ folder",
             "point SIGSITE_COMMUNITY (or --community) at the checkout of the community repository",
+            topic=FILE_LEFT_OUT,
         )
         return Community(), problems
     listed = {
@@ -152,6 +153,7 @@ def _group_folders(root: Path, problems: Problems) -> Iterator[tuple[GroupKind, 
                     masked(display),
                     None,
                     "the group's folder is a symbolic link, which the hub never follows",
+                    topic=FILE_LEFT_OUT,
                 )
                 continue
             if refuse_unpublishable_name(folder.name, display, problems):
@@ -201,6 +203,7 @@ def assign_ids(claims: list[Claim], problems: Problems) -> dict[int, str]:
                 ),
                 "rename the folders so that no two make the same id (lower case, runs of other "
                 "characters as '-')",
+                topic=FILE_LEFT_OUT,
             )
     return ids
 

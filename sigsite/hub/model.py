@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from sigsite.addresses import group_prefix
 from sigsite.hub.history import History
@@ -141,9 +142,18 @@ class Community:
     # `sigsite check --community` fails on each; the hub names them on the group's page and /health/.
     faults: tuple[Problem, ...] = ()
 
+    @cached_property
+    def _faults_by_folder(self) -> dict[str, tuple[Problem, ...]]:
+        """The faults by each folder a group's folder may be (`tsc`, `sigs/dx`): looked up, not searched."""
+        found: dict[str, list[Problem]] = {}
+        for fault in self.faults:
+            for folder in dict.fromkeys(_folders_of(fault.file)):
+                found.setdefault(folder, []).append(fault)
+        return {folder: tuple(faults) for folder, faults in found.items()}
+
     def faults_of(self, sig: HubSig) -> tuple[Problem, ...]:
         """The faults in a group's own folder."""
-        return tuple(p for p in self.faults if sig.folder is not None and _within(p.file, sig.path))
+        return self._faults_by_folder.get(sig.path, ()) if sig.folder is not None else ()
 
     @property
     def faults_elsewhere(self) -> tuple[Problem, ...]:
@@ -159,11 +169,6 @@ class Community:
     def folders(self) -> tuple[HubSig, ...]:
         """The SIGs that have a folder in this repository (and so pages on the hub)."""
         return tuple(s for s in self.sigs if not s.is_external)
-
-
-def _within(file: str, folder: str) -> bool:
-    """True when the repository path `file` is `folder` or lies in it."""
-    return file == folder or file.startswith(folder + "/")
 
 
 def _folders_of(file: str) -> tuple[str, str]:

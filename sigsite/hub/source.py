@@ -46,6 +46,14 @@ def file_at_commit(forge_url: str, commit: str | None, path: str, line: int | No
     return base + quote(path.lstrip("/")) + (f"#L{line}" if line is not None else "")
 
 
+def folder_at_commit(forge_url: str, commit: str | None, path: str) -> str:
+    """The forge's page of the folder at `path` as it is at `commit` (`<repository>/tree/<id>/<path>`),
+    or at the branch of `forge_url` when the commit is unknown."""
+    branch = forge_url.split("/blob/", 1)[1].split("/", 1)[0] if "/blob/" in forge_url else "master"
+    reference = _checked(commit) if commit is not None else quote(branch)
+    return f"{repository_url(forge_url)}/tree/{reference}/{quote(path.strip('/'))}"
+
+
 def _checked(commit: str) -> str:
     if not _COMMIT_ID.fullmatch(commit):
         raise ValueError(f"not a full commit id: {commit!r}")

@@ -17,7 +17,7 @@ from sigsite.headings import HeadingTime
 from sigsite.links import is_web_url
 from sigsite.notes.parts import NoteParts
 from sigsite.privacy import withhold_in_data
-from sigsite.problems import Problems
+from sigsite.problems import FILE_LEFT_OUT, Problems
 from sigsite.schema_check import check_against_schema
 from sigsite.yaml_source import LocatedDict, load_yaml
 
@@ -115,6 +115,7 @@ def file_date(path: Path, display: str, problems: Problems) -> tuple[re.Match[st
             None,
             f"'{match['date']}' in the file name is not a real date",
             "name the file NNN-YYYYMMDD.md with the meeting's date",
+            topic=FILE_LEFT_OUT,
         )
         return match, None
     if not _in_range(day):
@@ -123,6 +124,7 @@ def file_date(path: Path, display: str, problems: Problems) -> tuple[re.Match[st
             None,
             f"'{match['date']}' in the file name is not a date between {EARLIEST.year} and {LATEST.year}",
             "name the file NNN-YYYYMMDD.md with the meeting's date",
+            topic=FILE_LEFT_OUT,
         )
         return match, None
     return match, day

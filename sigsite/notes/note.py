@@ -21,7 +21,7 @@ from sigsite.notes import checks, fields
 from sigsite.notes.links import NoteLinks
 from sigsite.notes.parts import NoteParts, split_note
 from sigsite.privacy import warn_withheld, withhold_in_text
-from sigsite.problems import Problems
+from sigsite.problems import FILE_LEFT_OUT, Problems
 from sigsite.reading import read_text
 from sigsite.search_scope import UNSEARCHED_SECTIONS
 from sigsite.yaml_source import LocatedDict
@@ -81,6 +81,7 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
                 "cannot tell the meeting's date",
                 "name the file NNN-YYYYMMDD.md (e.g. 005-20221006.md) or add 'date: YYYY-MM-DD' "
                 "to its front matter",
+                topic=FILE_LEFT_OUT,
             )
         return None
     if front.get("render_macros"):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from sigsite.addresses import PageContext, webcal
 
@@ -21,8 +20,9 @@ def navigation_urls(group: HubGroup, hub_url: str, page_url: str) -> dict[str, s
     return {**{key: here.to(url) for key, url in group.urls.items()}, "hub": here.to(hub_url)}
 
 
-def home_urls(group: HubGroup, hub_url: str, page_url: str, today: date, forge_url: str) -> dict[str, str]:
-    """Everything the group's home page at `page_url` links to, relative to it (feeds absolute)."""
+def home_urls(group: HubGroup, hub_url: str, page_url: str, today: date, folder_url: str) -> dict[str, str]:
+    """Everything the group's home page at `page_url` links to, relative to it (feeds absolute);
+    `folder_url` is its folder on the forge."""
     here, sig, context = PageContext(page_url=page_url), group.sig, group.context
     last, following = sig.last_meeting(today), sig.next_meeting(today)
     return {
@@ -34,6 +34,6 @@ def home_urls(group: HubGroup, hub_url: str, page_url: str, today: date, forge_u
         "calendar": context.calendar_url,
         "webcal": webcal(context.calendar_url),
         "feed": context.feed_url,
-        "forge": forge_url + quote(sig.path),
+        "forge": folder_url,
         **{f"document:{slug}": here.to(url) for slug, url in group.document_urls.items()},
     }

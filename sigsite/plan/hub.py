@@ -13,6 +13,7 @@ from pathlib import Path
 from sigsite.addresses import (
     ARCHIVE_PAGE,
     CALENDAR_FILE,
+    COMMUNITY_HEALTH_PAGE,
     FEED_FILE,
     HEALTH_PAGE,
     HOME_PAGE,
@@ -26,7 +27,7 @@ from sigsite.health.summary import GroupHealth
 from sigsite.hub.faults import fault_views
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.people import CommunityPerson
-from sigsite.hub.source import file_at_commit
+from sigsite.hub.source import file_at_commit, folder_at_commit
 from sigsite.markup.references import Address, Target
 from sigsite.plan.directory import directory, sessions_attended
 from sigsite.plan.documents import document_pages, document_urls
@@ -35,8 +36,10 @@ from sigsite.plan.health import community_health_page, group_health_page
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
 from sigsite.plan.section import Section
+from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import render_archive, render_repositories, render_roster
 from sigsite.render.hub_blocks import (
+    PEOPLE_FILES,
     render_people_directory,
     render_sig_card,
     render_sig_nav,
@@ -158,14 +161,20 @@ class HubPlan:
         body = "" if readme else f"<p>{escape(sig.intro(locale))}</p>\n" if sig.intro(locale) else ""
         note = _(README_ONLY_IN[readme.language]) if readme is not None and readme.language != locale else ""
         source, url, switcher = self._page(group, "home")
-        urls = home_urls(group, self.languages.prefix, url, self.today, self.forge_url)
+        urls = home_urls(
+            group,
+            self.languages.prefix,
+            url,
+            self.today,
+            folder_at_commit(self.forge_url, self.community.history.commit, sig.path),
+        )
         return PlannedPage(
             switcher,
             src_uri=source,
             markdown=titled_front_matter(sig.name, sig.intro(locale) or sig.name) + body,
             content=readme.rendered if readme else None,
             address=self._address(url, sig.id),
-            before=render_sig_nav(sig, urls, "home", locale)
+            before=render_sig_nav(sig, urls, "home", locale, faulted=self._faulted(sig))
             + render_sig_card(
                 sig,
                 urls,
@@ -193,7 +202,13 @@ class HubPlan:
             switcher,
             src_uri=source,
             markdown=markdown,
-            before=render_sig_nav(sig, navigation_urls(group, self.languages.prefix, url), "members", locale),
+            before=render_sig_nav(
+                sig,
+                navigation_urls(group, self.languages.prefix, url),
+                "members",
+                locale,
+                faulted=self._faulted(sig),
+            ),
             after_search=render_roster(sig.data, locale),
         )
 
@@ -206,13 +221,23 @@ class HubPlan:
             switcher,
             src_uri=source,
             markdown=titled_front_matter(title, title) + f"# {_('Meetings')}\n\n" + archive,
-            before=render_sig_nav(sig, navigation_urls(group, self.languages.prefix, url), "archive", locale),
+            before=render_sig_nav(
+                sig,
+                navigation_urls(group, self.languages.prefix, url),
+                "archive",
+                locale,
+                faulted=self._faulted(sig),
+            ),
         )
 
     def _health(self, group: HubGroup) -> PlannedPage:
         locale, page = self.languages.current, self._page(group, "health")
         navigation = render_sig_nav(
-            group.sig, navigation_urls(group, self.languages.prefix, page[1]), "health", locale
+            group.sig,
+            navigation_urls(group, self.languages.prefix, page[1]),
+            "health",
+            locale,
+            faulted=self._faulted(group.sig),
         )
         health = self.health.groups[group.sig.id]
         return group_health_page(group.sig, health, group.context.meeting_urls, page, navigation, locale)
@@ -220,7 +245,11 @@ class HubPlan:
     def _navigation(self, group: HubGroup, page_url: str) -> str:
         """The group's navigation on its pages that are none of GROUP_PAGES (a meeting's, a document's)."""
         return render_sig_nav(
-            group.sig, navigation_urls(group, self.languages.prefix, page_url), "", self.languages.current
+            group.sig,
+            navigation_urls(group, self.languages.prefix, page_url),
+            "",
+            self.languages.current,
+            faulted=self._faulted(group.sig),
         )
 
     def community_pages(self) -> list[PlannedPage]:
@@ -253,6 +282,8 @@ class HubPlan:
                     sum(1 for s in self.community.folders if s.lists_people),
                     sessions_attended(self.health, self.groups, here),
                     locale,
+                    tuple(sig.name for sig in self.community.folders if self._people_unread(sig)),
+                    here.to(site_path(self.languages.url(locale, COMMUNITY_HEALTH_PAGE))) + "#left-out",
                 ),
             ),
             community_health_page(
@@ -263,6 +294,17 @@ class HubPlan:
                 self._at_snapshot,
             ),
         ]
+
+    def _people_unread(self, sig: HubSig) -> bool:
+        """True when a file of the group that lists people was left out."""
+        return any(
+            f.topic == FILE_LEFT_OUT and f.file in {f"{sig.path}/{name}" for name in PEOPLE_FILES}
+            for f in self.community.faults_of(sig)
+        )
+
+    def _faulted(self, sig: HubSig) -> bool:
+        """True when some of the group's files could not be shown as they are written."""
+        return bool(self.community.faults_of(sig))
 
     def _at_snapshot(self, path: str, line: int | None) -> str:
         """A repository file's address on the forge at the commit the hub was built from, so a

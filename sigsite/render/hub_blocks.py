@@ -20,9 +20,13 @@ from sigsite.hub.model import HubSig
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import Source
 from sigsite.model import ROLES, Meeting
+from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import role_chips
 from sigsite.render.environment import render_template
+from sigsite.settings import MEMBERS_FILE, SIG_INFO_FILE
 from sigsite.translations import translator
+
+PEOPLE_FILES = frozenset({MEMBERS_FILE, SIG_INFO_FILE})  # a group's files that list its people
 
 
 @dataclass(frozen=True)
@@ -103,10 +107,13 @@ def render_people_directory(
     sig_count: int,
     attended: dict[str, list[tuple[Attended, str]]],
     locale: str,
+    unread: tuple[str, ...] = (),
+    health_url: str = "",
 ) -> str:
     """Everyone once, with every group and role, filterable by role and text; `sig_count` is the
     number of groups whose files list people; `attended` the sessions each person's key attended,
-    with their pages' addresses."""
+    with their pages' addresses; `unread` the groups whose files that list people could not be read
+    (the Health page at `health_url` says why)."""
     counts = {role: sum(1 for p in people if role in p.roles) for role in ROLES}
     return render_template(
         "people_directory.html",
@@ -117,12 +124,19 @@ def render_people_directory(
         sig_count=sig_count,
         attended=attended,
         chips=role_chips(counts, locale),
+        unread=unread,
+        health_url=health_url,
     )
 
 
-def render_sig_nav(sig: HubSig, urls: dict[str, str], current: str, locale: str) -> str:
-    """The way back to the directory and the SIG's own pages; `current` is "home", "members" or "archive"."""
-    return render_template("sig_nav.html", locale, for_markdown=False, sig=sig, urls=urls, current=current)
+def render_sig_nav(
+    sig: HubSig, urls: dict[str, str], current: str, locale: str, *, faulted: bool = False
+) -> str:
+    """The way back to the directory and the SIG's own pages; `current` is "home", "members" or
+    "archive"; a `faulted` group's pages say that some of its files could not be shown."""
+    return render_template(
+        "sig_nav.html", locale, for_markdown=False, sig=sig, urls=urls, current=current, faulted=faulted
+    )
 
 
 def chart_text(sig: HubSig, locale: str) -> str:
@@ -160,4 +174,13 @@ def render_sig_card(
         channel_labels=[_(CHANNELS[key].label) for key in sig.data.facts.channels],
         faults=faults[:SHOWN_ON_A_GROUP_PAGE],
         more_faults=len(faults) - SHOWN_ON_A_GROUP_PAGE,
+        unread_people=sorted(
+            {
+                f.name
+                for f in faults
+                if f.topic == FILE_LEFT_OUT
+                and f.name in PEOPLE_FILES
+                and "/" not in f.file[len(sig.path) + 1 :]
+            }
+        ),
     )
