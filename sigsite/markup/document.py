@@ -165,15 +165,37 @@ def _raw_links(markup: str, line: int | None, address: Callable[[str, int | None
     return _RAW_ADDRESS.sub(replace, markup)
 
 
-_LINE_WINDOW = 8  # lines a link's markup may span before its address (a link text of lines)
+class _BlockLines:
+    """Where in a block of text (its inline source) its links are written, found in one pass: a
+    cursor moves forward through the source, each link's address is looked for in a bounded window
+    from it, and the lines it passes are counted once. The line breaks counted from the tokens miss
+    those a code span turns into spaces; this finds them, and costs the block's length."""
 
+    WINDOW = 4096  # characters from the cursor a link's address may be written within
 
-def _line_holding(target: str, lines: list[str], counted: int) -> int:
-    """The line of a block's `lines` (0-based) from `counted` on that holds `target`: the line
-    breaks counted as the tokens go miss those a code span turns into spaces, so the address is
-    looked for on the few lines from there; `counted` itself when none holds it."""
-    window = lines[counted : counted + _LINE_WINDOW]
-    return counted + next((n for n, text in enumerate(window) if target in text), 0)
+    def __init__(self, source: str, first_line: int) -> None:
+        self._source, self._cursor, self._line = source, 0, first_line
+
+    def _move_to(self, position: int) -> None:
+        self._line += self._source.count("\n", self._cursor, position)
+        self._cursor = position
+
+    def line_of(self, target: str, counted: int) -> int:
+        """The line of `target`, written at or after the cursor; `counted` (the line the tokens'
+        breaks give, never past the truth) when it is not found there."""
+        while self._line < counted:  # at least as far as the tokens' count: skip to that line
+            end = self._source.find("\n", self._cursor)
+            if end < 0:
+                break
+            self._move_to(end + 1)
+        found = (
+            self._source.find(target, self._cursor, self._cursor + len(target) + self.WINDOW)
+            if target
+            else -1
+        )
+        if found >= 0:
+            self._move_to(found)
+        return max(self._line, counted)
 
 
 def _resolve_links(
@@ -187,7 +209,7 @@ def _resolve_links(
     images = 0
     for block in tokens:
         line = None if block.map is None else block.map[0] + first_line
-        source: list[str] | None = None  # the block's lines, split once when a link needs them
+        lines = _BlockLines(block.content, line) if line is not None and block.children else None
         if block.type == "html_block":
             block.content = _raw_links(block.content, line, address)
         for child in block.children or []:
@@ -196,10 +218,8 @@ def _resolve_links(
             elif child.type in {"link_open", "image"}:
                 attribute = "href" if child.type == "link_open" else "src"
                 written = str(child.attrs.get(attribute, ""))  # percent-encoded by the parser
-                if line is not None and block.map is not None:
-                    start = block.map[0] + first_line
-                    source = source if source is not None else block.content.split("\n")
-                    line = start + _line_holding(unquote(written), source, line - start)
+                if line is not None and lines is not None:
+                    line = lines.line_of(unquote(written), line)
                 url = address(written, line)
                 if child.type == "image" and url is not None and _missing(written, url):
                     url = None  # a file the checkout lacks: its description, not a long address
