@@ -22,6 +22,9 @@ def printable(text: str) -> str:
     )
 
 
+MAX_PER_FILE = 20  # problems of one file a report lists before it counts the rest
+
+
 class Severity(StrEnum):
     """How bad a problem is: errors stop the build, warnings are only reported."""
 
@@ -62,6 +65,16 @@ class Problem:
         data = asdict(self)
         data["severity"] = self.severity.value
         return data
+
+
+def _runs_by_file(ordered: list[Problem]) -> list[tuple[int, int]]:
+    """(start, end) of each run of problems of one file in `ordered` (sorted by file)."""
+    runs, start = [], 0
+    for index in range(1, len(ordered) + 1):
+        if index == len(ordered) or ordered[index].file != ordered[start].file:
+            runs.append((start, index))
+            start = index
+    return runs
 
 
 @dataclass
@@ -128,5 +141,24 @@ class Problems:
         return [p for p in self.items if p.severity is Severity.WARNING]
 
     def sorted(self) -> list[Problem]:
-        """All problems by file, then line, so a report reads top to bottom."""
-        return sorted(self.items, key=lambda p: (p.file, p.line or 0, p.column or 0, p.message))
+        """The problems by file, then line, so a report reads top to bottom: the first
+        MAX_PER_FILE of each file, and one that counts the rest (a file of ten thousand unknown
+        keys makes a report of twenty-one lines, not ten thousand)."""
+        ordered = sorted(self.items, key=lambda p: (p.file, p.line or 0, p.column or 0, p.message))
+        report: list[Problem] = []
+        for start, end in _runs_by_file(ordered):
+            report += ordered[start : min(end, start + MAX_PER_FILE)]
+            rest = ordered[start + MAX_PER_FILE : end]
+            if rest:
+                errors = sum(p.severity is Severity.ERROR for p in rest)
+                report.append(
+                    Problem(
+                        rest[0].file,
+                        None,
+                        None,
+                        Severity.ERROR if errors else Severity.WARNING,
+                        f"and {len(rest):,} more problem(s) of this file ({errors:,} error(s))",
+                        "fix those above, then run sigsite check again to see the others",
+                    )
+                )
+        return report

@@ -331,3 +331,12 @@ def test_wrong_shapes_are_reported_not_raised(tmp_path, name, content, line, mes
     assert errors, "expected an error"
     assert (errors[0].file, errors[0].line) == (name, line)
     assert errors[0].message.startswith(message), errors[0].message
+
+
+def test_a_report_lists_twenty_problems_of_a_file_and_counts_the_rest(tmp_path):
+    members = "Maintainers: []\n" + "".join(f"k{i}: 1\n" for i in range(10_000))
+    report = problems_of(tmp_path, {"sig_members.yaml": members})
+    of_the_file = [p for p in report if p.file == "sig_members.yaml"]
+    assert len(of_the_file) == 21
+    assert of_the_file[-1].severity is Severity.ERROR
+    assert of_the_file[-1].message == "and 9,980 more problem(s) of this file (9,980 error(s))"

@@ -579,6 +579,63 @@ def test_the_folder_named_as_its_id_keeps_it_whatever_comes_first(tmp_path, newc
     assert [p.file for p in loaded.faults_elsewhere] == [f"sigs/{newcomer}"]
 
 
+def test_groups_of_other_kinds_keep_their_addresses_and_get_ids_of_their_own(tmp_path):
+    from sigsite.hub.loader import load_community
+
+    community = make_community(tmp_path / "community")
+    for folder in ("sigs/tsc", "working-groups/alpha"):
+        (community / folder).mkdir()
+        (community / folder / "README.md").write_text("# A group\n\nOf its own kind.\n", "utf-8")
+    loaded, problems = load_community(community)
+    shown = {sig.path: (sig.id, sig.prefix) for sig in loaded.folders}
+    assert shown["tsc"] == ("tsc", "tsc/") and shown["sigs/tsc"] == ("sig-tsc", "sigs/tsc/")
+    assert shown["sigs/alpha"] == ("alpha", "sigs/alpha/")
+    assert shown["working-groups/alpha"] == ("wg-alpha", "working-groups/alpha/")
+    assert not problems.errors
+    assert {
+        p.file for p in problems.warnings if "is also the id of a group of another kind" in p.message
+    } == {
+        "sigs/tsc",
+        "working-groups/alpha",
+    }
+
+
+def test_an_entry_of_the_listing_never_takes_a_folders_id(tmp_path):
+    from sigsite.hub.loader import load_community
+
+    community = make_community(tmp_path / "community")
+    listing = community / "sigs/sig_info.yaml"
+    listing.write_text(
+        listing.read_text("utf-8")
+        + "  - name: Vision (CV) Suite SIG\n    links: https://github.com/example/vision\n",
+        "utf-8",
+    )
+    loaded, problems = load_community(community)
+    assert "Vision (CV) Suite SIG" in {sig.folder for sig in loaded.folders}
+    (error,) = problems.errors
+    assert error.file == "sigs/sig_info.yaml (Vision (CV) Suite SIG)" and "a folder keeps it" in error.message
+
+
+def test_one_entry_of_the_listing_that_does_not_parse_leaves_the_others_read(tmp_path):
+    from sigsite.hub.loader import load_community
+
+    clean, _ = load_community(make_community(tmp_path / "clean"))
+    community = make_community(tmp_path / "community")
+    listing = community / "sigs/sig_info.yaml"
+    listing.write_text(
+        listing.read_text("utf-8")
+        + "  - name: Beta\n    links: https://gitee.com/mindspore/community/tree/master/sigs/beta\n"
+        + '    introduction: "unclosed\n',
+        "utf-8",
+    )
+    loaded, problems = load_community(community)
+    named = {sig.id: (sig.name, sig.introduction) for sig in loaded.sigs}
+    before = {sig.id: (sig.name, sig.introduction) for sig in clean.sigs}
+    assert named == before  # beta's entry never parsed; every other entry is read as before
+    assert any(p.file == "sigs/sig_info.yaml" and "YAML syntax error" in p.message for p in problems.errors)
+    assert any("read one by one" in p.message for p in problems.warnings)
+
+
 def test_when_no_folder_is_named_as_the_id_every_claimant_is_left_out(tmp_path):
     from sigsite.hub.loader import load_community
 

@@ -4,6 +4,7 @@ files are taken as they are."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from sigsite.privacy import withhold_in_data
 from sigsite.problems import Problems
 from sigsite.reading import read_text
 from sigsite.settings import SIGS_DIR
-from sigsite.yaml_source import LocatedDict, items_of, load_yaml
+from sigsite.yaml_source import LocatedDict, LocatedList, items_of, load_yaml
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,19 @@ class Listed:
 
 
 def read_listing(path: Path, display: str, public: frozenset[str], problems: Problems) -> list[Listed]:
-    """The entries of a community listing; an unreadable one is an error and lists nothing (the
-    hub then shows each group from its own files)."""
+    """The entries of a community listing. One entry's fault stays with that entry: when the file
+    does not parse as a whole, its entries are read one by one and those that parse are kept
+    (each group then shows from its own files what its entry would have said)."""
     if not path.exists() and not path.is_symlink():
         return []
     text = read_text(path, display, problems)
-    data = load_yaml(text, display, problems) if text is not None else None
-    withhold_in_data(data, public, display, problems)
+    if text is None:
+        return []
+    data = load_yaml(text, display, problems)
     entries = data.get("SIG list") if isinstance(data, LocatedDict) else None
+    if data is None:
+        entries = _one_by_one(text, display, problems)
+    withhold_in_data(entries, public, display, problems)
     listed = []
     for raw in items_of(entries):
         if not isinstance(raw, LocatedDict) or not given(raw.get("name")):
@@ -61,6 +67,34 @@ def read_listing(path: Path, display: str, public: frozenset[str], problems: Pro
             )
         )
     return listed
+
+
+_ITEM = re.compile(r"([ \t]*)- ")  # a line that starts an item of a YAML list
+
+
+def _one_by_one(text: str, display: str, problems: Problems) -> LocatedList:
+    """The entries of a listing that does not parse as a whole, each parsed alone: the lines from one
+    `- ` at the first item's indentation to the next. What does not parse is left out (the file's
+    error already says where)."""
+    lines = text.split("\n")
+    items = [(number, match[1]) for number, line in enumerate(lines) if (match := _ITEM.match(line))]
+    starts = [number for number, indent in items if indent == items[0][1]]
+    entries = LocatedList()
+    entries.line, entries.item_lines = 1, []
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        quiet = Problems()  # the whole file's error is reported; an entry's own would repeat it
+        chunk = load_yaml("\n".join(lines[start:end]), display, quiet, first_line=start + 1)
+        if isinstance(chunk, list) and len(chunk) == 1 and isinstance(chunk[0], LocatedDict):
+            entries.append(chunk[0])
+            entries.item_lines.append(start + 1)
+    problems.warning(
+        display,
+        None,
+        f"the file does not parse as a whole: its entries were read one by one, {len(entries)} of "
+        f"{len(starts)} of them",
+        "fix the error above; the entries that did not parse are left out",
+    )
+    return entries
 
 
 def _text(value: Any) -> str | None:

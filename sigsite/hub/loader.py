@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sigsite.addresses import address_segment
+from sigsite.addresses import UniqueSegments, address_segment
 from sigsite.attachments import is_inert
 from sigsite.channels import channels_named
 from sigsite.formatting import shortened
@@ -85,7 +85,10 @@ def load_community(
     elsewhere = [e for e in listed.get(DEFAULT, []) if e.folder not in sig_folders]
     listing = f"{SIGS_DIR}/{LANGUAGES[DEFAULT].listing}"
     ids = assign_ids(
-        [Claim(group_path(kind, folder.name), folder.name, sig_id(folder.name)) for kind, folder in folders]
+        [
+            Claim(group_path(kind, folder.name), folder.name, sig_id(folder.name), kind)
+            for kind, folder in folders
+        ]
         + [Claim(f"{listing} ({entry.name})", None, sig_id(entry.name)) for entry in elsewhere],
         problems,
     )
@@ -107,7 +110,8 @@ def load_community(
             forge_url,
             problems,
         )
-        sigs.append(sig)
+        own_segment = sig_id(folder.name)  # the address keeps the folder's own, whatever its id
+        sigs.append(replace(sig, segment=own_segment) if own_segment != sig.id else sig)
     by_link = {code: {e.link: e for e in entries} for code, entries in listed.items()}
     for index, entry in enumerate(elsewhere, start=len(folders)):
         if index not in ids:
@@ -163,11 +167,12 @@ def _group_folders(root: Path, problems: Problems) -> Iterator[tuple[GroupKind, 
 @dataclass(frozen=True)
 class Claim:
     """A group's claim to an id: where it is (its folder, or its entry of the listing), the name of
-    its folder (None for a group hosted elsewhere) and the id that name makes."""
+    its folder (None for a group hosted elsewhere), the id that name makes, and its kind."""
 
     display: str
     folder: str | None
     id: str
+    kind: GroupKind = SIG
 
     @property
     def exact(self) -> bool:
@@ -176,36 +181,81 @@ class Claim:
 
 
 def assign_ids(claims: list[Claim], problems: Problems) -> dict[int, str]:
-    """Each claim's id by its index, whatever order the claims come in: an id two groups would share
-    goes to the one folder whose name is exactly the id; every other claimant (all of them, when
-    no folder or more than one is named exactly so) is left out, with an error naming the others."""
+    """Each claim's id by its index, whatever order the claims come in.
+
+    Two folders of one kind that make one id (their addresses would be one): the folder named
+    exactly so keeps it; every other (all of them, when no single one is named so) is left out, with
+    an error. A group of the listing never takes a folder's id: it is left out, with an error.
+    Folders of different kinds have addresses of their own (`sigs/x/`, `working-groups/x/`), so
+    both are shown: the kind declared first (a single-group kind before the others) keeps the id,
+    and the other is known by `<kind>-<id>`, with a warning.
+    """
     by_id: dict[str, list[int]] = {}
     for index, claim in enumerate(claims):
         by_id.setdefault(claim.id, []).append(index)
-    ids = {}
+    kept: dict[int, str] = {}
+    renamed: list[int] = []  # folders that keep their address under another kind's id
     for group_id, indexes in by_id.items():
-        exact = [i for i in indexes if claims[i].exact]
-        keeper = indexes[0] if len(indexes) == 1 else exact[0] if len(exact) == 1 else None
-        if keeper is not None:
-            ids[keeper] = group_id
+        folders = [i for i in indexes if claims[i].folder is not None]
         for index in indexes:
-            if index == keeper:
-                continue
-            others = ", ".join(claims[i].display for i in indexes if i != index)
-            problems.error(
-                claims[index].display,
-                None,
-                f"its address id '{group_id}' is also the id of {others}; "
-                + (
-                    f"{claims[keeper].display} keeps it, being named exactly so, and this group is left out"
-                    if keeper is not None
-                    else "no single folder is named exactly so, and every group that claims it is left out"
-                ),
-                "rename the folders so that no two make the same id (lower case, runs of other "
-                "characters as '-')",
-                topic=FILE_LEFT_OUT,
-            )
-    return ids
+            if claims[index].folder is None and (folders or len(indexes) > 1):
+                _left_out(claims, index, [i for i in indexes if i != index], None, problems)
+        by_kind: dict[str, list[int]] = {}
+        for index in folders:
+            by_kind.setdefault(claims[index].kind.key, []).append(index)
+        winners = []
+        for same in by_kind.values():
+            exact = [i for i in same if claims[i].exact]
+            keeper = same[0] if len(same) == 1 else exact[0] if len(exact) == 1 else None
+            for index in same:
+                if index != keeper:
+                    _left_out(claims, index, [i for i in same if i != index], keeper, problems)
+            if keeper is not None:
+                winners.append(keeper)
+        if not folders and len(indexes) == 1:
+            winners = indexes
+        winners.sort(key=lambda i: _KIND_ORDER[claims[i].kind.key])
+        if winners:
+            kept[winners[0]] = group_id
+            renamed += winners[1:]
+    segments = UniqueSegments(frozenset(kept.values()))
+    for index in sorted(renamed, key=lambda i: (_KIND_ORDER[claims[i].kind.key], claims[i].display)):
+        claim = claims[index]
+        kept[index] = segments.unique(f"{claim.kind.key}-{claim.id}")
+        problems.warning(
+            claim.display,
+            None,
+            f"its id '{claim.id}' is also the id of a group of another kind; it keeps its address, and "
+            f"its id is {kept[index]} (in sigs.json, people.json and the calendars)",
+            "rename one of the folders so that the groups have ids of their own",
+        )
+    return kept
+
+
+# Single-group kinds first (their folder is the kind's), then in the order they are declared.
+_KIND_ORDER = {kind.key: (not kind.single, order) for order, kind in enumerate(KINDS)}
+
+
+def _left_out(
+    claims: list[Claim], index: int, others: list[int], keeper: int | None, problems: Problems
+) -> None:
+    """Report that the claim at `index` is left out: `keeper` keeps the id, or no claimant does."""
+    claim = claims[index]
+    named = ", ".join(claims[i].display for i in others)
+    if keeper is not None:
+        why = f"{claims[keeper].display} keeps it, being named exactly so, and this group is left out"
+    elif claim.folder is None and any(claims[i].folder is not None for i in others):
+        why = "a folder keeps it, and this entry of the listing is left out"
+    else:
+        why = "no single folder is named exactly so, and every group that claims it is left out"
+    problems.error(
+        claim.display,
+        None,
+        f"its address id '{claim.id}' is also the id of {named}; {why}",
+        "rename the folders (or the listing's entry) so that no two make the same id (lower case, "
+        "runs of other characters as '-')",
+        topic=FILE_LEFT_OUT,
+    )
 
 
 def _load_folder(

@@ -57,6 +57,7 @@ class HubSig:
     last_change: date | None = None  # its folder's last change but housekeeping (history.py), when known
     documents: tuple[Document, ...] = ()  # by path, numbers in it as numbers (Topic2 before Topic10)
     embedded_files: tuple[tuple[str, bytes], ...] = ()  # images its texts embed, published as files
+    segment: str = ""  # its address's segment when it is not its id (another kind's group has the id)
 
     @property
     def path(self) -> str:
@@ -67,7 +68,7 @@ class HubSig:
     def prefix(self) -> str:
         """The folder of its pages on the hub: `sigs/dx/`, `working-groups/quantum/`, `tsc/`."""
         kind = BY_KEY[self.kind]
-        return group_prefix(kind.folder, None if kind.single else self.id)
+        return group_prefix(kind.folder, None if kind.single else self.segment or self.id)
 
     @property
     def is_external(self) -> bool:
