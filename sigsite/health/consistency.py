@@ -67,6 +67,10 @@ def _yaml(path: Path, display: str, problems: Problems | None = None) -> Any:
         if problems is not None:
             problems.warning(display, None, "the file is a symbolic link, which the hub never follows")
         return None
+    if path.is_dir():
+        if problems is not None:
+            problems.warning(display, None, "is a folder where a file belongs, so it is not read")
+        return None
     if not path.is_file():
         return None
     found = Problems()

@@ -37,7 +37,13 @@ def read_committed(
     if text is None:
         return None
     text = withhold_in_text(text, public, display, problems)
-    text, files = extract_embedded(text, relative, display, problems)
+    text, files = extract_embedded(
+        text,
+        relative,
+        display,
+        problems,
+        lambda path: path in embedded or (folder / path).exists() or (folder / path).is_symlink(),
+    )
     embedded.update(files)
     check_link_schemes(text, display, problems)
     return text if check_cost(text, display, problems) else None

@@ -16,6 +16,7 @@ import base64
 import binascii
 import posixpath
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
 from sigsite.pixels import EncodedImage, ImageRefused, reencode
@@ -29,11 +30,16 @@ _DATA_IMAGE = re.compile(
 
 
 def extract_embedded(
-    text: str, relative: str, display: str, problems: Problems
+    text: str,
+    relative: str,
+    display: str,
+    problems: Problems,
+    taken: Callable[[str], bool] = lambda _path: False,
 ) -> tuple[str, dict[str, bytes]]:
     """The text with its embedded images replaced by relative links to files, and those files by
-    their folder-relative paths (beside `relative`, the text's own path); what cannot be taken is
-    reported at its line of `display`."""
+    their folder-relative paths (beside `relative`, the text's own path), each at a path no file of
+    the folder nor another text's image has (`taken`); what cannot be taken is reported at its
+    line of `display`."""
     if "data:image/" not in text.lower():
         return text, {}
     directory, stem = posixpath.split(posixpath.splitext(relative)[0])
@@ -69,7 +75,11 @@ def extract_embedded(
                 f"the image embedded as data:image/{declared} is animated; only its first frame is published",
                 "commit the animation as a file and link to it",
             )
-        name = f"{stem}.embedded-{len(files) + 1}.{image.extension}"
+        number = len(files) + 1
+        name = f"{stem}.embedded-{number}.{image.extension}"
+        while taken(posixpath.join(directory, name)) or posixpath.join(directory, name) in files:
+            number += 1  # a committed file, or `a.markdown`'s image beside `a.md`'s, has this name
+            name = f"{stem}.embedded-{number}.{image.extension}"
         files[posixpath.join(directory, name)] = image.data
         return "./" + quote(name)
 

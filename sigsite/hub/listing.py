@@ -53,19 +53,30 @@ def read_listing(path: Path, display: str, public: frozenset[str], problems: Pro
     if data is None:
         entries = _one_by_one(text, display, problems)
     withhold_in_data(entries, public, display, problems)
-    listed = []
+    listed: list[Listed] = []
+    linked: dict[str, int] = {}  # the group an entry links to -> the line of the first entry
     for raw in items_of(entries):
         if not isinstance(raw, LocatedDict) or not given(raw.get("name")):
             continue
         link = given(raw.get("links"))
-        listed.append(
-            Listed(
-                name=str(given(raw.get("name"))),
-                link=link if link and is_web_url(link) else None,
-                introduction=_text(raw.get("introduction")),
-                maintainer=_text(raw.get("maintainer")),
-            )
+        entry = Listed(
+            name=str(given(raw.get("name"))),
+            link=link if link and is_web_url(link) else None,
+            introduction=_text(raw.get("introduction")),
+            maintainer=_text(raw.get("maintainer")),
         )
+        group = entry.folder or entry.link
+        if group and group in linked:
+            problems.warning(
+                display,
+                raw.line,
+                f"this entry names the group that the entry on line {linked[group]} names; the hub "
+                "shows what the last of them says",
+                "keep one entry per group",
+            )
+        elif group:
+            linked[group] = raw.line
+        listed.append(entry)
     return listed
 
 

@@ -145,9 +145,22 @@ def _group_folders(root: Path, problems: Problems) -> Iterator[tuple[GroupKind, 
     """Every group's folder, kind by kind (KINDS), each kind's by name; links and odd names refused."""
     for kind in KINDS:
         top = root / kind.folder
-        if not top.is_dir() and not top.is_symlink():
+        if not top.exists() and not top.is_symlink():
             continue
-        candidates = [top] if kind.single else sorted(p for p in top.iterdir() if p.is_dir())
+        if top.is_file() and not top.is_symlink():
+            problems.error(
+                kind.folder,
+                None,
+                "is a file where the folder of a kind of group belongs, so it is left out",
+                f"keep the {kind.folder}/ folder",
+                topic=FILE_LEFT_OUT,
+            )
+            continue
+        candidates = (
+            [top]
+            if kind.single
+            else sorted(p for p in top.iterdir() if p.is_dir() or p.is_symlink())  # a link is refused below
+        )
         for folder in candidates:
             display = group_path(kind, folder.name)
             if folder.name.startswith("."):

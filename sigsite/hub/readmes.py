@@ -28,11 +28,18 @@ def read_readmes(
     """The folder's README in each language, e-mail addresses withheld, costly or unsafe ones refused."""
     readmes = []
     for language in LANGUAGES.values():
-        candidates = language.readmes
-        name = next((n for n in candidates if (folder / n).exists() or (folder / n).is_symlink()), None)
-        if name is None:
+        present = [n for n in language.readmes if (folder / n).exists() or (folder / n).is_symlink()]
+        if not present:
             continue
+        name, *unread = present
         file_display = f"{display}/{name}"
+        for other in unread:
+            problems.warning(
+                f"{display}/{other}",
+                None,
+                f"{name} is this language's README, so this one is not shown",
+                f"merge it into {name}, or remove it",
+            )
         text = read_text(folder / name, file_display, problems)
         if text is None:
             continue

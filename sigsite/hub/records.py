@@ -24,14 +24,15 @@ from sigsite.hub.model import Readme
 from sigsite.hub.readmes import first_prose
 from sigsite.languages import LANGUAGES, detect_language, language_of_name
 from sigsite.model import Meeting
-from sigsite.privacy import PublishableNames
-from sigsite.problems import Problems, printable
+from sigsite.privacy import PublishableNames, masked
+from sigsite.problems import FILE_LEFT_OUT, Problems, printable
 from sigsite.settings import MEETINGS_DIR
 
 RECORD_WORDS = re.compile(
     r"meeting|session|minutes|record|webinar|workshop|会议|纪要|例会|分享|活动|回顾", re.IGNORECASE
 )
-TEMPLATE = re.compile(r"template|模板", re.IGNORECASE)
+# A template by its name: `meeting-template.md`, `sig-template`, `模板.md`; not `TemplateMatching.md`.
+TEMPLATE = re.compile(r"(?:^|[-_. ])template(?:$|[-_. ])|模板", re.IGNORECASE)
 MARKDOWN = frozenset({".md", ".markdown"})
 SLIDES = frozenset({".pdf", ".ppt", ".pptx", ".odp", ".key"})  # a record's slides; images are its own
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -100,9 +101,10 @@ class GroupFiles:
     texts: tuple[tuple[str, str], ...] = ()  # documents already read (dated, but no record): path, text
 
 
-def _walk(folder: Path) -> list[str]:
-    """Every file below `folder` as a folder-relative path, in order; no link followed, no hidden
-    file, nothing in `meetings/` (the notes' folder has its own reader)."""
+def _walk(folder: Path, display: str, problems: Problems) -> list[str]:
+    """Every file below `folder` as a folder-relative path, in order; no hidden file, nothing in
+    `meetings/` (the notes' folder has its own reader); a symbolic link is never followed, and is
+    an error of its path (`display` names the folder)."""
     found, stack = [], [""]
     while stack:
         relative = stack.pop()
@@ -113,7 +115,16 @@ def _walk(folder: Path) -> list[str]:
         below = []
         for entry in entries:
             path = f"{relative}/{entry.name}" if relative else entry.name
-            if entry.name.startswith(".") or entry.is_symlink() or path == MEETINGS_DIR:
+            if entry.name.startswith(".") or path == MEETINGS_DIR:
+                continue
+            if entry.is_symlink():
+                problems.error(
+                    masked(f"{display}/{path}"),
+                    None,
+                    "is a symbolic link, which the hub never follows: it is left out",
+                    "commit the file or folder itself instead of a link to it",
+                    topic=FILE_LEFT_OUT,
+                )
                 continue
             if entry.is_dir(follow_symlinks=False):
                 below.append(path)
@@ -137,7 +148,7 @@ def group_files(
     record's address is never one of `taken`, the addresses of the group's notes."""
     names = names or PublishableNames(display, problems)
     readmes = {name for language in LANGUAGES.values() for name in language.readmes}
-    paths = _walk(folder)
+    paths = _walk(folder, display, problems)
     embedded: dict[str, bytes] = {}
     records: list[Meeting] = []
     documents: list[str] = []
