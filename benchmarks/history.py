@@ -2,15 +2,19 @@
 
     python benchmarks/history.py                          # MindSpore's size and openEuler's
     python benchmarks/history.py --sizes 47x5000 120x40000 --files 12000
+    python benchmarks/history.py --sizes 47x2000 --wide 20000      # 20,000 files at the top
+    python benchmarks/history.py --sizes 47x5000 --make /tmp/repo  # write it, then measure one read:
+    /usr/bin/time -v python benchmarks/history.py --sizes 47x5000 --read /tmp/repo
 
 Each size GxN writes a repository with `git fast-import`: G group folders (most under sigs/, two
 under working-groups/, and tsc/) holding --files files in all, and N commits: most edit one file of
 one group, one in 40 edits two groups, one in 500 is a bulk edit of every group's README, and one
-in 25 is a merge of a short branch. Every commit is a day apart, so the dates are known; the second
+in 25 is a merge of a short branch. Every commit is three hours apart, so the dates are known; the second
 commit edits a group that nothing touches after it, so the walk reads every commit. It prints
 the time `read_history` takes (the least of --runs, wall and CPU: on a shared machine the CPU time
-is the steadier) and how many groups it dated. Run by hand; the test suite runs a smaller one
-(tests/test_history.py).
+is the steadier) and how many groups it dated. With --wide W the top of the repository also holds W
+files and most commits change one of them (a wide top tree that each commit rewrites). Run by hand;
+the test suite runs smaller ones (tests/test_history.py).
 """
 
 from __future__ import annotations
@@ -27,8 +31,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent.parent))
 from sigsite.hub.history import read_history
 
-START = 1_500_000_000  # the first commit's time; each next one a day later
-DAY = 86_400
+START = 1_000_000_000  # the first commit's time (September 2001); each next one STEP later
+STEP = 3 * 3600  # 40,000 commits end in 2014: a commit dated after the build dates nothing
 
 
 def group_paths(groups: int) -> list[str]:
@@ -78,7 +82,7 @@ def stream(groups: list[str], commits: int, files: int, seed: int = 7) -> Iterat
     tip, data = commit("refs/heads/master", START, changes, [])
     yield data
     for number in range(1, commits):
-        when = START + number * DAY
+        when = START + number * STEP
         if number == 1:
             touched = [groups[-1]]  # changed once, at the start: the walk must reach the root
         elif number % 500 == 0:
@@ -92,7 +96,7 @@ def stream(groups: list[str], commits: int, files: int, seed: int = 7) -> Iterat
             yield data
             edits.append((f"{group}/{name}", m))
         if number % 25 == 0:  # a branch of one commit, merged
-            side, data = commit("refs/heads/side", when - DAY // 2, edits, [tip])
+            side, data = commit("refs/heads/side", when - STEP // 2, edits, [tip])
             yield data
             tip, data = commit("refs/heads/master", when, [], [tip, side])
         else:
@@ -100,15 +104,58 @@ def stream(groups: list[str], commits: int, files: int, seed: int = 7) -> Iterat
         yield data
 
 
-def make_repository(folder: Path, groups: list[str], commits: int, files: int) -> None:
-    """A repository at `folder` whose history is `stream`; no files are checked out (only the history
-    is read)."""
+def wide_stream(groups: list[str], commits: int, root_files: int) -> Iterator[bytes]:
+    """The fast-import commands of a repository whose top holds `root_files` files beside the groups'
+    folders: the first commit adds them all, the second changes the last group (so the walk reads
+    every commit), and each next one changes one file at the top, or one group's README every 50th."""
+    rand = random.Random(11)
+    mark = 0
+    tip = 0
+
+    def blob(text: str) -> bytes:
+        nonlocal mark
+        mark += 1
+        return b"blob\nmark :%d\ndata %d\n%s\n" % (mark, len(text), text.encode())
+
+    def commit(when: int, changes: list[str]) -> bytes:
+        nonlocal mark, tip
+        first = mark - len(changes) + 1
+        mark += 1
+        head = b"commit refs/heads/master\nmark :%d\n" % mark
+        head += b"author t <t@t> %d +0800\ncommitter t <t@t> %d +0800\ndata 6\nchange\n" % (when, when)
+        head += b"from :%d\n" % tip if tip else b""
+        tip = mark
+        body = b"".join(b"M 100644 :%d %s\n" % (first + i, path.encode()) for i, path in enumerate(changes))
+        return head + body + b"\n"
+
+    tops = [f"file{number:06d}.md" for number in range(root_files)]
+    first_files = tops + [f"{group}/README.md" for group in groups]
+    for path in first_files:
+        yield blob(f"{path} 0")
+    yield commit(START, first_files)
+    for number in range(1, commits):
+        if number == 1:
+            changed = f"{groups[-1]}/README.md"
+        elif number % 50 == 0:
+            changed = f"{rand.choice(groups[:-1])}/README.md"
+        else:
+            changed = rand.choice(tops)
+        yield blob(f"{changed} {number}")
+        yield commit(START + number * STEP, [changed])
+
+
+def make_repository(
+    folder: Path, groups: list[str], commits: int, files: int, *, root_files: int = 0
+) -> None:
+    """A repository at `folder` whose history is `stream` (or `wide_stream`, with `root_files` at its
+    top); no files are checked out (only the history is read)."""
     subprocess.run(["git", "init", "-q", "-b", "master", str(folder)], check=True)
+    commands = wide_stream(groups, commits, root_files) if root_files else stream(groups, commits, files)
     with subprocess.Popen(
         ["git", "-C", str(folder), "fast-import", "--quiet"], stdin=subprocess.PIPE
     ) as importer:
         assert importer.stdin is not None
-        for chunk in stream(groups, commits, files):
+        for chunk in commands:
             importer.stdin.write(chunk)
         importer.stdin.close()
         if importer.wait() != 0:
@@ -121,14 +168,26 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", default=["47x5000", "120x40000"], help="GxN: groups x commits")
     parser.add_argument("--files", type=int, default=12_000, help="files in all the groups' folders")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--wide", type=int, default=0, help="files at the top, beside 47 groups")
+    parser.add_argument("--make", type=Path, help="only write the repository of the first size here")
+    parser.add_argument("--read", type=Path, help="only read this repository's history once")
     args = parser.parse_args()
+    if args.make or args.read:
+        size = args.sizes[0]
+        groups = group_paths(int(size.split("x")[0]))
+        if args.make:
+            make_repository(args.make, groups, int(size.split("x")[1]), args.files, root_files=args.wide)
+        else:
+            history = read_history(args.read, groups)
+            print(f"{len(history.last_change)} groups dated, {history.bulk_commits} housekeeping commits")
+        return
     for size in args.sizes:
         groups_count, commits = (int(n) for n in size.split("x"))
         groups = group_paths(groups_count)
         with tempfile.TemporaryDirectory() as workdir:
             folder = Path(workdir) / "community"
             started = time.perf_counter()
-            make_repository(folder, groups, commits, args.files)
+            make_repository(folder, groups, commits, args.files, root_files=args.wide)
             made = time.perf_counter() - started
             best, cpu, history = float("inf"), float("inf"), None
             for _ in range(args.runs):

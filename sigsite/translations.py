@@ -141,7 +141,7 @@ ZH: dict[str, str] = {
     "A commit that changed the folders of {count} or more groups at once is housekeeping, not a change of theirs.": "一次修改 {count} 个及以上小组目录的提交属于日常维护，不计为这些小组的修改。",
     # where the hub's data is from (the home page and every page's footer)
     "From {repository} at {commit}, {date}.": "数据来自 {repository} 的提交 {commit}（{date}）。",
-    "From {repository} at {commit}.": "数据来自 {repository} 的提交 {commit}。",
+    "From {repository} at {commit}, of a date that is not known.": "数据来自 {repository} 的提交 {commit}（日期不明）。",
     "From a checkout of {repository} without Git history, built {date}.": "数据来自 {repository} 的一份没有 Git 历史的检出，构建于 {date}。",
     "From a checkout of {repository} whose Git history could not be read, built {date}.": "数据来自 {repository} 的一份检出，其 Git 历史无法读取；构建于 {date}。",
     "Contact": "联系方式",

@@ -5,21 +5,26 @@ commit its data is from."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import stat
+import struct
 import subprocess
 import sys
 import time
+import tracemalloc
+import zlib
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, validate_published
-from hub_support import FIXTURE, JUNE_2021, build_hub
+from dulwich.pack import write_pack_index
+from hub_support import FIXTURE, HUB_CONFIG, JUNE_2021, build_hub
 
 from sigsite.addresses import SiteAddresses
 from sigsite.health.community import CommunityHealth
@@ -195,19 +200,17 @@ def test_a_folder_named_like_a_pattern_is_that_folder_only(tmp_path):
 
 def _hostile(root: Path, marker: Path) -> None:
     """A checkout whose own configuration names a program at every place git might run one, and
-    whose HEAD carries a signature that `log.showSignature` has git verify with `gpg.program`."""
+    whose HEAD carries a signature that `log.showSignature` has git verify with `gpg.program`. (A
+    configuration that includes another file is not read at all: see the damages below.)"""
     script = root.parent / "run.sh"
     script.write_text(f"#!/bin/sh\ntouch '{marker}'\ncat >/dev/null\n", "utf-8")
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    included = root.parent / "included.config"
-    included.write_text(f"[core]\n\tpager = {script}\n[diff]\n\texternal = {script}\n", "utf-8")
     hooks = root.parent / "hooks"
     hooks.mkdir()
     for hook in ("post-checkout", "pre-commit", "reference-transaction", "fsmonitor-watchman"):
         shutil.copy(script, hooks / hook)
     with (root / ".git" / "config").open("a", encoding="utf-8") as config:
         config.write(
-            f"[include]\n\tpath = {included}\n"
             f"[core]\n\tpager = {script}\n\tfsmonitor = {script}\n\thooksPath = {hooks}\n"
             f"\teditor = {script}\n\taskPass = {script}\n\tsshCommand = {script}\n"
             f'[log]\n\tshowSignature = true\n[gpg]\n\tprogram = {script}\n[gpg "ssh"]\n\tprogram = {script}\n'
@@ -301,25 +304,323 @@ def _no_objects(root: Path) -> None:
     shutil.rmtree(root / ".git" / "objects")
 
 
-@pytest.mark.parametrize(
-    "damage", [_garbage_git_file, _unknown_extension, _head_is_no_commit, _head_commit_missing, _no_objects]
-)
+def _references_loop(root: Path) -> None:
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/a\n", "utf-8")
+    (root / ".git" / "refs" / "heads" / "a").write_text("ref: refs/heads/b\n", "utf-8")
+    (root / ".git" / "refs" / "heads" / "b").write_text("ref: refs/heads/a\n", "utf-8")
+
+
+def _pack_index(root: Path) -> Path:
+    git(root, "gc", "-q")
+    (index,) = (root / ".git" / "objects" / "pack").glob("*.idx")
+    index.chmod(index.stat().st_mode | stat.S_IWUSR)
+    return index
+
+
+def _index_cut_short(root: Path) -> None:
+    with _pack_index(root).open("r+b") as index:
+        index.truncate(100)
+
+
+def _index_claims_every_object(root: Path) -> None:
+    index = _pack_index(root)
+    data = bytearray(index.read_bytes())
+    data[8:1032] = b"\xff" * 1024  # the fan-out table: 4,294,967,295 objects
+    index.write_bytes(bytes(data))
+
+
+def _config_says_sha256(root: Path) -> None:
+    (root / ".git" / "config").write_text(
+        "[core]\n\trepositoryformatversion = 1\n[extensions]\n\tobjectformat = sha256\n", "utf-8"
+    )
+
+
+def _includes_dev_zero(root: Path) -> None:
+    git(root, "config", "include.path", "/dev/zero")
+
+
+def _includes_a_fifo(root: Path) -> None:
+    os.mkfifo(root.parent / "fifo")
+    git(root, "config", "includeIf.gitdir:/.path", str(root.parent / "fifo"))
+
+
+def _config_is_dev_zero(root: Path) -> None:
+    (root / ".git" / "config").unlink()
+    (root / ".git" / "config").symlink_to("/dev/zero")
+
+
+def _config_is_a_fifo(root: Path) -> None:
+    (root / ".git" / "config").unlink()
+    os.mkfifo(root / ".git" / "config")
+
+
+def _head_is_a_fifo(root: Path) -> None:
+    (root / ".git" / "HEAD").unlink()
+    os.mkfifo(root / ".git" / "HEAD")
+
+
+def _branch_is_a_fifo(root: Path) -> None:
+    (root / ".git" / "refs" / "heads" / "master").unlink()
+    os.mkfifo(root / ".git" / "refs" / "heads" / "master")
+
+
+def _packed_refs_are_dev_zero(root: Path) -> None:
+    (root / ".git" / "refs" / "heads" / "master").unlink()  # so the branch is looked for in packed-refs
+    (root / ".git" / "packed-refs").symlink_to("/dev/zero")
+
+
+def _commit_is_a_fifo(root: Path) -> None:
+    head = git(root, "rev-parse", "HEAD")
+    (root / ".git" / "objects" / head[:2] / head[2:]).unlink()
+    os.mkfifo(root / ".git" / "objects" / head[:2] / head[2:])
+
+
+def _pack_is_dev_zero(root: Path) -> None:
+    pack = _pack_index(root).with_suffix(".pack")
+    pack.unlink()
+    pack.symlink_to("/dev/zero")
+
+
+def _another_repository(root: Path) -> Path:
+    """A repository of its own beside the checkout, with a commit of another date."""
+    other = root.parent / "other"
+    (other / "sigs" / "alpha").mkdir(parents=True)
+    (other / "sigs" / "alpha" / "README.md").write_text("# other\n", "utf-8")
+    git(other, "init", "-q", "-b", "master")
+    git(other, "add", "-A")
+    git(other, "commit", "-qm", "other", when="2024-01-01T12:00:00+00:00")
+    return other / ".git"
+
+
+def _git_file_names_another_repository(root: Path) -> None:
+    other = _another_repository(root)
+    shutil.rmtree(root / ".git")
+    (root / ".git").write_text(f"gitdir: {other}\n", "utf-8")
+
+
+def _git_links_to_another_repository(root: Path) -> None:
+    other = _another_repository(root)
+    shutil.rmtree(root / ".git")
+    (root / ".git").symlink_to(other)
+
+
+def _objects_borrowed(root: Path) -> None:
+    (root / ".git" / "objects" / "info" / "alternates").write_text(
+        f"{_another_repository(root) / 'objects'}\n", "utf-8"
+    )
+
+
+def _tree_inflates_past_the_bound(root: Path) -> None:
+    """HEAD's tree, loose, replaced with 17 KB that inflate to 17 MiB."""
+    tree = git(root, "rev-parse", "HEAD^{tree}")
+    path = root / ".git" / "objects" / tree[:2] / tree[2:]
+    path.chmod(path.stat().st_mode | stat.S_IWUSR)
+    size = 17 << 20
+    path.write_bytes(zlib.compress(b"tree %d\0" % size + bytes(size), 9))
+
+
+def _entry(kind: int, size: int) -> bytes:
+    """A pack entry's header: its type and the size it claims."""
+    head, size = [(kind << 4) | (size & 15)], size >> 4
+    while size:
+        head[-1] |= 0x80
+        head.append(size & 0x7F)
+        size >>= 7
+    return bytes(head)
+
+
+def _pack_of(root: Path, *entries: bytes) -> None:
+    """The repository's objects replaced with one pack of `entries` (headers and data as a pack
+    holds them), HEAD's branch naming the last by the index (whose ids are made up)."""
+    shutil.rmtree(root / ".git" / "objects")
+    folder = root / ".git" / "objects" / "pack"
+    folder.mkdir(parents=True)
+    data = b"PACK" + struct.pack(">II", 2, len(entries))
+    listed = []
+    for number, entry in enumerate(entries, start=1):
+        listed.append((bytes([number]) * 20, len(data), zlib.crc32(entry)))
+        data += entry
+    checksum = hashlib.sha1(data).digest()
+    (folder / "pack-made.pack").write_bytes(data + checksum)
+    with (folder / "pack-made.idx").open("wb") as index:
+        write_pack_index(index, sorted(listed), checksum)
+    (root / ".git" / "refs" / "heads" / "master").write_text(listed[-1][0].hex() + "\n", "utf-8")
+
+
+def _pack_object_claims_a_gigabyte(root: Path) -> None:
+    _pack_of(root, _entry(1, 1 << 30) + zlib.compress(b"tree "))
+
+
+def _pack_delta_claims_a_terabyte(root: Path) -> None:
+    base = _entry(3, 10) + zlib.compress(b"0123456789")
+    delta = bytes([10, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20]) + b"\x80" * 64  # makes 2**40 bytes, 64 KiB a byte
+    _pack_of(root, base, _entry(6, len(delta)) + bytes([len(base)]) + zlib.compress(delta))
+
+
+def _pack_deltas_loop(root: Path) -> None:
+    """Two deltas, each the other's base by its id."""
+    delta = zlib.compress(bytes([10, 10, 10]) + b"0123456789")
+    _pack_of(root, _entry(7, 13) + bytes([2]) * 20 + delta, _entry(7, 13) + bytes([1]) * 20 + delta)
+
+
+def _pack_chain_past_the_budget(root: Path) -> None:
+    """Five deltas, each claiming 15 MiB, on a base of 10 bytes: 75 MiB held at once."""
+    entries = [_entry(3, 10) + zlib.compress(b"0123456789")]
+    for _ in range(5):
+        entries.append(_entry(6, 15 << 20) + bytes([len(entries[-1])]) + zlib.compress(bytes([10, 10, 10])))
+    _pack_of(root, *entries)
+
+
+DAMAGES = {  # each damage, and what the warning says of it
+    _garbage_git_file: ".git is a file",
+    _unknown_extension: "asks for the extension noSuchExtension = true",
+    _head_is_no_commit: ".git/HEAD holds no commit id",
+    _head_commit_missing: "lacks the object",
+    _no_objects: "lacks the object",
+    _references_loop: "HEAD leads through more than 5 references",
+    _index_cut_short: "could not read the object",
+    _index_claims_every_object: "could not read the object",
+    _config_says_sha256: "no commit id of the repository's format (sha256)",
+    _includes_dev_zero: "includes other files",
+    _includes_a_fifo: "includes other files",
+    _config_is_dev_zero: ".git/config is a symbolic link, not a file",
+    _config_is_a_fifo: ".git/config is a FIFO, not a file",
+    _head_is_a_fifo: ".git/HEAD is a FIFO, not a file",
+    _branch_is_a_fifo: ".git/refs/heads/master is a FIFO, not a file",
+    _packed_refs_are_dev_zero: ".git/packed-refs is a symbolic link, not a file",
+    _commit_is_a_fifo: "is a FIFO, not a file",
+    _pack_is_dev_zero: ".pack is a symbolic link, not a file",
+    _git_file_names_another_repository: ".git is a file naming the folder of another repository",
+    _git_links_to_another_repository: ".git is a symbolic link",
+    _objects_borrowed: ".git/objects/info/alternates makes the repository read another repository's folder",
+    _tree_inflates_past_the_bound: "larger than the 16,777,216 bytes",
+    _pack_object_claims_a_gigabyte: "claims 1,073,741,824 bytes",
+    _pack_delta_claims_a_terabyte: "claims 1,099,511,627,776 bytes",
+    _pack_deltas_loop: "made of more than 4,095 deltas",
+    _pack_chain_past_the_budget: "or of more than 67,108,864 bytes inflated",
+}
+
+
+def _check(root: Path) -> subprocess.CompletedProcess[str]:
+    """`sigsite check --community` on `root`, given a few seconds: a FIFO read would never end."""
+    return subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", "--community", str(root)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("damage", list(DAMAGES), ids=[damage.__name__ for damage in DAMAGES])
 def test_an_unreadable_repository_is_history_unavailable_with_a_warning(checkout, tmp_path, damage):
     root = tmp_path / "community"
     shutil.copytree(checkout, root)
     damage(root)
+    started = time.perf_counter()
+    checked = _check(root)  # first in a process of its own, so that a read that never ends fails the test
+    assert time.perf_counter() - started < 15
+    assert checked.returncode == 0 and checked.stderr == "", checked.stderr  # the data is fine: warnings only
+    (said,) = [line for line in checked.stdout.splitlines() if line.startswith("  .git: ")]
+    assert (
+        said.startswith("  .git: warning: the checkout's Git history cannot be read (")
+        and DAMAGES[damage] in said
+    )
+    assert "history: at" not in checked.stdout
     community, problems = load_community(root)
     history = community.history
     assert not history.available and history.unreadable and history.commit is None
     assert all(s.last_change is None for s in community.sigs)
     (warning,) = [p for p in problems.items if p.file == ".git"]
     assert warning.severity.value == "warning" and "cannot be read" in warning.message
+    assert DAMAGES[damage] in warning.message and len(warning.message) < 400
     assert "could not be read" in render_directory([], history, "en")
     assert "无法读取" in render_directory([], history, "zh")
     source = source_of(history, FORGE, date(2021, 6, 1))
     assert str(render_source(source, "en")) == (
         "From a checkout of mindspore/community whose Git history could not be read, built June 1, 2021."
     )
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("damage", [_includes_a_fifo, _config_is_dev_zero, _index_claims_every_object])
+def test_the_hub_of_a_damaged_repository_builds_and_says_its_history_could_not_be_read(
+    checkout, tmp_path, damage
+):
+    root = tmp_path / "community"
+    shutil.copytree(checkout, root)
+    damage(root)
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(HUB_CONFIG), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SIGSITE_COMMUNITY": str(root), "SOURCE_DATE_EPOCH": JUNE_2021},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "data warning: .git: warning: the checkout's Git history cannot be read" in result.stderr
+    footer = BeautifulSoup((site / "index.html").read_text("utf-8"), "lxml").select_one(".sig-source")
+    assert _text(footer) == (
+        "From a checkout of mindspore/community whose Git history could not be read, built June 1, 2021."
+    )
+
+
+def _older_commit_is_a_fifo(root: Path) -> str:
+    older = git(root, "rev-parse", "HEAD~2")
+    (root / ".git" / "objects" / older[:2] / older[2:]).unlink()
+    os.mkfifo(root / ".git" / "objects" / older[:2] / older[2:])
+    return older
+
+
+def _older_commit_is_garbage(root: Path) -> str:
+    older = git(root, "rev-parse", "HEAD~2")
+    path = root / ".git" / "objects" / older[:2] / older[2:]
+    path.chmod(path.stat().st_mode | stat.S_IWUSR)
+    path.write_bytes(b"\x78\x9c not zlib at all")
+    return older
+
+
+def _older_tree_inflates_past_the_bound(root: Path) -> str:
+    older = git(root, "rev-parse", "HEAD~2^{tree}")
+    path = root / ".git" / "objects" / older[:2] / older[2:]
+    path.chmod(path.stat().st_mode | stat.S_IWUSR)
+    size = 17 << 20
+    path.write_bytes(zlib.compress(b"tree %d\0" % size + bytes(size), 9))
+    return older
+
+
+RESEARCH = {"working-groups/research": date(2021, 5, 20)}
+
+
+@pytest.mark.parametrize(
+    ("damage", "dated"),
+    [
+        (_older_commit_is_a_fifo, RESEARCH),
+        (_older_commit_is_garbage, RESEARCH),
+        (_older_tree_inflates_past_the_bound, {**RESEARCH, "sigs/alpha": date(2020, 1, 10)}),
+    ],
+)
+def test_an_older_object_that_cannot_be_read_makes_the_history_partial_with_one_warning(
+    checkout, tmp_path, damage, dated
+):
+    """HEAD~2 is "a joint session" of beta and delta (June 2020), HEAD~1 housekeeping: what HEAD~1
+    and HEAD~2 changed is unknown; what the others changed stands (alpha's change is read when
+    only HEAD~2's tree cannot be)."""
+    root = tmp_path / "community"
+    shutil.copytree(checkout, root)
+    older = damage(root)
+    checked = _check(root)
+    assert checked.returncode == 0 and checked.stderr == ""
+    assert f"  .git: warning: the checkout's history could not read the object {older}" in checked.stdout
+    problems = Problems()
+    history = read_history(root, GROUPS, problems=problems)
+    assert history.available and history.shallow and not history.unreadable
+    assert history.last_change == dated and history.committed == date(2021, 5, 20)
+    (warning,) = problems.items
+    assert warning.file == ".git" and older in warning.message and "partial" in warning.message
 
 
 def test_a_repository_without_commits_has_no_history(tmp_path):
@@ -408,8 +709,9 @@ def test_check_community_applies_the_housekeeping_setting(checkout, tmp_path):
     )
 
 
-def _groups_by_git(folder: Path, bulk: int) -> dict[str, date]:
-    """Each group's last change as `git log` lists the commits' files, newest first."""
+def _groups_by_git(folder: Path, bulk: int, known: list[str] | None = None) -> dict[str, date]:
+    """Each group's last change as `git log` lists the commits' files, newest first; only the
+    `known` groups' folders count, when given (a file at the top is no group's)."""
     log = subprocess.run(
         ["git", "-C", str(folder), "log", "--format=%x00%cs", "--name-only"],
         check=True,
@@ -420,6 +722,7 @@ def _groups_by_git(folder: Path, bulk: int) -> dict[str, date]:
     for record in log.split("\0")[1:]:
         day, *files = record.split("\n")
         groups = {"/".join(f.split("/")[: 1 if f.startswith("tsc/") else 2]) for f in files if f}
+        groups = {group for group in groups if known is None or group in known}
         if len(groups) < bulk:
             for group in groups:
                 dated.setdefault(group, date.fromisoformat(day))
@@ -438,6 +741,91 @@ def test_a_long_history_is_read_once_in_little_time(tmp_path):
     # Five README sweeps set aside; the walk stops once the last group is dated, before the import.
     assert len(history.last_change) == 47 and history.bulk_commits == 5
     assert seconds < 15, f"{seconds:.1f} s for 3,000 commits"
+
+
+def test_a_wide_top_tree_is_read_in_time_and_memory_that_follow_its_size(tmp_path):
+    """5,000 files at the top beside 47 groups, and 500 commits that each change one of them (or a
+    group's README, one in 50): each commit has a top tree of its own, found by its id and searched
+    in its bytes for the kinds' folders, never parsed whole nor kept (reading every entry of each,
+    and keeping 4,096 of them, took 694 MB at the peak, 2.6 GB for 2,000 commits)."""
+    groups = generated.group_paths(47)
+    folder = tmp_path / "community"
+    generated.make_repository(folder, groups, 500, 0, root_files=5000)
+    tracemalloc.start()
+    started = time.perf_counter()
+    history = read_history(folder, groups)
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert history.last_change == _groups_by_git(folder, 5, groups) and len(history.last_change) == 10
+    assert seconds < 8, f"{seconds:.1f} s for 500 commits of a top tree of 5,000 files"  # 0.9 s here
+    assert peak < 60 << 20, f"{peak / (1 << 20):.0f} MiB at the peak"  # 18 MiB here
+
+
+def _commit_over(root: Path, committer: str) -> str:
+    """A commit over HEAD, written as git would not (hash-object --literally), whose committer line
+    is `committer` and which changes alpha's folder; HEAD moved to it."""
+    parent = git(root, "rev-parse", "HEAD")
+    (root / "sigs" / "alpha" / "history.txt").write_text("a change of a false date\n", "utf-8")
+    git(root, "add", "-A")
+    tree = git(root, "write-tree")
+    text = root.parent / "commit.txt"
+    text.write_text(
+        f"tree {tree}\nparent {parent}\nauthor a <a@a.invalid> 1621483200 +0800\n"
+        f"committer {committer}\n\na change of a false date\n",
+        "utf-8",
+    )
+    made = git(root, "hash-object", "-t", "commit", "--literally", "-w", str(text))
+    git(root, "update-ref", "HEAD", made)
+    return made
+
+
+@pytest.mark.parametrize(
+    "committer",
+    [
+        "c <c@c.invalid> 99999999999999999999 +9999",  # no year of the calendar
+        "c <c@c.invalid> 4102444800 +0000",  # 1 January 2100: after any build of these tests
+    ],
+)
+def test_a_commit_of_a_false_date_dates_nothing_and_the_footer_says_its_date_is_not_known(
+    checkout, tmp_path, committer
+):
+    root = tmp_path / "community"
+    shutil.copytree(checkout, root)
+    made = _commit_over(root, committer)
+    problems = Problems()
+    history = read_history(root, GROUPS, problems=problems)
+    assert history.available and history.commit == made and history.committed is None
+    assert history.last_change["sigs/alpha"] == date(2020, 1, 10)  # not the false date's change
+    (warning,) = problems.items
+    assert warning.file == ".git" and "1 commit(s) have a committer date" in warning.message
+    assert made in warning.message and "its date is shown as unknown" in warning.message
+    source = source_of(history, FORGE, date(2021, 6, 1))
+    link = f'<a href="https://gitee.com/mindspore/community/commit/{made}" title="{made}">{made[:7]}</a>'
+    assert (
+        str(render_source(source, "en"))
+        == f"From mindspore/community at {link}, of a date that is not known."
+    )
+    assert str(render_source(source, "zh")) == f"数据来自 mindspore/community 的提交 {link}（日期不明）。"
+    checked = _check(root)
+    assert checked.returncode == 0 and f"history: at {made[:7]} of an unknown date;" in checked.stdout
+
+
+def test_commits_dated_after_the_build_date_nothing(checkout):
+    """Built as of 5 March 2021, the research group's change of 20 May (HEAD) is in the future: it
+    dates nothing, and the commit's date is not known; the README sweep of 1 March still counts."""
+    problems = Problems()
+    history = read_history(checkout, GROUPS, problems=problems, now=datetime(2021, 3, 5, tzinfo=UTC))
+    assert history.committed is None and history.bulk_commits == 2
+    assert history.last_change == {
+        "sigs/alpha": date(2020, 1, 10),
+        "sigs/beta": date(2020, 6, 15),
+        "sigs/delta": date(2020, 6, 15),
+    }
+    (warning,) = problems.items
+    assert "1 commit(s)" in warning.message and "after the build" in warning.message
+    on_the_day = read_history(checkout, GROUPS, now=datetime(2021, 5, 19, 12, tzinfo=UTC))  # a day of slack
+    assert on_the_day.committed == date(2021, 5, 20)
 
 
 @pytest.mark.build

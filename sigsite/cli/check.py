@@ -127,7 +127,8 @@ def check_community(root: Path, output: str, config: str | None) -> int:
 
 def _history_line(history: History) -> str:
     """What the checkout's history gave: the commit it is at, and the commits set aside."""
-    at = f"{history.commit[:SHORT_COMMIT]} of {history.committed}" if history.commit else "an unknown commit"
+    day = history.committed or "an unknown date"
+    at = f"{history.commit[:SHORT_COMMIT]} of {day}" if history.commit else "an unknown commit"
     shallow = ", shallow" if history.shallow else ""
     return (
         f"history: at {at}{shallow}; {history.bulk_commits} commit(s) changed {history.bulk_groups} or "

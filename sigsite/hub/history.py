@@ -7,70 +7,53 @@ no `diff.external`, textconv, filter or fsmonitor hook that a checkout's `.git/c
 is compared with the names of tree entries, byte for byte, never read as a pattern, so a folder
 named `*` is that folder only.
 
+Before anything is read, the checkout's `.git` is checked (hub/gitfolder.py): its own folder,
+regular files of bounded sizes, a configuration that includes no other file; the objects are read
+within bounds (hub/gitobjects.py). What cannot be read, for whatever reason, is one warning about
+`.git`: before the commit HEAD leads to and its tree are read, the history is unavailable; after,
+it is partial (`shallow`), and what was read stands.
+
 The commits are walked once, newest first, from HEAD. A commit changed a group's folder when the
-folder's tree id differs from its parent's (from every parent's, for a merge); only the ids of
-`sigs/<group>`, `working-groups/<group>` and `tsc` are compared, never the files below them. A
-commit that changes `bulk_groups` groups' folders or more is housekeeping (a README sweep, a
-template change) and dates none of them. The walk stops once every folder is dated.
+folder's tree id differs from its parent's (from every parent's, for a merge). Only ids are
+compared: the top trees' first (a commit that changed a file at the top changed no group), then
+those of `sigs`, `working-groups` and `tsc`, then those of the groups' folders in a kind's folder
+that changed, each found in the tree's bytes (hub/treebytes.py) and kept by tree id, a bounded
+number. A commit that changes `bulk_groups` groups' folders or more is housekeeping (a README
+sweep, a template change) and dates none of them. A commit whose committer date cannot be (a year
+past 9999) or is after the build dates none either: a date that is false says nothing of when the
+change was made, and taking the build's day instead would keep a group that a forged date names
+active on every build. The walk stops once every folder is dated.
 
 Only a checkout whose top is the community folder itself is read (a copy inside another
-repository, such as the tests' fixture, has no history of its own). What cannot be read is a
-warning and the history is said to be unavailable; a shallow clone, grafts or missing objects make
-it partial (`shallow`), never wrong.
+repository, such as the tests' fixture, has no history of its own); a shallow clone, grafts or an
+object that is missing make the history partial (`shallow`), never wrong.
 """
 
 from __future__ import annotations
 
 import heapq
 import os
-import re
-import stat
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
-from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
-from dulwich.errors import (
-    ChecksumMismatch,
-    FileFormatException,
-    NotGitRepository,
-    ObjectMissing,
-    WrongObjectException,
-)
-from dulwich.objects import Commit, ObjectID, RawObjectID, Tree, parse_tree
-from dulwich.refs import HEADREF
-from dulwich.repo import Repo, UnsupportedExtension, UnsupportedVersion
+from dulwich.objects import Commit, ObjectID, ShaFile, Tree
 
+from sigsite.build_date import build_time
+from sigsite.hub import treebytes
+from sigsite.hub.gitfolder import GIT_FOLDER, GitFolder, Refused, open_git_folder, quoted
+from sigsite.hub.gitobjects import Objects
 from sigsite.hub.kinds import KINDS, GroupKind
 from sigsite.problems import Problems
 from sigsite.settings import BULK_CHANGE_GROUPS
 
-GIT_FOLDER = ".git"  # how a warning about the repository names it, from the community's root
-# What reading a damaged or unusual repository may raise: the history is then unavailable.
-_UNREADABLE = (
-    OSError,
-    ValueError,
-    KeyError,
-    zlib.error,
-    ChecksumMismatch,
-    FileFormatException,
-    NotGitRepository,
-    ObjectMissing,
-    WrongObjectException,
-    UnsupportedExtension,
-    UnsupportedVersion,
-)
-_COMMIT_ID = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256, as refs hold them
-_TREES_KEPT = 4096  # trees parsed and kept while walking: the top and the kinds' folders of recent commits
-_TYPE = 0o170000  # the bits of a tree entry's mode that say what it is (stat.S_IFMT)
-
-Id = (
-    ObjectID | RawObjectID
-)  # an object's id: in hex (a commit's tree, its parents) or in bytes (a tree's entries)
-Listing = frozenset[tuple[bytes, int, RawObjectID]]  # a tree's entries: (name, mode, id)
+TOPS_KEPT = 16_384  # kinds' folders kept from the top trees read, by the tree's id (up to 3 each)
+FOLDERS_KEPT = 50_000  # groups' folders kept from the kinds' folders read, by the folder's id
+LATE = timedelta(days=1)  # how far after the build a commit may be dated: zones, clocks set apart
+_KIND_FOLDERS = frozenset(os.fsencode(kind.folder) for kind in KINDS)
+_READ_FIX = "check the repository with `git fsck`, or clone it again"
 
 
 @dataclass(frozen=True)
@@ -82,7 +65,7 @@ class History:
     shallow: bool = False  # only part of the history is held: a shallow clone, grafts, missing objects
     last_change: dict[str, date] = field(default_factory=dict)  # repository path -> date
     commit: str | None = None  # the full id of the commit the checkout is at (HEAD)
-    committed: date | None = None  # that commit's committer date, in the committer's zone
+    committed: date | None = None  # that commit's committer date, in the committer's zone; None if false
     unreadable: bool = False  # a repository whose history could not be read (a warning says why)
     bulk_groups: int = BULK_CHANGE_GROUPS  # a commit changing this many groups' folders is housekeeping
     bulk_commits: int = 0  # how many commits the walk set aside as housekeeping
@@ -93,177 +76,270 @@ class History:
         return self.commit is not None and self.committed is not None
 
 
+class _Unreadable(Exception):
+    """An object the walk needs could not be read: `sha` names it, `cause` is what was raised."""
+
+    def __init__(self, sha: bytes, cause: Exception) -> None:
+        super().__init__(sha, cause)
+        self.sha = sha
+        self.cause = cause
+
+
 def read_history(
     root: Path,
     paths: list[str],
     *,
     bulk_groups: int = BULK_CHANGE_GROUPS,
     problems: Problems | None = None,
+    now: datetime | None = None,
 ) -> History:
     """The commit `root` is at and the last change of each of `paths` (group folders, relative to
-    `root`); no history when `root` is not the top of a Git checkout. What cannot be read is a
-    warning of `problems` (about `.git`), and the history is unavailable."""
+    `root`); no history when `root` is not the top of a Git checkout. What cannot be read is one
+    warning of `problems` (about `.git`): the history is unavailable, or partial. A commit dated
+    more than a day after `now` (the build's moment: SOURCE_DATE_EPOCH, else now) dates nothing."""
     problems = problems if problems is not None else Problems()
     if not os.path.lexists(root / GIT_FOLDER):
         return History(bulk_groups=bulk_groups)
     try:
-        # bare=False: only root/.git is a repository, never folders a commit could add (objects/, refs/).
-        with Repo(str(root), bare=False) as repo:
-            return _read(repo, paths, bulk_groups, problems)
-    except _UNREADABLE as exc:
-        problems.warning(
-            GIT_FOLDER,
-            None,
-            f"the checkout's Git history cannot be read ({type(exc).__name__}: {exc}): the hub says "
-            "history is unavailable, and no group's last change is shown",
-            "check the repository with `git fsck`, or clone it again",
-        )
-        return History(unreadable=True, bulk_groups=bulk_groups)
-
-
-def _read(repo: Repo, paths: list[str], bulk_groups: int, problems: Problems) -> History:
-    try:
-        head = repo.refs[HEADREF]
-    except KeyError:  # no commit yet
+        folder = open_git_folder(root)
+    except Refused as exc:
+        return _unavailable(exc.why, exc.fix, bulk_groups, problems)
+    except Exception as exc:  # damage dulwich's parsers or the system report: no list of them is whole
+        return _unavailable(f"reading it raised {_raised(exc)}", _READ_FIX, bulk_groups, problems)
+    if folder.head is None:
         problems.warning(GIT_FOLDER, None, "the checkout's repository has no commit yet: it has no history")
         return History(bulk_groups=bulk_groups)
-    if not _COMMIT_ID.fullmatch(head):
-        raise ValueError(f"HEAD is not a commit id: {head!r}")
-    walk = _Walk(repo, bulk_groups, problems)
-    snapshot = walk.commit(head)
-    # A folder of the checkout that HEAD does not hold (never committed) has no last change.
-    wanted = {os.fsencode(path) for path in paths} & walk.folders(snapshot.tree)
-    last_change = {os.fsdecode(path): day for path, day in walk.last_changes(head, snapshot, wanted).items()}
-    grafts = repo.get_named_file(os.path.join("info", "grafts"), basedir=repo.commondir())
-    if grafts is not None:
-        grafts.close()
-    return History(
-        available=True,
-        shallow=walk.partial or bool(repo.get_shallow()) or grafts is not None,
-        last_change=last_change,
-        commit=head.decode("ascii"),
-        committed=_committer_date(snapshot),
-        bulk_groups=bulk_groups,
-        bulk_commits=walk.bulk_commits,
+    try:
+        with Objects(folder) as objects:
+            return _Walk(objects, folder, bulk_groups, problems, (now or build_time()) + LATE).history(paths)
+    except _Unreadable as exc:
+        return _unavailable(_failure(exc), _fix(exc), bulk_groups, problems)
+
+
+def _unavailable(why: str, fix: str, bulk_groups: int, problems: Problems) -> History:
+    problems.warning(
+        GIT_FOLDER,
+        None,
+        f"the checkout's Git history cannot be read ({why}): the hub says history is unavailable, and no "
+        "group's last change is shown",
+        fix,
     )
+    return History(unreadable=True, bulk_groups=bulk_groups)
 
 
 class _Walk:
-    """One walk of the commits from HEAD, newest first, with the trees it has read."""
+    """One walk of the commits from HEAD, newest first, with what it has read of their trees."""
 
-    def __init__(self, repo: Repo, bulk_groups: int, problems: Problems) -> None:
-        self.repo = repo
+    def __init__(
+        self, objects: Objects, folder: GitFolder, bulk_groups: int, problems: Problems, latest: datetime
+    ) -> None:
+        self.objects = objects
+        self.folder = folder
+        self.format = folder.object_format
+        self.oid_length = folder.object_format.oid_length
         self.bulk_groups = bulk_groups
         self.problems = problems
-        self.partial = False  # an object was missing: what lies behind it is unknown
+        self.latest = latest.timestamp()  # a commit dated after this is in the future
+        self.partial = False  # an object could not be read: what lies behind it is unknown
         self.bulk_commits = 0
-        self.oid_length = repo.object_format.oid_length
-        # The trees read, by id: a top tree's entries by name; a kind's folder's entries as a set.
-        self.entries: Callable[[Id], dict[bytes, tuple[int, RawObjectID]]] = lru_cache(_TREES_KEPT)(
-            lambda sha: {name: (mode, child) for name, mode, child in self._tree(sha)}
-        )
-        self.listing: Callable[[Id], Listing] = lru_cache(_TREES_KEPT)(lambda sha: frozenset(self._tree(sha)))
+        self.undated = 0  # commits whose dates are false
+        self.first_undated: bytes | None = None
+        self.tops = _Kept(TOPS_KEPT)  # a top tree's id -> the ids of the kinds' folders in it
+        self.kinds = _Kept(FOLDERS_KEPT)  # a kind's folder's id -> the ids of its groups' folders
 
-    def commit(self, sha: Id) -> Commit:
-        """The commit `sha`; KeyError when it is missing, WrongObjectException when it is no commit."""
-        found = self.repo.object_store[sha]
-        if not isinstance(found, Commit):
-            raise WrongObjectException(sha, Commit.type_num)
+    def history(self, paths: list[str]) -> History:
+        """The history from HEAD: _Unreadable when its commit or that commit's folders cannot be read."""
+        head = cast(bytes, self.folder.head)
+        snapshot = self.commit(head)
+        # A folder of the checkout that HEAD does not hold (never committed) has no last change.
+        wanted = {os.fsencode(path) for path in paths} & set(self.groups(snapshot.tree))
+        dated = self.last_changes(head, snapshot, wanted)
+        committed = self.day(snapshot)
+        self.say_undated(head, committed)
+        return History(
+            available=True,
+            shallow=self.partial or self.folder.shallow,
+            last_change={os.fsdecode(path): day for path, day in dated.items()},
+            commit=head.decode("ascii"),
+            committed=committed,
+            bulk_groups=self.bulk_groups,
+            bulk_commits=self.bulk_commits,
+        )
+
+    def read(self, sha: bytes, kind: type[ShaFile]) -> bytes:
+        """The contents of the object `sha`, which must be of `kind`; _Unreadable for whatever
+        keeps it from being read (missing, damaged, beyond the bounds, of another kind)."""
+        try:
+            found, raw = self.objects.raw(sha)
+            if found != kind.type_num:
+                raise ValueError(f"it is no {kind.type_name.decode()}")
+        except Exception as exc:  # damage dulwich or zlib report: no list of them is whole
+            raise _Unreadable(sha, exc) from exc
+        return raw
+
+    def commit(self, sha: bytes) -> Commit:
+        """The commit `sha`, parsed; _Unreadable when it cannot be read."""
+        raw = self.read(sha, Commit)
+        try:
+            found = cast(
+                Commit,
+                ShaFile.from_raw_string(Commit.type_num, raw, ObjectID(sha), object_format=self.format),
+            )
+            if found.commit_time is None:  # no committer line: git fsck's missingCommitter
+                raise ValueError("it names no committer")
+        except Exception as exc:  # dulwich's parser
+            raise _Unreadable(sha, exc) from exc
         return found
 
-    def _tree(self, sha: Id) -> Iterator[tuple[bytes, int, RawObjectID]]:
-        """A tree's entries (name, mode, id) as it stores them, without making an object of each."""
-        kind, raw = self.repo.object_store.get_raw(sha)
-        if kind != Tree.type_num:
-            raise WrongObjectException(sha, Tree.type_num)
-        return cast("Iterator[tuple[bytes, int, RawObjectID]]", parse_tree(raw, self.oid_length))
+    def top(self, tree: bytes) -> dict[bytes, bytes]:
+        """The kinds' folders (`sigs`, `tsc`) in the top tree `tree`, by name: their ids."""
+        return self.tops.get(
+            tree, lambda: treebytes.named(self.read(tree, Tree), _KIND_FOLDERS, self.oid_length)
+        )
 
-    def _kind(self, kind: GroupKind, entry: tuple[int, RawObjectID] | None) -> Listing:
-        """The entries of one kind's folder in a commit, given the kind's entry in the commit's top
-        tree: the groups' folders (and any file beside them); for a kind that is one group, that
-        group's folder, named ""."""
-        if entry is None:
-            return frozenset()
-        if kind.single:
-            return frozenset({(b"", *entry)})
-        return self.listing(entry[1]) if entry[0] & _TYPE == stat.S_IFDIR else frozenset()
+    def kind(self, folder: bytes | None) -> dict[bytes, bytes]:
+        """The groups' folders in a kind's folder (`sigs`), by name: their ids; none for None."""
+        if folder is None:
+            return {}
+        return self.kinds.get(folder, lambda: treebytes.folders(self.read(folder, Tree), self.oid_length))
 
-    def folders(self, tree: Id) -> set[bytes]:
-        """Every group's folder (`sigs/dx`, `tsc`, as bytes) in the commit whose top tree is `tree`."""
-        top = self.entries(tree)
-        return {
-            _path(kind, name)
-            for kind in KINDS
-            for name, mode, _ in self._kind(kind, top.get(os.fsencode(kind.folder)))
-            if mode & _TYPE == stat.S_IFDIR
-        }
+    def groups(self, tree: bytes) -> dict[bytes, bytes]:
+        """Every group's folder (`sigs/dx`, `tsc`, as bytes) in the commit whose top tree is `tree`:
+        its id."""
+        found: dict[bytes, bytes] = {}
+        top = self.top(tree)
+        for kind in KINDS:
+            folder = top.get(os.fsencode(kind.folder))
+            if kind.single and folder is not None:
+                found[_path(kind, b"")] = folder
+            elif not kind.single:
+                found.update({_path(kind, name): sha for name, sha in self.kind(folder).items()})
+        return found
+
+    def differ(self, after: bytes, before: bytes) -> set[bytes]:
+        """The groups' folders whose ids differ between two top trees (added, edited or removed); a
+        kind's folder whose id is the same in both is not looked into."""
+        if after == before:
+            return set()
+        top_after, top_before = self.top(after), self.top(before)
+        differ = set()
+        for kind in KINDS:
+            name = os.fsencode(kind.folder)
+            if top_after.get(name) == top_before.get(name):
+                continue
+            if kind.single:
+                differ.add(_path(kind, b""))
+                continue
+            now, then = self.kind(top_after.get(name)), self.kind(top_before.get(name))
+            differ |= {_path(kind, group) for group, _ in now.items() ^ then.items()}
+        return differ
 
     def changed(self, commit: Commit, parents: list[Commit]) -> set[bytes]:
-        """The groups' folders `commit` changed (added, edited or removed) against every parent; a
-        kind's folder whose id is the parent's is not looked into."""
+        """The groups' folders `commit` changed against every parent (all of them, for a root)."""
         if not parents:
-            return self.folders(commit.tree)
+            return set(self.groups(commit.tree))
         changed: set[bytes] | None = None
-        after = self.entries(commit.tree)
         for parent in parents:
-            before, differ = self.entries(parent.tree), set()
-            for kind in KINDS:
-                name = os.fsencode(kind.folder)
-                if after.get(name) != before.get(name):
-                    entries = self._kind(kind, after.get(name)) ^ self._kind(kind, before.get(name))
-                    differ |= {_path(kind, n) for n, mode, _ in entries if mode & _TYPE == stat.S_IFDIR}
+            differ = self.differ(commit.tree, parent.tree)
             changed = differ if changed is None else changed & differ
         return changed or set()
 
-    def parents(self, commit: Commit) -> tuple[list[Commit], bool]:
+    def parents(self, sha: bytes, commit: Commit) -> tuple[list[tuple[bytes, Commit]], bool]:
         """The parents the repository holds (grafts and the shallow file applied), and whether they
-        are all of them: a commit whose parents were cut (a shallow clone's oldest) or are missing
-        says nothing of what it changed."""
+        are all of them: a commit whose parents were cut (a shallow clone's oldest) or cannot be
+        read says nothing of what it changed."""
         found = []
-        for parent in self.repo.get_parents(commit.id, commit):
+        for parent in self.folder.grafts.get(sha, commit.parents):
             try:
-                found.append(self.commit(parent))
-            except KeyError:
-                self.missing(parent)
+                found.append((parent, self.commit(parent)))
+            except _Unreadable as exc:
+                self.unreadable(exc)
                 return [], False
         return found, bool(found) or not commit.parents
 
-    def missing(self, sha: bytes) -> None:
-        """Say once that the history lacks an object: the walk goes on without it."""
+    def unreadable(self, exc: _Unreadable) -> None:
+        """Say once that the history lacks an object or cannot read it: the walk goes on without it."""
         if not self.partial:
-            shown = sha.hex() if len(sha) == self.oid_length else sha.decode("ascii", "replace")
             self.problems.warning(
                 GIT_FOLDER,
                 None,
-                f"the checkout's history lacks the object {shown}: what the commits that need it "
-                "changed is unknown",
-                "fetch the whole history (git fetch --unshallow, or a clone without --depth or --filter)",
+                f"{_failure(exc)}: what the commits that need it changed is unknown, and the hub says "
+                "the history is partial",
+                _fix(exc),
             )
         self.partial = True
 
-    def last_changes(self, head: ObjectID, first: Commit, wanted: set[bytes]) -> dict[bytes, date]:
-        """The committer date of the newest commit that changed each of `wanted`, housekeeping aside."""
+    def day(self, commit: Commit) -> date | None:
+        """The day `commit` was committed, in its committer's zone; None when its date cannot be or
+        is after the build."""
+        return _committer_date(commit) if commit.commit_time <= self.latest else None
+
+    def last_changes(self, head: bytes, first: Commit, wanted: set[bytes]) -> dict[bytes, date]:
+        """The committer date of the newest commit that changed each of `wanted`, housekeeping and
+        commits of false dates aside."""
         dated: dict[bytes, date] = {}
         queue: list[tuple[int, bytes, Commit]] = [(-first.commit_time, head, first)]
         seen = {head}
         while queue and len(dated) < len(wanted):
-            commit = heapq.heappop(queue)[2]
-            parents, whole = self.parents(commit)
-            try:
-                changed = self.changed(commit, parents) if whole else set()
-            except KeyError as exc:  # a tree of this commit or of a parent is missing
-                self.missing(exc.args[0] if exc.args and isinstance(exc.args[0], bytes) else b"?")
-                changed = set()
-            if len(changed) >= self.bulk_groups:
-                self.bulk_commits += 1
-            elif day := _committer_date(commit):
-                for path in changed & wanted:
-                    dated.setdefault(path, day)
-            for parent in parents:
-                if parent.id not in seen:
-                    seen.add(parent.id)
-                    heapq.heappush(queue, (-parent.commit_time, parent.id, parent))
+            _, sha, commit = heapq.heappop(queue)
+            parents, whole = self.parents(sha, commit)
+            day = self.day(commit)
+            if day is None:
+                self.undated += 1
+                self.first_undated = self.first_undated or sha
+            elif whole:
+                try:
+                    changed = self.changed(commit, [parent for _, parent in parents])
+                except _Unreadable as exc:  # a tree of this commit or of a parent
+                    self.unreadable(exc)
+                    changed = set()
+                if len(changed) >= self.bulk_groups:
+                    self.bulk_commits += 1
+                else:
+                    for path in changed & wanted:
+                        dated.setdefault(path, day)
+            for parent_sha, parent in parents:
+                if parent_sha not in seen:
+                    seen.add(parent_sha)
+                    heapq.heappush(queue, (-parent.commit_time, parent_sha, parent))
         return dated
+
+    def say_undated(self, head: bytes, committed: date | None) -> None:
+        """One warning for the commits whose dates are false, HEAD's among them."""
+        count = self.undated or int(committed is None)  # HEAD is walked first, unless nothing is wanted
+        if not count:
+            return
+        first = (self.first_undated or head).decode("ascii")
+        snapshot = (
+            " The commit the checkout is at is one of them: its date is shown as unknown."
+            if committed is None
+            else ""
+        )
+        self.problems.warning(
+            GIT_FOLDER,
+            None,
+            f"{count:,} commit(s) have a committer date that cannot be (a year past 9999) or that is after "
+            f"the build, the first {first}: they date no group's change.{snapshot}",
+            "correct the clock of the machine that made them, or build on a later day",
+        )
+
+
+class _Kept:
+    """Values last computed, by key, up to `limit` entries in all: the oldest are forgotten first."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.values: dict[bytes, dict[bytes, bytes]] = {}
+        self.size = 0
+
+    def get(self, key: bytes, compute: Callable[[], dict[bytes, bytes]]) -> dict[bytes, bytes]:
+        found = self.values.get(key)
+        if found is None:
+            found = self.values[key] = compute()
+            self.size += len(found) + 1
+            while self.size > self.limit and len(self.values) > 1:
+                self.size -= len(self.values.pop(next(iter(self.values)))) + 1
+        return found
 
 
 def _path(kind: GroupKind, name: bytes) -> bytes:
@@ -273,7 +349,8 @@ def _path(kind: GroupKind, name: bytes) -> bytes:
 
 
 def _committer_date(commit: Commit) -> date | None:
-    """The day a commit was committed, in its committer's zone; None when its header is impossible."""
+    """The day a commit was committed, in its committer's zone (in UTC when the zone cannot be);
+    None when its time cannot be."""
     try:
         zone = timezone(timedelta(seconds=commit.commit_timezone))
     except (ValueError, OverflowError):
@@ -282,3 +359,23 @@ def _committer_date(commit: Commit) -> date | None:
         return datetime.fromtimestamp(commit.commit_time, zone).date()
     except (ValueError, OverflowError, OSError):
         return None
+
+
+def _failure(exc: _Unreadable) -> str:
+    """What could not be read, and why."""
+    shown = exc.sha.hex() if len(exc.sha) in (20, 32) else exc.sha.decode("ascii", "replace")
+    if isinstance(exc.cause, KeyError):
+        return f"the checkout's history lacks the object {shown}"
+    why = exc.cause.why if isinstance(exc.cause, Refused) else _raised(exc.cause)
+    return f"the checkout's history could not read the object {shown}: {why}"
+
+
+def _fix(exc: _Unreadable) -> str:
+    if isinstance(exc.cause, KeyError):
+        return "fetch the whole history (git fetch --unshallow, or a clone without --depth or --filter)"
+    return exc.cause.fix if isinstance(exc.cause, Refused) else _READ_FIX
+
+
+def _raised(exc: Exception) -> str:
+    """An exception as a warning names it: its type and its first words."""
+    return f"{type(exc).__name__}: {quoted(exc)}" if str(exc) else type(exc).__name__

@@ -45,8 +45,9 @@ class DirectoryEntry:
 
 def render_source(source: Source, locale: str) -> Markup:
     """One sentence: which commit of which repository the data is from, linked to the commit on the
-    forge (`From mindspore/community at 35c0878, July 4, 2025.`); without history, that the
-    checkout has none, or that it could not be read, and the day the hub was built."""
+    forge (`From mindspore/community at 35c0878, July 4, 2025.`), or that the commit's date is not
+    known (a date that cannot be, or after the build); without history, that the checkout has none,
+    or that it could not be read, and the day the hub was built."""
     _ = translator(locale)
     if source.commit is None:
         if source.unreadable:
@@ -60,7 +61,9 @@ def render_source(source: Source, locale: str) -> Markup:
         safe_url(source.url), source.commit, source.short_commit
     )
     if source.committed is None:
-        return Markup(_("From {repository} at {commit}.")).format(repository=source.repository, commit=link)
+        return Markup(_("From {repository} at {commit}, of a date that is not known.")).format(
+            repository=source.repository, commit=link
+        )
     return Markup(_("From {repository} at {commit}, {date}.")).format(
         repository=source.repository, commit=link, date=calendar_date(source.committed, locale)
     )
