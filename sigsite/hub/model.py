@@ -57,6 +57,8 @@ class HubSig:
     last_change: date | None = None  # its folder's last change but housekeeping (history.py), when known
     documents: tuple[Document, ...] = ()  # by path, numbers in it as numbers (Topic2 before Topic10)
     embedded_files: tuple[tuple[str, bytes], ...] = ()  # images its texts embed, published as files
+    withheld_files: tuple[str, ...] = ()  # folder-relative paths of files its texts use, left out
+    # for what they hold (an address, or what cannot be looked into): links lead to their folder
 
     @property
     def path(self) -> str:
