@@ -9,13 +9,13 @@ import gzip
 import io
 import lzma
 import random
-import tarfile
 import time
 import tracemalloc
 import zipfile
 import zlib
 
 import pytest
+from hostile_files import flate_stream, gif, jpeg, pdf, png, segment, tarred, zipped
 
 from sigsite.file_parts import MAX_DECODED, CannotLookInto
 from sigsite.file_text import addresses_in_file, looks_real, plain_addresses
@@ -26,72 +26,6 @@ LEAK = "carol.leak@corp-mail.cn"
 def found(content: bytes, name: str) -> list[str]:
     """The addresses found, each once, in order."""
     return list(dict.fromkeys(f.address.address for f in addresses_in_file(content, name)))
-
-
-def png(**chunks: bytes) -> bytes:
-    """A 2 × 2 PNG with extra chunks (`tEXt=b"..."`) before its pixels."""
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (2, 2), "red").save(buffer, "PNG")
-    data = buffer.getvalue()
-    extra = b"".join(
-        len(body).to_bytes(4, "big")
-        + kind.encode()
-        + body
-        + zlib.crc32(kind.encode() + body).to_bytes(4, "big")
-        for kind, body in chunks.items()
-    )
-    return data[:33] + extra + data[33:]  # after IHDR
-
-
-def pdf(*objects: bytes, trailer: bytes = b"") -> bytes:
-    """A minimal PDF, written by hand, with `objects` after its catalog."""
-    body = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    body += b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-    for number, text in enumerate(objects, start=3):
-        body += f"{number} 0 obj".encode() + text + b"\nendobj\n"
-    return body + b"trailer<</Root 1 0 R" + trailer + b">>\n%%EOF\n"
-
-
-def flate_stream(data: bytes, filters: bytes = b"/FlateDecode") -> bytes:
-    compressed = zlib.compress(data)
-    return b"<</Length %d/Filter %s>>stream\n" % (len(compressed), filters) + compressed + b"\nendstream"
-
-
-def zipped(members: dict[str, bytes], **options: object) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, **options) as archive:  # type: ignore[arg-type]
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def tarred(members: dict[str, bytes], **owner: str) -> bytes:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w") as archive:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            for key, value in owner.items():
-                setattr(info, key, value)
-            archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
-
-
-def jpeg(comment: bytes = b"", app: bytes = b"") -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (2, 2), "blue").save(buffer, "JPEG", comment=comment) if comment else Image.new(
-        "RGB", (2, 2), "blue"
-    ).save(buffer, "JPEG")
-    data = buffer.getvalue()
-    return data[:2] + app + data[2:]
-
-
-def segment(marker: int, body: bytes) -> bytes:
-    return bytes([0xFF, marker]) + (len(body) + 2).to_bytes(2, "big") + body
 
 
 def _deflate_past_endstream() -> bytes:
@@ -178,12 +112,7 @@ HIDDEN = {
             )
         ),
     ),
-    "GIF comment split across sub-blocks": (
-        "a.gif",
-        lambda: (
-            b"GIF89a\x01\x00\x01\x00\x00\x00\x00" + b"\x21\xfe\x08carol.le\x0fak@corp-mail.cn\x00" + b"\x3b"
-        ),
-    ),
+    "GIF comment split across sub-blocks": ("a.gif", lambda: gif(LEAK.encode())),
     "PDF Info string with an octal escape": (
         "a.pdf",
         lambda: pdf(b"<</Author(carol.leak\\100corp-mail.cn)>>"),
