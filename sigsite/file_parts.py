@@ -108,17 +108,19 @@ def inflate(data: bytes | memoryview, budget: Budget, wbits: int = zlib.MAX_WBIT
     chunks: list[bytes] = []
     fed = 0
     pending: bytes | memoryview = b""
-    while not inflater.eof:
+    while True:
         if not pending and fed < len(view):
             pending = view[fed : fed + _CHUNK]
             fed += len(pending)
+        before = fed - len(pending)  # bytes of `data` before this call's input
         chunk = inflater.decompress(pending, min(_CHUNK, budget.left + 1))
         budget.spend(len(chunk))
         chunks.append(chunk)
+        if inflater.eof:  # what follows its end is left, in `unused_data`
+            return b"".join(chunks), before + len(pending) - len(inflater.unused_data)
         pending = inflater.unconsumed_tail
         if not chunk and not pending and fed >= len(view):  # all read, nothing more: cut short
-            break
-    return b"".join(chunks), fed - len(pending) - len(inflater.unused_data)
+            return b"".join(chunks), fed
 
 
 def decompressed(data: bytes, kind: str, budget: Budget) -> bytes:

@@ -22,6 +22,7 @@ _OBJECT_START = re.compile(rb"\bobj\b")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]{0,1000}\]|/[^\s/\[\]<>()]{1,64})")
 _NAME = re.compile(rb"/([^\s/\[\]<>()]{1,64})")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_LENGTH = re.compile(rb"/Length\s+([0-9]{1,12})\b(?!\s+[0-9]+\s+R)")
 _ENCRYPTED = re.compile(rb"/Encrypt\s*(?:[0-9]+\s+[0-9]+\s+R|<<)")
 _DICTIONARY = 4096  # bytes before a stream keyword where its dictionary is looked for
 PIXEL_FILTERS = frozenset(
@@ -68,12 +69,26 @@ def _decoded_stream(
     decode), and where the data read ends."""
     found = _FILTER.search(dictionary)
     filters = [m[1] for m in _NAME.finditer(found[1])] if found else []
-    if not filters or _IMAGE.search(dictionary) or any(f in PIXEL_FILTERS for f in filters):
+    if _IMAGE.search(dictionary) or any(f in PIXEL_FILTERS for f in filters):
+        return None, _end_of_pixels(content, start, dictionary)
+    if not filters:  # written as it is: its strings are read with the PDF's own
         return None, start
     data, end = _first_filter(content, start, filters[0], budget)
     for name in filters[1:]:
         data, _ = _first_filter(data, 0, name, budget)
     return data, end
+
+
+def _end_of_pixels(content: bytes, start: int, dictionary: bytes) -> int:
+    """Where the data of a stream of pixels ends: at its `/Length` when it is written there, or at
+    the first `endstream`, whichever comes first (its bytes are still read as the file's own; its
+    strings, which it has none of, are not looked for)."""
+    ends = [content.find(b"endstream", start)]
+    length = _LENGTH.search(dictionary)
+    if length:
+        ends.append(start + int(length[1]))
+    found = [end for end in ends if end >= start]
+    return min(found) if found else start
 
 
 def _first_filter(content: bytes, start: int, name: bytes, budget: Budget) -> tuple[bytes, int]:

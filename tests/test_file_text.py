@@ -288,3 +288,14 @@ def test_many_at_signs_cost_in_proportion():
         assert list(plain_addresses(b"a@" * size)) == []
         timings.append(time.perf_counter() - start)
     assert timings[1] < 8 * timings[0] + 0.5, timings
+
+
+def test_a_compressed_stream_ends_where_its_data_says():
+    """A PDF's stream is read from its start to the end its compressed data gives (what follows is
+    the PDF's own syntax again), however much it decompresses to."""
+    from sigsite.file_parts import Budget, inflate
+
+    for size in (10, 3 * 1024 * 1024):
+        packed = zlib.compress(random.Random(size).randbytes(size) + bytes(size))
+        data, used = inflate(packed + b"\nendstream\nendobj\n", Budget())
+        assert (len(data), used) == (2 * size, len(packed))
