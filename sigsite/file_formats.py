@@ -1,5 +1,5 @@
 """The readers of each kind of file file_text.py looks into: text in its encodings, RTF, PNG, JPEG,
-GIF, ZIP (and so Office and OpenDocument files), tar and the compressed wrappers. Each gives the
+GIF, RIFF (WebP, WAV, AVI), ZIP (and so Office and OpenDocument files) and tar. Each gives the
 parts (file_parts.py) where an address could hide and a viewer, an unpacker or a reader of
 properties would find it; a container hands each member to `inner`, which reads it by its kind.
 
@@ -281,6 +281,35 @@ def _sub_blocks(content: bytes, position: int, *, keep: bool) -> tuple[bytes, in
             pieces.append(content[position + 1 : position + 1 + size])
         position += 1 + size
     return b"".join(pieces), position
+
+
+def riff_parts(content: bytes, where: str, budget: Budget) -> Iterator[Part]:
+    """The XMP and text chunks (a `LIST` of `INFO`: artist, comment, title) of a RIFF file: WebP,
+    WAV, AVI."""
+    position = 12
+    while position + 8 <= len(content):
+        kind, size = (
+            content[position : position + 4],
+            int.from_bytes(content[position + 4 : position + 8], "little"),
+        )
+        data = content[position + 8 : position + 8 + size]
+        position += 8 + size + size % 2
+        if kind == b"XMP ":
+            budget.count_part()
+            yield from text_views(data, f"{where}RIFF XMP")
+        elif kind == b"LIST" and data[:4] == b"INFO":
+            budget.count_part()
+            yield from text_views(_riff_info(data[4:]), f"{where}RIFF INFO")
+
+
+def _riff_info(data: bytes) -> bytes:
+    """The texts of a RIFF `INFO` list, one a line."""
+    texts, position = [], 0
+    while position + 8 <= len(data):
+        size = int.from_bytes(data[position + 4 : position + 8], "little")
+        texts.append(data[position + 8 : position + 8 + size].rstrip(b"\x00"))
+        position += 8 + size + size % 2
+    return b"\n".join(texts)
 
 
 def zip_parts(content: bytes, where: str, budget: Budget, inner: Inner) -> Iterator[Part]:

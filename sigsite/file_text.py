@@ -7,10 +7,11 @@ passed never trips the wall.
 
 What is looked into (file_formats.py, pdf_parts.py): the file's own bytes; text files in their
 encodings (BOM, UTF-16 by its look, UTF-8, GB18030) and RTF's escapes; PNG text chunks and colour
-profiles, JPEG comments, XMP and profiles, GIF comments; a PDF's strings and the streams it can
-decode; ZIP members (Office and OpenDocument files), tar members, and what gzip, bzip2 and xz hold;
-each member read by its kind, so a PNG in a slide deck is read as a PNG. What a file is, is told by
-its bytes, whatever its name says. Pixels and sound are not text and are not decoded.
+profiles, JPEG comments, XMP and profiles, GIF comments, WebP's XMP and WAV's INFO; a PDF's strings
+and the streams it can decode; ZIP members (Office and OpenDocument files), tar members, and what
+gzip, bzip2 and xz hold; each member read by its kind, so a PNG in a slide deck is read as a PNG.
+What a file is, is told by its bytes, whatever its name says. Pixels and sound are not text and are
+not decoded; other media (MP4, MP3) are read as their bytes.
 
 Refused as files that cannot be looked into: archives and documents no reader here opens (7z, RAR,
 the old binary Office formats, Keynote), encrypted ones, a part that fails to decode, and a file
@@ -38,6 +39,7 @@ from sigsite.file_formats import (
     looks_like_text,
     markup_text,
     png_parts,
+    riff_parts,
     rtf_text,
     tar_parts,
     text_views,
@@ -150,6 +152,8 @@ def _parts(content: bytes, name: str, where: str, budget: Budget, depth: int) ->
         yield from jpeg_parts(content, where, budget)
     elif content.startswith((b"GIF87a", b"GIF89a")):
         yield from gif_parts(content, where, budget)
+    elif content.startswith(b"RIFF"):
+        yield from riff_parts(content, where, budget)
     if content.find(b"%PDF-", 0, 1024) != -1:
         yield from pdf_parts(content, where, budget)
     for start, compression, suffixes in _COMPRESSED:

@@ -38,6 +38,16 @@ def _deflate_past_endstream() -> bytes:
     return b"\x78\x01" + body + zlib.adler32(first + rest).to_bytes(4, "big")
 
 
+def _size(size: int) -> bytes:
+    return size.to_bytes(4, "little")
+
+
+def _riff(form: bytes, kind: bytes, data: bytes) -> bytes:
+    """A RIFF file of one chunk (and its pad byte)."""
+    chunk = kind + _size(len(data)) + data + b"\x00" * (len(data) % 2)
+    return b"RIFF" + _size(4 + len(chunk)) + form + chunk
+
+
 def _bomb(kind: str, size: int) -> bytes:
     """`size` zero bytes zipped (twice, as two members) or gzipped, written a megabyte at a time."""
     buffer = io.BytesIO()
@@ -113,6 +123,16 @@ HIDDEN = {
         ),
     ),
     "GIF comment split across sub-blocks": ("a.gif", lambda: gif(LEAK.encode())),
+    "WebP XMP with an entity": (
+        "a.webp",
+        lambda: _riff(b"WEBP", b"XMP ", b"<dc:creator>carol.leak&#64;corp-mail.cn</dc:creator>"),
+    ),
+    "WAV INFO comment with a full-width at sign": (
+        "a.wav",
+        lambda: _riff(
+            b"WAVE", b"LIST", b"INFO" + b"ICMT" + _size(27) + "carol.leak＠corp-mail.cn\x00".encode()
+        ),
+    ),
     "PDF Info string with an octal escape": (
         "a.pdf",
         lambda: pdf(b"<</Author(carol.leak\\100corp-mail.cn)>>"),
