@@ -43,13 +43,18 @@ def attachment(path: Path) -> Attachment:
 
 
 def is_inert(name: str) -> bool:
-    """True for a file a browser shows but never runs: an inert type, and not a compressed page,
-    script or text (a server serves `deck.html.xz` as the HTML inside: `mkdocs serve` does; the
-    text inside `notes.txt.gz` could hold an address no check reads)."""
-    if Path(name).suffix.lower() not in ATTACHMENT_SUFFIXES:
+    """True for a file a browser shows but never runs: an inert type; compressed, only when what
+    it holds is named as an inert type itself (`x.tar.gz`, `slides.pdf.gz`, never `x.gz` or
+    `contacts.vcf.gz`), and is no page, script or text (a server serves `deck.html.xz` as the
+    HTML inside: `mkdocs serve` does; the text inside `notes.txt.gz` would be shown as text)."""
+    path = Path(name)
+    if path.suffix.lower() not in ATTACHMENT_SUFFIXES:
         return False
     inner, encoding = mimetypes.guess_type(name, strict=False)
-    return encoding is None or (inner not in ACTIVE_TYPES and inner not in TEXT_TYPES)
+    if encoding is None:
+        return True
+    held = f"{path.stem}.tar" if path.suffix.lower() == ".tgz" else path.stem
+    return is_inert(held) and inner not in ACTIVE_TYPES and inner not in TEXT_TYPES
 
 
 def publishable(path: Path, display: str, problems: Problems) -> bool:
@@ -57,13 +62,24 @@ def publishable(path: Path, display: str, problems: Problems) -> bool:
     if is_inert(path.name):
         return True
     if path.suffix.lower() in ATTACHMENT_SUFFIXES:
-        problems.error(
-            display,
-            None,
-            "a compressed page, image, script or text is not published: a server hands out what it holds",
-            "publish the file uncompressed (a page as PDF), or link to where it is hosted",
-            topic=FILE_LEFT_OUT,
-        )
+        inner, _ = mimetypes.guess_type(path.name, strict=False)
+        if inner in ACTIVE_TYPES or inner in TEXT_TYPES:
+            problems.error(
+                display,
+                None,
+                "a compressed page, image, script or text is not published: a server hands out what it holds",
+                "publish the file uncompressed (a page as PDF), or link to where it is hosted",
+                topic=FILE_LEFT_OUT,
+            )
+        else:
+            problems.error(
+                display,
+                None,
+                "a compressed file is published only when its name says it holds a type the site "
+                "publishes (x.tar.gz, slides.pdf.gz)",
+                "name the file by what it holds, or link to where it is hosted",
+                topic=FILE_LEFT_OUT,
+            )
         return False
     kind = path.suffix.lower() or "files without an extension"
     problems.error(

@@ -79,6 +79,6 @@ def _mailing_list(value: str | None, display: str, line: int | None, problems: P
             display,
             line,
             f"mailing_list '{value}' is neither an e-mail address nor a web address; it is not shown",
-            "write the list's address (dev@mindspore.cn) or the address of its web page",
+            "write the list's e-mail address, or the address of its web page",
         )
     return None

@@ -96,6 +96,7 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData,
         with problems.reading(sources.sig_info_file):
             info = read_sig_info(info_path, sources.sig_info_file, builder, sources.public_emails)
     zone = ZoneInfo(sources.timezone)
+    withheld: list[str] = []
     meetings, attachments = load_meetings(
         sources.path(sources.meetings_dir) if sources.meetings_dir not in linked else None,
         sources.meetings_dir.rstrip("/"),
@@ -104,12 +105,14 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData,
         build_date(zone),
         public_emails=sources.public_emails,
         cache=cache,
+        withheld=withheld,
     )
     data = SigData(
         people=builder.build(),
         repositories=info.repositories,
         meetings=meetings,
         attachments=attachments,
+        withheld_attachments=tuple(withheld),
         meeting_pad=info.meeting_pad,
         facts=replace(info.facts, channels=sources.channels),
     )

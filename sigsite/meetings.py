@@ -137,9 +137,11 @@ def load_meetings(
     *,
     public_emails: frozenset[str] = frozenset(),
     cache: NoteCache | None = None,
+    withheld: list[str] | None = None,
 ) -> tuple[tuple[Meeting, ...], tuple[Attachment, ...]]:
     """Every meeting (oldest first, undated external sessions last) and every other file; nothing
-    when `folder` is None (left out by the caller) or absent."""
+    when `folder` is None (left out by the caller) or absent. The names of the files left out for
+    what they hold (an address, or what cannot be looked into) are added to `withheld`."""
     if folder is None or not refuse_symlink(folder, display_folder, problems):
         return (), ()
     if folder.is_file():
@@ -155,6 +157,7 @@ def load_meetings(
         return (), ()
     notes: list[Path] = []
     attachments: list[Attachment] = []
+    left_out: list[str] = []  # files refused for what they hold: a note's link to one says nothing more
     for path in sorted(folder.iterdir()):
         display = masked(f"{display_folder}/{path.name}")  # a name with an address is refused, masked
         if path.name.startswith(".") or path.name in TEMPLATE_FILES:
@@ -170,14 +173,17 @@ def load_meetings(
             )
         elif path.suffix.lower() in NOTE_SUFFIXES:
             notes.append(path)
-        elif publishable(path, display, problems) and refuse_address_in_file(
-            path, display, public_emails, problems
-        ):
-            attachments.append(attachment(path))
+        elif publishable(path, display, problems):
+            if refuse_address_in_file(path, display, public_emails, problems):
+                attachments.append(attachment(path))
+            else:
+                left_out.append(path.name)
     rules = NoteRules(
         default_zone=default_zone,
         today=today,
-        links=NoteLinks(frozenset(p.name for p in notes), frozenset(a.source for a in attachments)),
+        links=NoteLinks(
+            frozenset(p.name for p in notes), frozenset(a.source for a in attachments), frozenset(left_out)
+        ),
         public_emails=public_emails,
     )
     cache = cache or NoteCache()
@@ -187,6 +193,8 @@ def load_meetings(
         if (meeting := cache.parse(path, f"{display_folder}/{path.name}", rules, problems))
     ]
     cache.forget_unused()
+    if withheld is not None:
+        withheld.extend(left_out)
     meetings = _check_addresses(meetings, {a.source.lower() for a in attachments}, display_folder, problems)
     meetings = _settled(meetings, display_folder, problems)
     sequences = Counter(m.sequence for m in meetings if m.sequence is not None)

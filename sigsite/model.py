@@ -181,6 +181,7 @@ class SigData:
     repositories: tuple[Repository, ...] = ()
     meetings: tuple[Meeting, ...] = ()  # oldest first
     attachments: tuple[Attachment, ...] = ()
+    withheld_attachments: tuple[str, ...] = ()  # files of meetings/ left out for what they hold
     meeting_pad: str | None = None  # the meeting_url of sig-info.yaml: the SIG's shared meeting pad
     facts: SigFacts = field(default_factory=SigFacts)
 

@@ -3,8 +3,8 @@
 emails.py finds an address after every decoding an output applies; here it meets each kind of
 input: the text of a note or README, the values of a YAML file once YAML has decoded them (a
 `"\\x40"` escape is an `@` by then), the names of the files and folders the site publishes or
-lists, and the text files it publishes as they are. A path is shown masked in every message:
-logs are public too.
+lists, and the files it publishes as they are (file_text.py reads all they hold). A path is
+shown masked in every message: logs are public too.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sigsite.attachments import TEXT_SUFFIXES
-from sigsite.emails import Address, find_addresses, redact
+from sigsite.emails import Address, find_addresses, masked_in, redact
+from sigsite.file_parts import CannotLookInto
+from sigsite.file_text import addresses_in_file
 from sigsite.problems import FILE_LEFT_OUT, Problems
 from sigsite.reading import is_odd_name, refuse_odd_name
 from sigsite.yaml_source import LocatedDict, LocatedList
@@ -26,6 +27,7 @@ PUBLIC_LISTS = (
 FIX = f"remove it from the file; {PUBLIC_LISTS}"
 MAX_REPORTED = 10  # withheld addresses of one file reported one by one; the rest are counted
 NEVER_PUBLISHED = frozenset({"email"})  # keys of the members files whose values the site never reads
+MAX_WHERE = 120  # characters of a part's name (a member's path) an error shows
 
 
 def warn_withheld(address: Address, display: str, line: int | None, problems: Problems) -> None:
@@ -90,14 +92,7 @@ def _report(found: Sequence[tuple[Address, int | None]], display: str, problems:
 def masked(text: str) -> str:
     """`text` with every address it reads as masked (`docs/j…@example.org.md`): a path as a message
     may show it."""
-    found = find_addresses(text, markdown=False)
-    if not found:
-        return text
-    parts, position = [], 0
-    for address in found:
-        parts += [text[position : address.start], address.masked]
-        position = address.end
-    return "".join([*parts, text[position:]])
+    return masked_in(text)
 
 
 def refuse_address_in_name(name: str, display: str, problems: Problems) -> bool:
@@ -155,26 +150,40 @@ class PublishableNames:
 
 
 def refuse_address_in_file(path: Path, display: str, public: frozenset[str], problems: Problems) -> bool:
-    """True unless `path` is a text file published as it is (TEXT_SUFFIXES: `.txt`, `.csv`, `.rtf`)
-    that holds a personal address: the site cannot withhold it from a copy, so the file is left
-    out, with an error at the address's line. Other types are the group's documents and media,
-    whose compressed contents no reader of bytes can see into."""
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        return True
+    """True unless `path`, a file published as it is, holds a personal address anywhere its
+    viewers or unpackers would find one (file_text.py: its text, properties, comments, members,
+    streams), or cannot be looked into: the site cannot withhold an address from a copy, so the
+    file is left out, with an error (at the address's line when its text has the file's lines)."""
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        content = path.read_bytes()
     except OSError as exc:
         problems.error(masked(display), None, f"cannot read the file: {exc.strerror}", topic=FILE_LEFT_OUT)
         return False
-    found = find_addresses(text, markdown=False)
-    hidden = [a for a in found if a.personal and a.address.lower() not in public]
-    if not hidden:
+    try:
+        found = next(
+            (f for f in addresses_in_file(content, path.name) if f.address.address.lower() not in public),
+            None,
+        )
+    except CannotLookInto as exc:
+        problems.error(
+            masked(display),
+            None,
+            f"cannot be looked into for e-mail addresses: {exc.reason}; a file is published as it is, "
+            "so it is left out",
+            "publish it in a format the hub reads (PDF, PNG, JPEG, .pptx, .docx, .xlsx, .zip, .tar.gz), "
+            "or link to where it is hosted",
+            topic=FILE_LEFT_OUT,
+        )
+        return False
+    if found is None:
         return True
+    inside = f" (in {found.where[:MAX_WHERE]})" if found.where else ""
     problems.error(
         masked(display),
-        text.count("\n", 0, hidden[0].start) + 1,
-        f"holds the personal e-mail address {hidden[0].masked}, and a text file is published as it is",
-        f"remove the address from the file; {PUBLIC_LISTS}",
+        found.line,
+        f"holds the personal e-mail address {found.address.masked}{inside}, and a file is published as it is",
+        f"remove the address from the file: from its text and its properties (author, comments, "
+        f"metadata); {PUBLIC_LISTS}",
         topic=FILE_LEFT_OUT,
     )
     return False

@@ -6,14 +6,14 @@ What is read, and decoded as its reader would before emails.py's own decodings (
 percent-encoding, full-width forms, markup between the parts):
 
 - every file's path from the site's root;
-- the text of every file but the binary formats published as they are (BINARY_SUFFIXES): pages,
-  search indexes, feeds, calendars, JSON, scripts, stylesheets, sitemaps, text attachments. JSON
-  is decoded as JSON (`\\u0040`), scripts' string escapes as a script engine would, XML's entities
-  once (a feed reader then renders the HTML inside, whose entities emails.py decodes), an
-  iCalendar's folded lines joined, and a compressed text (`sitemap.xml.gz`) decompressed;
-- not the contents of PDFs, slides, office files, images, media, archives and fonts: their text is
-  compressed (deflate streams, zip members, image data), where no reader of bytes can see it, and
-  their bytes are noise that reads as addresses by chance (`K@aJ.x`). Their names are read.
+- every file published as it is (attachments.ATTACHMENT_SUFFIXES: documents, slides, sheets,
+  images, media, archives, text files), through file_text.py, the very reader that decided to
+  publish it: its text, properties, comments, members and streams, decompressed and decoded;
+- the text of every other file but fonts and icons: pages, search indexes, feeds, calendars,
+  JSON, scripts, stylesheets, sitemaps. JSON is decoded as JSON (`\\u0040`), scripts' string
+  escapes as a script engine would, XML's entities once (a feed reader then renders the HTML
+  inside, whose entities emails.py decodes), an iCalendar's folded lines joined, and a compressed
+  text (`sitemap.xml.gz`) decompressed.
 
 Allowed: the public addresses, identifiers at the site's own host (the calendar's event UIDs,
 `tsc.2020-06-18@host`), and the domains reserved for examples (RFC 2606: `example.org`, `*.example`,
@@ -36,14 +36,14 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path, PurePosixPath
 
-from sigsite.attachments import ATTACHMENT_SUFFIXES, TEXT_SUFFIXES
+from sigsite.attachments import ATTACHMENT_SUFFIXES, is_inert
 from sigsite.emails import Address, find_addresses
+from sigsite.file_parts import CannotLookInto
+from sigsite.file_text import addresses_in_file
 from sigsite.privacy import masked
 from sigsite.problems import printable
 
-BINARY_SUFFIXES = (ATTACHMENT_SUFFIXES - TEXT_SUFFIXES) | frozenset(
-    ".ico .woff .woff2 .ttf .otf .eot".split()
-)
+UNREAD_SUFFIXES = frozenset(".ico .woff .woff2 .ttf .otf .eot".split())  # fonts and icons: the theme's
 COMPRESSED = frozenset({".gz", ".bz2", ".xz"})
 MAX_DECOMPRESSED = 256 * 1024 * 1024  # a sitemap of a million pages; more is refused, not read
 _SCRIPT_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\}|x([0-9a-fA-F]{2}))")
@@ -80,6 +80,14 @@ def leaks_in_site(
             leaks.append(Leak(relative, f"its path holds the e-mail address {address.masked}"))
         if not _is_read(relative) or _is_theme_copy(path, relative, theme_dirs):
             continue
+        if _is_published_as_is(relative):
+            try:
+                found = [f.address for f in addresses_in_file(path.read_bytes(), path.name)]
+            except CannotLookInto as exc:
+                leaks.append(Leak(relative, f"cannot be looked into: {exc.reason}"))
+                continue
+            leaks += _each_once(relative, allowed.filter(found))
+            continue
         try:
             text = _as_read(path.read_bytes(), relative)
         except _TooLarge:
@@ -87,9 +95,16 @@ def leaks_in_site(
                 Leak(relative, f"holds more than {MAX_DECOMPRESSED} bytes of text, too many to read")
             )
             continue
-        for shown in dict.fromkeys(a.masked for a in allowed.filter(find_addresses(text, markdown=False))):
-            leaks.append(Leak(relative, f"holds the e-mail address {shown}"))  # each address once a file
+        leaks += _each_once(relative, allowed.filter(find_addresses(text, markdown=False)))
     return leaks
+
+
+def _each_once(relative: str, found: list[Address]) -> list[Leak]:
+    """A leak for each address of a file, each once."""
+    return [
+        Leak(relative, f"holds the e-mail address {shown}")
+        for shown in dict.fromkeys(a.masked for a in found)
+    ]
 
 
 def describe(leaks: list[Leak]) -> str:
@@ -127,12 +142,17 @@ def _files(site: Path) -> Iterator[tuple[Path, str]]:
 
 
 def _is_read(relative: str) -> bool:
-    """True for a file whose text is read: anything but a binary format (a compressed file by what
-    it holds)."""
-    suffixes = [s.lower() for s in PurePosixPath(relative).suffixes]
-    if suffixes and suffixes[-1] in COMPRESSED:
-        return len(suffixes) > 1 and suffixes[-2] not in BINARY_SUFFIXES
-    return not suffixes or suffixes[-1] not in BINARY_SUFFIXES
+    """True for a file whose contents are read: anything but a font or an icon."""
+    return PurePosixPath(relative).suffix.lower() not in UNREAD_SUFFIXES
+
+
+def _is_published_as_is(relative: str) -> bool:
+    """True for a file of a type published as it is, which file_text.py reads (`x.tar.gz` too);
+    a compressed page or text (`sitemap.xml.gz`) is read as the text it holds."""
+    name = PurePosixPath(relative).name
+    if PurePosixPath(name).suffix.lower() in COMPRESSED:
+        return is_inert(name)
+    return PurePosixPath(name).suffix.lower() in ATTACHMENT_SUFFIXES
 
 
 def _is_theme_copy(path: Path, relative: str, theme_dirs: Sequence[Path]) -> bool:

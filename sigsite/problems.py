@@ -8,9 +8,18 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+from sigsite.emails import masked_in
+
 # Line breaks and other controls, C1 controls, the Unicode line separators, and the lone surrogates
 # that stand for bytes of a file name that are not UTF-8.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def logged(text: str) -> str:
+    """`text` as a problem's file, message or fix says it: `printable`, and every e-mail address in
+    it masked (`w…@example.org`), public ones too: a value quoted from the files (a key, a tag, an
+    exception's words) may hold one, and logs and GitHub's annotations are public."""
+    return masked_in(printable(text))
 
 
 def printable(text: str) -> str:
@@ -97,7 +106,7 @@ class Problems:
         the hub, which publishes around it, leaves out (FILE_LEFT_OUT, CHARACTERS_LEFT_OUT, else a
         part of the file: a link, a value)."""
         self.items.append(
-            Problem(printable(file), line, column, Severity.ERROR, printable(message), printable(fix), topic)
+            Problem(logged(file), line, column, Severity.ERROR, logged(message), logged(fix), topic)
         )
 
     def warning(
@@ -112,9 +121,7 @@ class Problems:
     ) -> None:
         """Record something publishable that is worth a maintainer's look."""
         self.items.append(
-            Problem(
-                printable(file), line, column, Severity.WARNING, printable(message), printable(fix), topic
-            )
+            Problem(logged(file), line, column, Severity.WARNING, logged(message), logged(fix), topic)
         )
 
     @contextmanager

@@ -3,11 +3,15 @@
 PyYAML's `safe_load` silently keeps the last of two equal keys and forgets line
 numbers; both matter for messages a maintainer can act on. It also expands aliases, so a few
 kilobytes of `&a`/`*a` can stand for gigabytes of data, and recurses once per nesting level:
-data files may use neither aliases nor deep nesting.
+data files may use neither aliases nor deep nesting. And it builds sets, bytes and ordered pairs
+that every reader would take for text (`str()` of a set publishes what it holds): here a value is
+text, a number, true or false, null, a mapping or a list, and any other (`!!set`, `!!binary`, a
+tag of its own) is an error at its line, read as null.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -104,10 +108,62 @@ def _construct_timestamp_as_text(loader: _LocatingLoader, node: yaml.ScalarNode)
     return str(loader.construct_scalar(node))
 
 
-_LocatingLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
-_LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-_LocatingLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
+Constructor = Callable[[_LocatingLoader, Any], Any]
+_TAG = "tag:yaml.org,2002:"
+# The types data files hold, each with the node it is written as and what a value of it is.
+_READ: dict[str, tuple[Constructor, type[yaml.Node], str]] = {
+    "map": (_construct_mapping, yaml.MappingNode, "a mapping"),
+    "seq": (_construct_sequence, yaml.SequenceNode, "a list"),
+    "str": (_construct_text, yaml.ScalarNode, "text"),
+    "timestamp": (_construct_timestamp_as_text, yaml.ScalarNode, "a date"),
+    "null": (_BaseLoader.construct_yaml_null, yaml.ScalarNode, "null"),
+    "bool": (_BaseLoader.construct_yaml_bool, yaml.ScalarNode, "true or false"),
+    "int": (_BaseLoader.construct_yaml_int, yaml.ScalarNode, "a whole number"),
+    "float": (_BaseLoader.construct_yaml_float, yaml.ScalarNode, "a number"),
+}
+_NOT_READ = ("set", "binary", "omap", "pairs")  # YAML's other types: named in the error
+
+
+def _refuse(loader: _LocatingLoader, node: yaml.Node, what: str) -> None:
+    """Report a value the data files may not hold, at its line and column; it is read as null."""
+    loader.problems.error(
+        loader.source_name,
+        loader.line_of(node),
+        f"{what} is left out: data files hold only text, numbers, true or false, lists and mappings",
+        "write it as plain text, a list or a mapping, without a tag (!!set, !name)",
+        column=node.start_mark.column + 1,
+    )
+
+
+def _reading(tag: str, construct: Constructor, node_type: type[yaml.Node], what: str) -> Constructor:
+    """`construct`, for a node of `node_type` that it can read; anything else (`!!int abc`,
+    `!!str [a]`) is refused at its line, and read as null."""
+
+    def read(loader: _LocatingLoader, node: yaml.Node) -> Any:
+        if isinstance(node, node_type):
+            try:
+                return construct(loader, node)
+            except (ValueError, KeyError, TypeError, OverflowError, yaml.constructor.ConstructorError):
+                pass
+        _refuse(loader, node, f"a value tagged !!{tag} that is not {what}")
+        return None
+
+    return read
+
+
+def _not_read(loader: _LocatingLoader, node: yaml.Node) -> None:
+    """A set, binary data, an ordered map, pairs, or a value with a tag of its own: refused, never a
+    value of another type (str() of a set would publish what it holds). A tag of its own is not
+    quoted: it could hold anything."""
+    tag = node.tag.removeprefix(_TAG)
+    _refuse(loader, node, f"a value of type !!{tag}" if tag in _NOT_READ else "a value with a tag of its own")
+
+
+for _tag, (_construct, _node_type, _what) in _READ.items():
+    _LocatingLoader.add_constructor(_TAG + _tag, _reading(_tag, _construct, _node_type, _what))
+for _tag in _NOT_READ:
+    _LocatingLoader.add_constructor(_TAG + _tag, _not_read)
+_LocatingLoader.add_constructor(None, _not_read)  # every other tag: `!!python/object`, `!mine`
 
 
 MAX_DEPTH = 32  # mappings and lists inside each other; real SIG files use four

@@ -9,10 +9,12 @@ withheld with a warning that names its file, in the build's log and in `sigsite 
 from __future__ import annotations
 
 import base64
+import gzip
 import html
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,7 +25,8 @@ from urllib.parse import unquote
 import pytest
 from conftest import PROJECT, build, make_project
 from hostile import assert_refused, project_with
-from hub_support import HUB_CONFIG, JUNE_2021, build_hub, make_community
+from hostile_files import gif, jpeg, pdf, png, tarred, zipped
+from hub_support import HUB_CONFIG, JUNE_2021, broken_links, build_hub, make_community
 
 from sigsite.emails import find_addresses
 from sigsite.markup.document import render_markdown
@@ -382,3 +385,257 @@ def test_the_fixture_hub_with_every_route_and_the_projects_own_site_pass_the_wal
         assert site_build.ok and (site / "index.html").is_file()
         themes = [PROJECT / "overrides", Path(templates.__file__).parent]
         assert leaks_in_site(site, frozenset(public), "mindspore-ai-security-sig.github.io", themes) == []
+
+
+# Files published as they are, YAML values of other types, and the log: one community holds them
+# all, built once and checked once; each must be left out with an error both name alike ----------
+
+
+# Each file -> its bytes (an address of its own, each in the place its kind hides one), the error
+# the build's log and `sigsite check --community` give for it (masked), and the published copy it
+# must not have. The README of beta and a note of alpha link to them; the TSC's record takes its
+# slides by their date.
+def _published_as_is() -> dict[str, tuple[bytes, str]]:
+    def a(name: str) -> bytes:
+        return f"{name}.leak@{CORP}".encode()
+
+    held = "holds the personal e-mail address"
+    return {
+        "sigs/beta/files/pic.png": (
+            png(tEXt=b"Author\x00" + a("png")),
+            f"{held} p…@{CORP} (in PNG tEXt chunk)",
+        ),
+        "sigs/beta/files/pic.jpg": (jpeg(comment=a("jpg")), f"{held} j…@{CORP} (in JPEG comment)"),
+        "sigs/beta/files/anim.gif": (gif(a("gif")), f"{held} g…@{CORP} (in GIF comment)"),
+        "sigs/beta/files/bundle.tar": (
+            tarred({"contact.txt": b"mail " + a("tar")}),
+            f"{held} t…@{CORP} (in contact.txt)",
+        ),
+        "sigs/beta/files/bundle.tar.gz": (
+            gzip.compress(tarred({"contact.txt": b"mail " + a("tgz")}), mtime=0),
+            f"{held} t…@{CORP} (in bundle.tar: contact.txt)",
+        ),
+        "sigs/beta/files/deck.pdf": (
+            pdf(b"<</Author(" + a("pdf") + b")>>"),
+            f"{held} p…@{CORP} (in PDF strings)",
+        ),
+        "sigs/beta/files/escaped.rtf": (
+            rb"{\rtf1\ansi mail rtf.leak\'40" + CORP.encode() + rb"\par}",
+            f"{held} r…@{CORP}",
+        ),
+        "sigs/beta/files/utf16.txt": (("mail " + a("txt").decode()).encode("utf-16"), f"{held} t…@{CORP}"),
+        "sigs/beta/files/utf16.csv": (
+            ("name,mail\nCarol," + a("csv").decode()).encode("utf-16-le"),
+            f"{held} c…@{CORP}",
+        ),
+        "sigs/beta/files/guide.docx": (
+            zipped({"docProps/core.xml": b"<dc:creator>" + a("docx") + b"</dc:creator>"}),
+            f"{held} d…@{CORP} (in docProps/core.xml)",
+        ),
+        "sigs/beta/files/talk.pptx": (
+            zipped({"ppt/media/image1.png": png(tEXt=b"Author\x00" + a("pptx"))}),
+            f"{held} p…@{CORP} (in ppt/media/image1.png: PNG tEXt chunk)",
+        ),
+        "sigs/beta/files/sheet.xlsx": (
+            zipped({"xl/sharedStrings.xml": b"<si><t>" + a("xlsx") + b"</t></si>"}),
+            f"{held} x…@{CORP} (in xl/sharedStrings.xml)",
+        ),
+        "sigs/beta/files/archive.7z": (
+            b"7z\xbc\xaf\x27\x1c\x00\x04" + a("7z"),
+            "cannot be looked into for e-mail addresses: a 7z archive",
+        ),
+        "sigs/beta/files/contacts.vcf.gz": (
+            gzip.compress(b"BEGIN:VCARD\nEMAIL:" + a("vcf") + b"\nEND:VCARD\n", mtime=0),
+            "a compressed file is published only when its name says it holds a type the site publishes",
+        ),
+        "sigs/alpha/meetings/m-deck.pdf": (pdf(b"<</Author(" + a("meeting") + b")>>"), f"{held} m…@{CORP}"),
+        "tsc/slides/2020/MindSpore-TSC-Meeting-Jun-18.pdf": (
+            pdf(b"<</Author(" + a("slides") + b")>>"),
+            f"{held} s…@{CORP}",
+        ),
+    }
+
+
+PUBLISHED_AS_IS = _published_as_is()
+LINES = {"sigs/beta/files/utf16.txt": 1, "sigs/beta/files/utf16.csv": 2}  # text files: the address's line
+# YAML values of other types (finding C) and values quoted into messages (finding D): file -> text.
+OTHER_TYPES = {
+    "sigs/alpha/OWNERS": "approvers:\n  - ada\n  - !!set {set1.leak@corp-mail.cn: null}\n",
+    "sigs/sig_info.yaml": "  - name: !!set {set2.leak@corp-mail.cn: null}\n    links: https://github.com/x/y\n",
+    "sigs/beta/sig-info.yaml": (
+        "name: Beta\n"
+        "description: !!binary c2V0My5sZWFrQGNvcnAtbWFpbC5jbg==\n"
+        "maintainers:\n"
+        "- gitee_id: b1\n  name: !!set {set4.leak@corp-mail.cn: null}\n"
+        "- gitee_id: b2\n  name: !!omap [omap.leak@corp-mail.cn: 1]\n"
+        "- gitee_id: b3\n  name: !!pairs [pairs.leak@corp-mail.cn: 1]\n"
+        "- gitee_id: b4\n  name: !<tag.leak@corp-mail.cn> Tag\n"
+        "- gitee_id: b5\n  name: !!int int.leak@corp-mail.cn\n"
+        "dup.leak@corp-mail.cn: 1\n"
+        "dup.leak@corp-mail.cn: 2\n"
+    ),
+    "sigs/delta/sig_members.yaml": "key.leak@corp-mail.cn: 1\n",  # appended: an unknown key
+}
+# (file:line:column, what is said): the value is left out, the rest of the file is read. OWNERS is
+# read for the consistency report only, whose readers' findings are warnings.
+TYPE_ERRORS = [
+    ("sigs/alpha/OWNERS:3:5", "warning: a value of type !!set is left out"),
+    ("sigs/sig_info.yaml:16:11", "error: a value of type !!set is left out"),
+    ("sigs/beta/sig-info.yaml:2:14", "error: a value of type !!binary is left out"),
+    ("sigs/beta/sig-info.yaml:5:9", "error: a value of type !!set is left out"),
+    ("sigs/beta/sig-info.yaml:7:9", "error: a value of type !!omap is left out"),
+    ("sigs/beta/sig-info.yaml:9:9", "error: a value of type !!pairs is left out"),
+    ("sigs/beta/sig-info.yaml:11:9", "error: a value with a tag of its own is left out"),
+    ("sigs/beta/sig-info.yaml:13:9", "error: a value tagged !!int that is not a whole number is left out"),
+]
+# Values a message quotes (finding D), each masked: in the log, check's output and the annotations.
+QUOTED = [
+    "unknown key 'k…@corp-mail.cn'",
+    "duplicate key 'd…@corp-mail.cn'",
+    "int() with base 10: b'a…@corp-mail.cn'",
+]
+MALFORMED_COMMIT = (
+    "author a <a@a.invalid> 1 +0000\ncommitter Carol <x> alice.leak@corp-mail.cn +0000\n\nodd\n"
+)
+
+
+def _git_with_a_malformed_commit(community: Path) -> None:
+    """The checkout as a Git repository whose last commit's date is an address: reading its history
+    fails, and the exception's words quote it."""
+
+    def git(*args: str, stdin: str | None = None) -> str:
+        env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t.invalid"}
+        env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t.invalid"}
+        done = subprocess.run(
+            ["git", *args], cwd=community, input=stdin, capture_output=True, text=True, env=env, check=True
+        )
+        return done.stdout.strip()
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "init")
+    head = f"tree {git('rev-parse', 'HEAD^{tree}')}\nparent {git('rev-parse', 'HEAD')}\n" + MALFORMED_COMMIT
+    git("update-ref", "HEAD", git("hash-object", "-t", "commit", "--literally", "-w", "--stdin", stdin=head))
+
+
+@pytest.fixture(scope="module")
+def left_out(tmp_path_factory):
+    """The hub built around every file, YAML value and quoted value above, and `sigsite check
+    --community` (text and JSON) on the same community."""
+    root = tmp_path_factory.mktemp("left-out")
+    community = make_community(root / "community")
+    for name, (content, _) in PUBLISHED_AS_IS.items():
+        (community / name).parent.mkdir(parents=True, exist_ok=True)
+        (community / name).write_bytes(content)
+    readme = community / "sigs/beta/README.md"
+    links = " ".join(f"[{n}](files/{n})" for n in (Path(p).name for p in PUBLISHED_AS_IS if "/beta/" in p))
+    readme.write_bytes(readme.read_bytes() + f"\n\n## Files\n\n{links}\n".encode())
+    note = community / "sigs/alpha/meetings/001-20210304.md"
+    note.write_text(note.read_text("utf-8") + "\n* the [deck](m-deck.pdf)\n", "utf-8")
+    for name, text in OTHER_TYPES.items():
+        path = community / name
+        kept = path.read_text("utf-8") if path.exists() and not name.endswith("OWNERS") else ""
+        path.write_text(kept + text, "utf-8")
+    _git_with_a_malformed_commit(community)
+    built = build_hub(community, root / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
+    checks = {
+        output: subprocess.run(
+            [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community), "--format", output],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        for output in ("text", "json", "github")
+    }
+    return built, checks
+
+
+def _planted_addresses() -> list[str]:
+    texts = [*OTHER_TYPES.values(), MALFORMED_COMMIT, "set3.leak@corp-mail.cn"]  # the binary's
+    found = {a.address.lower() for t in texts for a in find_addresses(t, markdown=False)}
+    return sorted(
+        found
+        | {
+            f"{n}.leak@{CORP}"
+            for n in "png jpg gif tar tgz pdf rtf txt csv docx pptx xlsx 7z vcf meeting slides".split()
+        }
+    )
+
+
+@pytest.mark.parametrize("file", PUBLISHED_AS_IS)
+def test_a_file_holding_an_address_is_left_out_with_the_same_error_in_the_build_and_check(left_out, file):
+    built, checks = left_out
+    assert built.ok, built.result.stderr[-3000:]
+    where = f"{file}:{LINES[file]}" if file in LINES else file
+    expected = f"{where}: error: {PUBLISHED_AS_IS[file][1]}"
+    assert f"data warning: {expected}" in built.result.stderr, expected
+    assert checks["text"].returncode == 1 and expected in checks["text"].stdout, expected
+    problem = next(p for p in json.loads(checks["json"].stdout)["problems"] if p["file"] == file)
+    assert problem["topic"] == "file left out" and problem["severity"] == "error"
+    assert not (built.site / file).exists() and not list(built.site.rglob(Path(file).name))
+
+
+def test_no_output_log_or_annotation_holds_a_planted_address(left_out):
+    built, checks = left_out
+    planted = _planted_addresses()
+    assert len(planted) == 28
+    for path in built.site.rglob("*"):
+        name = path.relative_to(built.site).as_posix()
+        assert CORP not in _as_read(name.encode()), name
+        if path.is_file():
+            assert CORP not in _as_read(path.read_bytes()), name
+    for output in (built.result.stderr, *(c.stdout for c in checks.values())):
+        assert not [a for a in planted if a in output.lower()]
+        assert "Traceback" not in output
+    from material import templates
+
+    themes = [PROJECT / "overrides", Path(templates.__file__).parent]
+    public = frozenset({"dev@mindspore.cn"})
+    assert leaks_in_site(built.site, public, "mindspore-ai-security-sig.github.io", themes) == []
+
+
+def test_a_link_to_a_file_left_out_leads_to_its_folder_on_the_forge_and_nothing_breaks(left_out):
+    built, _ = left_out
+    page = (built.site / "sigs/beta/index.html").read_text("utf-8")
+    folder = "https://gitee.com/mindspore/community/blob/master/sigs/beta/files"
+    links = re.findall(r'href="([^"]*)"', page.split('id="user-content-files"', 1)[1].split("</p>", 1)[0])
+    links = [link for link in links if not link.startswith("#")]  # the heading's own anchor
+    assert len(links) == 14 and set(links) == {folder}, links
+    assert broken_links(built.site, "/sigsite/hub/") == []
+    record = next(built.site.glob("tsc/meetings/2020-06-18*/index.html")).read_text("utf-8")
+    assert "MindSpore-TSC-Meeting-Jun-18.pdf" not in record  # its slides are left out, not linked
+    note = (built.site / "sigs/alpha/meetings/001-20210304/index.html").read_text("utf-8")
+    assert "m-deck.pdf" not in note and "the <a>deck</a>" in note  # the link is dropped, its words kept
+    assert "the link to 'm-deck.pdf'" not in built.result.stderr  # the file's own error says why
+
+
+@pytest.mark.parametrize(("where", "message"), TYPE_ERRORS)
+def test_a_yaml_value_of_another_type_is_an_error_at_its_place_and_left_out(left_out, where, message):
+    built, checks = left_out
+    assert built.ok, built.result.stderr[-3000:]
+    expected = f"{where}: {message}"
+    assert f"data warning: {expected}" in built.result.stderr, expected
+    assert expected in checks["text"].stdout, expected
+    file, line, column = where.rsplit(":", 2)
+    problem = next(
+        p
+        for p in json.loads(checks["json"].stdout)["problems"]
+        if (p["file"], p["line"], p["column"]) == (file, int(line), int(column))
+    )
+    assert problem["topic"] == "" and message.split(": ", 1)[1] in problem["message"]  # a part left out
+
+
+def test_the_rest_of_a_file_with_a_value_of_another_type_is_read(left_out):
+    built, _ = left_out
+    members = (built.site / "sigs/beta/members/index.html").read_text("utf-8")
+    assert "b1" in members and "b5" in members  # each maintainer kept, its name left out
+    sigs = json.loads((built.site / "sigs.json").read_text("utf-8"))
+    assert "MindSpore Alpha SIG" in json.dumps(sigs)
+
+
+@pytest.mark.parametrize("quoted", QUOTED)
+def test_a_value_quoted_in_a_message_is_masked_in_the_log_check_and_annotations(left_out, quoted):
+    built, checks = left_out
+    messages = " ".join(p["message"] for p in json.loads(checks["json"].stdout)["problems"])
+    for output in (built.result.stderr, checks["text"].stdout, checks["github"].stdout, messages):
+        assert quoted in output, quoted

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import build
 from hostile import assert_harmless, assert_refused, project_with
+from hostile_files import zipped
 
 pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
 
@@ -107,7 +108,7 @@ def test_odd_but_valid_inputs_build(tmp_path):
         "meetings/006-20201008.md": ("\ufeff" + NOTE.format(notes="* BOM first")).encode("utf-8"),
         "meetings/007-20201015.md": NOTE.format(notes="* CRLF line").replace("\n", "\r\n").encode("utf-8"),
         "meetings/008-20201022.md": "# 2020年10月22日 星期四 15:00\n\n## 议程\n* 模型混淆，加密；讨论！\n",
-        "meetings/2020-10-22 双周例会.pptx": b"PK\x03\x04" + bytes(range(256)) * 40,
+        "meetings/2020-10-22 双周例会.pptx": zipped({"ppt/media/data.bin": bytes(range(256)) * 40}),
     }
     assert len(files["meetings/005-20201001.md"]) > 1_000_000
     result = site_with(tmp_path, files)

@@ -71,6 +71,7 @@ class ReadmeLinks:
         self.forge_url = forge_url if forge_url.endswith("/") else forge_url + "/"
         self._targets: dict[str, Target] = {}
         self._web: dict[str, str] = {}  # notes of external sessions: their address
+        self._withheld: set[str] = set()  # files left out for what they hold: linked as their folder
         self._add(SIGS_DIR, Target("hub"))
         for readme in community.introduction:
             self._add(readme.path, Target("hub"))
@@ -98,6 +99,8 @@ class ReadmeLinks:
                 self._add(f"{folder}/{document.path}", Target("document", sig.id, document.slug))
             for path in sig.published_files:
                 self._add(f"{folder}/{path}", Target("file", sig.id, path))
+            self._withheld.update(f"{folder}/{path}" for path in sig.withheld_files)
+            self._withheld.update(f"{folder}/{MEETINGS_DIR}/{name}" for name in sig.data.withheld_attachments)
 
     def _add(self, repository_path: str, target: Target) -> None:
         self._targets[repository_path] = target
@@ -131,6 +134,8 @@ class ReadmeLinks:
         if key in self._web:
             return self._web[key]
         found = self._targets.get(key)
+        if found is None and key in self._withheld:  # the forge shows what it holds: lead to its folder
+            return self.on_forge(posixpath.dirname(key))
         if found is None:
             return self.on_forge(joined, fragment)
         if found.kind in PAGE_KINDS and fragment:  # settled once every file is rendered (rendering.py)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sigsite.addresses import UniqueSegments, address_segment
-from sigsite.attachments import is_inert
+from sigsite.attachments import ATTACHMENT_SUFFIXES, publishable
 from sigsite.channels import channels_named
 from sigsite.formatting import shortened
 from sigsite.hub.documents import read_documents
@@ -339,6 +339,7 @@ def _load_folder(
         ]
         + [(posixpath.dirname(d.path), d.text) for d in documents]
     )
+    linked, withheld = _linked_files(folder, display, linking, forge_url, names, public_emails, problems)
     return HubSig(
         id=sig_id_,
         folder=folder.name,
@@ -350,7 +351,7 @@ def _load_folder(
         published_files=tuple(
             sorted(
                 {
-                    *_linked_files(folder, display, linking, forge_url, names, public_emails, problems),
+                    *linked,
                     *found_files.files,
                     *embedded,
                 }
@@ -359,6 +360,7 @@ def _load_folder(
         kind=kind.key,
         documents=documents,
         embedded_files=tuple(sorted(embedded.items())),
+        withheld_files=tuple(sorted({*withheld, *found_files.withheld})),
     )
 
 
@@ -375,11 +377,13 @@ def _linked_files(
     names: PublishableNames,
     public: frozenset[str],
     problems: Problems,
-) -> set[str]:
+) -> tuple[set[str], set[str]]:
     """Files of the folder that its Markdown (each text with its folder-relative directory) links to,
     relatively or by its address on the forge, and that the hub publishes: inert types, no links
-    on the way, not in meetings/, names that may be published, no address in a text file."""
+    on the way, not in meetings/, names that may be published, no address in what they hold. And
+    the files of a published type left out for what they are or hold (each an error)."""
     found: set[str] = set()
+    withheld: set[str] = set()
     looked_at: set[str] = set()  # a file linked twice is checked (and reported) once
     for directory, text in texts:
         own = [
@@ -399,11 +403,15 @@ def _linked_files(
             looked_at.add(relative)
             path = folder / relative
             if (
-                is_inert(path.name)
-                and symlink_on_the_way(folder, relative) is None
-                and path.is_file()
-                and names.allow(relative)
-                and refuse_address_in_file(path, f"{display}/{relative}", public, problems)
+                PurePosixPath(relative).suffix.lower() not in ATTACHMENT_SUFFIXES
+                or symlink_on_the_way(folder, relative) is not None
+                or not path.is_file()
+                or not names.allow(relative)
             ):
+                continue
+            shown = f"{display}/{relative}"
+            if publishable(path, shown, problems) and refuse_address_in_file(path, shown, public, problems):
                 found.add(relative)
-    return found
+            else:
+                withheld.add(relative)
+    return found, withheld

@@ -58,6 +58,8 @@ class HubSig:
     documents: tuple[Document, ...] = ()  # by path, numbers in it as numbers (Topic2 before Topic10)
     embedded_files: tuple[tuple[str, bytes], ...] = ()  # images its texts embed, published as files
     segment: str = ""  # its address's segment when it is not its id (another kind's group has the id)
+    withheld_files: tuple[str, ...] = ()  # folder-relative paths of files its texts use, left out
+    # for what they hold (an address, or what cannot be looked into): links lead to their folder
 
     @property
     def path(self) -> str:

@@ -24,7 +24,7 @@ from sigsite.hub.model import Readme
 from sigsite.hub.readmes import first_prose
 from sigsite.languages import LANGUAGES, detect_language, language_of_name
 from sigsite.model import Meeting
-from sigsite.privacy import PublishableNames, masked
+from sigsite.privacy import PublishableNames, masked, refuse_address_in_file
 from sigsite.problems import FILE_LEFT_OUT, Problems, printable
 from sigsite.settings import MEETINGS_DIR
 
@@ -99,6 +99,7 @@ class GroupFiles:
     files: tuple[str, ...] = ()  # inert files that go with the records: their slides
     embedded: tuple[tuple[str, bytes], ...] = ()  # images the records embed, as files (embedded.py)
     texts: tuple[tuple[str, str], ...] = ()  # documents already read (dated, but no record): path, text
+    withheld: tuple[str, ...] = ()  # slides left out for what they hold (privacy.refuse_address_in_file)
 
 
 def _walk(folder: Path, display: str, problems: Problems) -> list[str]:
@@ -186,20 +187,26 @@ def group_files(
             texts[relative] = text
     records = _with_slugs(records, taken)
     slides: list[str] = []
+    withheld: list[str] = []
     by_date = {r.date: index for index, r in enumerate(records)}
     for relative in paths:
         when = file_date(relative) if PurePosixPath(relative).suffix.lower() in SLIDES else None
         if when in by_date and PurePosixPath(relative).suffix.lower() not in MARKDOWN:
             index = by_date[when]
-            if records[index].slides is None and names.allow(relative):
+            if records[index].slides is not None or not names.allow(relative):
+                continue
+            if refuse_address_in_file(folder / relative, f"{display}/{relative}", public, problems):
                 records[index] = replace(records[index], slides=relative)
                 slides.append(relative)
+            else:
+                withheld.append(relative)
     return GroupFiles(
         tuple(records),
         tuple(documents),
         tuple(slides),
         tuple(sorted(embedded.items())),
         tuple(texts.items()),
+        tuple(withheld),
     )
 
 

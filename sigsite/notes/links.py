@@ -22,13 +22,15 @@ class NoteLinks:
 
     notes: frozenset[str] = frozenset()  # file names of the notes
     attachments: frozenset[str] = frozenset()  # file names of the files the site publishes
+    withheld: frozenset[str] = frozenset()  # files left out for what they hold, each an error of its own
 
     def resolver(self, display: str, problems: Problems) -> Resolve:
-        """Resolve the links of the note shown as `display`, reporting those that lead nowhere."""
+        """Resolve the links of the note shown as `display`, reporting those that lead nowhere (a
+        link to a file left out for what it holds is dropped: the file's own error says why)."""
 
         def resolve(path: str, fragment: str, line: int | None) -> Target | None:
             target = self.target(path, fragment)
-            if target is None:
+            if target is None and posixpath.normpath(path or ".") not in self.withheld:
                 problems.error(
                     display,
                     line,
