@@ -13,6 +13,7 @@ from sigsite.model import SigData
 from sigsite.problems import Problems
 from sigsite.reading import symlink_on_the_way
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
+from sigsite.statements import Statement
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,16 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData,
         if not _refuse_link_on_the_way(sources.root, relative, problems)
     }
     builder = PeopleBuilder(problems)
+    members_said: Statement | None = None
     members_path = sources.path(sources.members_file)
     info_path = sources.path(sources.sig_info_file)
     has_members = sources.members_file not in linked and _present(members_path)
     has_info = sources.sig_info_file not in linked and _present(info_path)
     if has_members:
         with problems.reading(sources.members_file):
-            read_members_file(members_path, sources.members_file, builder, sources.public_emails)
+            members_said = read_members_file(
+                members_path, sources.members_file, builder, sources.public_emails
+            )
     elif not has_info and not linked:
         problems.warning(
             sources.members_file,
@@ -115,5 +119,6 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData,
         withheld_attachments=tuple(withheld),
         meeting_pad=info.meeting_pad,
         facts=replace(info.facts, channels=sources.channels),
+        statements=(*([members_said] if members_said else []), *info.statements),
     )
     return data, problems

@@ -16,6 +16,7 @@ from sigsite.privacy import withhold_in_data
 from sigsite.problems import FILE_LEFT_OUT, Problems
 from sigsite.reading import read_text
 from sigsite.schema_check import check_against_schema
+from sigsite.statements import Statement, members_statement, sig_info_statements
 from sigsite.yaml_source import LocatedDict, items_of, load_yaml
 
 REPOSITORY_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*/?")
@@ -103,12 +104,12 @@ def _load_yaml_file(path: Path, display: str, public: frozenset[str], problems: 
 
 def read_members_file(
     path: Path, display: str, builder: PeopleBuilder, public: frozenset[str] = frozenset()
-) -> None:
-    """Add the people of a `sig_members.yaml` to the builder."""
+) -> Statement | None:
+    """Add the people of a `sig_members.yaml` to the builder; what it says of the group's leaders."""
     problems = builder.problems
     data = _load_yaml_file(path, display, public, problems)
     if data is None:
-        return
+        return None
     if not isinstance(data, LocatedDict):
         problems.error(
             display,
@@ -117,7 +118,7 @@ def read_members_file(
             "start with 'Maintainers:' followed by '- name: ...' entries",
             topic=FILE_LEFT_OUT,
         )
-        return
+        return None
     check_against_schema(data, "sig_members", display, problems)
     for role_key, role in ROLE_KEYS.items():
         for entry in items_of(data.get(role_key)):
@@ -147,6 +148,7 @@ def read_members_file(
                     organization=given(entry.get("organization")),
                 )
             )
+    return members_statement(data, display)
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,7 @@ class SigInfo:
     meeting_pad: str | None = None  # its meeting_url
     repositories: tuple[Repository, ...] = ()
     facts: SigFacts = field(default_factory=SigFacts)
+    statements: tuple[Statement, ...] = ()  # what it says of the group's leaders and minutes
 
 
 def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> str | None:
@@ -239,5 +242,8 @@ def read_sig_info(
         )
         meeting_url = None
     return SigInfo(
-        meeting_pad=meeting_url, repositories=tuple(repositories), facts=read_facts(data, display, problems)
+        meeting_pad=meeting_url,
+        repositories=tuple(repositories),
+        facts=read_facts(data, display, problems),
+        statements=sig_info_statements(data, display),
     )

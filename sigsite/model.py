@@ -8,6 +8,7 @@ from functools import cached_property
 
 from sigsite.languages import DEFAULT
 from sigsite.markup.anchors import Anchors, Outbound
+from sigsite.statements import Statement
 
 # Roles in order of responsibility; the keys are the list names of sig_members.yaml.
 ROLE_KEYS: dict[str, str] = {
@@ -184,6 +185,8 @@ class SigData:
     withheld_attachments: tuple[str, ...] = ()  # files of meetings/ left out for what they hold
     meeting_pad: str | None = None  # the meeting_url of sig-info.yaml: the SIG's shared meeting pad
     facts: SigFacts = field(default_factory=SigFacts)
+    # What its files say of its leaders and minutes, line by line (consistency.py compares them).
+    statements: tuple[Statement, ...] = ()
 
     def people_with_role(self, role: str) -> tuple[Person, ...]:
         """The people who hold `role`."""

@@ -42,10 +42,8 @@ from sigsite.cli import main as cli_main
 from sigsite.health.actions import action_items
 from sigsite.health.attendance import attendance_of
 from sigsite.health.cadence import stated_schedules
-from sigsite.health.community import assess
 from sigsite.health.sections import outline
-from sigsite.hub.loader import load_community
-from sigsite.hub.people import community_people
+from sigsite.load import LoadSettings, load
 from sigsite.markup.references import resolve_references
 from sigsite.notes.note import parse_meeting
 from sigsite.plan.files import hub_files
@@ -184,9 +182,8 @@ def _hub(root: Path) -> tuple[float, int, Problems]:
     outline.cache_clear()  # a run again parses again
     gc.collect()
     start = time.process_time()
-    community, problems = load_community(root)
-    people = community_people(community, problems)
-    health = assess(community, people, root, TODAY, problems)
+    loaded = load(root, LoadSettings(), TODAY)
+    community, people, health, problems = loaded.community, loaded.people, loaded.health, loaded.problems
     pages = 0
     for code in HUB_LANGUAGES:
         languages = BuildLanguages(code, "en", HUB_LANGUAGES, {"en": "", "zh": "zh/"})
@@ -308,8 +305,7 @@ def test_a_zone_no_clock_keeps_is_a_warning_with_its_line_in_the_hub_and_in_chec
     assert any(
         (p["file"], p["line"]) == (README, 3) and "'UTC+99'" in p["message"] for p in report["problems"]
     )
-    community, found = load_community(root)
-    health = assess(community, community_people(community, found), root, TODAY, found)
+    health = load(root, LoadSettings(), TODAY).health
     (schedule,) = health.groups["alpha"].cadence.stated
     assert (schedule.frequency, schedule.weekday, schedule.start, schedule.utc_offset) == (
         "weekly",
@@ -321,8 +317,7 @@ def test_a_zone_no_clock_keeps_is_a_warning_with_its_line_in_the_hub_and_in_chec
 
 def test_the_sun_is_no_sunday(tmp_path):
     root, _ = _community(tmp_path / "community", ROWS["the sun never sets"])
-    community, problems = load_community(root)
-    health = assess(community, community_people(community, problems), root, TODAY, problems)
+    health = load(root, LoadSettings(), TODAY).health
     alpha = health.groups["alpha"]
     (schedule,) = alpha.cadence.stated
     assert schedule.frequency == "weekly" and schedule.weekday is None

@@ -16,14 +16,14 @@ from hub_support import FIXTURE
 from sigsite.health.actions import action_items
 from sigsite.health.attendance import attendance_of
 from sigsite.health.cadence import MAX_SCHEDULES, stated_schedules
-from sigsite.health.community import CommunityHealth, assess
-from sigsite.health.consistency import LEADERS, NOTES_LINK, read_listing_statements, without_organisation
+from sigsite.health.community import CommunityHealth
+from sigsite.health.consistency import LEADERS, NOTES_LINK
 from sigsite.health.disagreements import MAX_PLACES
 from sigsite.health.examples import MAX_EXAMPLES
-from sigsite.hub.loader import load_community
-from sigsite.hub.people import community_people
+from sigsite.load import LoadSettings, load
 from sigsite.model import Meeting
 from sigsite.problems import Problems
+from sigsite.statements import without_organisation
 
 JUNE_2021 = date(2021, 6, 1)
 
@@ -36,9 +36,8 @@ def note(body: str) -> Meeting:
 
 @pytest.fixture(scope="module")
 def assessed() -> tuple[CommunityHealth, Problems]:
-    community, problems = load_community(FIXTURE)
-    people = community_people(community, problems)
-    return assess(community, people, FIXTURE, JUNE_2021, problems), problems
+    loaded = load(FIXTURE, LoadSettings(), JUNE_2021)
+    return loaded.health, loaded.problems
 
 
 # Attendees as real notes write them (../shared/community: data, dx, security, the TSC)
@@ -240,8 +239,7 @@ def test_no_address_in_a_leaders_name_reaches_the_report(tmp_path):
     shutil.copytree(FIXTURE, community)
     owners = community / "sigs" / "alpha" / "OWNERS"
     owners.write_text("approvers:\n  - ada\n  - mallory.private@example.org\n", "utf-8")
-    loaded, problems = load_community(community)
-    health = assess(loaded, community_people(loaded, problems), community, JUNE_2021, problems)
+    health = load(community, LoadSettings(), JUNE_2021).health
     text = " ".join(f.message for f in health.groups["alpha"].findings)
     assert "mallory.private@example.org" not in text and "[e-mail hidden]" in text
 
@@ -288,8 +286,8 @@ def test_an_owners_file_that_cannot_be_read_is_a_warning_of_its_own(tmp_path, ow
         path.symlink_to(community / "sigs" / "alpha" / "sig-info.yaml")
     else:
         path.write_text(owners, "utf-8")
-    loaded, problems = load_community(community)
-    health = assess(loaded, community_people(loaded, problems), community, JUNE_2021, problems)
+    loaded = load(community, LoadSettings(), JUNE_2021)
+    health, problems = loaded.health, loaded.problems
     assert any(p.format().startswith(said) for p in problems.warnings), [p.format() for p in problems.items]
     assert "sigs/alpha/OWNERS" not in health.groups["alpha"].compared
 
@@ -311,8 +309,8 @@ def _community(tmp_path: Path, files: dict[str, str]) -> tuple[CommunityHealth, 
     for relative, text in files.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(text, "utf-8")
-    loaded, problems = load_community(root)
-    return assess(loaded, community_people(loaded, problems), root, JUNE_2021, problems), problems
+    loaded = load(root, LoadSettings(), JUNE_2021)
+    return loaded.health, loaded.problems
 
 
 def test_a_list_that_ends_in_ellipses_is_read_in_one_pass():
@@ -440,9 +438,13 @@ def test_a_leaders_organisation_in_brackets_is_left_out(written, name):
 
 
 def test_the_communitys_listing_is_read_by_the_folder_each_statement_names():
-    listing = read_listing_statements(FIXTURE)
-    assert [(s.file, s.line) for s in listing["alpha"]] == [("sigs/sig_info.yaml", 7)]
-    assert "beta" not in listing  # no list names beta's leaders
+    community = load(FIXTURE, LoadSettings(), JUNE_2021).community
+    said = {
+        s.id: [(t.file, t.line) for t in s.statements if t.file.startswith("sigs/sig")]
+        for s in community.folders
+    }
+    assert said["alpha"] == [("sigs/sig_info.yaml", 7)]
+    assert said["beta"] == []  # no list names beta's leaders
 
 
 def test_attendees_are_looked_up_by_name_never_compared_with_everyone(tmp_path):

@@ -558,9 +558,9 @@ def test_reading_a_huge_odd_readme_costs_its_size_not_its_square(tmp_path):
     (community / "sigs/beta/README.md").write_text(
         "# Beta SIG\n\nBeta studies " + "< " * 120_000 + "\n\nand " + "[a]( " * 30_000 + "\n", "utf-8"
     )
-    started = time.perf_counter()
+    started = time.process_time()  # what it costs, not what other processes take of the machine
     loaded, _ = load_community(community)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert loaded.sig("beta").folder == "beta"  # kept, whatever its README's fate
 
 

@@ -16,9 +16,7 @@ from hub_support import FIXTURE
 from icalendar import Calendar
 
 from sigsite.addresses import PageContext
-from sigsite.health.community import assess
-from sigsite.hub.loader import load_community
-from sigsite.hub.people import community_people
+from sigsite.load import LoadSettings, load
 from sigsite.loader import Sources, load_sig
 from sigsite.markup.references import resolve_references
 from sigsite.plan.files import hub_files, sig_site_files
@@ -42,9 +40,9 @@ class HubPlanned:
     """The fixture community planned in both languages, as the hub's two builds plan it."""
 
     def __init__(self) -> None:
-        self.community, self.problems = load_community(FIXTURE)
-        people = community_people(self.community, self.problems)
-        self.health = assess(self.community, people, FIXTURE, JUNE_2021, self.problems)
+        loaded = load(FIXTURE, LoadSettings(), JUNE_2021)
+        self.community, self.problems, self.health = loaded.community, loaded.problems, loaded.health
+        people = loaded.people
         self.plans = {
             code: HubPlan(
                 self.community,

@@ -19,12 +19,12 @@ from mkdocs.exceptions import PluginError
 
 from sigsite.adapters.config import COMMUNITY_VARIABLE, HubConfig
 from sigsite.adapters.site_plugin import Fingerprint, SitePlugin
-from sigsite.health.community import CommunityHealth, assess
+from sigsite.health.community import CommunityHealth
 from sigsite.hub.kinds import KINDS
-from sigsite.hub.loader import load_community
 from sigsite.hub.model import Community
-from sigsite.hub.people import CommunityPerson, community_people
+from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import source_of
+from sigsite.load import LoadSettings, load
 from sigsite.meetings import NoteCache
 from sigsite.plan.files import hub_files
 from sigsite.plan.hub import HubPlan, hub_groups
@@ -93,17 +93,19 @@ class HubPlugin(SitePlugin[HubConfig]):
         return tuple((str(p), s.st_size, s.st_mtime_ns) for top in self.watched() for p, s in _stats(top))
 
     def load(self) -> Problems:
-        self.community, problems = load_community(
+        loaded = load(
             self._root,
-            timezone=self.config.timezone,
-            public_emails=frozenset(a.lower() for a in self.config.public_emails),
-            caches=self._caches,
-            forge_url=self.config.forge_url,
-            bulk_change_groups=self.config.bulk_change_groups,
+            LoadSettings(
+                timezone=self.config.timezone,
+                public_emails=frozenset(a.lower() for a in self.config.public_emails),
+                forge_url=self.config.forge_url,
+                bulk_change_groups=self.config.bulk_change_groups,
+            ),
+            self.today(),
+            self._caches,
         )
-        self.people = community_people(self.community, problems)
-        self.health = assess(self.community, self.people, self._root, self.today(), problems)
-        return problems
+        self.community, self.people, self.health = loaded.community, loaded.people, loaded.health
+        return loaded.problems
 
     def plan_pages(self, site_url: str) -> list[PlannedPage]:
         self._plan = HubPlan(

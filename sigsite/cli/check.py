@@ -10,12 +10,10 @@ from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
 from sigsite.cli.common import print_json, project_of, refuse, say, shown
-from sigsite.health.community import assess
 from sigsite.hub.history import History
 from sigsite.hub.kinds import SINGLE_GROUP_FOLDERS
-from sigsite.hub.loader import load_community
-from sigsite.hub.people import community_people
 from sigsite.hub.source import SHORT_COMMIT
+from sigsite.load import LoadSettings, load
 from sigsite.loader import load_sig
 from sigsite.problems import Problem, Severity
 from sigsite.project import Project, ProjectNotFound, hub_settings, public_addresses
@@ -92,15 +90,16 @@ def check_community(root: Path, output: str, config: str | None) -> int:
     except ValueError as exc:  # the hub refuses it too
         where = shown(config_file).rstrip("/") if config_file else "the settings"
         return refuse("check", f"{exc} (in {where})", 1)
-    community, problems = load_community(
+    loaded = load(
         root,
-        timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
-        public_emails=public_addresses(settings),
-        bulk_change_groups=bulk,
+        LoadSettings(
+            timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
+            public_emails=public_addresses(settings),
+            bulk_change_groups=bulk,
+        ),
+        build_date(ZoneInfo("UTC")),  # no warning depends on the day, so any zone's date will do
     )  # rendered as the hub renders it: what rendering finds (links, fragments) is reported too
-    people = community_people(community, problems)  # what the SIGs' files say of one person, compared
-    # Leaders, minutes and attendees; no warning depends on the day, so any zone's date will do.
-    assess(community, people, root, build_date(ZoneInfo("UTC")), problems)
+    community, problems = loaded.community, loaded.problems
     report = problems.sorted()
     errors, warnings = len(problems.errors), len(problems.warnings)
     folders = len(community.folders)

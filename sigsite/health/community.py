@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 
-from sigsite.health.consistency import TOPICS, check_consistency, read_listing_statements
+from sigsite.health.consistency import TOPICS, check_consistency
 from sigsite.health.participation import Attended, participation
 from sigsite.health.summary import GroupHealth, group_health
 from sigsite.hub.model import Community, HubSig
@@ -30,17 +29,16 @@ class CommunityHealth:
 def assess(
     community: Community,
     people: tuple[CommunityPerson, ...],
-    root: Path,
     today: date,
     problems: Problems,
 ) -> CommunityHealth:
-    """Every group's health; what disagrees is added to `problems` as warnings and kept with the
-    group (its findings: consistency.TOPICS)."""
+    """Every group's health, from what was loaded; what disagrees is added to `problems` as
+    warnings, here and only here, and kept with the group (its findings: consistency.TOPICS)."""
     groups = {}
-    listing = read_listing_statements(root)
     reported = _by_folder(p for p in problems.items if p.topic in TOPICS)  # what loading found
     for sig in community.folders:
-        findings, compared = check_consistency(root, sig, listing, problems)
+        findings, compared = check_consistency(sig)
+        problems.items.extend(findings)
         health = group_health(sig, today, problems)
         found = {*findings, *reported.get(sig.path, ())}
         groups[sig.id] = replace(health, findings=tuple(sorted(found)), compared=compared)

@@ -1,5 +1,5 @@
-"""Where a group's statements of its leaders or of its minutes differ (consistency.py reads them),
-as warnings in proportion to the files: each of the first MAX_PLACES places says what it gives and
+"""Where a group's statements of its leaders or of its minutes differ (statements.py), as warnings
+in proportion to the files: each of the first MAX_PLACES places says what it gives and
 a few examples of what the others give (examples.py), and one more warning counts the places past
 them. A group whose README gives a thousand addresses for its minutes gets nine warnings, not a
 thousand that list each other.
@@ -7,14 +7,10 @@ thousand that list each other.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sigsite.health.attendance import name_key
 from sigsite.health.examples import clip, some
 from sigsite.problems import Problems
-
-if TYPE_CHECKING:  # consistency.py reads the statements and imports this module
-    from sigsite.health.consistency import Leader, Statement
+from sigsite.statements import Leader, Statement
 
 # Places of one kind and group with a warning of their own: every file that may name a group's
 # leaders (OWNERS, sig-info.yaml, sig_members.yaml, a README in each language, sig_info.yaml and the

@@ -16,6 +16,7 @@ from sigsite.privacy import withhold_in_data
 from sigsite.problems import Problems
 from sigsite.reading import read_text
 from sigsite.settings import SIGS_DIR
+from sigsite.statements import Listing, listing_entry_statements
 from sigsite.yaml_source import LocatedDict, LocatedList, items_of, load_yaml
 
 
@@ -39,10 +40,13 @@ class Listed:
         return None
 
 
-def read_listing(path: Path, display: str, public: frozenset[str], problems: Problems) -> list[Listed]:
-    """The entries of a community listing. One entry's fault stays with that entry: when the file
-    does not parse as a whole, its entries are read one by one and those that parse are kept
-    (each group then shows from its own files what its entry would have said)."""
+def read_listing(
+    path: Path, display: str, public: frozenset[str], problems: Problems, said: Listing | None = None
+) -> list[Listed]:
+    """The entries of a community listing; what they say of each group's leaders added to `said`.
+    One entry's fault stays with that entry: when the file does not parse as a whole, its entries
+    are read one by one and those that parse are kept (each group then shows from its own files
+    what its entry would have said)."""
     if not path.exists() and not path.is_symlink():
         return []
     text = read_text(path, display, problems)
@@ -53,6 +57,8 @@ def read_listing(path: Path, display: str, public: frozenset[str], problems: Pro
     if data is None:
         entries = _one_by_one(text, display, problems)
     withhold_in_data(entries, public, display, problems)
+    if said is not None:
+        listing_entry_statements(entries, display, SIGS_DIR, said)
     listed: list[Listed] = []
     linked: dict[str, int] = {}  # the group an entry links to -> the line of the first entry
     for raw in items_of(entries):

@@ -24,6 +24,7 @@ from sigsite.hub.kinds import KINDS, SIG, GroupKind, group_path
 from sigsite.hub.links import FORGE_URL, forge_targets, relative_targets
 from sigsite.hub.listing import Listed, read_listing
 from sigsite.hub.model import Community, HubSig
+from sigsite.hub.owners import read_owners
 from sigsite.hub.readmes import (
     community_readmes,
     first_paragraph,
@@ -40,6 +41,7 @@ from sigsite.privacy import PublishableNames, masked, refuse_address_in_file, re
 from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import symlink_on_the_way
 from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
+from sigsite.statements import Listing, readme_statements
 
 
 def sig_id(name: str) -> str:
@@ -74,11 +76,19 @@ def load_community(
             topic=FILE_LEFT_OUT,
         )
         return Community(), problems
+    listing_said: Listing = {}  # what the community's lists say of each SIG's leaders, by folder
     listed = {
-        code: read_listing(sigs_dir / name, f"{SIGS_DIR}/{name}", public_emails, problems)
+        code: read_listing(
+            sigs_dir / name,
+            f"{SIGS_DIR}/{name}",
+            public_emails,
+            problems,
+            listing_said if code == DEFAULT else None,
+        )
         for code, name in ((code, LANGUAGES[code].listing) for code in CODES)
         if name
     }
+    introduction = community_readmes(sigs_dir, public_emails, problems, listing_said)
     by_folder = {locale: {e.folder: e for e in entries if e.folder} for locale, entries in listed.items()}
     folders = list(_group_folders(root, problems))
     sig_folders = {folder.name for kind, folder in folders if kind is SIG}
@@ -110,6 +120,8 @@ def load_community(
             forge_url,
             problems,
         )
+        if kind is SIG:
+            sig = replace(sig, statements=(*sig.statements, *listing_said.get(folder.name, ())))
         own_segment = sig_id(folder.name)  # the address keeps the folder's own, whatever its id
         sigs.append(replace(sig, segment=own_segment) if own_segment != sig.id else sig)
     by_link = {code: {e.link: e for e in entries} for code, entries in listed.items()}
@@ -133,9 +145,7 @@ def load_community(
         root, [s.path for s in sigs if not s.is_external], bulk_groups=bulk_change_groups, problems=problems
     )
     sigs = [replace(s, last_change=history.last_change.get(s.path)) for s in sigs]
-    community = Community(
-        introduction=community_readmes(sigs_dir, public_emails, problems), sigs=tuple(sigs), history=history
-    )
+    community = Community(introduction=introduction, sigs=tuple(sigs), history=history)
     community = rendered_community(community, root, forge_url, public_emails, problems)
     faults = tuple(published(p, public_emails) for p in problems.sorted() if p.severity is Severity.ERROR)
     return replace(community, faults=faults), problems
@@ -340,6 +350,12 @@ def _load_folder(
         + [(posixpath.dirname(d.path), d.text) for d in documents]
     )
     linked, withheld = _linked_files(folder, display, linking, forge_url, names, public_emails, problems)
+    owners = read_owners(folder, display, problems)
+    statements = (
+        *([owners] if owners else []),
+        *(replace(s, file=f"{display}/{s.file}") for s in data.statements),
+        *(s for r in readmes for s in readme_statements(r.path, r.text)),
+    )
     return HubSig(
         id=sig_id_,
         folder=folder.name,
@@ -361,6 +377,7 @@ def _load_folder(
         documents=documents,
         embedded_files=tuple(sorted(embedded.items())),
         withheld_files=tuple(sorted({*withheld, *found_files.withheld})),
+        statements=statements,
     )
 
 

@@ -13,6 +13,7 @@ from sigsite.hub.history import History
 from sigsite.hub.kinds import BY_KEY, SIG, group_path
 from sigsite.model import Meeting, Rendered, SigData
 from sigsite.problems import Problem
+from sigsite.statements import Statement
 
 ACTIVE_DAYS = 365  # what counts as recent: the 12 months before the build
 
@@ -60,6 +61,8 @@ class HubSig:
     segment: str = ""  # its address's segment when it is not its id (another kind's group has the id)
     withheld_files: tuple[str, ...] = ()  # folder-relative paths of files its texts use, left out
     # for what they hold (an address, or what cannot be looked into): links lead to their folder
+    # What its own files and the community's lists say of its leaders and minutes, line by line.
+    statements: tuple[Statement, ...] = ()
 
     @property
     def path(self) -> str:

@@ -17,6 +17,7 @@ from sigsite.privacy import withhold_in_text
 from sigsite.problems import Problems
 from sigsite.reading import read_text
 from sigsite.settings import SIGS_DIR
+from sigsite.statements import Listing, table_statements
 
 # Links (their text kept), emphasis and tags, out of a one-line introduction. Linear: no scan
 # passes the next bracket or angle bracket, so a run of `[` or `<` costs its length, not its square.
@@ -54,10 +55,13 @@ def read_readmes(
 
 
 def community_readmes(
-    sigs_dir: Path, public_emails: frozenset[str], problems: Problems
+    sigs_dir: Path, public_emails: frozenset[str], problems: Problems, said: Listing
 ) -> tuple[Readme, ...]:
-    """The community's README(s) cut to their introduction: after the title, before the first `##`."""
+    """The community's README(s) cut to their introduction: after the title, before the first `##`;
+    what the rows of their tables say of each group's leaders added to `said`."""
     readmes = read_readmes(sigs_dir, SIGS_DIR, public_emails, problems)
+    for readme in sorted(readmes, key=lambda r: r.path):
+        table_statements(readme.path, readme.text, said)
     introductions = []
     for readme in readmes:
         first_section = re.split(r"(?m)^##\s", readme.text, maxsplit=1)[0]

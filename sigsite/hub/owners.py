@@ -1,0 +1,36 @@
+"""A group's `OWNERS` file: the approvers of its folder, the first of the places that say who leads
+it (statements.py). Only the consistency report uses it, so what keeps it from being read is a
+warning, never an error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sigsite.privacy import withhold_in_data
+from sigsite.problems import Problems
+from sigsite.reading import read_text
+from sigsite.statements import Statement, owners_statement
+from sigsite.yaml_source import load_yaml
+
+OWNERS_FILE = "OWNERS"
+
+
+def read_owners(folder: Path, display: str, problems: Problems) -> Statement | None:
+    """What the group's `OWNERS` says of its leaders (`display` names the group's folder); every
+    problem of reading it a warning, every e-mail address withheld from the names it gives."""
+    path, shown = folder / OWNERS_FILE, f"{display}/{OWNERS_FILE}"
+    if path.is_symlink():
+        problems.warning(shown, None, "the file is a symbolic link, which the hub never follows")
+        return None
+    if path.is_dir():
+        problems.warning(shown, None, "is a folder where a file belongs, so it is not read")
+        return None
+    if not path.is_file():
+        return None
+    found = Problems()
+    text = read_text(path, shown, found)
+    data = load_yaml(text, shown, found) if text is not None else None
+    for problem in found.items:
+        problems.warning(problem.file, problem.line, problem.message, problem.fix, problem.column)
+    withhold_in_data(data, frozenset(), shown, Problems())
+    return owners_statement(data, shown)

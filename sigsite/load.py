@@ -1,0 +1,63 @@
+"""The one load of a community: its groups read once, their people merged, their health assessed.
+
+The hub's plugin, `sigsite check --community` and the tests call `load`, so the build and the
+check read the same files the same way and say the same thing. Nothing else parses a community's
+files; health/ computes from what is loaded here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sigsite.health.community import CommunityHealth, assess
+from sigsite.hub.links import FORGE_URL
+from sigsite.hub.loader import load_community
+from sigsite.hub.model import Community
+from sigsite.hub.people import CommunityPerson, community_people
+from sigsite.meetings import NoteCache
+from sigsite.problems import Problems
+from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE
+
+
+@dataclass(frozen=True)
+class LoadSettings:
+    """How a community is read: the hub's settings (hub/mkdocs.yml), which check reads too."""
+
+    timezone: str = DEFAULT_TIMEZONE
+    public_emails: frozenset[str] = frozenset()
+    forge_url: str = FORGE_URL
+    bulk_change_groups: int = BULK_CHANGE_GROUPS
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A community as read: its groups, its people, their health, and every problem met."""
+
+    community: Community = field(default_factory=Community)
+    people: tuple[CommunityPerson, ...] = ()
+    health: CommunityHealth = field(default_factory=CommunityHealth)
+    problems: Problems = field(default_factory=Problems)
+
+
+def load(
+    root: Path,
+    settings: LoadSettings,
+    today: date,
+    caches: dict[str, NoteCache] | None = None,
+) -> Loaded:
+    """Read the community checkout at `root` once; bad input becomes problems of its file, never an
+    exception. With `caches` from an earlier load (`mkdocs serve`), only the notes that changed
+    are read again. `today` dates what is recent and coming."""
+    community, problems = load_community(
+        root,
+        timezone=settings.timezone,
+        public_emails=settings.public_emails,
+        caches=caches,
+        forge_url=settings.forge_url,
+        bulk_change_groups=settings.bulk_change_groups,
+    )
+    people = community_people(community, problems)  # what the groups' files say of one person, compared
+    health = assess(community, people, today, problems)
+    return Loaded(community, people, health, problems)

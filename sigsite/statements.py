@@ -1,0 +1,167 @@
+"""What a group's files say of who leads it and where its minutes are, with the line that says it,
+captured by each reader as it reads the file (health/consistency.py compares them and reads none).
+
+Who leads a group is written in up to five places: `OWNERS` (its approvers), `sig-info.yaml` (its
+maintainers), `sig_members.yaml` (its Maintainers), its README (a maintainers section) and the
+community's listing (`sigs/sig_info.yaml`, and the table of `sigs/README*.md`). A README and
+`sig-info.yaml`'s meeting_url also say where the minutes are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sigsite.accounts import gitee_account
+from sigsite.given import given
+from sigsite.health.sections import Part, sections_where
+from sigsite.links import urls_in
+from sigsite.yaml_source import LocatedDict, items_of
+
+_LEADER_HEADING = re.compile(r"maintainer|负责人|维护者|chair|组长|leader|owner", re.IGNORECASE)
+_NOTES_WORDS = re.compile(
+    r"meeting (?:records?|notes|minutes)|minutes|会议纪要|会议记录|例会记录|纪要", re.IGNORECASE
+)
+_ROW_ACCOUNT = re.compile(r"https?://(?:www\.)?gitee\.com/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})(?=[)\s/|>\]])")
+# A list item that is a person, not a sentence: a few words, no colon (`Responsible for: ...`).
+_LOOKS_LIKE_A_NAME = re.compile(r"[^:：,，。.;；]{1,40}(?:[(（][^()（）]{1,60}[)）])?")
+_FOLDER_NAME = 255  # the longest name of a folder file systems allow
+
+
+@dataclass(frozen=True)
+class Leader:
+    """A person a file names as leading the group."""
+
+    account: str | None
+    name: str | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What one file says: its leaders, or its address for the minutes, and where it says it."""
+
+    file: str  # repository path (folder-relative until the hub's loader names it from the root)
+    line: int | None
+    leaders: tuple[Leader, ...] = ()
+    notes_link: str | None = None
+
+
+def owners_statement(data: Any, display: str) -> Statement | None:
+    """The approvers of an `OWNERS` file."""
+    if not isinstance(data, LocatedDict) or "approvers" not in data:
+        return None
+    names = [given(a) for a in items_of(data.get("approvers"))]
+    return Statement(display, data.line_of("approvers"), tuple(Leader(a, None) for a in names if a))
+
+
+def sig_info_statements(data: Any, display: str) -> tuple[Statement, ...]:
+    """The maintainers and the meeting_url of a `sig-info.yaml`."""
+    if not isinstance(data, LocatedDict):
+        return ()
+    found = []
+    if "maintainers" in data:
+        leaders = [
+            Leader(given(raw.get("gitee_id")), given(raw.get("name")))
+            for raw in items_of(data.get("maintainers"))
+            if isinstance(raw, LocatedDict)
+        ]
+        found.append(Statement(display, data.line_of("maintainers"), tuple(leaders)))
+    pad = data.get("meeting_url")
+    if isinstance(pad, str) and given(pad):
+        found.append(Statement(display, data.line_of("meeting_url"), notes_link=pad.strip()))
+    return tuple(found)
+
+
+def members_statement(data: Any, display: str) -> Statement | None:
+    """The Maintainers of a `sig_members.yaml`."""
+    if not isinstance(data, LocatedDict) or "Maintainers" not in data:
+        return None
+    leaders = []
+    for raw in items_of(data.get("Maintainers")):
+        if isinstance(raw, LocatedDict):
+            home = given(raw.get("gitee_home"))
+            leaders.append(Leader(_account(home) if home else None, given(raw.get("name"))))
+    return Statement(display, data.line_of("Maintainers"), tuple(leaders))
+
+
+def without_organisation(text: str) -> str:
+    """A name without the organisation written after it in brackets: `Ada (Huawei)` -> `Ada`."""
+    stripped = text.rstrip()
+    opening = max(stripped.rfind("("), stripped.rfind("（"))
+    if stripped[-1:] not in ")）" or opening < 0 or any(c in stripped[opening + 1 : -1] for c in "()（）"):
+        return text
+    return stripped[:opening].rstrip()
+
+
+def _account(url: str) -> str | None:
+    try:
+        return gitee_account(url)
+    except ValueError:
+        return None
+
+
+def _leader_sections(text: str) -> list[Part]:
+    """The sections of a README whose heading names its leaders; a README whose text never names
+    them is not parsed."""
+    if not _LEADER_HEADING.search(text):
+        return []
+    return sections_where(text, lambda key: bool(_LEADER_HEADING.search(key)))
+
+
+def readme_statements(path: str, text: str) -> tuple[Statement, ...]:
+    """A group's README: the items of its leaders' sections, and each address on a line that
+    speaks of minutes."""
+    found = []
+    for part in _leader_sections(text):
+        leaders = [
+            Leader(item.accounts[0] if len(item.accounts) == 1 else None, without_organisation(item.text))
+            for item in part.items
+            if item.accounts or _LOOKS_LIKE_A_NAME.fullmatch(item.text)
+        ]
+        if leaders:
+            found.append(Statement(path, part.line + 1, tuple(leaders)))
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _NOTES_WORDS.search(line):
+            found += [Statement(path, number, notes_link=url) for url in urls_in(line)]
+    return tuple(found)
+
+
+Listing = dict[str, list[Statement]]  # a group's folder under sigs/ -> what the community's lists say
+
+
+def listing_entry_statements(entries: Any, display: str, groups_dir: str, found: Listing) -> None:
+    """What a listing's entries say of each group's leaders, added to `found` by the folder each
+    entry's link leads into (`…/<groups_dir>/<folder>/…`)."""
+    for raw in items_of(entries):
+        links = raw.get("links") if isinstance(raw, LocatedDict) else None
+        if isinstance(raw, LocatedDict) and isinstance(links, str) and given(raw.get("maintainer")):
+            name = without_organisation(str(raw.get("maintainer")))
+            said = Statement(display, raw.line_of("maintainer"), (Leader(None, name),))
+            for folder in _segments_after(links, f"/{groups_dir}/"):
+                found.setdefault(folder, []).append(said)
+
+
+def table_statements(path: str, text: str, found: Listing) -> None:
+    """What the rows of the community README's table say of each group's leaders (the accounts a
+    row links), added to `found` by the folder each row links to (`](<folder>/…`)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        accounts = _ROW_ACCOUNT.findall(line) if line.lstrip().startswith("|") else []
+        if accounts:
+            said = Statement(path, number, tuple(Leader(a, None) for a in accounts))
+            for folder in _segments_after(line, "]("):
+                found.setdefault(folder, []).append(said)
+
+
+def _segments_after(text: str, marker: str) -> list[str]:
+    """Each folder name that follows `marker` in `text` and ends at a `/`, once: the folders a
+    link of `text` leads into (`…/sigs/dx/README.md` -> `dx` after `/sigs/`)."""
+    segments: dict[str, None] = {}
+    at = text.find(marker)
+    while at >= 0:
+        start = at + len(marker)
+        end = text.find("/", start, start + _FOLDER_NAME + 1)  # no further: no name is longer
+        if end >= 0:
+            segments[text[start:end]] = None
+        at = text.find(marker, at + 1)
+    return list(segments)
