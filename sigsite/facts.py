@@ -7,7 +7,8 @@ import re
 from datetime import date
 
 from sigsite.emails import WITHHELD_MARK
-from sigsite.given import TEMPLATE_CREATED_ON, TEMPLATE_DEFAULT, TEMPLATE_PLACEHOLDER, given
+from sigsite.given import TEMPLATE_DEFAULT, given
+from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.links import is_web_url
 from sigsite.model import SigFacts
 from sigsite.problems import Problems
@@ -17,16 +18,18 @@ TEMPLATE_FACTS = ("description", "mailing_list", "meeting_url")  # the SIG's own
 LIST_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
-def read_facts(data: LocatedDict, display: str, problems: Problems) -> SigFacts:
+def read_facts(
+    data: LocatedDict, display: str, problems: Problems, template: TemplateDefaults = MINDSPORE.template
+) -> SigFacts:
     """The SIG's name, descriptions, creation date, maturity and mailing list, as far as they are
-    given: the values the community's template tool writes are warned about, never shown."""
+    given: the values the community's template tool writes (`template`) are warned about, never shown."""
     for key in TEMPLATE_FACTS:
         value = data.get(key)
-        if isinstance(value, str) and value.strip().upper() == TEMPLATE_PLACEHOLDER:
+        if isinstance(value, str) and value.strip().upper() == template.placeholder:
             problems.warning(
                 display,
                 data.line_of(key),
-                f"{key} is still the template's {TEMPLATE_PLACEHOLDER}; nothing is shown for it",
+                f"{key} is still the template's {template.placeholder}; nothing is shown for it",
                 f"write the SIG's {key}, or NA when it has none",
                 topic=TEMPLATE_DEFAULT,
             )
@@ -47,12 +50,12 @@ def read_facts(data: LocatedDict, display: str, problems: Problems) -> SigFacts:
                 f"created_on '{created}' is not a date; it is not shown",
                 "write it as YYYY-MM-DD",
             )
-    if created_on == TEMPLATE_CREATED_ON:
+    if created_on is not None and created_on == template.created_on:
         problems.warning(
             display,
             data.line_of("created_on"),
             f"created_on {created_on.isoformat()} is the date the community's template tool "
-            "(create_sig_info_template.py) writes, not the SIG's; it is not shown",
+            f"({template.tool}) writes, not the SIG's; it is not shown",
             "write the date the SIG was founded (YYYY-MM-DD), or remove the line",
             topic=TEMPLATE_DEFAULT,
         )

@@ -4,13 +4,10 @@ template tool (sigs/create_sig_info_template.py writes TO_BE_CLARIFIED and --xxx
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 SENTINELS = frozenset({"", "na", "n/a", "none", "null", "tbd", "-", "to_be_clarified"})
 _TEMPLATE_PLACEHOLDER = re.compile(r"--[\w\s-]*--")
-TEMPLATE_PLACEHOLDER = "TO_BE_CLARIFIED"
-TEMPLATE_CREATED_ON = date(2019, 12, 31)  # the date the template tool writes for every SIG
 # Problem topics (problems.Problem.topic) of what a template left: the consistency report lists them.
 TEMPLATE_DEFAULT = "template default"
 PLACEHOLDER = "placeholder"

@@ -1,8 +1,8 @@
 """The languages the sites are written in, each declared once: a third language is one entry here
 and a catalogue of its labels in translations.py.
 
-A language says how its dates are written, which README and listing files of the community
-repository are in it, and how to tell a text written in it. English is the default: a label
+A language says how its dates are written and how to tell a text written in it (which README and
+listing files of a community are in it is the community's layout: layout.py). English is the default: a label
 without a translation, or a file in no language, falls back to it.
 """
 
@@ -21,8 +21,6 @@ class Language:
 
     code: str  # as the sites and mkdocs-static-i18n name it: "en", "zh"
     date_format: str  # Babel's pattern of a full date ("full": Babel's own)
-    readmes: tuple[str, ...]  # the names of a folder's README in this language, the first found wins
-    listing: str | None = None  # the community's list of SIGs in this language, in sigs/
     script: re.Pattern[str] | None = None  # characters that mark a text as written in it
     name_tags: tuple[str, ...] = ()  # how a file name says it is in this language: `guide_EN.md`
 
@@ -31,13 +29,11 @@ DEFAULT = "en"
 LANGUAGES: dict[str, Language] = {
     language.code: language
     for language in (
-        Language("en", "full", ("README_en.md", "README.en.md"), "sig_info.yaml", name_tags=("en",)),
+        Language("en", "full", name_tags=("en",)),
         # Babel's full Chinese date runs the weekday into the day; the SIGs write them apart.
         Language(
             "zh",
             "y年M月d日 EEEE",
-            ("README.md",),
-            "sig_info_chinese.yaml",
             re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
             name_tags=("cn", "zh"),
         ),

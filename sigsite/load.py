@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from sigsite.health.community import CommunityHealth, assess
-from sigsite.hub.links import FORGE_URL
 from sigsite.hub.loader import load_community
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson, community_people
+from sigsite.layout import MINDSPORE, Layout
 from sigsite.meetings import NoteCache
 from sigsite.problems import Problems
 from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE
@@ -27,7 +27,7 @@ class LoadSettings:
 
     timezone: str = DEFAULT_TIMEZONE
     public_emails: frozenset[str] = frozenset()
-    forge_url: str = FORGE_URL
+    forge_url: str = ""  # empty: the layout's forge
     bulk_change_groups: int = BULK_CHANGE_GROUPS
 
 
@@ -46,6 +46,7 @@ def load(
     settings: LoadSettings,
     today: date,
     caches: dict[str, NoteCache] | None = None,
+    layout: Layout = MINDSPORE,
 ) -> Loaded:
     """Read the community checkout at `root` once; bad input becomes problems of its file, never an
     exception. With `caches` from an earlier load (`mkdocs serve`), only the notes that changed
@@ -57,6 +58,7 @@ def load(
         caches=caches,
         forge_url=settings.forge_url,
         bulk_change_groups=settings.bulk_change_groups,
+        layout=layout,
     )
     people = community_people(community, problems)  # what the groups' files say of one person, compared
     health = assess(community, people, today, problems)

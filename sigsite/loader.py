@@ -7,6 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
+from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.meetings import NoteCache, load_meetings
 from sigsite.members import PeopleBuilder, SigInfo, read_members_file, read_sig_info
 from sigsite.model import SigData
@@ -27,6 +28,7 @@ class Sources:
     timezone: str = DEFAULT_TIMEZONE
     public_emails: frozenset[str] = field(default_factory=frozenset)  # lower case; never withheld
     channels: tuple[str, ...] = ()  # keys of CHANNELS where the SIG announces its meetings
+    template: TemplateDefaults = MINDSPORE.template  # what its community's template tool writes
 
     def path(self, relative: str) -> Path:
         """The absolute path of one of the SIG's files."""
@@ -98,7 +100,9 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData,
     info = SigInfo()
     if has_info:
         with problems.reading(sources.sig_info_file):
-            info = read_sig_info(info_path, sources.sig_info_file, builder, sources.public_emails)
+            info = read_sig_info(
+                info_path, sources.sig_info_file, builder, sources.public_emails, sources.template
+            )
     zone = ZoneInfo(sources.timezone)
     withheld: list[str] = []
     meetings, attachments = load_meetings(

@@ -10,6 +10,7 @@ from typing import Any
 from sigsite.accounts import GITEE_HOST, GITEE_HOSTS, account_of_home, profile_address, valid_account
 from sigsite.facts import read_facts
 from sigsite.given import given
+from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.links import host_of, is_web_url
 from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts
 from sigsite.privacy import withhold_in_data
@@ -194,9 +195,14 @@ def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> s
 
 
 def read_sig_info(
-    path: Path, display: str, builder: PeopleBuilder, public: frozenset[str] = frozenset()
+    path: Path,
+    display: str,
+    builder: PeopleBuilder,
+    public: frozenset[str] = frozenset(),
+    template: TemplateDefaults = MINDSPORE.template,
 ) -> SigInfo:
-    """Add the people of a `sig-info.yaml` and return its other facts."""
+    """Add the people of a `sig-info.yaml` and return its other facts (`template`: what the
+    community's template tool writes, warned about and never shown)."""
     problems = builder.problems
     data = _load_yaml_file(path, display, public, problems)
     if not isinstance(data, LocatedDict):
@@ -244,6 +250,6 @@ def read_sig_info(
     return SigInfo(
         meeting_pad=meeting_url,
         repositories=tuple(repositories),
-        facts=read_facts(data, display, problems),
+        facts=read_facts(data, display, problems, template),
         statements=sig_info_statements(data, display),
     )

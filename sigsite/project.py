@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sigsite.layout import detect_layout
 from sigsite.loader import Sources
 from sigsite.settings import (
     HUB_CONFIG_FILE,
@@ -15,7 +16,6 @@ from sigsite.settings import (
     MEMBERS_FILE,
     MKDOCS_FILE,
     SIG_INFO_FILE,
-    SIGS_DIR,
     plugin_settings,
 )
 
@@ -45,7 +45,7 @@ def _with_settings(config_file: Path) -> Project:
         settings = plugin_settings(config_file)
     except ValueError as exc:
         raise ProjectNotFound(str(exc)) from exc
-    values = {
+    values: dict[str, Any] = {
         key: str(value)
         for key, value in settings.items()
         if key not in {"public_emails", "channels"} and value
@@ -101,10 +101,11 @@ def find_project(path: Path) -> Project:
             return _with_settings(candidate / MKDOCS_FILE)
     if _holds_sig_files(folder):
         return Project(Sources(root=folder), None)
-    if (folder / SIGS_DIR).is_dir():
+    layout = detect_layout(folder)
+    if layout is not None:
         raise ProjectNotFound(
-            f"{path} holds {SIGS_DIR}/: it is a community checkout; check every SIG folder of it with "
-            f"`sigsite check --community {path}`"
+            f"{path} holds {layout.listed_kind.folder}/: it is a community checkout; check every group "
+            f"folder of it with `sigsite check --community {path}`"
         )
     raise ProjectNotFound(
         f"no SIG files in {path}: expected {MEMBERS_FILE}, {SIG_INFO_FILE} or a {MEETINGS_DIR}/ folder, "

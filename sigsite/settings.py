@@ -16,7 +16,6 @@ PLUGIN_NAME = "sigsite"
 MEMBERS_FILE = "sig_members.yaml"
 SIG_INFO_FILE = "sig-info.yaml"
 MEETINGS_DIR = "meetings"
-SIGS_DIR = "sigs"  # the community repository's folder of SIG folders
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 SETTING_NAMES = ("members_file", "sig_info_file", "meetings_dir", "timezone", "public_emails", "channels")
 HUB_PLUGIN_NAME = "sigsite-hub"
@@ -26,7 +25,7 @@ HUB_CONFIG_FILE = "hub/mkdocs.yml"
 # person joining several) changes theirs; a sweep over READMEs or the template changes dozens.
 BULK_CHANGE_GROUPS = 5
 # What `sigsite check --community` reads of the hub's mkdocs.yml.
-HUB_SETTING_NAMES = ("timezone", "public_emails", "bulk_change_groups")
+HUB_SETTING_NAMES = ("timezone", "public_emails", "bulk_change_groups", "forge_url", "layout")
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -92,3 +92,24 @@ def test_we_split_the_search_index_after_i18n_wrote_it_for_every_language(config
     chinese = json.loads((tmp_path / "zh/search/search_index.json").read_text("utf-8"))
     assert [d["location"] for d in english["docs"]] == [""]
     assert [d["location"] for d in chinese["docs"]] == ["meetings/"] and chinese["config"] == index["config"]
+
+
+def test_i18n_applies_a_language_entry_given_before_its_config_event(tmp_path, monkeypatch):
+    """The hub names its languages from the community's layout (name_other_languages, in our
+    on_config, before mkdocs-static-i18n's at -100): i18n applies the entry it is given to the
+    config of that language's build, and keeps the default language's top-level values."""
+    from hub_support import FIXTURE, HUB_CONFIG
+
+    from sigsite.layout import MINDSPORE
+
+    monkeypatch.setenv("SIGSITE_COMMUNITY", str(FIXTURE))
+    loaded = load_config(str(HUB_CONFIG), site_dir=str(tmp_path / "site"))
+    loaded.plugins.on_startup(command="build", dirty=False)
+    configured = loaded.plugins.on_config(loaded)
+    i18n = configured.plugins["i18n"]
+    assert _priority(type(i18n).on_config) < _priority(type(configured.plugins["sigsite-hub"]).on_config)
+    chinese = next(language for language in i18n.config.languages if language.locale == "zh")
+    assert chinese.site_name == MINDSPORE.site_name["zh"] and chinese.copyright == MINDSPORE.copyright["zh"]
+    assert configured.site_name == MINDSPORE.site_name["en"]  # the default language's build
+    i18n.current_language = "zh"
+    assert i18n.apply_user_overrides(configured).site_name == MINDSPORE.site_name["zh"]

@@ -202,7 +202,7 @@ def test_check_of_a_community_checkout_suggests_community(tmp_path):
     result = sigsite("check", "community", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == (
-        "sigsite check: community holds sigs/: it is a community checkout; check every SIG folder of it "
+        "sigsite check: community holds sigs/: it is a community checkout; check every group folder of it "
         "with `sigsite check --community community`\n"
     )
 

@@ -223,7 +223,7 @@ def test_a_text_files_address_is_found_on_its_line_and_a_parts_is_named_by_it():
         ("a.pdf", pdf(b"<</Filter/FlateDecode>>stream\nnot zlib\nendstream"), "cannot be decoded"),
         ("a.png", png(zTXt=b"Author\x00\x00not zlib"), "its PNG zTXt chunk cannot be decompressed"),
         ("a.zip", b"PK\x03\x04" + b"\x00" * 40, "its ZIP archive cannot be read"),
-        ("a.tar.gz", gzip.compress(b"x" * 100)[:-12], "its gzip data cannot be decompressed"),
+        ("a.tar.gz", gzip.compress(b"x" * 100, mtime=0)[:-12], "its gzip data cannot be decompressed"),
     ],
 )
 def test_what_cannot_be_looked_into_is_refused(name, content, reason):
@@ -266,12 +266,12 @@ def test_noise_is_no_address_and_a_plain_one_in_it_is():
 def _cost(content: bytes, name: str) -> tuple[float, int, str]:
     """Seconds, peak bytes held and the outcome of reading `content`."""
     tracemalloc.start()
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         outcome = str(found(content, name))
     except CannotLookInto as exc:
         outcome = exc.reason
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return seconds, peak, outcome
@@ -304,9 +304,9 @@ def test_many_at_signs_cost_in_proportion():
     """Every `@` is looked at once within an address's length, whatever surrounds it."""
     timings = []
     for size in (250_000, 1_000_000):
-        start = time.perf_counter()
+        start = time.process_time()
         assert list(plain_addresses(b"a@" * size)) == []
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
     assert timings[1] < 8 * timings[0] + 0.5, timings
 
 

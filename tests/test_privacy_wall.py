@@ -202,11 +202,11 @@ def test_masking_a_warning_for_every_line_costs_in_proportion():
 
     def masked_lines(size: int) -> float:
         problems = Problems()
-        start = time.perf_counter()
+        start = time.process_time()
         for number in range(size // len(line)):
             problems.warning("x.md", number, f"quotes '{line}'")
         assert "wang.wu" not in problems.items[-1].message
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     small, large = masked_lines(50_000), masked_lines(200_000)
     assert large < 8 * small + 0.2 and large < 2.0, (small, large)

@@ -7,7 +7,6 @@ from mkdocs.config import config_options as c
 
 from sigsite.addresses import ARCHIVE_PAGE
 from sigsite.channels import CHANNELS
-from sigsite.hub.links import FORGE_URL
 from sigsite.settings import (
     BULK_CHANGE_GROUPS,
     DEFAULT_TIMEZONE,
@@ -57,8 +56,13 @@ class HubConfig(CommonConfig):
     community = c.Optional(c.Type(str))
     """The folder that holds `sigs/`; by default the SIGSITE_COMMUNITY environment variable."""
 
-    forge_url = c.Type(str, default=FORGE_URL)
-    """Where a file of the community repository is shown: the prefix of its path."""
+    forge_url = c.Type(str, default="")
+    """Where a file of the community repository is shown: the prefix of its path; by default its
+    layout's forge (sigsite/layout.py)."""
+
+    layout = c.Optional(c.Type(str))
+    """The community's layout (a key of sigsite/layout.py's LAYOUTS); by default SIGSITE_LAYOUT,
+    else the one the checkout's folders fit."""
 
     bulk_change_groups = c.Type(int, default=BULK_CHANGE_GROUPS)
     """A commit that changes this many groups' folders or more is housekeeping (a README sweep, a

@@ -19,11 +19,20 @@ from mkdocs.exceptions import PluginError
 
 from sigsite.adapters.config import COMMUNITY_VARIABLE, HubConfig
 from sigsite.adapters.site_plugin import Fingerprint, SitePlugin
+from sigsite.adapters.theme_hooks import languages_of, name_other_languages
 from sigsite.health.community import CommunityHealth
-from sigsite.hub.kinds import KINDS
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import source_of
+from sigsite.layout import (
+    LAYOUT_VARIABLE,
+    LAYOUTS,
+    MINDSPORE,
+    Layout,
+    UnknownLayout,
+    detect_layout,
+    layout_named,
+)
 from sigsite.load import LoadSettings, load
 from sigsite.meetings import NoteCache
 from sigsite.plan.files import hub_files
@@ -32,7 +41,7 @@ from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.problems import Problems, printable
 from sigsite.render.hub_blocks import render_source
 from sigsite.render.not_found import HUB_PAGES
-from sigsite.settings import SIGS_DIR, bulk_change_groups
+from sigsite.settings import bulk_change_groups
 
 
 class HubPlugin(SitePlugin[HubConfig]):
@@ -53,6 +62,8 @@ class HubPlugin(SitePlugin[HubConfig]):
         self._root = Path()
         self._caches: dict[str, NoteCache] = {}  # by folder: a save re-reads that note alone
         self._plan: HubPlan | None = None  # the pages of the language being built
+        self.layout: Layout = MINDSPORE  # the community's, once located
+        self._defaults_applied = False
 
     def locate(self, config: MkDocsConfig) -> None:
         """The community checkout: the `community` setting, relative to hub/mkdocs.yml, else
@@ -80,14 +91,69 @@ class HubPlugin(SitePlugin[HubConfig]):
                     "give the checkout of the community repository (the folder that holds sigs/)"
                 )
             )
-        if not (root / SIGS_DIR).is_dir() or (root / SIGS_DIR).is_symlink():
+        self.layout = self._layout_of(root, config)
+        self._root = root
+        self._apply_layout_defaults(config)
+
+    def _layout_of(self, root: Path, config: MkDocsConfig) -> Layout:
+        """The layout the `layout` setting or SIGSITE_LAYOUT names, else the one the checkout fits."""
+        named = self.config.layout or os.environ.get(LAYOUT_VARIABLE, "")
+        if named:
+            try:
+                layout = layout_named(named)
+            except UnknownLayout as exc:
+                where = (config.config_file_path or "mkdocs.yml") if self.config.layout else LAYOUT_VARIABLE
+                raise PluginError(printable(f"sigsite-hub: {exc} (in {where})")) from exc
+            if layout.fits(root):
+                return layout
+            folder = layout.listed_kind.folder
             raise PluginError(
                 printable(
-                    f"sigsite-hub: {root} holds no {SIGS_DIR}/ folder; give the checkout of the community "
-                    f"repository (the folder that holds {SIGS_DIR}/)"
+                    f"sigsite-hub: {root} holds no {folder}/ folder, which the {layout.key} layout reads"
                 )
             )
-        self._root = root
+        found = detect_layout(root)
+        if found is None:
+            folders = " or ".join(f"{layout.listed_kind.folder}/" for layout in LAYOUTS.values())
+            raise PluginError(
+                printable(
+                    f"sigsite-hub: {root} holds no {folders} folder; give the checkout of the community "
+                    f"repository (the folder that holds {folders})"
+                )
+            )
+        return found
+
+    def _apply_layout_defaults(self, config: MkDocsConfig) -> None:
+        """The layout's name, description, copyright, repository and public addresses, where
+        mkdocs.yml gives none (its own values win); once, before mkdocs-static-i18n keeps the
+        settings it restores for each language's build."""
+        if self._defaults_applied:
+            return
+        self._defaults_applied = True
+        layout, default = self.layout, self.languages_default(config)
+        texts = {
+            "site_name": layout.site_name,
+            "site_description": layout.site_description,
+            "copyright": layout.copyright,
+        }
+        named_here = {key for key in texts if config[key]}
+        for key, by_locale in texts.items():
+            if key not in named_here:
+                config[key] = by_locale.get(default)
+        name_other_languages(
+            config, {key: by_locale for key, by_locale in texts.items() if key not in named_here}
+        )
+        if not config.repo_url:
+            config.repo_url, config.repo_name = layout.repo_url, layout.repo_name
+        if not self.config.public_emails:
+            self.config.public_emails = list(layout.public_emails)
+        if not self.config.forge_url:
+            self.config.forge_url = layout.forge.source
+
+    @staticmethod
+    def languages_default(config: MkDocsConfig) -> str:
+        """The language the site is built in first (mkdocs-static-i18n's default)."""
+        return languages_of(config).default
 
     def fingerprint(self) -> Fingerprint:
         return tuple((str(p), s.st_size, s.st_mtime_ns) for top in self.watched() for p, s in _stats(top))
@@ -103,6 +169,7 @@ class HubPlugin(SitePlugin[HubConfig]):
             ),
             self.today(),
             self._caches,
+            self.layout,
         )
         self.community, self.people, self.health = loaded.community, loaded.people, loaded.health
         return loaded.problems
@@ -131,7 +198,7 @@ class HubPlugin(SitePlugin[HubConfig]):
     def watched(self) -> list[Path]:
         """The folders of every kind of group (sigs/, working-groups/, tsc/): notes, READMEs,
         members, listings."""
-        return [self._root / kind.folder for kind in KINDS]
+        return [self._root / kind.folder for kind in self.layout.kinds]
 
 
 def _stats(top: Path) -> Iterator[tuple[Path, os.stat_result]]:

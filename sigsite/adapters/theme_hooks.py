@@ -188,3 +188,16 @@ def compact_templates(env: Environment, compiled: CompiledTemplates) -> None:
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.bytecode_cache = compiled
+
+
+def name_other_languages(config: MkDocsConfig, texts: dict[str, dict[str, str]]) -> None:
+    """Give each language but the default the settings `texts` holds for it (a setting such as
+    `site_name` -> locale -> text), where its entry of mkdocs-static-i18n gives none; it applies them
+    to its own build of that language (`apply_user_overrides`)."""
+    i18n = config.plugins.get(I18N_PLUGIN)
+    if i18n is None or not getattr(i18n, "config", None):
+        return
+    for language in i18n.config.languages:
+        for setting, by_locale in texts.items():
+            if not language.default and language.get(setting) is None and language.locale in by_locale:
+                language[setting] = by_locale[language.locale]

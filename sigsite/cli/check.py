@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sigsite.build_date import build_date
 from sigsite.cli.common import print_json, project_of, refuse, say, shown
 from sigsite.hub.history import History
-from sigsite.hub.kinds import SINGLE_GROUP_FOLDERS
 from sigsite.hub.source import SHORT_COMMIT
+from sigsite.layout import LAYOUT_VARIABLE, MINDSPORE, Layout, UnknownLayout, detect_layout, layout_named
 from sigsite.load import LoadSettings, load
 from sigsite.loader import load_sig
 from sigsite.problems import Problem, Severity
@@ -90,14 +92,20 @@ def check_community(root: Path, output: str, config: str | None) -> int:
     except ValueError as exc:  # the hub refuses it too
         where = shown(config_file).rstrip("/") if config_file else "the settings"
         return refuse("check", f"{exc} (in {where})", 1)
+    try:
+        layout = _layout(root, settings)
+    except UnknownLayout as exc:
+        return refuse("check", str(exc), 1)
     loaded = load(
         root,
         LoadSettings(
             timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
-            public_emails=public_addresses(settings),
+            public_emails=public_addresses(settings) or frozenset(layout.public_emails),
+            forge_url=str(settings.get("forge_url") or ""),
             bulk_change_groups=bulk,
         ),
         build_date(ZoneInfo("UTC")),  # no warning depends on the day, so any zone's date will do
+        layout=layout,
     )  # rendered as the hub renders it: what rendering finds (links, fragments) is reported too
     community, problems = loaded.community, loaded.problems
     report = problems.sorted()
@@ -107,7 +115,7 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         summary = {"root": str(root), "folders": folders, "errors": errors, "warnings": warnings}
         print_json(report, summary)
         return 1 if errors else 0
-    for folder, group in groupby(report, key=_group_of):
+    for folder, group in groupby(report, key=lambda problem: _group_of(problem, layout)):
         found = list(group)
         if output == "github":
             for problem in found:
@@ -135,10 +143,17 @@ def _history_line(history: History) -> str:
     )
 
 
-def _group_of(problem: Problem) -> str:
+def _layout(root: Path, settings: dict[str, Any]) -> Layout:
+    """The layout the hub's settings or SIGSITE_LAYOUT name, else the one the checkout fits (the
+    hub's choice); MindSpore's when none fits, whose loader then says what is missing."""
+    named = str(settings.get("layout") or os.environ.get(LAYOUT_VARIABLE, ""))
+    return layout_named(named) if named else detect_layout(root) or MINDSPORE
+
+
+def _group_of(problem: Problem, layout: Layout) -> str:
     """The group's folder a problem belongs to (`sigs/dx`, `tsc`), or the community's own file it
     is about (`sigs/sig_info.yaml`)."""
     parts = problem.file.split("/")
-    if parts[0] in SINGLE_GROUP_FOLDERS:
+    if parts[0] in layout.single_group_folders:
         return parts[0]
     return "/".join(parts[:2]) if len(parts) > 2 else problem.file

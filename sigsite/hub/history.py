@@ -45,14 +45,13 @@ from sigsite.build_date import build_time
 from sigsite.hub import treebytes
 from sigsite.hub.gitfolder import GIT_FOLDER, GitFolder, Refused, open_git_folder, quoted
 from sigsite.hub.gitobjects import Objects
-from sigsite.hub.kinds import KINDS, GroupKind
+from sigsite.layout import MINDSPORE, GroupKind
 from sigsite.problems import Problems
 from sigsite.settings import BULK_CHANGE_GROUPS
 
 TOPS_KEPT = 16_384  # kinds' folders kept from the top trees read, by the tree's id (up to 3 each)
 FOLDERS_KEPT = 50_000  # groups' folders kept from the kinds' folders read, by the folder's id
 LATE = timedelta(days=1)  # how far after the build a commit may be dated: zones, clocks set apart
-_KIND_FOLDERS = frozenset(os.fsencode(kind.folder) for kind in KINDS)
 _READ_FIX = "check the repository with `git fsck`, or clone it again"
 
 
@@ -89,6 +88,7 @@ def read_history(
     root: Path,
     paths: list[str],
     *,
+    kinds: tuple[GroupKind, ...] = MINDSPORE.kinds,
     bulk_groups: int = BULK_CHANGE_GROUPS,
     problems: Problems | None = None,
     now: datetime | None = None,
@@ -111,7 +111,9 @@ def read_history(
         return History(bulk_groups=bulk_groups)
     try:
         with Objects(folder) as objects:
-            return _Walk(objects, folder, bulk_groups, problems, (now or build_time()) + LATE).history(paths)
+            return _Walk(objects, folder, kinds, bulk_groups, problems, (now or build_time()) + LATE).history(
+                paths
+            )
     except _Unreadable as exc:
         return _unavailable(_failure(exc), _fix(exc), bulk_groups, problems)
 
@@ -131,10 +133,18 @@ class _Walk:
     """One walk of the commits from HEAD, newest first, with what it has read of their trees."""
 
     def __init__(
-        self, objects: Objects, folder: GitFolder, bulk_groups: int, problems: Problems, latest: datetime
+        self,
+        objects: Objects,
+        folder: GitFolder,
+        kinds: tuple[GroupKind, ...],
+        bulk_groups: int,
+        problems: Problems,
+        latest: datetime,
     ) -> None:
         self.objects = objects
         self.folder = folder
+        self.kind_list = kinds  # the layout's kinds of group, each a folder at the top
+        self.kind_folders = frozenset(os.fsencode(kind.folder) for kind in kinds)
         self.format = folder.object_format
         self.oid_length = folder.object_format.oid_length
         self.bulk_groups = bulk_groups
@@ -194,7 +204,7 @@ class _Walk:
     def top(self, tree: bytes) -> dict[bytes, bytes]:
         """The kinds' folders (`sigs`, `tsc`) in the top tree `tree`, by name: their ids."""
         return self.tops.get(
-            tree, lambda: treebytes.named(self.read(tree, Tree), _KIND_FOLDERS, self.oid_length)
+            tree, lambda: treebytes.named(self.read(tree, Tree), self.kind_folders, self.oid_length)
         )
 
     def kind(self, folder: bytes | None) -> dict[bytes, bytes]:
@@ -208,7 +218,7 @@ class _Walk:
         its id."""
         found: dict[bytes, bytes] = {}
         top = self.top(tree)
-        for kind in KINDS:
+        for kind in self.kind_list:
             folder = top.get(os.fsencode(kind.folder))
             if kind.single and folder is not None:
                 found[_path(kind, b"")] = folder
@@ -223,7 +233,7 @@ class _Walk:
             return set()
         top_after, top_before = self.top(after), self.top(before)
         differ = set()
-        for kind in KINDS:
+        for kind in self.kind_list:
             name = os.fsencode(kind.folder)
             if top_after.get(name) == top_before.get(name):
                 continue

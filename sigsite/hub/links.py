@@ -18,9 +18,8 @@ from sigsite.markup.anchors import pending_fragment
 from sigsite.markup.document import Resolve
 from sigsite.markup.references import Target
 from sigsite.privacy import may_publish_name
-from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE, SIGS_DIR
+from sigsite.settings import MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
 
-FORGE_URL = "https://gitee.com/mindspore/community/blob/master/"
 PAGE_KINDS = frozenset(
     {"hub", "home", "meeting", "document"}
 )  # pages whose ids come from content: user-content-
@@ -67,12 +66,12 @@ def relative_targets(markdown: str) -> Iterator[str]:
 class ReadmeLinks:
     """Resolves the relative links of the community's READMEs against what the hub publishes."""
 
-    def __init__(self, community: Community, forge_url: str = FORGE_URL) -> None:
+    def __init__(self, community: Community, forge_url: str) -> None:
         self.forge_url = forge_url if forge_url.endswith("/") else forge_url + "/"
         self._targets: dict[str, Target] = {}
         self._web: dict[str, str] = {}  # notes of external sessions: their address
         self._withheld: set[str] = set()  # files left out for what they hold: linked as their folder
-        self._add(SIGS_DIR, Target("hub"))
+        self._add(community.layout.listed_kind.folder, Target("hub"))
         for readme in community.introduction:
             self._add(readme.path, Target("hub"))
         for sig in community.folders:

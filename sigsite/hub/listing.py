@@ -11,11 +11,11 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from sigsite.given import given
+from sigsite.layout import Layout
 from sigsite.links import is_web_url
 from sigsite.privacy import withhold_in_data
 from sigsite.problems import Problems
 from sigsite.reading import read_text
-from sigsite.settings import SIGS_DIR
 from sigsite.statements import Listing, listing_entry_statements
 from sigsite.yaml_source import LocatedDict, LocatedList, items_of, load_yaml
 
@@ -28,20 +28,26 @@ class Listed:
     link: str | None
     introduction: str | None
     maintainer: str | None
+    folder: str | None = None  # the group's folder its link points to, in the community repository
 
-    @property
-    def folder(self) -> str | None:
-        """The folder under sigs/ that the link points to, if it points into the community repository."""
-        if not self.link:
-            return None
-        parts = [unquote(p) for p in urlsplit(self.link).path.split("/")]
-        if SIGS_DIR in parts and parts.index(SIGS_DIR) + 1 < len(parts):
-            return parts[parts.index(SIGS_DIR) + 1] or None
+
+def _folder_of(link: str | None, groups_dir: str) -> str | None:
+    """The folder in `groups_dir` (`sigs`) that a link points to, if it points into one."""
+    if not link:
         return None
+    parts = [unquote(p) for p in urlsplit(link).path.split("/")]
+    if groups_dir in parts and parts.index(groups_dir) + 1 < len(parts):
+        return parts[parts.index(groups_dir) + 1] or None
+    return None
 
 
 def read_listing(
-    path: Path, display: str, public: frozenset[str], problems: Problems, said: Listing | None = None
+    path: Path,
+    display: str,
+    layout: Layout,
+    public: frozenset[str],
+    problems: Problems,
+    said: Listing | None = None,
 ) -> list[Listed]:
     """The entries of a community listing; what they say of each group's leaders added to `said`.
     One entry's fault stays with that entry: when the file does not parse as a whole, its entries
@@ -53,23 +59,25 @@ def read_listing(
     if text is None:
         return []
     data = load_yaml(text, display, problems)
-    entries = data.get("SIG list") if isinstance(data, LocatedDict) else None
+    entries = data.get(layout.listing_key) if isinstance(data, LocatedDict) else None
     if data is None:
         entries = _one_by_one(text, display, problems)
     withhold_in_data(entries, public, display, problems)
     if said is not None:
-        listing_entry_statements(entries, display, SIGS_DIR, said)
+        listing_entry_statements(entries, display, layout.listed_kind.folder, said)
     listed: list[Listed] = []
     linked: dict[str, int] = {}  # the group an entry links to -> the line of the first entry
     for raw in items_of(entries):
         if not isinstance(raw, LocatedDict) or not given(raw.get("name")):
             continue
-        link = given(raw.get("links"))
+        given_link = given(raw.get("links"))
+        link = given_link if given_link and is_web_url(given_link) else None
         entry = Listed(
             name=str(given(raw.get("name"))),
-            link=link if link and is_web_url(link) else None,
+            link=link,
             introduction=_text(raw.get("introduction")),
             maintainer=_text(raw.get("maintainer")),
+            folder=_folder_of(link, layout.listed_kind.folder),
         )
         group = entry.folder or entry.link
         if group and group in linked:

@@ -13,15 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from sigsite.addresses import UniqueSegments, address_segment
+from sigsite.addresses import UniqueSegments, address_segment, group_prefix
 from sigsite.attachments import ATTACHMENT_SUFFIXES, publishable
 from sigsite.channels import channels_named
 from sigsite.formatting import shortened
 from sigsite.hub.documents import read_documents
 from sigsite.hub.faults import published
 from sigsite.hub.history import read_history
-from sigsite.hub.kinds import KINDS, SIG, GroupKind, group_path
-from sigsite.hub.links import FORGE_URL, forge_targets, relative_targets
+from sigsite.hub.links import forge_targets, relative_targets
 from sigsite.hub.listing import Listed, read_listing
 from sigsite.hub.model import Community, HubSig
 from sigsite.hub.owners import read_owners
@@ -33,14 +32,15 @@ from sigsite.hub.readmes import (
 )
 from sigsite.hub.records import group_files, readme_sessions
 from sigsite.hub.rendering import rendered_community
-from sigsite.languages import CODES, DEFAULT, LANGUAGES, detect_language
+from sigsite.languages import CODES, DEFAULT, detect_language
+from sigsite.layout import MINDSPORE, GroupKind, Layout
 from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache, meeting_order
 from sigsite.model import SigData
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file, refuse_unpublishable_name
 from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import symlink_on_the_way
-from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR, SIGS_DIR
+from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR
 from sigsite.statements import Listing, readme_statements
 
 
@@ -55,23 +55,26 @@ def load_community(
     timezone: str = DEFAULT_TIMEZONE,
     public_emails: frozenset[str] = frozenset(),
     caches: dict[str, NoteCache] | None = None,
-    forge_url: str = FORGE_URL,
+    forge_url: str | None = None,
     bulk_change_groups: int = BULK_CHANGE_GROUPS,
+    layout: Layout = MINDSPORE,
 ) -> tuple[Community, Problems]:
     """Read every group folder of `root`; bad input becomes problems of its file, never an exception.
 
     What a group's files hold that the hub cannot show is left out where it stands and reported as
     an error (`Community.faults`): `sigsite check --community` fails on it, the hub shows the rest.
     A commit that changes `bulk_change_groups` groups' folders or more dates none of them
-    (hub/history.py).
+    (hub/history.py). The layout says where the groups are; `forge_url` defaults to its forge's.
     """
     problems = Problems()
-    sigs_dir = root / SIGS_DIR
+    forge_url = forge_url or layout.forge.source
+    listed_kind = layout.listed_kind
+    sigs_dir = root / listed_kind.folder
     if not sigs_dir.is_dir() or sigs_dir.is_symlink():
         problems.error(
-            SIGS_DIR,
+            listed_kind.folder,
             None,
-            f"{root} holds no sigs/ folder",
+            f"{root} holds no {listed_kind.folder}/ folder",
             "point SIGSITE_COMMUNITY (or --community) at the checkout of the community repository",
             topic=FILE_LEFT_OUT,
         )
@@ -80,39 +83,39 @@ def load_community(
     listed = {
         code: read_listing(
             sigs_dir / name,
-            f"{SIGS_DIR}/{name}",
+            f"{listed_kind.folder}/{name}",
+            layout,
             public_emails,
             problems,
             listing_said if code == DEFAULT else None,
         )
-        for code, name in ((code, LANGUAGES[code].listing) for code in CODES)
-        if name
+        for code, name in layout.listings.items()
+        if code in CODES
     }
-    introduction = community_readmes(sigs_dir, public_emails, problems, listing_said)
+    introduction = community_readmes(sigs_dir, layout, public_emails, problems, listing_said)
     by_folder = {locale: {e.folder: e for e in entries if e.folder} for locale, entries in listed.items()}
-    folders = list(_group_folders(root, problems))
-    sig_folders = {folder.name for kind, folder in folders if kind is SIG}
+    folders = list(_group_folders(root, layout, problems))
+    sig_folders = {folder.name for kind, folder in folders if kind is listed_kind}
     elsewhere = [e for e in listed.get(DEFAULT, []) if e.folder not in sig_folders]
-    listing = f"{SIGS_DIR}/{LANGUAGES[DEFAULT].listing}"
+    listing = f"{listed_kind.folder}/{layout.listings.get(DEFAULT, '')}"
     ids = assign_ids(
-        [
-            Claim(group_path(kind, folder.name), folder.name, sig_id(folder.name), kind)
-            for kind, folder in folders
-        ]
-        + [Claim(f"{listing} ({entry.name})", None, sig_id(entry.name)) for entry in elsewhere],
+        [Claim(kind.path(folder.name), folder.name, sig_id(folder.name), kind) for kind, folder in folders]
+        + [Claim(f"{listing} ({entry.name})", None, sig_id(entry.name), listed_kind) for entry in elsewhere],
+        layout,
         problems,
     )
     sigs = []
     for index, (kind, folder) in enumerate(folders):
         if index not in ids:
             continue
-        display = group_path(kind, folder.name)
+        display = kind.path(folder.name)
         sig = _load_folder(
             folder,
             kind,
+            layout,
             ids[index],
             {locale: entries.get(folder.name) for locale, entries in by_folder.items()}
-            if kind is SIG
+            if kind is listed_kind
             else {},
             timezone,
             public_emails,
@@ -120,10 +123,10 @@ def load_community(
             forge_url,
             problems,
         )
-        if kind is SIG:
+        if kind is listed_kind:
             sig = replace(sig, statements=(*sig.statements, *listing_said.get(folder.name, ())))
         own_segment = sig_id(folder.name)  # the address keeps the folder's own, whatever its id
-        sigs.append(replace(sig, segment=own_segment) if own_segment != sig.id else sig)
+        sigs.append(replace(sig, prefix=group_prefix(kind.folder, None if kind.single else own_segment)))
     by_link = {code: {e.link: e for e in entries} for code, entries in listed.items()}
     for index, entry in enumerate(elsewhere, start=len(folders)):
         if index not in ids:
@@ -139,21 +142,28 @@ def load_community(
                 introduction={code: text for code, text in introductions.items() if text},
                 maintainers=(entry.maintainer,) if entry.maintainer else (),
                 external_url=entry.link,
+                kind=listed_kind.key,
+                prefix=group_prefix(listed_kind.folder, ids[index]),
             )
         )
     history = read_history(
-        root, [s.path for s in sigs if not s.is_external], bulk_groups=bulk_change_groups, problems=problems
+        root,
+        [s.path for s in sigs if not s.is_external],
+        kinds=layout.kinds,
+        bulk_groups=bulk_change_groups,
+        problems=problems,
     )
     sigs = [replace(s, last_change=history.last_change.get(s.path)) for s in sigs]
-    community = Community(introduction=introduction, sigs=tuple(sigs), history=history)
+    community = Community(introduction=introduction, sigs=tuple(sigs), history=history, layout=layout)
     community = rendered_community(community, root, forge_url, public_emails, problems)
     faults = tuple(published(p, public_emails) for p in problems.sorted() if p.severity is Severity.ERROR)
     return replace(community, faults=faults), problems
 
 
-def _group_folders(root: Path, problems: Problems) -> Iterator[tuple[GroupKind, Path]]:
-    """Every group's folder, kind by kind (KINDS), each kind's by name; links and odd names refused."""
-    for kind in KINDS:
+def _group_folders(root: Path, layout: Layout, problems: Problems) -> Iterator[tuple[GroupKind, Path]]:
+    """Every group's folder, kind by kind (the layout's), each kind's by name; links and odd names
+    refused."""
+    for kind in layout.kinds:
         top = root / kind.folder
         if not top.exists() and not top.is_symlink():
             continue
@@ -172,7 +182,7 @@ def _group_folders(root: Path, problems: Problems) -> Iterator[tuple[GroupKind, 
             else sorted(p for p in top.iterdir() if p.is_dir() or p.is_symlink())  # a link is refused below
         )
         for folder in candidates:
-            display = group_path(kind, folder.name)
+            display = kind.path(folder.name)
             if folder.name.startswith("."):
                 continue
             if folder.is_symlink() or symlink_on_the_way(root, display) is not None:
@@ -195,7 +205,7 @@ class Claim:
     display: str
     folder: str | None
     id: str
-    kind: GroupKind = SIG
+    kind: GroupKind
 
     @property
     def exact(self) -> bool:
@@ -203,7 +213,7 @@ class Claim:
         return self.folder == self.id
 
 
-def assign_ids(claims: list[Claim], problems: Problems) -> dict[int, str]:
+def assign_ids(claims: list[Claim], layout: Layout, problems: Problems) -> dict[int, str]:
     """Each claim's id by its index, whatever order the claims come in.
 
     Two folders of one kind that make one id (their addresses would be one): the folder named
@@ -213,6 +223,8 @@ def assign_ids(claims: list[Claim], problems: Problems) -> dict[int, str]:
     both are shown: the kind declared first (a single-group kind before the others) keeps the id,
     and the other is known by `<kind>-<id>`, with a warning.
     """
+    # Single-group kinds first (their folder is the kind's), then in the order they are declared.
+    kind_order = {kind.key: (not kind.single, order) for order, kind in enumerate(layout.kinds)}
     by_id: dict[str, list[int]] = {}
     for index, claim in enumerate(claims):
         by_id.setdefault(claim.id, []).append(index)
@@ -237,12 +249,12 @@ def assign_ids(claims: list[Claim], problems: Problems) -> dict[int, str]:
                 winners.append(keeper)
         if not folders and len(indexes) == 1:
             winners = indexes
-        winners.sort(key=lambda i: _KIND_ORDER[claims[i].kind.key])
+        winners.sort(key=lambda i: kind_order[claims[i].kind.key])
         if winners:
             kept[winners[0]] = group_id
             renamed += winners[1:]
     segments = UniqueSegments(frozenset(kept.values()))
-    for index in sorted(renamed, key=lambda i: (_KIND_ORDER[claims[i].kind.key], claims[i].display)):
+    for index in sorted(renamed, key=lambda i: (kind_order[claims[i].kind.key], claims[i].display)):
         claim = claims[index]
         kept[index] = segments.unique(f"{claim.kind.key}-{claim.id}")
         problems.warning(
@@ -253,10 +265,6 @@ def assign_ids(claims: list[Claim], problems: Problems) -> dict[int, str]:
             "rename one of the folders so that the groups have ids of their own",
         )
     return kept
-
-
-# Single-group kinds first (their folder is the kind's), then in the order they are declared.
-_KIND_ORDER = {kind.key: (not kind.single, order) for order, kind in enumerate(KINDS)}
 
 
 def _left_out(
@@ -284,6 +292,7 @@ def _left_out(
 def _load_folder(
     folder: Path,
     kind: GroupKind,
+    layout: Layout,
     sig_id_: str,
     listed: dict[str, Listed | None],
     timezone: str,
@@ -292,19 +301,19 @@ def _load_folder(
     forge_url: str,
     problems: Problems,
 ) -> HubSig:
-    display = group_path(kind, folder.name)
-    sources = Sources(root=folder, timezone=timezone, public_emails=public_emails)
+    display = kind.path(folder.name)
+    sources = Sources(root=folder, timezone=timezone, public_emails=public_emails, template=layout.template)
     has_data = any(
         sources.path(p).exists() for p in (sources.members_file, sources.sig_info_file, MEETINGS_DIR)
     )
     data, found = load_sig(sources, cache) if has_data else (SigData(), Problems())
     problems.items.extend(_in_folder(found.items, display))
-    readmes = read_readmes(folder, display, public_emails, problems)
+    readmes = read_readmes(folder, display, layout.readmes, public_emails, problems)
     listed_first = listed.get(DEFAULT)
     name = shortened(  # shown on every page of the group
         (listed_first and listed_first.name)
         or data.facts.name
-        or heading_name(readmes, names_a_sig=kind is SIG)
+        or heading_name(readmes, names_a_sig=kind is layout.listed_kind)
         or folder.name
     )
     maintainers = tuple(p.name for p in data.people_with_role("Maintainer"))
@@ -330,6 +339,7 @@ def _load_folder(
         problems,
         names,
         frozenset(m.slug.lower() for m in data.meetings),
+        layout.readme_names,
     )
     known = {m.external_url for m in data.meetings if m.external_url}
     sessions = readme_sessions(readmes, known, timezone)
@@ -374,6 +384,7 @@ def _load_folder(
             )
         ),
         kind=kind.key,
+        path=display,
         documents=documents,
         embedded_files=tuple(sorted(embedded.items())),
         withheld_files=tuple(sorted({*withheld, *found_files.withheld})),

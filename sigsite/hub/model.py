@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from sigsite.addresses import group_prefix
 from sigsite.hub.history import History
-from sigsite.hub.kinds import BY_KEY, SIG, group_path
+from sigsite.layout import MINDSPORE, Layout
 from sigsite.model import Meeting, Rendered, SigData
 from sigsite.problems import Problem
 from sigsite.statements import Statement
@@ -54,26 +53,16 @@ class HubSig:
     readmes: tuple[Readme, ...] = ()
     published_files: tuple[str, ...] = ()  # folder-relative paths of inert files its texts use
     external_url: str | None = None  # where a SIG hosted elsewhere lives
-    kind: str = SIG.key  # a key of hub/kinds.py
+    kind: str = ""  # the key of its kind in the community's layout (layout.py): "sig", "wg", "tsc"
+    path: str = ""  # its folder in the repository (`sigs/dx`, `tsc`); "" when it is hosted elsewhere
+    prefix: str = ""  # the folder of its pages on the hub: `sigs/dx/`, `working-groups/quantum/`, `tsc/`
     last_change: date | None = None  # its folder's last change but housekeeping (history.py), when known
     documents: tuple[Document, ...] = ()  # by path, numbers in it as numbers (Topic2 before Topic10)
     embedded_files: tuple[tuple[str, bytes], ...] = ()  # images its texts embed, published as files
-    segment: str = ""  # its address's segment when it is not its id (another kind's group has the id)
     withheld_files: tuple[str, ...] = ()  # folder-relative paths of files its texts use, left out
     # for what they hold (an address, or what cannot be looked into): links lead to their folder
     # What its own files and the community's lists say of its leaders and minutes, line by line.
     statements: tuple[Statement, ...] = ()
-
-    @property
-    def path(self) -> str:
-        """Its folder in the repository (`sigs/dx`, `tsc`); "" when it is hosted elsewhere."""
-        return group_path(BY_KEY[self.kind], self.folder) if self.folder is not None else ""
-
-    @property
-    def prefix(self) -> str:
-        """The folder of its pages on the hub: `sigs/dx/`, `working-groups/quantum/`, `tsc/`."""
-        kind = BY_KEY[self.kind]
-        return group_prefix(kind.folder, None if kind.single else self.segment or self.id)
 
     @property
     def is_external(self) -> bool:
@@ -144,6 +133,7 @@ class Community:
     introduction: tuple[Readme, ...] = ()  # the community's README(s), first section only
     sigs: tuple[HubSig, ...] = ()  # folders first, by name; then SIGs hosted elsewhere
     history: History = field(default_factory=History)  # what the checkout's Git history says
+    layout: Layout = MINDSPORE  # how its repository keeps its groups
     # Errors of the files the hub shows around (a dropped byte, a file or folder left out), by file:
     # `sigsite check --community` fails on each; the hub names them on the group's page and /health/.
     faults: tuple[Problem, ...] = ()

@@ -11,12 +11,12 @@ from sigsite.cost_limits import check_cost
 from sigsite.formatting import MAX_TITLE, SUMMARY_LENGTH, shortened
 from sigsite.hub.model import Readme
 from sigsite.languages import LANGUAGES, detect_language
+from sigsite.layout import Layout
 from sigsite.markup.commonmark import inline_text, parser
 from sigsite.notes.checks import check_link_schemes
 from sigsite.privacy import withhold_in_text
 from sigsite.problems import Problems
 from sigsite.reading import read_text
-from sigsite.settings import SIGS_DIR
 from sigsite.statements import Listing, table_statements
 
 # Links (their text kept), emphasis and tags, out of a one-line introduction. Linear: no scan
@@ -24,12 +24,18 @@ from sigsite.statements import Listing, table_statements
 
 
 def read_readmes(
-    folder: Path, display: str, public_emails: frozenset[str], problems: Problems
+    folder: Path,
+    display: str,
+    names: dict[str, tuple[str, ...]],
+    public_emails: frozenset[str],
+    problems: Problems,
 ) -> tuple[Readme, ...]:
-    """The folder's README in each language, e-mail addresses withheld, costly or unsafe ones refused."""
+    """The folder's README in each language (`names`: a language's README names, the layout's),
+    e-mail addresses withheld, costly or unsafe ones refused."""
     readmes = []
     for language in LANGUAGES.values():
-        present = [n for n in language.readmes if (folder / n).exists() or (folder / n).is_symlink()]
+        named = names.get(language.code, ())
+        present = [n for n in named if (folder / n).exists() or (folder / n).is_symlink()]
         if not present:
             continue
         name, *unread = present
@@ -55,11 +61,11 @@ def read_readmes(
 
 
 def community_readmes(
-    sigs_dir: Path, public_emails: frozenset[str], problems: Problems, said: Listing
+    sigs_dir: Path, layout: Layout, public_emails: frozenset[str], problems: Problems, said: Listing
 ) -> tuple[Readme, ...]:
     """The community's README(s) cut to their introduction: after the title, before the first `##`;
     what the rows of their tables say of each group's leaders added to `said`."""
-    readmes = read_readmes(sigs_dir, SIGS_DIR, public_emails, problems)
+    readmes = read_readmes(sigs_dir, layout.listed_kind.folder, layout.readmes, public_emails, problems)
     for readme in sorted(readmes, key=lambda r: r.path):
         table_statements(readme.path, readme.text, said)
     introductions = []

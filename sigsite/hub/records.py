@@ -22,7 +22,8 @@ from sigsite.addresses import UniqueSegments
 from sigsite.hub.documents import read_committed, title_and_body
 from sigsite.hub.model import Readme
 from sigsite.hub.readmes import first_prose
-from sigsite.languages import LANGUAGES, detect_language, language_of_name
+from sigsite.languages import detect_language, language_of_name
+from sigsite.layout import MINDSPORE
 from sigsite.model import Meeting
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file
 from sigsite.problems import FILE_LEFT_OUT, Problems, printable
@@ -143,12 +144,13 @@ def group_files(
     problems: Problems,
     names: PublishableNames | None = None,
     taken: frozenset[str] = frozenset(),
+    readmes: frozenset[str] = MINDSPORE.readme_names,
 ) -> GroupFiles:
     """The records, documents and record files of a group's folder; problems named from `display`.
     A file whose name, or a folder's on the way, may not be published (`names`) is left out; a
-    record's address is never one of `taken`, the addresses of the group's notes."""
+    record's address is never one of `taken`, the addresses of the group's notes; `readmes` are
+    the names a README has (read by readmes.py)."""
     names = names or PublishableNames(display, problems)
-    readmes = {name for language in LANGUAGES.values() for name in language.readmes}
     paths = _walk(folder, display, problems)
     embedded: dict[str, bytes] = {}
     records: list[Meeting] = []

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from sigsite.addresses import PageContext
 from sigsite.health.community import CommunityHealth
 from sigsite.health.participation import Attended
-from sigsite.hub.links import FORGE_URL
 from sigsite.hub.model import Community
 from sigsite.hub.source import source_of
+from sigsite.layout import MINDSPORE
 from sigsite.render.hub_blocks import DirectoryEntry, render_directory
 
 if TYPE_CHECKING:  # plan/hub.py imports this module
@@ -24,7 +24,7 @@ def directory(
     today: date,
     locale: str,
     page_url: str,
-    forge_url: str = FORGE_URL,
+    forge_url: str = MINDSPORE.forge.source,
 ) -> str:
     """The directory of every group, linked from the page at `page_url`, with where its data is from
     (the community repository shown at `forge_url`)."""
@@ -51,7 +51,7 @@ def directory(
             )
         )
     source = source_of(community.history, forge_url, today)
-    return render_directory(entries, community.history, locale, source)
+    return render_directory(entries, community.history, community.layout.kinds, locale, source)
 
 
 def sessions_attended(

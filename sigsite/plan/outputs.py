@@ -26,10 +26,10 @@ from sigsite.addresses import (
     schema_file,
 )
 from sigsite.health.community import CommunityHealth
-from sigsite.hub.links import FORGE_URL
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import Source, source_of
+from sigsite.layout import MINDSPORE
 from sigsite.model import SigData
 from sigsite.outputs.api import meetings_json, members_json
 from sigsite.outputs.atom import feed_of
@@ -60,7 +60,7 @@ class OutputInput:
     sites: dict[str, SiteAddresses] = field(default_factory=dict)  # by group id, hosted elsewhere too
     health: CommunityHealth = field(default_factory=CommunityHealth)  # the hub's
     expected: tuple[ExpectedSession, ...] = ()  # sessions a stated schedule makes expected (the hub's)
-    forge_url: str = FORGE_URL  # where the hub's community repository shows its files
+    forge_url: str = MINDSPORE.forge.source  # where the hub's community repository shows its files
 
     @property
     def source(self) -> Source:

@@ -15,10 +15,10 @@ from sigsite.health.participation import Attended
 from sigsite.hub.chart import meetings_chart
 from sigsite.hub.faults import SHOWN_ON_A_GROUP_PAGE, FaultView
 from sigsite.hub.history import History
-from sigsite.hub.kinds import KINDS
 from sigsite.hub.model import HubSig
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import Source
+from sigsite.layout import GroupKind
 from sigsite.model import ROLES, Meeting
 from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import role_chips
@@ -70,13 +70,17 @@ def render_source(source: Source, locale: str) -> Markup:
 
 
 def render_directory(
-    entries: list[DirectoryEntry], history: History, locale: str, source: Source | None = None
+    entries: list[DirectoryEntry],
+    history: History,
+    kinds: tuple[GroupKind, ...],
+    locale: str,
+    source: Source | None = None,
 ) -> str:
     """Every group of the hub by its displayed name, filterable by kind, activity and text; what
     the checkout's history could tell, and where the data is from (`source`), is said once, above
     them."""
     _ = translator(locale)
-    labels = {kind.key: _(kind.label) for kind in KINDS}
+    labels = {kind.key: _(kind.label) for kind in kinds}
     entries = sorted(
         (replace(e, kind_label=labels[e.sig.kind]) for e in entries), key=lambda e: e.sig.name.casefold()
     )

@@ -1,0 +1,148 @@
+"""How a community repository of the MindSpore family keeps its groups, as data: one entry a
+community. A layout says where groups live and what kind each is, the community's listing files,
+the names of a README in each language, the forge that shows the files, what its template tool
+writes by default, and the hub's name, description, repository link, copyright line and public
+addresses (each a default that `hub/mkdocs.yml` may override).
+
+Another community of the family is one more entry here (and the readers its files need);
+`SIGSITE_LAYOUT` or the hub's `layout` setting names one, else `detect_layout` finds it from the
+checkout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+LAYOUT_VARIABLE = "SIGSITE_LAYOUT"
+
+
+@dataclass(frozen=True)
+class GroupKind:
+    """A kind of group: `key` names it in the data (sigs.json's `kind`, the directory's filter)."""
+
+    key: str
+    folder: str  # in the repository, and in the hub's addresses
+    single: bool = False  # the folder is one group (the TSC), not a folder of groups
+    label: str = ""  # how the directory names the kind (a message id of translations.py)
+
+    def path(self, folder: str) -> str:
+        """A group's folder in the repository: `sigs/dx`, `working-groups/quantum`, `tsc`."""
+        return self.folder if self.single else f"{self.folder}/{folder}"
+
+
+@dataclass(frozen=True)
+class Forge:
+    """Where the community repository is shown: its files (`source`) and folders (`tree`)."""
+
+    name: str  # as a link names it: "The group's folder on Gitee"
+    source: str  # the address of a file is this and its path
+    tree: str  # the address of a folder is this and its path
+
+
+@dataclass(frozen=True)
+class TemplateDefaults:
+    """What the community's template tool writes for every group, which says nothing of one."""
+
+    tool: str = ""  # its name, as a warning names it
+    placeholder: str = "TO_BE_CLARIFIED"  # a value still to be written
+    created_on: date | None = None  # the date it writes as every group's creation
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One community repository's shape, and the hub's defaults for it."""
+
+    key: str  # as SIGSITE_LAYOUT names it
+    kinds: tuple[GroupKind, ...]  # the first is the kind the listings list
+    listings: dict[str, str]  # language code -> the listing of groups, in the first kind's folder
+    listing_key: str  # the listing's key of its list of entries
+    readmes: dict[str, tuple[str, ...]]  # language code -> a README's names, the first found wins
+    forge: Forge
+    template: TemplateDefaults
+    site_name: dict[str, str]  # language code -> the hub's name
+    site_description: dict[str, str]
+    copyright: dict[str, str]
+    repo_url: str
+    repo_name: str
+    public_emails: tuple[str, ...] = ()  # addresses the community publishes itself: never withheld
+    by_key: dict[str, GroupKind] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_key", {kind.key: kind for kind in self.kinds})
+
+    @property
+    def listed_kind(self) -> GroupKind:
+        """The kind of group the community's listings list (SIGs)."""
+        return self.kinds[0]
+
+    @property
+    def single_group_folders(self) -> frozenset[str]:
+        """The folders that are one group each (`tsc`)."""
+        return frozenset(kind.folder for kind in self.kinds if kind.single)
+
+    @property
+    def readme_names(self) -> frozenset[str]:
+        """Every name a README may have, in any language."""
+        return frozenset(name for names in self.readmes.values() for name in names)
+
+    def fits(self, root: Path) -> bool:
+        """True when the checkout at `root` has the folder of this layout's listed kind."""
+        folder = root / self.listed_kind.folder
+        return folder.is_dir() and not folder.is_symlink()
+
+
+MINDSPORE = Layout(
+    key="mindspore",
+    kinds=(
+        GroupKind("sig", "sigs", label="SIG"),
+        GroupKind("wg", "working-groups", label="Working group"),
+        GroupKind("tsc", "tsc", single=True, label="Technical Steering Committee"),
+    ),
+    listings={"en": "sig_info.yaml", "zh": "sig_info_chinese.yaml"},
+    listing_key="SIG list",
+    readmes={"en": ("README_en.md", "README.en.md"), "zh": ("README.md",)},
+    forge=Forge(
+        "Gitee",
+        "https://gitee.com/mindspore/community/blob/master/",
+        "https://gitee.com/mindspore/community/tree/master/",
+    ),
+    # sigs/create_sig_info_template.py writes TO_BE_CLARIFIED, --xxx-- and this date for every SIG.
+    template=TemplateDefaults("create_sig_info_template.py", created_on=date(2019, 12, 31)),
+    site_name={"en": "MindSpore SIGs", "zh": "MindSpore SIG 一览"},
+    site_description={
+        "en": "Every Special Interest Group, working group and the TSC of the MindSpore community: what "
+        "each works on, who leads it, when it meets, its notes, sessions and documents. Built from its "
+        "own files.",
+        "zh": "MindSpore 社区的全部特别兴趣小组（SIG）、工作组与技术指导委员会：研究方向、负责人、"
+        "会议时间、纪要、活动与文档，均取自各小组自己的文件。",
+    },
+    copyright={
+        "en": "MindSpore community · Content under the licenses of the community repository",
+        "zh": "MindSpore 社区 · 内容遵循社区仓库的许可",
+    },
+    repo_url="https://gitee.com/mindspore/community/tree/master/sigs",
+    repo_name="mindspore/community",
+    public_emails=("dev@mindspore.cn",),
+)
+LAYOUTS = {layout.key: layout for layout in (MINDSPORE,)}
+
+
+class UnknownLayout(ValueError):
+    """A layout named that no entry of LAYOUTS is."""
+
+
+def layout_named(key: str) -> Layout:
+    """The layout of a key (`SIGSITE_LAYOUT`, the hub's `layout` setting)."""
+    try:
+        return LAYOUTS[key.strip().lower()]
+    except KeyError:
+        raise UnknownLayout(
+            f"no community layout is named '{key}'; sigsite knows {', '.join(LAYOUTS)}"
+        ) from None
+
+
+def detect_layout(root: Path) -> Layout | None:
+    """The first layout whose folders the checkout at `root` has; None when none fits."""
+    return next((layout for layout in LAYOUTS.values() if layout.fits(root)), None)

@@ -1,0 +1,117 @@
+"""The community's layout as data (issue 29): found from the checkout or named, and the hub's
+defaults taken from it unless hub/mkdocs.yml names its own."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+from hub_support import FIXTURE, JUNE_2021, make_community
+
+from sigsite.layout import LAYOUTS, MINDSPORE, UnknownLayout, detect_layout, layout_named
+from sigsite.load import LoadSettings, load
+
+JUNE_2021_DATE = date(2021, 6, 1)
+
+
+def test_the_layout_is_found_from_the_checkout(tmp_path):
+    assert detect_layout(FIXTURE) is MINDSPORE
+    assert detect_layout(tmp_path) is None  # no folder of any layout's groups
+    (tmp_path / "sigs").symlink_to(FIXTURE / "sigs")
+    assert detect_layout(tmp_path) is None  # a link is never followed
+
+
+def test_a_layout_is_named_by_its_key_and_an_unknown_name_says_what_is_known():
+    assert layout_named(" MindSpore ") is MINDSPORE
+    with pytest.raises(UnknownLayout, match="no community layout is named 'kde'; sigsite knows mindspore"):
+        layout_named("kde")
+
+
+def test_every_layout_names_its_kinds_files_and_texts_in_every_language():
+    for layout in LAYOUTS.values():
+        assert len({kind.key for kind in layout.kinds}) == len(layout.kinds)
+        assert len({kind.folder for kind in layout.kinds}) == len(layout.kinds)
+        for texts in (layout.site_name, layout.site_description, layout.copyright, layout.readmes):
+            assert set(texts) == {"en", "zh"}, layout.key
+        assert layout.forge.source.endswith("/") and layout.forge.tree.endswith("/")
+
+
+def test_what_a_layout_says_is_what_the_loader_reads(tmp_path):
+    """The groups' folders, the listing and the READMEs come from the layout's entry, not from
+    constants: a layout whose README names differ reads other files."""
+    from dataclasses import replace
+
+    community = make_community(tmp_path / "community")
+    loaded = load(community, LoadSettings(), JUNE_2021_DATE)
+    assert {s.kind for s in loaded.community.folders} == {"sig", "wg", "tsc"}
+    assert loaded.community.layout is MINDSPORE
+    english_only = replace(MINDSPORE, readmes={"en": ("README_en.md",), "zh": ()})
+    reread = load(community, LoadSettings(), JUNE_2021_DATE, layout=english_only)
+    alpha = reread.community.sig("alpha")
+    assert [r.path for r in alpha.readmes] == ["sigs/alpha/README_en.md"]
+    assert [r.path for r in loaded.community.sig("alpha").readmes] != [r.path for r in alpha.readmes]
+
+
+def _check(community: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community)],
+        capture_output=True,
+        text=True,
+        cwd=community,
+        env={**os.environ, **env},
+        check=False,
+    )
+
+
+def test_check_refuses_a_layout_it_does_not_know(tmp_path):
+    community = make_community(tmp_path / "community")
+    result = _check(community, SIGSITE_LAYOUT="nope")
+    assert result.returncode == 1
+    assert "no community layout is named 'nope'" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.build
+def test_the_hub_takes_its_name_from_the_layout_unless_mkdocs_yml_names_one(tmp_path):
+    """hub/mkdocs.yml names nothing of MindSpore: the layout gives the name, copyright and repository
+    in each language; a site_name written in mkdocs.yml wins in every language."""
+    community = make_community(tmp_path / "community")
+    shutil.copytree(PROJECT / "hub", tmp_path / "hub")
+    shutil.copytree(PROJECT / "overrides", tmp_path / "overrides")
+    config = tmp_path / "hub" / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "gitee.com/mindspore" not in text and "MindSpore SIG" not in text
+    config.write_text(text.replace('site_name: ""', "site_name: Open Hub"), "utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SIGSITE_COMMUNITY": str(community), "SOURCE_DATE_EPOCH": JUNE_2021},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    from bs4 import BeautifulSoup
+
+    def page(relative: str) -> BeautifulSoup:
+        return BeautifulSoup((tmp_path / "site" / relative).read_text("utf-8"), "lxml")
+
+    english, chinese = page("index.html"), page("zh/index.html")
+    assert english.title is not None and chinese.title is not None
+    assert english.title.text.endswith("Open Hub") and chinese.title.text.endswith("Open Hub")
+    assert MINDSPORE.copyright["en"] in english.get_text() and MINDSPORE.copyright["zh"] in chinese.get_text()
+    assert english.select_one(f'a[href="{MINDSPORE.repo_url}"]') is not None
