@@ -2,10 +2,12 @@
 
 A page, feed or mail client may decode what a file holds before anyone reads it: HTML entities
 (`&#64;`, `&commat;`), percent-encoding (`mailto:a%40b.org`), Markdown's backslash escapes and
-emphasis marks, the full-width forms Chinese input methods type (`＠`, `。`), and markup between
-the parts (`alice@<b>example</b>.org`). The scanner reads decoded views of the text in which
-every character remembers where it was written, and withholds each address where it was written.
-A web address's user name (`https://user@host/`) is dropped from the address instead.
+emphasis marks, the full-width forms Chinese input methods type (`＠`, `。`), markup between
+the parts (`alice@<b>example</b>.org`), and characters no reader sees (a soft hyphen, a zero-width
+space: `alice&shy;@example.org` reads as the address). A domain may be written wholly in another
+script (`alice@例子.中国`), as an internationalised address is. The scanner reads decoded views of
+the text in which every character remembers where it was written, and withholds each address where
+it was written. A web address's user name (`https://user@host/`) is dropped from the address instead.
 
 Everything here is linear in the text: the views are built by one regular expression each, and
 the address scanner starts only at an `@` and looks at most an address's length to either side.
@@ -28,6 +30,14 @@ _LOCAL_EXTRA = frozenset(".+-_%")
 _DOMAIN_EXTRA = frozenset(".-")
 _PUNYCODE_TLD = re.compile(r"xn--[a-z0-9-]{1,59}", re.IGNORECASE)
 _IDEOGRAPHIC_STOPS = str.maketrans({"。": ".", "｡": "."})  # NFKC keeps them; in an address they are dots
+# Unicode's default-ignorable code points (a soft hyphen, zero-width spaces and joiners, direction
+# marks, variation selectors, fillers): nothing a reader sees, so an address reads as if they were not
+# there. They are all outside ASCII, so each is found as part of a run of non-ASCII characters.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
 # What a decoding can turn into an `@`: without any of these, a text holds no address at all.
 _MAY_HOLD_AN_ADDRESS = re.compile("[@&%\uff20\ufe6b]")
 
@@ -98,15 +108,21 @@ def _decoded(match: re.Match[str], markdown: bool) -> str | None:
     if markdown and first in "*~`":
         return ""
     if not piece.isascii():
-        if unicodedata.is_normalized("NFKC", piece) and "。" not in piece and "｡" not in piece:
+        if (
+            unicodedata.is_normalized("NFKC", piece)
+            and "。" not in piece
+            and "｡" not in piece
+            and not _INVISIBLE.search(piece)
+        ):
             return None
-        return "".join(_compatible(char) or char for char in piece)
+        return piece  # read character by character (_view), each as `_compatible` reads it
     return None
 
 
 def _compatible(text: str) -> str:
-    """Full-width and other compatibility forms as the characters they stand for (`＠` is `@`)."""
-    return unicodedata.normalize("NFKC", text).translate(_IDEOGRAPHIC_STOPS)
+    """Full-width and other compatibility forms as the characters they stand for (`＠` is `@`);
+    characters no reader sees, left out."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text).translate(_IDEOGRAPHIC_STOPS))
 
 
 def _view(text: str, pattern: re.Pattern[str], markdown: bool) -> _View:
@@ -129,7 +145,10 @@ def _view(text: str, pattern: re.Pattern[str], markdown: bool) -> _View:
         if decoded is None:
             continue
         add(text[position : match.start()], position, match.start(), True)
-        if len(decoded) == len(match.group()) and decoded == match.group():
+        if not match.group().isascii():  # character by character, each where it was written
+            for offset, char in enumerate(match.group()):
+                add(_compatible(char), match.start() + offset, match.start() + offset + 1, False)
+        elif len(decoded) == len(match.group()) and decoded == match.group():
             add(decoded, match.start(), match.end(), True)
         elif len(decoded) > 1 and match.group()[0] not in "&%":  # character by character
             for offset, char in enumerate(decoded):
@@ -160,6 +179,11 @@ def _is_local(char: str) -> bool:
 
 
 def _is_domain(char: str) -> bool:
+    """A character of a domain: a letter or digit of any script (`例子.中国`), a dot or a hyphen."""
+    return char.isalnum() or char in _DOMAIN_EXTRA
+
+
+def _is_ascii_domain(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in _DOMAIN_EXTRA)
 
 
@@ -167,8 +191,11 @@ def _is_top_level(label: str) -> bool:
     return label.isalpha() or _PUNYCODE_TLD.fullmatch(label) is not None
 
 
-def scan(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every address written plainly in `text`, left to right; linear."""
+def scan(text: str, *, ascii_domains: bool = False) -> Iterator[tuple[int, int]]:
+    """(start, end) of every address written plainly in `text`, left to right; linear. A domain may
+    be in any script, or in ASCII only (`ascii_domains`: for bytes that need not be text, where
+    letters of other scripts are mostly chance)."""
+    in_domain = _is_ascii_domain if ascii_domains else _is_domain
     scanned_to = 0  # no address starts before the end of the previous one
     at = text.find("@")
     while at != -1:
@@ -176,9 +203,9 @@ def scan(text: str) -> Iterator[tuple[int, int]]:
         while start > max(scanned_to, at - MAX_LOCAL) and _is_local(text[start - 1]):
             start -= 1
         end = at + 1
-        while end < len(text) and end - at <= MAX_DOMAIN and _is_domain(text[end]):
+        while end < len(text) and end - at <= MAX_DOMAIN and in_domain(text[end]):
             end += 1
-        local, domain = text[start:at].strip("."), text[at + 1 : end].rstrip(".-")
+        local, domain = text[start:at].strip("."), _one_script(text[at + 1 : end]).rstrip(".-")
         labels = domain.split(".")
         is_ssh_remote = local == "git" and text[at + 1 + len(domain) : at + 2 + len(domain)] == ":"
         if local and len(labels) >= 2 and all(labels) and _is_top_level(labels[-1]) and not is_ssh_remote:
@@ -187,6 +214,19 @@ def scan(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
             scanned_to = end
         at = text.find("@", max(at + 1, scanned_to))
+
+
+def _one_script(domain: str) -> str:
+    """`domain` in one script: ASCII (`mindspore.cn`), or wholly another (`例子.中国`, as an
+    internationalised address writes it). A domain that turns from ASCII to another script is
+    ASCII up to there: `dev@mindspore.cn进行订阅`, or `openeuler.org。如果不需要` (the ideographic
+    full stop reads as a dot), is Chinese written on after the address."""
+    if all(not char.isascii() or char in _DOMAIN_EXTRA for char in domain):
+        return domain
+    for index, char in enumerate(domain):
+        if not char.isascii():
+            return domain[:index]
+    return domain
 
 
 def _in_view(view: _View) -> Iterator[Address]:

@@ -235,7 +235,7 @@ _AT_OFFSET = {"latin-1": (1, 0), "utf-16-le": (2, 0), "utf-16-be": (2, 1)}  # by
 def _scanned(data: bytes, codec: str, start: int, end: int, seen: set[int]) -> Iterator[Address]:
     text = data[start:end].decode(codec, "replace")
     width, offset = _AT_OFFSET[codec]
-    for begin, finish in scan(text):
+    for begin, finish in scan(text, ascii_domains=True):  # letters of other scripts there are chance
         address = text[begin:finish]
         at = start + width * (begin + address.index("@")) + offset
         if at not in seen and looks_real(address):

@@ -1,5 +1,6 @@
 """What a PDF holds as text: its strings (`/Author (…)`, `<FEFF…>`, with their escapes decoded) and
-its streams, decoded through their filters (Flate, ASCIIHex, ASCII85), the strings in them too.
+its streams, decoded through their filters (Flate, ASCIIHex, ASCII85, RunLength), the strings in them
+too.
 
 A PDF is read without a parser, in one pass: each `stream` keyword is decoded from where its data
 starts, and a Flate stream ends where its compressed data says, whatever `/Length` or `endstream`
@@ -25,9 +26,8 @@ _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _LENGTH = re.compile(rb"/Length\s+([0-9]{1,12})\b(?!\s+[0-9]+\s+R)")
 _ENCRYPTED = re.compile(rb"/Encrypt\s*(?:[0-9]+\s+[0-9]+\s+R|<<)")
 _DICTIONARY = 4096  # bytes before a stream keyword where its dictionary is looked for
-PIXEL_FILTERS = frozenset(
-    {b"DCTDecode", b"DCT", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode", b"CCF", b"RunLengthDecode", b"RL"}
-)
+# Filters only of images. RunLength is not one: a viewer decodes a page's text written with it too.
+PIXEL_FILTERS = frozenset({b"DCTDecode", b"DCT", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode", b"CCF"})
 _STRING_TOKEN = re.compile(rb"[()\\<]")
 _HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]{0,65536})>")
 _ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|(\r\n|\r|\n)|(.))", re.DOTALL)
@@ -73,7 +73,7 @@ def _decoded_stream(
         return None, _end_of_pixels(content, start, dictionary)
     if not filters:  # written as it is: its strings are read with the PDF's own
         return None, start
-    data, end = _first_filter(content, start, filters[0], budget)
+    data, end = _first_filter(content, start, filters[0], budget, dictionary)
     for name in filters[1:]:
         data, _ = _first_filter(data, 0, name, budget)
     return data, end
@@ -91,8 +91,11 @@ def _end_of_pixels(content: bytes, start: int, dictionary: bytes) -> int:
     return min(found) if found else start
 
 
-def _first_filter(content: bytes, start: int, name: bytes, budget: Budget) -> tuple[bytes, int]:
-    """The data from `start` decoded by the filter `name`, and where its encoded data ends."""
+def _first_filter(
+    content: bytes, start: int, name: bytes, budget: Budget, dictionary: bytes = b""
+) -> tuple[bytes, int]:
+    """The data from `start` decoded by the filter `name`, and where its encoded data ends (for
+    RunLength, whose data may hold any byte, where the stream's `dictionary` says it ends)."""
     try:
         if name in {b"FlateDecode", b"Fl"}:
             data, used = inflate(memoryview(content)[start:], budget)
@@ -102,6 +105,9 @@ def _first_filter(content: bytes, start: int, name: bytes, budget: Budget) -> tu
             end = len(content) if end == -1 else end
             digits = re.sub(rb"\s", b"", content[start:end])
             data = binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+        elif name in {b"RunLengthDecode", b"RL"}:
+            end = _end_of_data(content, start, dictionary)
+            return _run_length(content[start:end], budget), end  # counted as it is made
         elif name in {b"ASCII85Decode", b"A85"}:
             end = content.find(b"~>", start)
             end = len(content) if end == -1 else end
@@ -112,6 +118,37 @@ def _first_filter(content: bytes, start: int, name: bytes, budget: Budget) -> tu
         raise CannotLookInto(f"a stream of filter {name.decode('latin-1')} cannot be decoded") from exc
     budget.spend(len(data))
     return data, end
+
+
+def _end_of_data(content: bytes, start: int, dictionary: bytes) -> int:
+    """Where a stream's data ends, as a viewer finds it: at its `/Length` when `endstream` follows
+    there, else at the first `endstream`, else at the end of the file."""
+    length = _LENGTH.search(dictionary)
+    if length:
+        end = start + int(length[1])
+        if content[end : end + 32].lstrip(b"\r\n \t\f\x00").startswith(b"endstream"):
+            return end
+    found = content.find(b"endstream", start)
+    return len(content) if found == -1 else found
+
+
+def _run_length(data: bytes, budget: Budget) -> bytes:
+    """RunLength `data` decoded to its end mark (128) or its end: a length byte below 128 copies
+    that many bytes and one more, one above repeats the next byte 257 minus it times. Each run is
+    counted against `budget` as it is made (a run of 2 bytes makes 128)."""
+    runs: list[bytes] = []
+    at = 0
+    while at < len(data) and data[at] != 128:
+        length = data[at]
+        if length < 128:
+            run = data[at + 1 : at + 2 + length]
+            at += 2 + length
+        else:
+            run = data[at + 1 : at + 2] * (257 - length)
+            at += 2
+        budget.spend(len(run))
+        runs.append(run)
+    return b"".join(runs)
 
 
 def _decoded_parts(data: bytes, where: str) -> Iterator[Part]:

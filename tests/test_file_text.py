@@ -319,3 +319,41 @@ def test_a_compressed_stream_ends_where_its_data_says():
         packed = zlib.compress(random.Random(size).randbytes(size) + bytes(size))
         data, used = inflate(packed + b"\nendstream\nendobj\n", Budget())
         assert (len(data), used) == (2 * size, len(packed))
+
+
+def _run_length(data: bytes) -> bytes:
+    """`data` RunLength-encoded in literal runs of two bytes (which split any word), and its end mark."""
+    return (
+        b"".join(bytes([len(data[i : i + 2]) - 1]) + data[i : i + 2] for i in range(0, len(data), 2))
+        + b"\x80"
+    )
+
+
+def _run_length_page() -> bytes:
+    return _run_length(b"BT (" + LEAK.encode() + b") Tj ET")
+
+
+def _endstream_among_runs() -> bytes:
+    """A literal run of the word `endstream` before the page: its /Length says where it ends."""
+    data = b"\x08endstream" + _run_length_page()
+    return b"<</Filter[/RunLengthDecode]/Length %d>>stream\n%s\nendstream" % (len(data), data)
+
+
+@pytest.mark.parametrize(
+    "stream",
+    [
+        lambda: b"<</Filter/RunLengthDecode>>stream\n%s\nendstream" % _run_length_page(),
+        lambda: b"<</Filter/RL/Length 999>>stream\n%s\nendstream" % _run_length_page(),  # a wrong /Length
+        _endstream_among_runs,
+    ],
+)
+def test_a_page_written_with_run_length_is_read(stream):
+    assert found(pdf(stream()), "a.pdf") == [LEAK]
+
+
+def test_a_run_length_bomb_costs_its_limit():
+    bomb = b"\x81x" * (MAX_DECODED // 128 + 10)  # each two bytes make 128
+    started = time.process_time()
+    with pytest.raises(CannotLookInto, match="once decompressed"):
+        list(addresses_in_file(pdf(b"<</Filter/RL>>stream\n" + bomb + b"\nendstream"), "a.pdf"))
+    assert time.process_time() - started < 2.0

@@ -1,0 +1,67 @@
+"""The scanner of e-mail addresses (sigsite/emails.py) on what a reader sees but the text hides:
+characters no reader sees between an address's parts, and domains written in another script."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sigsite.emails import find_addresses, redact
+from sigsite.file_text import plain_addresses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "victim\u00ad@corpmail.cn",  # a soft hyphen, as the character
+        "victim&shy;@corpmail.cn",  # and as the entity
+        "vic%C2%ADtim@corpmail.cn",  # and percent-encoded
+        "victim\u200b@corp\u200dmail.cn",  # zero-width space and joiner
+        "victim@corpmail\u2060.cn",  # word joiner
+        "vic\ufefftim@corpmail.cn",  # a byte order mark inside
+        "victim\u200e@\u202ecorpmail.cn",  # direction marks
+        "victim\ufe0f@corpmail.cn",  # a variation selector
+    ],
+)
+def test_an_address_with_characters_no_reader_sees_is_withheld_whole(text):
+    withheld, found = redact(text)
+    assert [a.address for a in found] == ["victim@corpmail.cn"]
+    assert withheld == "[e-mail hidden]"
+
+
+def test_a_domain_wholly_in_another_script_is_an_address():
+    withheld, found = redact("write to victim@例子.中国 or victim＠例子。中国 today")
+    assert [a.address for a in found] == ["victim@例子.中国"] * 2
+    assert withheld == "write to [e-mail hidden] or [e-mail hidden] today"
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("发送邮件至dev@mindspore.cn进行订阅", "dev@mindspore.cn"),  # Chinese written on without a space
+        ("请联系sig-x@openeuler.org。如果不需要，请删除", "sig-x@openeuler.org"),  # an ideographic full stop
+        ("zhou@huawei.com，谢谢", "zhou@huawei.com"),
+    ],
+)
+def test_chinese_written_on_after_an_address_is_not_its_domain(text, address):
+    assert [a.address for a in find_addresses(text)] == [address]
+
+
+def test_a_public_list_followed_by_chinese_stays_public():
+    public = frozenset({"dev@mindspore.cn"})
+    assert redact("订阅dev@mindspore.cn。谢谢", public) == ("订阅dev@mindspore.cn。谢谢", [])
+
+
+def test_letters_of_other_scripts_in_bytes_that_are_no_text_make_no_address():
+    # Latin-1 letters after an `@` in binary data are chance: the domain is read in ASCII there
+    assert list(plain_addresses(b"\x00\x01ab@\xe9\xe8\xe0\xe7.\xe9\xe8\x00")) == []
+    assert [a.address for a in plain_addresses(b"\x00\x01ab@example.org\x00")] == ["ab@example.org"]
+
+
+def test_invisible_characters_and_other_scripts_cost_in_proportion():
+    for unit in ("a\u200b@", "x@例子\u00ad.", "\u00ad" * 8 + "@"):
+        text = unit * 40_000
+        started = time.process_time()
+        find_addresses(text)
+        assert time.process_time() - started < 2.0, unit
