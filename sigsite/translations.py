@@ -25,6 +25,13 @@ ZH: dict[str, str] = {
     "Reviewers": "评审者",
     "Contributors": "贡献者",
     "Members": "成员",
+    # roster: a role's count in a sentence ("3 maintainers")
+    "maintainers": "维护者",
+    "mentors": "导师",
+    "committers": "提交者",
+    "reviewers": "评审者",
+    "contributors": "贡献者",
+    "members": "成员",
     # roster
     "{count} people in the SIG": "SIG 共有 {count} 人",
     "{count} person in the SIG": "SIG 共有 {count} 人",
