@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sigsite.languages import alternation, named_by_every_language, words_of
+
 
 @dataclass(frozen=True)
 class Channel:
@@ -16,9 +18,13 @@ class Channel:
     named_by: re.Pattern[str]
 
 
+# A channel's name in each language (WeChat's), or a brand and the word for a group (`QQ group`).
+_NAMES = named_by_every_language("channel_names")
 CHANNELS: dict[str, Channel] = {
-    "wechat": Channel("WeChat group", re.compile(r"wechat|微信", re.IGNORECASE)),
-    "qq": Channel("QQ group", re.compile(r"(?<![A-Za-z])QQ ?(?:群|group)", re.IGNORECASE)),
+    "wechat": Channel("WeChat group", re.compile(alternation(_NAMES["wechat"]), re.IGNORECASE)),
+    "qq": Channel(
+        "QQ group", re.compile(rf"(?<![A-Za-z])QQ ?(?:{alternation(words_of('group_words'))})", re.IGNORECASE)
+    ),
     "slack": Channel("Slack", re.compile(r"(?<![A-Za-z])slack(?![A-Za-z])", re.IGNORECASE)),
     "zulip": Channel("Zulip", re.compile(r"(?<![A-Za-z])zulip(?![A-Za-z])", re.IGNORECASE)),
     "discord": Channel("Discord", re.compile(r"(?<![A-Za-z])discord(?![A-Za-z])", re.IGNORECASE)),

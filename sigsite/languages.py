@@ -1,16 +1,19 @@
 """The languages the sites are written in, each declared once: a third language is one entry here
 and a catalogue of its labels in translations.py.
 
-A language says how its dates are written and how to tell a text written in it (which README and
-listing files of a community are in it is the community's layout: layout.py). English is the default: a label
+A language says how its dates are written, how to tell a text written in it, and the words the
+readers of committed files look for in it (vocabulary.py); which README and listing files of a
+community are in it is the community's layout (layout.py). English is the default: a label
 without a translation, or a file in no language, falls back to it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+
+from sigsite.vocabulary import CHINESE, ENGLISH, Vocabulary
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -23,23 +26,46 @@ class Language:
     date_format: str  # Babel's pattern of a full date ("full": Babel's own)
     script: re.Pattern[str] | None = None  # characters that mark a text as written in it
     name_tags: tuple[str, ...] = ()  # how a file name says it is in this language: `guide_EN.md`
+    words: Vocabulary = field(default_factory=Vocabulary)  # what the readers look for in it
 
 
 DEFAULT = "en"
 LANGUAGES: dict[str, Language] = {
     language.code: language
     for language in (
-        Language("en", "full", name_tags=("en",)),
+        Language("en", "full", name_tags=("en",), words=ENGLISH),
         # Babel's full Chinese date runs the weekday into the day; the SIGs write them apart.
         Language(
             "zh",
             "y年M月d日 EEEE",
             re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
             name_tags=("cn", "zh"),
+            words=CHINESE,
         ),
     )
 }
 CODES = tuple(LANGUAGES)
+
+
+def words_of(kind: str) -> tuple[str, ...]:
+    """The words of every language for one field of Vocabulary (`record_words`), each once, in the
+    languages' order: what a reader builds its pattern from."""
+    found = (word for lang in LANGUAGES.values() for word in getattr(lang.words, kind))
+    return tuple(dict.fromkeys(found))
+
+
+def named_by_every_language(kind: str) -> dict[str, tuple[str, ...]]:
+    """A mapping field of Vocabulary (`note_sections`) merged over every language: key -> words."""
+    merged: dict[str, dict[str, None]] = {}
+    for lang in LANGUAGES.values():
+        for key, words in getattr(lang.words, kind).items():
+            merged.setdefault(key, {}).update(dict.fromkeys(words))
+    return {key: tuple(words) for key, words in merged.items()}
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A pattern matching any of `words` as written (literal, escaped), the longest first."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 _NAME_TAG = re.compile(r"[-_.]([A-Za-z]{2})$")

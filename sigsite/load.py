@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from sigsite.health.community import CommunityHealth, assess
+from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.loader import load_community
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson, community_people
@@ -47,10 +48,11 @@ def load(
     today: date,
     caches: dict[str, NoteCache] | None = None,
     layout: Layout = MINDSPORE,
+    image_sizes: ImageSizeCache | None = None,
 ) -> Loaded:
     """Read the community checkout at `root` once; bad input becomes problems of its file, never an
-    exception. With `caches` from an earlier load (`mkdocs serve`), only the notes that changed
-    are read again. `today` dates what is recent and coming."""
+    exception. With `caches` and `image_sizes` from an earlier load (`mkdocs serve`), only the
+    notes and images that changed are read again. `today` dates what is recent and coming."""
     community, problems = load_community(
         root,
         timezone=settings.timezone,
@@ -59,6 +61,7 @@ def load(
         forge_url=settings.forge_url,
         bulk_change_groups=settings.bulk_change_groups,
         layout=layout,
+        image_sizes=image_sizes,
     )
     people = community_people(community, problems)  # what the groups' files say of one person, compared
     health = assess(community, people, today, problems)

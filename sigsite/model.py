@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
-from sigsite.languages import DEFAULT
+from sigsite.languages import DEFAULT, named_by_every_language
 from sigsite.markup.anchors import Anchors, Outbound
 from sigsite.statements import Statement
 
@@ -21,20 +21,14 @@ ROLE_KEYS: dict[str, str] = {
 # Every role, most responsible first; mentors come only from sig-info.yaml.
 ROLES: tuple[str, ...] = ("Maintainer", "Mentor", "Committer", "Reviewer", "Contributor", "Member")
 
-# The sections of the SIG's note template, under each name the notes use (English and Chinese).
+# The sections of the SIG's note template, under each name the notes use in any language.
 SECTION_NAMES: dict[str, str] = {
-    **dict.fromkeys(("agenda", "议程", "会议议程", "議程"), "agenda"),
-    **dict.fromkeys(
-        ("conference links", "conference link", "meeting links", "会议链接", "会议地址"), "conference links"
-    ),
-    **dict.fromkeys(("attendees", "attendee", "participants", "参会人员", "与会人员", "参会者"), "attendees"),
-    **dict.fromkeys(("notes", "minutes", "会议纪要", "纪要"), "notes"),
-    **dict.fromkeys(("action items", "待办事项", "行动项"), "action items"),
+    name: key for key, names in named_by_every_language("note_sections").items() for name in names
 }
 
 
 def section_key(heading: str) -> str:
-    """`agenda` for `Agenda`, `## 议程` and the like; other headings in lower case."""
+    """`agenda` for `Agenda` and its name in every language; other headings in lower case."""
     text = heading.strip().lower()
     return SECTION_NAMES.get(text, text)
 
@@ -79,7 +73,8 @@ class Section:
 
     @property
     def key(self) -> str:
-        """The section's name in the template (`agenda` for `议程`), for looking sections up."""
+        """The section's name in the template (`agenda` for its name in any language), for looking
+        sections up."""
         return section_key(self.title)
 
 

@@ -16,13 +16,12 @@ from typing import Any
 from sigsite.accounts import gitee_account
 from sigsite.given import given
 from sigsite.health.sections import Part, sections_where
+from sigsite.languages import alternation, words_of
 from sigsite.links import urls_in
 from sigsite.yaml_source import LocatedDict, items_of
 
-_LEADER_HEADING = re.compile(r"maintainer|负责人|维护者|chair|组长|leader|owner", re.IGNORECASE)
-_NOTES_WORDS = re.compile(
-    r"meeting (?:records?|notes|minutes)|minutes|会议纪要|会议记录|例会记录|纪要", re.IGNORECASE
-)
+_LEADER_HEADING = re.compile(alternation(words_of("leader_headings")), re.IGNORECASE)
+_NOTES_WORDS = re.compile(alternation(words_of("minutes_words")), re.IGNORECASE)
 _ROW_ACCOUNT = re.compile(r"https?://(?:www\.)?gitee\.com/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})(?=[)\s/|>\]])")
 # A list item that is a person, not a sentence: a few words, no colon (`Responsible for: ...`).
 _LOOKS_LIKE_A_NAME = re.compile(r"[^:：,，。.;；]{1,40}(?:[(（][^()（）]{1,60}[)）])?")

@@ -25,6 +25,13 @@ ZH: dict[str, str] = {
     "Reviewers": "评审者",
     "Contributors": "贡献者",
     "Members": "成员",
+    # roster: a role's count in a sentence ("3 maintainers")
+    "maintainers": "维护者",
+    "mentors": "导师",
+    "committers": "提交者",
+    "reviewers": "评审者",
+    "contributors": "贡献者",
+    "members": "成员",
     # roster
     "{count} people in the SIG": "SIG 共有 {count} 人",
     "{count} person in the SIG": "SIG 共有 {count} 人",
@@ -225,6 +232,8 @@ ZH: dict[str, str] = {
     "2nd": "第二个",
     "3rd": "第三个",
     "4th": "第四个",
+    # sigsite.js: a meeting's time in the visitor's zone, from its <time>'s data-sig-local.
+    " (your time: {time})": "（您的时间：{time}）",
 }
 CATALOGS: dict[str, dict[str, str]] = {"zh": ZH}
 # The note on a hub page that shows a README in another language than the page's, by the README's.

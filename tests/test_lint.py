@@ -58,17 +58,6 @@ def test_only_the_templates_know_jinja():
         assert not [n for n in names if n.startswith("sigsite.render")], path
 
 
-def test_a_language_is_named_in_three_modules_only():
-    """languages.py declares each language, translations.py holds its labels, layout.py a community's
-    files and names in it: a third language is an entry in each, and nothing else names one."""
-    naming = sorted(
-        path.relative_to(PROJECT).as_posix()
-        for path in (PROJECT / "sigsite").rglob("*.py")
-        if '"zh"' in path.read_text("utf-8") or "'zh'" in path.read_text("utf-8")
-    )
-    assert naming == ["sigsite/languages.py", "sigsite/layout.py", "sigsite/translations.py"]
-
-
 def test_the_readme_layout_names_every_module_and_only_modules_that_exist():
     """The README's Layout is the next maintainer's map: each module of sigsite/ is on it, and
     nothing it names is gone."""

@@ -12,10 +12,13 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, validate_published
-from hub_support import FIXTURE
+from hub_support import FIXTURE, make_community
 from icalendar import Calendar
 
 from sigsite.addresses import PageContext
+from sigsite.hub.images import ImageSizeCache
+from sigsite.hub.loader import load_community
+from sigsite.hub.rendering import rendered_community
 from sigsite.load import LoadSettings, load
 from sigsite.loader import Sources, load_sig
 from sigsite.markup.references import resolve_references
@@ -24,6 +27,7 @@ from sigsite.plan.hub import HubPlan, hub_groups
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedFile, PlannedPage
 from sigsite.plan.section import Section
+from sigsite.problems import Problems
 
 LANGUAGES = ("en", "zh")
 BASE = "https://example.org/hub/"
@@ -424,3 +428,41 @@ def test_a_dated_file_that_is_no_record_is_read_once_and_warned_about_once(tmp_p
         (3, "the personal e-mail address"),
         (None, "the path carries the date 2"),
     ]
+
+
+def _png(path: Path, width: int, height: int) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (width, height), "red").save(path, "PNG")
+
+
+def test_an_image_written_again_at_the_same_path_is_read_again(tmp_path):
+    """The sizes read are kept by whoever keeps the cache (the plugin, across `mkdocs serve`'s
+    rebuilds), each checked against its file's size and time: never an edited image's old size."""
+    cache = ImageSizeCache()
+    image = tmp_path / "arch.png"
+    _png(image, 2, 3)
+    assert cache.size_of(image) == (2, 3)
+    _png(image, 40, 50)
+    assert cache.size_of(image) == (40, 50)
+    image.unlink()
+    assert cache.size_of(image) is None
+
+
+def test_a_group_readme_shows_its_image_at_its_new_size_after_an_edit(tmp_path):
+    """rendered_community with one cache over two loads, as the hub plugin renders on each save: the
+    README's image takes the size of the file as it now is."""
+    root = make_community(tmp_path / "community")
+    community, _ = load_community(root)
+    cache = ImageSizeCache()
+
+    def sizes() -> set[tuple[str, str]]:
+        rendered = rendered_community(community, root, "https://gitee.com/c/", frozenset(), Problems(), cache)
+        readme = rendered.sig("alpha").readme("en")
+        assert readme is not None
+        images = BeautifulSoup(readme.rendered.html, "lxml").select("img[width]")
+        return {(img["width"], img["height"]) for img in images}
+
+    assert sizes() == {("1", "1")}
+    _png(root / "sigs" / "alpha" / "arch.png", 6, 4)
+    assert sizes() == {("6", "4")}

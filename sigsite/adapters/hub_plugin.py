@@ -21,6 +21,7 @@ from sigsite.adapters.config import COMMUNITY_VARIABLE, HubConfig
 from sigsite.adapters.site_plugin import Fingerprint, SitePlugin
 from sigsite.adapters.theme_hooks import languages_of, name_other_languages
 from sigsite.health.community import CommunityHealth
+from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import source_of
@@ -61,6 +62,7 @@ class HubPlugin(SitePlugin[HubConfig]):
         self.health = CommunityHealth()
         self._root = Path()
         self._caches: dict[str, NoteCache] = {}  # by folder: a save re-reads that note alone
+        self._image_sizes = ImageSizeCache()  # a saved image is measured again, the others are not
         self._plan: HubPlan | None = None  # the pages of the language being built
         self.layout: Layout = MINDSPORE  # the community's, once located
         self._defaults_applied = False
@@ -170,6 +172,7 @@ class HubPlugin(SitePlugin[HubConfig]):
             self.today(),
             self._caches,
             self.layout,
+            self._image_sizes,
         )
         self.community, self.people, self.health = loaded.community, loaded.people, loaded.health
         return loaded.problems

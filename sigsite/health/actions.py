@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sigsite.health.sections import sections_named
+from sigsite.languages import words_of
 from sigsite.model import Meeting
 
-ACTION_NAMES = frozenset(
-    {"action items", "action item", "actions", "next steps", "待办事项", "行动项", "遗留问题", "后续行动"}
-)
-_NOT_AN_ACTION = frozenset({"todo", "tbd", "none", "n/a", "na", "无", "暂无"})
+ACTION_NAMES = frozenset(words_of("action_headings"))
+_NOT_AN_ACTION = frozenset(words_of("not_an_action"))
 
 
 @dataclass(frozen=True)

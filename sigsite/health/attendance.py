@@ -14,37 +14,21 @@ import re
 from dataclasses import dataclass
 
 from sigsite.health.sections import Item, sections_named
+from sigsite.languages import words_of
 from sigsite.model import Meeting
 
-ATTENDANCE_NAMES = frozenset(
-    {
-        "attendees",
-        "attendee",
-        "attendance",
-        "participants",
-        "参会人员",
-        "与会人员",
-        "参会者",
-        "与会者",
-        "出席人员",
-        "出席",
-        "参会",
-    }
-)
+ATTENDANCE_NAMES = frozenset(words_of("attendance_headings"))
 _SEPARATORS = re.compile(r"[,，、;；]")
-# What ends a list that goes on ("etc.", "and others", "…", "等"), as many as it writes: read from
-# the end, one at a time (a pattern repeating an ellipsis of any length backtracks exponentially).
-_ETC_ENDINGS = ("etc.", "etc", "and others", "...", "…", "等人", "等等", "等")
-_WORD_ENDINGS = frozenset({"etc.", "etc", "and others"})  # a whole word: not "fetc"
+# What ends a list that goes on ("etc.", "and others", "…"), as many as it writes: read from the
+# end, one at a time (a pattern repeating an ellipsis of any length backtracks exponentially).
+_ETC_ENDINGS = (*words_of("list_goes_on"), "...", "…")
+# A Latin word is a whole word: not "fetc".
+_WORD_ENDINGS = frozenset(e for e in _ETC_ENDINGS if e[:1].isascii() and e[:1].isalpha())
 _TEAMS_IN = re.compile(r"^(?:\w+\s+)?teams?\s+(?:in|from|of|at)\s+(?P<rest>.+)$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d{1,4}")
-_ORGANISATION_WORDS = re.compile(
-    r"universit|college|institute|school|\bteam\b|\blab\b|laborator|compan|\bcorp|\binc\b|\bltd\b|"
-    r"academy|foundation|大学|学院|公司|团队|实验室|研究院|研究所",
-    re.IGNORECASE,
-)
-_NOT_A_NAME = frozenset({"todo", "tbd", "none", "n/a", "na", "无", "待定"})
+_ORGANISATION_WORDS = re.compile("|".join(words_of("organisation_words")), re.IGNORECASE)
+_NOT_A_NAME = frozenset(words_of("not_a_name"))
 MAX_NAME_WORDS = 5
 MAX_ITEM = 300  # a longer list item is a sentence, not a list of names: never parsed, so cost stays linear
 QUOTE_LENGTH = 200

@@ -20,6 +20,7 @@ from sigsite.formatting import shortened
 from sigsite.hub.documents import read_documents
 from sigsite.hub.faults import published
 from sigsite.hub.history import read_history
+from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.links import forge_targets, relative_targets
 from sigsite.hub.listing import Listed, read_listing
 from sigsite.hub.model import Community, HubSig
@@ -58,6 +59,7 @@ def load_community(
     forge_url: str | None = None,
     bulk_change_groups: int = BULK_CHANGE_GROUPS,
     layout: Layout = MINDSPORE,
+    image_sizes: ImageSizeCache | None = None,
 ) -> tuple[Community, Problems]:
     """Read every group folder of `root`; bad input becomes problems of its file, never an exception.
 
@@ -65,6 +67,8 @@ def load_community(
     an error (`Community.faults`): `sigsite check --community` fails on it, the hub shows the rest.
     A commit that changes `bulk_change_groups` groups' folders or more dates none of them
     (hub/history.py). The layout says where the groups are; `forge_url` defaults to its forge's.
+    With `caches` and `image_sizes` from an earlier load (`mkdocs serve`), only the notes and
+    images that changed are read again.
     """
     problems = Problems()
     forge_url = forge_url or layout.forge.source
@@ -155,7 +159,7 @@ def load_community(
     )
     sigs = [replace(s, last_change=history.last_change.get(s.path)) for s in sigs]
     community = Community(introduction=introduction, sigs=tuple(sigs), history=history, layout=layout)
-    community = rendered_community(community, root, forge_url, public_emails, problems)
+    community = rendered_community(community, root, forge_url, public_emails, problems, image_sizes)
     faults = tuple(published(p, public_emails) for p in problems.sorted() if p.severity is Severity.ERROR)
     return replace(community, faults=faults), problems
 

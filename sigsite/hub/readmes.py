@@ -10,7 +10,7 @@ from pathlib import Path
 from sigsite.cost_limits import check_cost
 from sigsite.formatting import MAX_TITLE, SUMMARY_LENGTH, shortened
 from sigsite.hub.model import Readme
-from sigsite.languages import LANGUAGES, detect_language
+from sigsite.languages import LANGUAGES, detect_language, words_of
 from sigsite.layout import Layout
 from sigsite.markup.commonmark import inline_text, parser
 from sigsite.notes.checks import check_link_schemes
@@ -79,20 +79,7 @@ def community_readmes(
 
 
 # H1s that name a part of a README, not its group.
-SECTION_TITLES = frozenset(
-    {
-        "summary",
-        "overview",
-        "introduction",
-        "readme",
-        "contents",
-        "table of contents",
-        "简介",
-        "概述",
-        "介绍",
-        "目录",
-    }
-)
+SECTION_TITLES = frozenset(words_of("readme_section_titles"))
 
 
 def heading_name(readmes: tuple[Readme, ...], *, names_a_sig: bool = True) -> str | None:

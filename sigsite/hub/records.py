@@ -22,18 +22,23 @@ from sigsite.addresses import UniqueSegments
 from sigsite.hub.documents import read_committed, title_and_body
 from sigsite.hub.model import Readme
 from sigsite.hub.readmes import first_prose
-from sigsite.languages import detect_language, language_of_name
+from sigsite.languages import alternation, detect_language, language_of_name, words_of
 from sigsite.layout import MINDSPORE
 from sigsite.model import Meeting
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file
 from sigsite.problems import FILE_LEFT_OUT, Problems, printable
 from sigsite.settings import MEETINGS_DIR
 
-RECORD_WORDS = re.compile(
-    r"meeting|session|minutes|record|webinar|workshop|会议|纪要|例会|分享|活动|回顾", re.IGNORECASE
+RECORD_WORDS = re.compile(alternation(words_of("record_words")), re.IGNORECASE)
+# A template by its name: `meeting-template.md`, `sig-template`, and the word of a language written
+# without spaces anywhere in the name; not `TemplateMatching.md`.
+TEMPLATE = re.compile(
+    "|".join(
+        rf"(?:^|[-_. ]){re.escape(word)}(?:$|[-_. ])" if word.isascii() else re.escape(word)
+        for word in words_of("template_words")
+    ),
+    re.IGNORECASE,
 )
-# A template by its name: `meeting-template.md`, `sig-template`, `模板.md`; not `TemplateMatching.md`.
-TEMPLATE = re.compile(r"(?:^|[-_. ])template(?:$|[-_. ])|模板", re.IGNORECASE)
 MARKDOWN = frozenset({".md", ".markdown"})
 SLIDES = frozenset({".pdf", ".ppt", ".pptx", ".odp", ".key"})  # a record's slides; images are its own
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")

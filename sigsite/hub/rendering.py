@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
-from sigsite.hub.images import ImageSizes
+from sigsite.hub.images import ImageSizeCache, ImageSizes
 from sigsite.hub.links import ReadmeLinks
 from sigsite.hub.model import Community, HubSig
 from sigsite.markup.anchors import Anchors, Outbound, UnknownFragments
@@ -24,12 +24,19 @@ TOP_LEVEL = 2
 
 
 def rendered_community(
-    community: Community, root: Path, forge_url: str, public: frozenset[str], problems: Problems
+    community: Community,
+    root: Path,
+    forge_url: str,
+    public: frozenset[str],
+    problems: Problems,
+    image_sizes: ImageSizeCache | None = None,
 ) -> Community:
     """The community with every README, record and document rendered (`Rendered`), headings in an outline
-    below the page's title whatever level the file starts at."""
+    below the page's title whatever level the file starts at. With `image_sizes` from an earlier
+    load, only the images that changed are read again."""
     links = ReadmeLinks(community, forge_url)
-    sizes = ImageSizes(community, root)
+    image_sizes = image_sizes or ImageSizeCache()
+    sizes = ImageSizes(community, root, image_sizes)
     unknown: dict[str, UnknownFragments] = {}  # by file: what names no heading, reported up to a bound
 
     def report(path: str) -> UnknownFragments:
@@ -74,6 +81,7 @@ def rendered_community(
         ),
         sigs=tuple(group(s) for s in community.sigs),
     )
+    image_sizes.forget_unused()
     return _settled(rendered, report)
 
 

@@ -4,7 +4,6 @@ each person attended on its people page, with the addresses they link to from th
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sigsite.addresses import PageContext
 from sigsite.health.community import CommunityHealth
@@ -12,10 +11,8 @@ from sigsite.health.participation import Attended
 from sigsite.hub.model import Community
 from sigsite.hub.source import source_of
 from sigsite.layout import MINDSPORE
+from sigsite.plan.hub_group import HubGroup
 from sigsite.render.hub_blocks import DirectoryEntry, render_directory
-
-if TYPE_CHECKING:  # plan/hub.py imports this module
-    from sigsite.plan.hub import HubGroup
 
 
 def directory(

@@ -6,12 +6,9 @@ last and next sessions, its calendar and feed, its folder on the forge and each 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sigsite.addresses import PageContext, webcal
-
-if TYPE_CHECKING:  # plan/hub.py imports this module
-    from sigsite.plan.hub import HubGroup
+from sigsite.plan.hub_group import HubGroup
 
 
 def navigation_urls(group: HubGroup, hub_url: str, page_url: str) -> dict[str, str]:

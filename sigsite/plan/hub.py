@@ -33,6 +33,7 @@ from sigsite.plan.directory import directory, sessions_attended
 from sigsite.plan.documents import document_pages, document_urls
 from sigsite.plan.group_links import home_urls, navigation_urls
 from sigsite.plan.health import community_health_page, group_health_page
+from sigsite.plan.hub_group import HubGroup
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
 from sigsite.plan.section import Section
@@ -78,17 +79,6 @@ def group_pages(sig: HubSig, health: GroupHealth | None = None) -> dict[str, str
         "health": health is not None and health.shown,
     }
     return {key: page for key, page in GROUP_PAGES.items() if shown[key]}
-
-
-@dataclass(frozen=True)
-class HubGroup:
-    """A group with a folder in the community repository, as one language's build of the hub sees it."""
-
-    sig: HubSig
-    section: Section  # its meetings
-    context: PageContext  # its meetings, years and files, from the site's root
-    urls: dict[str, str]  # its home, members and archive pages (GROUP_PAGES), from the site's root
-    document_urls: dict[str, str]  # its documents' pages by slug, from the site's root
 
 
 def hub_groups(

@@ -29,8 +29,10 @@ def _time_element(start: datetime | None, day: date | None, locale: str) -> Mark
     if start is not None:
         _ = translator(locale)
         text = _("{date}, {time}", date=long_date(start, locale), time=clock(start))
-        return Markup('<time datetime="{}" data-sig-local>{} {}</time>').format(
-            start.isoformat(), text, zone_label(start)
+        # The script's words for the visitor's time, with `{time}` where it puts it.
+        local = _(" (your time: {time})", time="{time}")
+        return Markup('<time datetime="{}" data-sig-local="{}">{} {}</time>').format(
+            start.isoformat(), local, text, zone_label(start)
         )
     if day is not None:
         return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), long_date(day, locale))
@@ -38,7 +40,8 @@ def _time_element(start: datetime | None, day: date | None, locale: str) -> Mark
 
 
 def time_element(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> Markup:
-    """`<time>` with the meeting's date, time and zone (the script adds the visitor's time)."""
+    """`<time>` with the meeting's date, time and zone; the script adds the visitor's time in the
+    words of its `data-sig-local`."""
     return _time_element(meeting.start, meeting.date, locale)
 
 

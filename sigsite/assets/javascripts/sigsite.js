@@ -74,12 +74,12 @@
       weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
       timeZoneName: "short"
     });
-    var chinese = (document.documentElement.lang || "").indexOf("zh") === 0;
+    // The words come from the page, in its language: " (your time: {time})".
+    var words = element.getAttribute("data-sig-local") || "";
+    if (words.indexOf("{time}") === -1) return;
     var local = document.createElement("span");
     local.className = "sig-local-time";
-    local.textContent = chinese
-      ? "（您的时间：" + format.format(instant) + "）"
-      : " (your time: " + format.format(instant) + ")";
+    local.textContent = words.replace("{time}", format.format(instant));
     element.appendChild(local);
   }
 
