@@ -44,7 +44,7 @@ ZH: dict[str, str] = {
     "Everyone": "全部",
     "Find a member": "查找成员",
     "Name, organization or interest": "姓名、单位或研究兴趣",
-    "Showing {shown} of {total}": "显示 {shown} / {total} 人",
+    "Showing {shown} of {total}": "显示 {shown} / {total}",
     "No member matches.": "没有匹配的成员。",
     "Roles of {name}": "{name} 的角色",
     "Interests:": "研究兴趣：",
