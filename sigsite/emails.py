@@ -56,7 +56,7 @@ WITHHELD_MARK = "…"  # stands for the withheld part of an address
 
 
 @dataclass(frozen=True)
-class Address:
+class FoundAddress:
     """An address found in a text: where it was written (`start`, `end`) and what it reads as."""
 
     start: int
@@ -229,26 +229,26 @@ def _one_script(domain: str) -> str:
     return domain
 
 
-def _in_view(view: _View) -> Iterator[Address]:
+def _in_view(view: _View) -> Iterator[FoundAddress]:
     text = view.text
     for start, end in scan(text):
         if text[max(0, start - 2) : start] == "//":  # a web address's user part, and its `@`
             holds_address = text[end : end + 1] == "@"  # https://alice@example.org@host/
             user_end = end + 1 if holds_address else text.index("@", start) + 1
             begin, finish = view.original(start, user_end)
-            yield Address(begin, finish, text[start:end], in_web_address=True, personal=holds_address)
+            yield FoundAddress(begin, finish, text[start:end], in_web_address=True, personal=holds_address)
             continue
         if text[max(0, start - 7) : start].lower() == "mailto:":
             start -= 7
         begin, finish = view.original(start, end)
-        yield Address(begin, finish, text[start:end].removeprefix("mailto:").removeprefix("MAILTO:"))
+        yield FoundAddress(begin, finish, text[start:end].removeprefix("mailto:").removeprefix("MAILTO:"))
 
 
-def find_addresses(text: str, *, markdown: bool = True) -> list[Address]:
+def find_addresses(text: str, *, markdown: bool = True) -> list[FoundAddress]:
     """Every address `text` reads as once decoded (as Markdown, or as HTML), in order, not overlapping."""
     if not _MAY_HOLD_AN_ADDRESS.search(text):
         return []
-    found: list[Address] = []
+    found: list[FoundAddress] = []
     for join_tags in (
         (False, True) if "<" in text else (False,)
     ):  # tags as written, then as a browser joins text
@@ -257,7 +257,7 @@ def find_addresses(text: str, *, markdown: bool = True) -> list[Address]:
             view = replace(_view(view.text, _PERCENT_ONLY, False), inner=view)
         found += _in_view(view)
     found.sort(key=lambda a: (a.start, -a.end))
-    kept: list[Address] = []
+    kept: list[FoundAddress] = []
     for address in found:
         if kept and address.start < kept[-1].end:
             continue
@@ -267,7 +267,7 @@ def find_addresses(text: str, *, markdown: bool = True) -> list[Address]:
 
 def redact(
     text: str, public: frozenset[str] = frozenset(), *, markdown: bool = True
-) -> tuple[str, list[Address]]:
+) -> tuple[str, list[FoundAddress]]:
     """`text` with every address not in `public` withheld; and the addresses withheld."""
     hidden = [a for a in find_addresses(text, markdown=markdown) if a.address.lower() not in public]
     if not hidden:

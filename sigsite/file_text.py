@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from sigsite.emails import MAX_DOMAIN, MAX_LOCAL, Address, find_addresses, scan
+from sigsite.emails import MAX_DOMAIN, MAX_LOCAL, FoundAddress, find_addresses, scan
 from sigsite.file_formats import (
     PNG_SIGNATURE,
     gif_parts,
@@ -85,7 +85,7 @@ class Found:
     """An address a file holds: where in it (a part's name, "" for the file's own bytes) and on
     which line, when its text's lines are the file's."""
 
-    address: Address
+    address: FoundAddress
     where: str
     line: int | None
 
@@ -195,7 +195,7 @@ _DOMAIN = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345
 _DOMAIN_ONE = frozenset(bytes([byte]) for byte in _DOMAIN)
 
 
-def plain_addresses(data: bytes) -> Iterator[Address]:
+def plain_addresses(data: bytes) -> Iterator[FoundAddress]:
     """The addresses written plainly in bytes that need not be text: in one-byte characters (ASCII,
     Latin-1, UTF-8) or in UTF-16, either byte order; only those that `looks_real`. Linear: the
     stretches around each `@` that could hold an address are joined where they overlap, and each
@@ -232,7 +232,7 @@ def _windows(data: bytes, at: int) -> Iterator[tuple[tuple[str, int], int, int]]
 _AT_OFFSET = {"latin-1": (1, 0), "utf-16-le": (2, 0), "utf-16-be": (2, 1)}  # bytes a character, `@`'s byte
 
 
-def _scanned(data: bytes, codec: str, start: int, end: int, seen: set[int]) -> Iterator[Address]:
+def _scanned(data: bytes, codec: str, start: int, end: int, seen: set[int]) -> Iterator[FoundAddress]:
     text = data[start:end].decode(codec, "replace")
     width, offset = _AT_OFFSET[codec]
     for begin, finish in scan(text, ascii_domains=True):  # letters of other scripts there are chance
@@ -240,4 +240,4 @@ def _scanned(data: bytes, codec: str, start: int, end: int, seen: set[int]) -> I
         at = start + width * (begin + address.index("@")) + offset
         if at not in seen and looks_real(address):
             seen.add(at)
-            yield Address(begin, finish, address)
+            yield FoundAddress(begin, finish, address)

@@ -65,7 +65,7 @@ class Repository:
 
 
 @dataclass(frozen=True)
-class Section:
+class NoteSection:
     """One `## Heading` of a meeting note and the Markdown below it."""
 
     title: str
@@ -113,7 +113,7 @@ class Meeting:
     sequence: int | None = None
     body: str = ""  # the note's Markdown without front matter and H1
     rendered: Rendered = field(default_factory=Rendered)  # the body, as its page shows it
-    sections: tuple[Section, ...] = ()
+    sections: tuple[NoteSection, ...] = ()
     language: str = DEFAULT
     video: str | None = None
     slides: str | None = None
@@ -127,7 +127,7 @@ class Meeting:
         """Its file's path in its group's folder: `meetings/001-20200604.md`, `docs/x/README.md`."""
         return self.path or f"meetings/{self.source}"
 
-    def section(self, key: str) -> Section | None:
+    def section(self, key: str) -> NoteSection | None:
         """The section whose heading is `key` (case-insensitive), if any."""
         for section in self.sections:
             if section.key == key:

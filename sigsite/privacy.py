@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sigsite.emails import Address, find_addresses, masked_in, redact
+from sigsite.emails import FoundAddress, find_addresses, masked_in, redact
 from sigsite.file_parts import CannotLookInto
 from sigsite.file_text import addresses_in_file
 from sigsite.problems import FILE_LEFT_OUT, Problems
@@ -30,7 +30,7 @@ NEVER_PUBLISHED = frozenset({"email"})  # keys of the members files whose values
 MAX_WHERE = 120  # characters of a part's name (a member's path) an error shows
 
 
-def warn_withheld(address: Address, display: str, line: int | None, problems: Problems) -> None:
+def warn_withheld(address: FoundAddress, display: str, line: int | None, problems: Problems) -> None:
     """Report one withheld address, masked: logs are public too."""
     problems.warning(
         display, line, f"the personal e-mail address {address.masked} is withheld from the site", FIX
@@ -74,7 +74,7 @@ def withhold_in_data(data: Any, public: frozenset[str], display: str, problems: 
     _report(found, display, problems)
 
 
-def _report(found: Sequence[tuple[Address, int | None]], display: str, problems: Problems) -> None:
+def _report(found: Sequence[tuple[FoundAddress, int | None]], display: str, problems: Problems) -> None:
     """A warning for each of a file's first MAX_REPORTED withheld addresses, and one that counts the
     rest: a file of many addresses makes a report of a few lines, not one per address."""
     for address, line in found[:MAX_REPORTED]:

@@ -37,7 +37,7 @@ from io import BytesIO
 from pathlib import Path, PurePosixPath
 
 from sigsite.attachments import ATTACHMENT_SUFFIXES, is_inert
-from sigsite.emails import Address, find_addresses
+from sigsite.emails import FoundAddress, find_addresses
 from sigsite.file_parts import CannotLookInto
 from sigsite.file_text import addresses_in_file
 from sigsite.privacy import masked
@@ -99,7 +99,7 @@ def leaks_in_site(
     return leaks
 
 
-def _each_once(relative: str, found: list[Address]) -> list[Leak]:
+def _each_once(relative: str, found: list[FoundAddress]) -> list[Leak]:
     """A leak for each address of a file, each once."""
     return [
         Leak(relative, f"holds the e-mail address {shown}")
@@ -120,7 +120,7 @@ class _Allowed:
     public: frozenset[str]
     own_host: str
 
-    def filter(self, found: list[Address]) -> list[Address]:
+    def filter(self, found: list[FoundAddress]) -> list[FoundAddress]:
         """The addresses of `found` that may not be published."""
         return [a for a in found if a.personal and not self.allows(a.address.lower())]
 

@@ -105,9 +105,7 @@ class Problems:
         """Record something that keeps the file from being published as meant; `topic` says what
         the hub, which publishes around it, leaves out (FILE_LEFT_OUT, CHARACTERS_LEFT_OUT, else a
         part of the file: a link, a value)."""
-        self.items.append(
-            Problem(logged(file), line, column, Severity.ERROR, logged(message), logged(fix), topic)
-        )
+        self._add(Severity.ERROR, file, line, column, message, fix, topic)
 
     def warning(
         self,
@@ -120,9 +118,20 @@ class Problems:
         topic: str = "",
     ) -> None:
         """Record something publishable that is worth a maintainer's look."""
-        self.items.append(
-            Problem(logged(file), line, column, Severity.WARNING, logged(message), logged(fix), topic)
-        )
+        self._add(Severity.WARNING, file, line, column, message, fix, topic)
+
+    def _add(
+        self,
+        severity: Severity,
+        file: str,
+        line: int | None,
+        column: int | None,
+        message: str,
+        fix: str,
+        topic: str,
+    ) -> None:
+        """One problem, every text it quotes from the files made safe for a log line (logged)."""
+        self.items.append(Problem(logged(file), line, column, severity, logged(message), logged(fix), topic))
 
     @contextmanager
     def reading(self, file: str) -> Iterator[None]:

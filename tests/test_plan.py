@@ -26,7 +26,7 @@ from sigsite.plan.files import hub_files, sig_site_files
 from sigsite.plan.hub import HubPlan, hub_groups
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedFile, PlannedPage
-from sigsite.plan.section import Section
+from sigsite.plan.section import GroupMeetings
 from sigsite.problems import Problems
 
 LANGUAGES = ("en", "zh")
@@ -331,7 +331,7 @@ def test_a_sig_site_is_one_group_planned_at_the_root():
     sources = Sources(root=PROJECT)
     data, problems = load_sig(sources)
     assert not problems.errors
-    section = Section(
+    section = GroupMeetings(
         data, PROJECT / "meetings", "meetings", calendar_file="meetings.ics", feed_file="feed.xml"
     )
     notes = [m for m in data.meetings if not m.is_external]

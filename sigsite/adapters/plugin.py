@@ -15,7 +15,7 @@ from sigsite.meetings import NoteCache
 from sigsite.model import SigData
 from sigsite.plan.files import sig_site_files
 from sigsite.plan.pages import PlannedFile, PlannedPage
-from sigsite.plan.section import Section
+from sigsite.plan.section import GroupMeetings
 from sigsite.problems import Problems
 from sigsite.render.blocks import render_roster
 from sigsite.render.not_found import SIG_SITE_PAGES
@@ -31,7 +31,7 @@ class SigsitePlugin(SitePlugin[SigsiteConfig]):
         self.data = SigData()
         self.sources: Sources | None = None
         self._notes = NoteCache()  # under `mkdocs serve`, a save reads that note alone again
-        self._section = Section(SigData(), Path("."), "meetings")
+        self._section = GroupMeetings(SigData(), Path("."), "meetings")
 
     def locate(self, config: MkDocsConfig) -> None:
         """The SIG's files, relative to mkdocs.yml."""
@@ -52,7 +52,7 @@ class SigsitePlugin(SitePlugin[SigsiteConfig]):
     def load(self) -> Problems:
         assert self.sources is not None
         self.data, problems = load_sig(self.sources, self._notes)
-        self._section = Section(
+        self._section = GroupMeetings(
             self.data,
             self.sources.path(self.config.meetings_dir),
             self.config.meetings_dir,

@@ -9,7 +9,7 @@ from datetime import date
 from sigsite.health.consistency import TOPICS, check_consistency
 from sigsite.health.participation import Attended, participation
 from sigsite.health.summary import GroupHealth, group_health
-from sigsite.hub.model import Community, HubSig
+from sigsite.hub.model import Community, Group
 from sigsite.hub.people import CommunityPerson
 from sigsite.problems import Problem, Problems
 
@@ -21,7 +21,7 @@ class CommunityHealth:
     groups: dict[str, GroupHealth] = field(default_factory=dict)
     attended: dict[str, tuple[Attended, ...]] = field(default_factory=dict)
 
-    def of(self, sig: HubSig) -> GroupHealth | None:
+    def of(self, sig: Group) -> GroupHealth | None:
         """A group's health; None for a group hosted elsewhere."""
         return self.groups.get(sig.id)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sigsite.given import PLACEHOLDER, TEMPLATE_DEFAULT
 from sigsite.health.disagreements import leaders_differ, notes_links_differ
-from sigsite.hub.model import HubSig
+from sigsite.hub.model import Group
 from sigsite.problems import Problem, Problems
 
 LEADERS = "leaders"
@@ -20,7 +20,7 @@ NOTES_LINK = "meeting notes link"
 TOPICS = (LEADERS, NOTES_LINK, PLACEHOLDER, TEMPLATE_DEFAULT)  # what the consistency report lists
 
 
-def check_consistency(sig: HubSig) -> tuple[list[Problem], tuple[str, ...]]:
+def check_consistency(sig: Group) -> tuple[list[Problem], tuple[str, ...]]:
     """The group's disagreements, as warnings, and the files that name its leaders or its minutes
     (what was compared)."""
     said = sig.statements

@@ -11,7 +11,7 @@ from statistics import median
 from sigsite.health.actions import ActionItem, action_items
 from sigsite.health.attendance import Attendance, attendance_of, name_key
 from sigsite.health.cadence import Cadence, observed_intervals, stated_schedules
-from sigsite.hub.model import HubSig
+from sigsite.hub.model import Group
 from sigsite.model import Meeting
 from sigsite.problems import Problem, Problems
 
@@ -85,7 +85,7 @@ def tally(year: int | None, sessions: list[SessionRecord]) -> Tally:
     )
 
 
-def group_health(sig: HubSig, today: date, problems: Problems) -> GroupHealth:
+def group_health(sig: Group, today: date, problems: Problems) -> GroupHealth:
     """The health of one group, as its own files show it; what its READMEs' schedules say that
     cannot be a time is a warning to `problems`."""
     held = [m for m in sig.dated_meetings if m.date is not None and m.date <= today]  # not announced ones

@@ -109,21 +109,19 @@ def read_file(git: Path, relative: str, limit: int) -> bytes | None:
     """The bytes of the file at `relative` (`refs/heads/master`) in the folder `git`; None when
     there is none. Refused when it or a folder on its way is of another type (a link, a FIFO, a
     device) or it is larger than `limit`: each is looked at before the file is opened."""
-    *folders, name = relative.split("/")
-    path = git
-    for folder in folders:
-        path /= folder
+    parts = relative.split("/")
+    path, info = git, None
+    for depth, part in enumerate(parts, start=1):
+        path /= part
         info = _lstat(path)
         if info is None:
             return None
-        if not stat.S_ISDIR(info.st_mode):
-            raise Refused(f"{_shown(git, path)} is {_kind(info.st_mode)}, not a folder")
-    path /= name
-    info = _lstat(path)
-    if info is None:
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        raise Refused(f"{_shown(git, path)} is {_kind(info.st_mode)}, not a file")
+        last = depth == len(parts)
+        if not (stat.S_ISREG if last else stat.S_ISDIR)(info.st_mode):
+            raise Refused(
+                f"{_shown(git, path)} is {_kind(info.st_mode)}, not a {'file' if last else 'folder'}"
+            )
+    assert info is not None  # relative names one part at least
     if info.st_size > limit:
         raise Refused(
             f"{_shown(git, path)} holds {info.st_size:,} bytes, more than the {limit:,} the hub reads"

@@ -23,7 +23,7 @@ from sigsite.hub.history import read_history
 from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.links import forge_targets, relative_targets
 from sigsite.hub.listing import Listed, read_listing
-from sigsite.hub.model import Community, HubSig
+from sigsite.hub.model import Community, Group
 from sigsite.hub.owners import read_owners
 from sigsite.hub.readmes import (
     community_readmes,
@@ -103,8 +103,10 @@ def load_community(
     elsewhere = [e for e in listed.get(DEFAULT, []) if e.folder not in sig_folders]
     listing = f"{listed_kind.folder}/{layout.listings.get(DEFAULT, '')}"
     ids = assign_ids(
-        [Claim(kind.path(folder.name), folder.name, sig_id(folder.name), kind) for kind, folder in folders]
-        + [Claim(f"{listing} ({entry.name})", None, sig_id(entry.name), listed_kind) for entry in elsewhere],
+        [IdClaim(kind.path(folder.name), folder.name, sig_id(folder.name), kind) for kind, folder in folders]
+        + [
+            IdClaim(f"{listing} ({entry.name})", None, sig_id(entry.name), listed_kind) for entry in elsewhere
+        ],
         layout,
         problems,
     )
@@ -139,7 +141,7 @@ def load_community(
             code: links[entry.link].introduction for code, links in by_link.items() if entry.link in links
         }
         sigs.append(
-            HubSig(
+            Group(
                 id=ids[index],
                 folder=None,
                 name=shortened(entry.name),
@@ -202,7 +204,7 @@ def _group_folders(root: Path, layout: Layout, problems: Problems) -> Iterator[t
 
 
 @dataclass(frozen=True)
-class Claim:
+class IdClaim:
     """A group's claim to an id: where it is (its folder, or its entry of the listing), the name of
     its folder (None for a group hosted elsewhere), the id that name makes, and its kind."""
 
@@ -217,7 +219,7 @@ class Claim:
         return self.folder == self.id
 
 
-def assign_ids(claims: list[Claim], layout: Layout, problems: Problems) -> dict[int, str]:
+def assign_ids(claims: list[IdClaim], layout: Layout, problems: Problems) -> dict[int, str]:
     """Each claim's id by its index, whatever order the claims come in.
 
     Two folders of one kind that make one id (their addresses would be one): the folder named
@@ -272,7 +274,7 @@ def assign_ids(claims: list[Claim], layout: Layout, problems: Problems) -> dict[
 
 
 def _left_out(
-    claims: list[Claim], index: int, others: list[int], keeper: int | None, problems: Problems
+    claims: list[IdClaim], index: int, others: list[int], keeper: int | None, problems: Problems
 ) -> None:
     """Report that the claim at `index` is left out: `keeper` keeps the id, or no claimant does."""
     claim = claims[index]
@@ -304,7 +306,7 @@ def _load_folder(
     cache: NoteCache | None,
     forge_url: str,
     problems: Problems,
-) -> HubSig:
+) -> Group:
     display = kind.path(folder.name)
     sources = Sources(root=folder, timezone=timezone, public_emails=public_emails, template=layout.template)
     has_data = any(
@@ -370,7 +372,7 @@ def _load_folder(
         *(replace(s, file=f"{display}/{s.file}") for s in data.statements),
         *(s for r in readmes for s in readme_statements(r.path, r.text)),
     )
-    return HubSig(
+    return Group(
         id=sig_id_,
         folder=folder.name,
         name=name,

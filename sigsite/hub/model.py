@@ -41,7 +41,7 @@ class Document:
 
 
 @dataclass(frozen=True)
-class HubSig:
+class Group:
     """One SIG of the hub: a folder of `sigs/`, or an entry of `sig_info.yaml` hosted elsewhere."""
 
     id: str  # the segment of its address, /sigs/<id>/; unique among all the community's groups
@@ -131,7 +131,7 @@ class Community:
     """Everything the hub shows."""
 
     introduction: tuple[Readme, ...] = ()  # the community's README(s), first section only
-    sigs: tuple[HubSig, ...] = ()  # folders first, by name; then SIGs hosted elsewhere
+    sigs: tuple[Group, ...] = ()  # folders first, by name; then SIGs hosted elsewhere
     history: History = field(default_factory=History)  # what the checkout's Git history says
     layout: Layout = MINDSPORE  # how its repository keeps its groups
     # Errors of the files the hub shows around (a dropped byte, a file or folder left out), by file:
@@ -147,7 +147,7 @@ class Community:
                 found.setdefault(folder, []).append(fault)
         return {folder: tuple(faults) for folder, faults in found.items()}
 
-    def faults_of(self, sig: HubSig) -> tuple[Problem, ...]:
+    def faults_of(self, sig: Group) -> tuple[Problem, ...]:
         """The faults in a group's own folder."""
         return self._faults_by_folder.get(sig.path, ()) if sig.folder is not None else ()
 
@@ -157,12 +157,12 @@ class Community:
         shown = {s.path for s in self.folders}
         return tuple(p for p in self.faults if not shown.intersection(_folders_of(p.file)))
 
-    def sig(self, sig_id: str) -> HubSig:
+    def sig(self, sig_id: str) -> Group:
         """The SIG of an id."""
         return next(s for s in self.sigs if s.id == sig_id)
 
     @property
-    def folders(self) -> tuple[HubSig, ...]:
+    def folders(self) -> tuple[Group, ...]:
         """The SIGs that have a folder in this repository (and so pages on the hub)."""
         return tuple(s for s in self.sigs if not s.is_external)
 

@@ -67,10 +67,10 @@ def community_people(community: Community, problems: Problems) -> tuple[Communit
     return tuple(sorted(people, key=lambda p: (p.name.casefold(), p.key)))
 
 
-Statement = tuple[Person, Membership, str]  # what one SIG's files say, and that SIG's folder
+Testimony = tuple[Person, Membership, str]  # what one SIG's files say, and that SIG's folder
 
 
-def _merged(key: str, statements: list[Statement], problems: Problems) -> CommunityPerson:
+def _merged(key: str, statements: list[Testimony], problems: Problems) -> CommunityPerson:
     names = Counter(m.name for _, m, _ in statements)  # ties: the first SIG's (insertion order)
     organizations = {m.organization for _, m, _ in statements if m.organization}
     first, said_first, first_folder = statements[0]

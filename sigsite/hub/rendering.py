@@ -11,11 +11,11 @@ from urllib.parse import quote
 
 from sigsite.hub.images import ImageSizeCache, ImageSizes
 from sigsite.hub.links import ReadmeLinks
-from sigsite.hub.model import Community, HubSig
+from sigsite.hub.model import Community, Group
 from sigsite.markup.anchors import Anchors, Outbound, UnknownFragments
 from sigsite.markup.document import render_markdown
 from sigsite.markup.outbound import settle_links
-from sigsite.model import Rendered
+from sigsite.model import Meeting, Rendered
 from sigsite.privacy import warn_withheld
 from sigsite.problems import Problems
 
@@ -60,18 +60,9 @@ def rendered_community(
             unknown_fragment=unknown_fragment,
         )
 
-    def group(sig: HubSig) -> HubSig:
-        meetings = tuple(
-            replace(m, rendered=render(m.body, f"{sig.path}/{m.path}")) if m.path and not m.is_external else m
-            for m in sig.data.meetings
-        )
-        return replace(
-            sig,
-            readmes=tuple(replace(r, rendered=render(r.text, r.path)) for r in sig.readmes),
-            data=replace(sig.data, meetings=meetings),
-            documents=tuple(
-                replace(d, rendered=render(d.text, f"{sig.path}/{d.path}")) for d in sig.documents
-            ),
+    def group(sig: Group) -> Group:
+        return _each_text(
+            sig, lambda text, _, path: render(text, path), lambda m: bool(m.path) and not m.is_external
         )
 
     rendered = replace(
@@ -104,19 +95,8 @@ def _settled(community: Community, report: Callable[[str], UnknownFragments]) ->
 
         return settle_links(rendered, fragment_of)
 
-    def group(sig: HubSig) -> HubSig:
-        meetings = tuple(
-            replace(m, rendered=settle(m.rendered, f"{sig.path}/{m.path}")) if m.path else m
-            for m in sig.data.meetings
-        )
-        return replace(
-            sig,
-            readmes=tuple(replace(r, rendered=settle(r.rendered, r.path)) for r in sig.readmes),
-            data=replace(sig.data, meetings=meetings),
-            documents=tuple(
-                replace(d, rendered=settle(d.rendered, f"{sig.path}/{d.path}")) for d in sig.documents
-            ),
-        )
+    def group(sig: Group) -> Group:
+        return _each_text(sig, lambda _, rendered, path: settle(rendered, path), lambda m: bool(m.path))
 
     return replace(
         community,
@@ -137,3 +117,22 @@ def _shown_anchors(community: Community) -> dict[tuple[str, str, str], list[Anch
         for document in sig.documents:
             shown[("document", sig.id, document.slug)] = [document.rendered.anchors]
     return shown
+
+
+def _each_text(
+    sig: Group, again: Callable[[str, Rendered, str], Rendered], kept: Callable[[Meeting], bool]
+) -> Group:
+    """The group with each text's rendering made `again(markdown, rendered, path)` (the path from
+    the community's root): its READMEs, the records and notes `kept` keeps, its documents."""
+    meetings = tuple(
+        replace(m, rendered=again(m.body, m.rendered, f"{sig.path}/{m.path}")) if kept(m) else m
+        for m in sig.data.meetings
+    )
+    return replace(
+        sig,
+        readmes=tuple(replace(r, rendered=again(r.text, r.rendered, r.path)) for r in sig.readmes),
+        data=replace(sig.data, meetings=meetings),
+        documents=tuple(
+            replace(d, rendered=again(d.text, d.rendered, f"{sig.path}/{d.path}")) for d in sig.documents
+        ),
+    )

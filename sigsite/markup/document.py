@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from markdown_it.token import Token
 
-from sigsite.emails import Address, redact
+from sigsite.emails import FoundAddress, redact
 from sigsite.links import WEB_SCHEMES
 from sigsite.markup.anchors import FileLinks, Unknown, anchors_of
 from sigsite.markup.commonmark import heading_text, inline_text, parser
@@ -42,7 +42,7 @@ def render_markdown(
     top: int | None = None,
     unsearched: frozenset[str] = frozenset(),
     public: frozenset[str] = frozenset(),
-    withheld: Callable[[Address], None] = lambda address: None,
+    withheld: Callable[[FoundAddress], None] = lambda address: None,
     own: Callable[[str], str | None] = lambda url: None,
     image_size: Callable[[str], tuple[int, int] | None] = lambda address: None,
     unknown_fragment: Unknown = lambda fragment, line: None,

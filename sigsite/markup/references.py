@@ -44,10 +44,10 @@ def parse_reference(body: str, fragment: str = "") -> Target | None:
     return Target(kind, group, value, fragment)
 
 
-Address = Callable[[Target], str | None]  # a target -> its address relative to the page, or None
+AddressOf = Callable[[Target], str | None]  # a target -> its address relative to the page, or None
 
 
-def resolve_references(markup: str, address: Address) -> str:
+def resolve_references(markup: str, address: AddressOf) -> str:
     """`markup` with every reference replaced by its address; an unknown one loses the attribute."""
     if f'="{SCHEME}:' not in markup:
         return markup

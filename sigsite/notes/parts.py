@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sigsite.model import Section
+from sigsite.model import NoteSection
 from sigsite.problems import Problems
 
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -20,7 +20,7 @@ class NoteParts:
     heading_line: int | None
     body: str
     body_line: int  # the line of the file where `body` starts
-    sections: tuple[tuple[Section, int], ...]
+    sections: tuple[tuple[NoteSection, int], ...]
 
 
 def _split_front_matter(text: str, display: str, problems: Problems) -> tuple[str | None, str, int]:
@@ -46,14 +46,14 @@ def split_note(text: str, display: str, problems: Problems) -> NoteParts:
     heading, heading_line = "", None
     body_lines: list[str] = []
     body_numbers: list[int] = []
-    sections: list[tuple[Section, int]] = []
+    sections: list[tuple[NoteSection, int]] = []
     current: tuple[str, int] | None = None
     current_lines: list[str] = []
     in_fence = False
 
     def close_section() -> None:
         if current is not None:
-            sections.append((Section(current[0], "\n".join(current_lines).strip("\n")), current[1]))
+            sections.append((NoteSection(current[0], "\n".join(current_lines).strip("\n")), current[1]))
 
     for offset, line in enumerate(rest.split("\n")):
         number = first_line + offset

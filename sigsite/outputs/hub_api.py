@@ -10,7 +10,7 @@ from sigsite.formatting import meeting_title
 from sigsite.health.attendance import NOT_RECORDED
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
-from sigsite.hub.model import Community, HubSig
+from sigsite.hub.model import Community, Group
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import Source
 from sigsite.languages import CODES, DEFAULT
@@ -34,7 +34,7 @@ def _moment(meeting: Meeting | None, site: SiteAddresses) -> dict[str, Any] | No
     }
 
 
-def _sig(sig: HubSig, site: SiteAddresses, today: date, health: GroupHealth | None) -> dict[str, Any]:
+def _sig(sig: Group, site: SiteAddresses, today: date, health: GroupHealth | None) -> dict[str, Any]:
     facts = sig.data.facts
     return {
         "id": sig.id,

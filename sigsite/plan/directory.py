@@ -11,13 +11,13 @@ from sigsite.health.participation import Attended
 from sigsite.hub.model import Community
 from sigsite.hub.source import source_of
 from sigsite.layout import MINDSPORE
-from sigsite.plan.hub_group import HubGroup
+from sigsite.plan.hub_group import PlannedGroup
 from sigsite.render.hub_blocks import DirectoryEntry, render_directory
 
 
 def directory(
     community: Community,
-    groups: dict[str, HubGroup],
+    groups: dict[str, PlannedGroup],
     today: date,
     locale: str,
     page_url: str,
@@ -52,7 +52,7 @@ def directory(
 
 
 def sessions_attended(
-    health: CommunityHealth, groups: dict[str, HubGroup], here: PageContext
+    health: CommunityHealth, groups: dict[str, PlannedGroup], here: PageContext
 ) -> dict[str, list[tuple[Attended, str]]]:
     """Person key -> the sessions they attended, each with its page's address from `here`."""
     return {

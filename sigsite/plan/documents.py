@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sigsite.addresses import document_page
-from sigsite.hub.model import Document, HubSig
-from sigsite.markup.references import Address
+from sigsite.hub.model import Document, Group
+from sigsite.markup.references import AddressOf
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedPage
 from sigsite.render.pages import titled_front_matter
 
 
-def document_urls(sig: HubSig, languages: BuildLanguages) -> dict[str, str]:
+def document_urls(sig: Group, languages: BuildLanguages) -> dict[str, str]:
     """Each document's site-relative URL by slug, in the tree of its language's build."""
     return {
         d.slug: languages.url(languages.home_of(d.language), sig.prefix + document_page(d.slug))
@@ -22,10 +22,10 @@ def document_urls(sig: HubSig, languages: BuildLanguages) -> dict[str, str]:
 
 
 def document_pages(
-    sig: HubSig,
+    sig: Group,
     languages: BuildLanguages,
     home_urls: dict[str, str],
-    address: Callable[[str], Address],
+    address: Callable[[str], AddressOf],
     navigation: Callable[[str], str],
 ) -> list[PlannedPage]:
     """This language's pages of the group's documents; `home_urls` is the group's home in each

@@ -11,11 +11,11 @@ from sigsite.plan.health import expected_session
 from sigsite.plan.hub import HubPlan
 from sigsite.plan.outputs import OutputInput, Site, outputs, schemas
 from sigsite.plan.pages import PlannedFile
-from sigsite.plan.section import Section
+from sigsite.plan.section import GroupMeetings
 
 
 def sig_site_files(
-    section: Section, context: PageContext, base: str, site_name: str, today: date
+    section: GroupMeetings, context: PageContext, base: str, site_name: str, today: date
 ) -> list[PlannedFile]:
     """A SIG's own site: its meetings' attachments, the schemas, and the outputs of its one group;
     `base` is the site's absolute address."""

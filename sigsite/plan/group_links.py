@@ -8,16 +8,18 @@ from __future__ import annotations
 from datetime import date
 
 from sigsite.addresses import PageContext, webcal
-from sigsite.plan.hub_group import HubGroup
+from sigsite.plan.hub_group import PlannedGroup
 
 
-def navigation_urls(group: HubGroup, hub_url: str, page_url: str) -> dict[str, str]:
+def navigation_urls(group: PlannedGroup, hub_url: str, page_url: str) -> dict[str, str]:
     """The group's navigation (the hub at `hub_url`, and its pages) relative to the page at `page_url`."""
     here = PageContext(page_url=page_url)
     return {**{key: here.to(url) for key, url in group.urls.items()}, "hub": here.to(hub_url)}
 
 
-def home_urls(group: HubGroup, hub_url: str, page_url: str, today: date, folder_url: str) -> dict[str, str]:
+def home_urls(
+    group: PlannedGroup, hub_url: str, page_url: str, today: date, folder_url: str
+) -> dict[str, str]:
     """Everything the group's home page at `page_url` links to, relative to it (feeds absolute);
     `folder_url` is its folder on the forge."""
     here, sig, context = PageContext(page_url=page_url), group.sig, group.context

@@ -10,7 +10,7 @@ from sigsite.addresses import COMMUNITY_HEALTH_PAGE, PageContext, SiteAddresses,
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.faults import fault_views
-from sigsite.hub.model import Community, HubSig
+from sigsite.hub.model import Community, Group
 from sigsite.outputs.calendar import ExpectedSession
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedPage
@@ -20,7 +20,7 @@ from sigsite.translations import translator
 
 
 def group_health_page(
-    sig: HubSig,
+    sig: Group,
     health: GroupHealth,
     meeting_urls: dict[str, str],
     page: tuple[str, str, dict[str, str]],

@@ -1,6 +1,6 @@
 """The hub's pages in the language being built: each group's home (its README, navigation and facts
 card), members and archive, the directory on the hub's home page and everyone on its people page.
-A group's meetings are its Section's (section.py), as on a SIG's own site."""
+A group's meetings are its GroupMeetings's (section.py), as on a SIG's own site."""
 
 from __future__ import annotations
 
@@ -25,18 +25,18 @@ from sigsite.addresses import (
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.faults import fault_views
-from sigsite.hub.model import Community, HubSig
+from sigsite.hub.model import Community, Group
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import file_at_commit, folder_at_commit
-from sigsite.markup.references import Address, Target
+from sigsite.markup.references import AddressOf, Target
 from sigsite.plan.directory import directory, sessions_attended
 from sigsite.plan.documents import document_pages, document_urls
 from sigsite.plan.group_links import home_urls, navigation_urls
 from sigsite.plan.health import community_health_page, group_health_page
-from sigsite.plan.hub_group import HubGroup
+from sigsite.plan.hub_group import PlannedGroup
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
-from sigsite.plan.section import Section
+from sigsite.plan.section import GroupMeetings
 from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import render_archive, render_repositories, render_roster
 from sigsite.render.hub_blocks import (
@@ -53,11 +53,11 @@ MEMBERS_INTRO = "The members of {name}, from its sig_members.yaml and sig-info.y
 GROUP_PAGES = {"home": HOME_PAGE, "members": MEMBERS_PAGE, "archive": ARCHIVE_PAGE, "health": HEALTH_PAGE}
 
 
-def group_section(sig: HubSig, community_root: Path) -> Section:
+def group_section(sig: Group, community_root: Path) -> GroupMeetings:
     """A group's meetings on the hub: below `sigs/<id>/`, with its own calendar and feed."""
     assert sig.folder is not None
     dated = sig.has_records  # no empty calendar, feed or archive
-    return Section(
+    return GroupMeetings(
         sig.data,
         community_root / sig.path / MEETINGS_DIR,
         f"{sig.path}/{MEETINGS_DIR}",
@@ -69,7 +69,7 @@ def group_section(sig: HubSig, community_root: Path) -> Section:
     )
 
 
-def group_pages(sig: HubSig, health: GroupHealth | None = None) -> dict[str, str]:
+def group_pages(sig: Group, health: GroupHealth | None = None) -> dict[str, str]:
     """The pages a group has (GROUP_PAGES): its home always; its members, archive and health only
     when its files give something to show there, never an empty page."""
     shown = {
@@ -87,14 +87,14 @@ def hub_groups(
     languages: BuildLanguages,
     site_url: str,
     health: CommunityHealth | None = None,
-) -> dict[str, HubGroup]:
+) -> dict[str, PlannedGroup]:
     """Every group with a folder, by id, in the language being built."""
     groups = {}
     for sig in community.folders:
         section = group_section(sig, community_root)
         shown = group_pages(sig, health.of(sig) if health else None)
         urls = {key: languages.url(languages.current, sig.prefix + page) for key, page in shown.items()}
-        groups[sig.id] = HubGroup(
+        groups[sig.id] = PlannedGroup(
             sig, section, section.context(languages, site_url), urls, document_urls(sig, languages)
         )
     return groups
@@ -108,7 +108,7 @@ class HubPlan:
     people: tuple[CommunityPerson, ...]
     health: CommunityHealth
     languages: BuildLanguages
-    groups: dict[str, HubGroup]
+    groups: dict[str, PlannedGroup]
     forge_url: str
     today: date
 
@@ -139,12 +139,12 @@ class HubPlan:
                 )
         return pages + self.community_pages()
 
-    def _page(self, group: HubGroup, page: str) -> tuple[str, str, dict[str, str]]:
+    def _page(self, group: PlannedGroup, page: str) -> tuple[str, str, dict[str, str]]:
         """(source path, URL, switcher targets) of one of the group's pages."""
         source = group.sig.prefix + GROUP_PAGES[page]
         return self.languages.prefix + source, group.urls[page], self.languages.switcher(source)
 
-    def _home(self, group: HubGroup) -> PlannedPage:
+    def _home(self, group: PlannedGroup) -> PlannedPage:
         locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
         readme = sig.readme(locale)
         # Without a README, its one line of introduction: data, so escaped.
@@ -176,7 +176,7 @@ class HubPlan:
             ),
         )
 
-    def _members(self, group: HubGroup) -> PlannedPage:
+    def _members(self, group: PlannedGroup) -> PlannedPage:
         locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
         title = _("Members of {name}", name=sig.name)
         source, url, switcher = self._page(group, "members")
@@ -192,18 +192,12 @@ class HubPlan:
             switcher,
             src_uri=source,
             markdown=markdown,
-            before=render_sig_nav(
-                sig,
-                navigation_urls(group, self.languages.prefix, url),
-                "members",
-                locale,
-                faulted=self._faulted(sig),
-            ),
+            before=self._navigation(group, url, "members"),
             after_search=render_roster(sig.data, locale),
         )
 
-    def _archive(self, group: HubGroup) -> PlannedPage:
-        locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
+    def _archive(self, group: PlannedGroup) -> PlannedPage:
+        _, sig = translator(self.languages.current), group.sig
         title = _("Meetings of {name}", name=sig.name)
         source, url, switcher = self._page(group, "archive")
         archive = render_archive(sig.data, replace(group.context, page_url=url), self.today)
@@ -211,33 +205,22 @@ class HubPlan:
             switcher,
             src_uri=source,
             markdown=titled_front_matter(title, title) + f"# {_('Meetings')}\n\n" + archive,
-            before=render_sig_nav(
-                sig,
-                navigation_urls(group, self.languages.prefix, url),
-                "archive",
-                locale,
-                faulted=self._faulted(sig),
-            ),
+            before=self._navigation(group, url, "archive"),
         )
 
-    def _health(self, group: HubGroup) -> PlannedPage:
+    def _health(self, group: PlannedGroup) -> PlannedPage:
         locale, page = self.languages.current, self._page(group, "health")
-        navigation = render_sig_nav(
-            group.sig,
-            navigation_urls(group, self.languages.prefix, page[1]),
-            "health",
-            locale,
-            faulted=self._faulted(group.sig),
-        )
+        navigation = self._navigation(group, page[1], "health")
         health = self.health.groups[group.sig.id]
         return group_health_page(group.sig, health, group.context.meeting_urls, page, navigation, locale)
 
-    def _navigation(self, group: HubGroup, page_url: str) -> str:
-        """The group's navigation on its pages that are none of GROUP_PAGES (a meeting's, a document's)."""
+    def _navigation(self, group: PlannedGroup, page_url: str, current: str = "") -> str:
+        """The group's navigation on its page at `page_url`, `current` one of GROUP_PAGES, or ""
+        on a page that is none of them (a meeting's, a document's)."""
         return render_sig_nav(
             group.sig,
             navigation_urls(group, self.languages.prefix, page_url),
-            "",
+            current,
             self.languages.current,
             faulted=self._faulted(group.sig),
         )
@@ -285,14 +268,14 @@ class HubPlan:
             ),
         ]
 
-    def _people_unread(self, sig: HubSig) -> bool:
+    def _people_unread(self, sig: Group) -> bool:
         """True when a file of the group that lists people was left out."""
         return any(
             f.topic == FILE_LEFT_OUT and f.file in {f"{sig.path}/{name}" for name in PEOPLE_FILES}
             for f in self.community.faults_of(sig)
         )
 
-    def _faulted(self, sig: HubSig) -> bool:
+    def _faulted(self, sig: Group) -> bool:
         """True when some of the group's files could not be shown as they are written."""
         return bool(self.community.faults_of(sig))
 
@@ -301,7 +284,7 @@ class HubPlan:
         faulty line does not drift; at the branch when the commit is unknown."""
         return file_at_commit(self.forge_url, self.community.history.commit, path, line)
 
-    def _address(self, page_url: str, group: str) -> Address:
+    def _address(self, page_url: str, group: str) -> AddressOf:
         """Where the references of committed content lead from a page; `group` is the one whose
         content it is ("" for the community's introduction)."""
         here = PageContext(page_url=page_url)

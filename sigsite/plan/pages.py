@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sigsite.markup.references import Address
+from sigsite.markup.references import AddressOf
 from sigsite.model import Rendered
 from sigsite.render.blocks import MeetingFrame
 
@@ -28,7 +28,7 @@ class PlannedPage:
     markdown: str = ""  # its Markdown: our front matter, and what little else it says
     docs_url: str | None = None  # instead: the URL of the docs/ page this one adds to
     content: Rendered | None = None  # committed Markdown the core rendered: a note, a README
-    address: Address | None = None  # where the content's references lead, from this page
+    address: AddressOf | None = None  # where the content's references lead, from this page
     frame: MeetingFrame | None = None  # a meeting note's frame
     before: str = ""  # our HTML above the content (after its first heading, if it has one)
     after: str = ""  # our HTML below the content: a year's list, an archive, a directory

@@ -17,18 +17,18 @@ from sigsite.addresses import (
     meeting_page,
     year_page,
 )
-from sigsite.markup.references import Address
+from sigsite.markup.references import AddressOf
 from sigsite.model import Meeting, SigData
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedFile, PlannedPage, planning
 from sigsite.render.blocks import by_year, meeting_frame, render_year
 from sigsite.render.pages import meeting_markdown, year_page_markdown
 
-AddressFrom = Callable[[str], Address]  # a page's URL -> where references lead from it
+AddressFrom = Callable[[str], AddressOf]  # a page's URL -> where references lead from it
 
 
 @dataclass(frozen=True)
-class Section:
+class GroupMeetings:
     """One group's part of a site: its data, where its files are, and where its pages go."""
 
     data: SigData

@@ -11,7 +11,7 @@ from sigsite.health.cadence import Schedule
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.chart import sessions_chart
 from sigsite.hub.faults import FaultView
-from sigsite.hub.model import HubSig
+from sigsite.hub.model import Group
 from sigsite.render.environment import render_template
 from sigsite.translations import translator
 
@@ -66,7 +66,7 @@ def render_group_health(health: GroupHealth, session_urls: dict[str, str], local
 class HealthRow:
     """A group as the community's health page lists it."""
 
-    sig: HubSig
+    sig: Group
     health: GroupHealth
     url: str  # its health page, from the community's
 

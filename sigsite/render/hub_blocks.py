@@ -15,7 +15,7 @@ from sigsite.health.participation import Attended
 from sigsite.hub.chart import meetings_chart
 from sigsite.hub.faults import SHOWN_ON_A_GROUP_PAGE, FaultView
 from sigsite.hub.history import History
-from sigsite.hub.model import HubSig
+from sigsite.hub.model import Group
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import Source
 from sigsite.layout import GroupKind
@@ -33,7 +33,7 @@ PEOPLE_FILES = frozenset({MEMBERS_FILE, SIG_INFO_FILE})  # a group's files that 
 class DirectoryEntry:
     """A group as the directory lists it, with the addresses it links to from the home page."""
 
-    sig: HubSig
+    sig: Group
     url: str
     state: str  # "active", "quiet" (nothing recorded in 12 months) or "external"
     last: Meeting | None = None
@@ -137,7 +137,7 @@ def render_people_directory(
 
 
 def render_sig_nav(
-    sig: HubSig, urls: dict[str, str], current: str, locale: str, *, faulted: bool = False
+    sig: Group, urls: dict[str, str], current: str, locale: str, *, faulted: bool = False
 ) -> str:
     """The way back to the directory and the SIG's own pages; `current` is "home", "members" or
     "archive"; a `faulted` group's pages say that some of its files could not be shown."""
@@ -146,7 +146,7 @@ def render_sig_nav(
     )
 
 
-def chart_text(sig: HubSig, locale: str) -> str:
+def chart_text(sig: Group, locale: str) -> str:
     """The chart's text alternative: every year and its count."""
     _ = translator(locale)
     years = "; ".join(f"{year}: {count}" for year, count in sig.meetings_per_year().items())
@@ -154,7 +154,7 @@ def chart_text(sig: HubSig, locale: str) -> str:
 
 
 def render_sig_card(
-    sig: HubSig,
+    sig: Group,
     urls: dict[str, str],
     today: date,
     readme_note: str,
