@@ -1,8 +1,9 @@
 """The one load of a community: its groups read once, their people merged, their health assessed.
 
-The hub's plugin, `sigsite check --community` and the tests call `load`, so the build and the
-check read the same files the same way and say the same thing. Nothing else parses a community's
-files; health/ computes from what is loaded here.
+The hub's plugin, `sigsite check --community` and the tests call `load`; a SIG's own site and
+`sigsite check` call `load_group`, which reads one SIG's folder as a community of that one group,
+at the root. So a build and its check read the same files the same way and say the same thing.
+Nothing else parses a community's files; health/ computes from what is loaded here.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from pathlib import Path
 from sigsite.health.community import CommunityHealth, assess
 from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.loader import load_community
-from sigsite.hub.model import Community
+from sigsite.hub.model import Community, Group
 from sigsite.hub.people import CommunityPerson, community_people
 from sigsite.layout import MINDSPORE, Layout
+from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache
 from sigsite.problems import Problems
 from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE
@@ -66,3 +68,19 @@ def load(
     people = community_people(community, problems)  # what the groups' files say of one person, compared
     health = assess(community, people, today, problems)
     return Loaded(community, people, health, problems)
+
+
+def load_group(sources: Sources, cache: NoteCache | None = None, layout: Layout = MINDSPORE) -> Loaded:
+    """Read one SIG's folder (its own site's): a community of that one group, its pages at the
+    root. With a `cache` from an earlier load, only the notes that changed are read again."""
+    data, problems = load_sig(sources, cache)
+    group = Group(
+        id=layout.listed_kind.key,
+        folder=".",
+        name=data.facts.name or "",
+        introduction={},
+        maintainers=tuple(p.name for p in data.people_with_role("Maintainer")),
+        data=data,
+        kind=layout.listed_kind.key,
+    )
+    return Loaded(Community(sigs=(group,), layout=layout), problems=problems)

@@ -54,3 +54,17 @@ def test_one_function_loads_a_community():
         if len(called) > 1:
             callers[str(path.relative_to(SIGSITE))] = sorted(called)
     assert callers == {"load.py": ["assess", "community_people", "load_community"]}
+
+
+def test_a_sig_folder_is_read_by_the_one_load_module_and_the_hubs_loader_alone():
+    """A SIG's own site and `sigsite check` read its folder through load.load_group (a community of
+    one group); the hub's loader reads each group's folder the same way (load_sig)."""
+    callers = sorted(
+        str(path.relative_to(SIGSITE))
+        for path in SIGSITE.rglob("*.py")
+        if any(
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "load_sig"
+            for node in ast.walk(_tree(path))
+        )
+    )
+    assert callers == ["hub/loader.py", "load.py"]

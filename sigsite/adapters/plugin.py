@@ -10,7 +10,8 @@ from sigsite.adapters.build_state import GeneratedPage
 from sigsite.adapters.config import SigsiteConfig
 from sigsite.adapters.site_plugin import Fingerprint, SitePlugin, stat_fingerprint
 from sigsite.addresses import CALENDAR_FILE, FEED_FILE, PageContext
-from sigsite.loader import Sources, load_sig
+from sigsite.load import load_group
+from sigsite.loader import Sources
 from sigsite.meetings import NoteCache
 from sigsite.model import SigData
 from sigsite.plan.files import sig_site_files
@@ -51,7 +52,9 @@ class SigsitePlugin(SitePlugin[SigsiteConfig]):
 
     def load(self) -> Problems:
         assert self.sources is not None
-        self.data, problems = load_sig(self.sources, self._notes)
+        loaded = load_group(self.sources, self._notes)
+        (group,) = loaded.community.sigs
+        self.data, problems = group.data, loaded.problems
         self._section = GroupMeetings(
             self.data,
             self.sources.path(self.config.meetings_dir),

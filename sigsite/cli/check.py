@@ -15,8 +15,7 @@ from sigsite.cli.common import print_json, project_of, refuse, say, shown
 from sigsite.hub.history import History
 from sigsite.hub.source import SHORT_COMMIT
 from sigsite.layout import LAYOUT_VARIABLE, MINDSPORE, Layout, UnknownLayout, detect_layout, layout_named
-from sigsite.load import LoadSettings, load
-from sigsite.loader import load_sig
+from sigsite.load import LoadSettings, load, load_group
 from sigsite.problems import Problem, Severity
 from sigsite.project import Project, ProjectNotFound, hub_settings, public_addresses
 from sigsite.settings import DEFAULT_TIMEZONE, bulk_change_groups
@@ -56,7 +55,7 @@ def run_check(args: argparse.Namespace) -> int:
     files = 0
     for project in projects:
         sources = project.sources
-        _, problems = load_sig(sources)  # rendered as the build renders it: its links are checked
+        problems = load_group(sources).problems  # rendered as the build renders it: links checked
         files += len(sources.data_files())
         # With several projects, each file is named from the folder the command runs in.
         where = shown(sources.root) if several else ""
