@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sigsite.emails import WITHHELD_MARK
+from sigsite.emails import REDACTED, WITHHELD_MARK
 from sigsite.given import TEMPLATE_DEFAULT, given
 from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.links import is_web_url
@@ -77,7 +77,7 @@ def _mailing_list(value: str | None, display: str, line: int | None, problems: P
         return value
     if LIST_ADDRESS.fullmatch(value):
         return value
-    if WITHHELD_MARK not in value:  # a personal address was withheld, with its own warning
+    if WITHHELD_MARK not in value and REDACTED not in value:  # else withheld, with its own warning
         problems.warning(
             display,
             line,
