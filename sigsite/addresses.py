@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote
@@ -207,17 +208,63 @@ class PageContext:
         url = self.attachment_urls.get(name)
         return self.to(url) if url else ""
 
+    @cached_property
+    def site_map(self) -> SiteMap:
+        """The SIG's own site as a map of its one group (""): its notes, files and archive."""
+        group = GroupMap(
+            pages={"archive": self.archive_url}, meetings=self.meeting_urls, attachments=self.attachment_urls
+        )
+        return SiteMap({"": group})
+
     def address_of(self, target: Target) -> str | None:
         """Where a note's link leads from this page (another note, a file beside it, the archive);
         None for what this SIG does not publish."""
-        if target.group:
+        url = self.site_map.url_of(target)
+        return self.to(url) if url else None
+
+
+@dataclass(frozen=True)
+class GroupMap:
+    """Where a group's pages and files are, as URLs from the site's root in the language built."""
+
+    pages: Mapping[str, str] = field(default_factory=dict)  # home, members, archive, ...: by kind
+    meetings: Mapping[str, str] = field(default_factory=dict)  # a note's or record's slug -> its page
+    attachments: Mapping[str, str] = field(default_factory=dict)  # a file of meetings/ -> its URL
+    documents: Mapping[str, str] = field(default_factory=dict)  # a document's slug -> its page
+    file_url: Callable[[str], str] | None = None  # a file of its folder published as it is (the hub)
+    meeting_elsewhere: bool = False  # a meeting it does not show leads to its archive, else home
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    """The one resolver from what a link of committed content names (a Target) to its URL from
+    the site's root, on both sites: a SIG's site is the map of its one group (""), the hub's holds
+    every group by id and its own home."""
+
+    groups: Mapping[str, GroupMap]
+    hub_url: str | None = None  # the hub's home in the language built; None on a SIG's site
+
+    def url_of(self, target: Target, group: str = "") -> str | None:
+        """The URL of `target` (of its own group, else of `group`'s); None for what the site does
+        not publish."""
+        if target.kind == "hub":
+            return self.hub_url
+        known = self.groups.get(target.group or group)
+        if known is None:
             return None
-        if target.kind == "meeting" and target.value in self.meeting_urls:
-            return self.to(self.meeting_urls[target.value])
+        if target.kind in known.pages:
+            return known.pages[target.kind]
+        if target.kind == "meeting":
+            found = known.meetings.get(target.value)
+            if found is None and known.meeting_elsewhere:
+                return known.pages.get("archive", known.pages.get("home"))
+            return found
+        if target.kind == "document":
+            return known.documents.get(target.value)
         if target.kind == "attachment":
-            return self.attachment(target.value) or None
-        if target.kind == "archive":
-            return self.to(self.archive_url)
+            return known.attachments.get(target.value) or None
+        if target.kind == "file" and known.file_url is not None:
+            return known.file_url(target.value)
         return None
 
 

@@ -59,3 +59,27 @@ def test_a_language_tree_and_the_site_root():
     }
     assert languages.prefix == "zh/" and not languages.is_default_build
     assert languages.home_of("fr") == "en"
+
+
+def test_one_resolver_serves_both_sites():
+    """A SIG's site is the map of its one group; the hub's holds every group and its own home."""
+    from sigsite.addresses import GroupMap, PageContext, SiteMap
+    from sigsite.markup.references import Target
+
+    page = PageContext(
+        page_url="meetings/001-20210304/",
+        meeting_urls={"001-20210304": "meetings/001-20210304/"},
+        attachment_urls={"slides.pdf": "meetings/slides.pdf"},
+    )
+    assert page.address_of(Target("meeting", value="001-20210304")) == "./"
+    assert page.address_of(Target("attachment", value="slides.pdf")) == "../slides.pdf"
+    assert page.address_of(Target("archive")) == "../"
+    assert page.address_of(Target("meeting", value="009-20991231")) is None  # not shown: no link
+    assert page.address_of(Target("home", group="dx")) is None  # no other group on a SIG's site
+    hub = SiteMap(
+        {"dx": GroupMap(pages={"home": "sigs/dx/", "archive": "sigs/dx/meetings/"}, meeting_elsewhere=True)},
+        hub_url="",
+    )
+    assert hub.url_of(Target("meeting", value="009-20991231"), "dx") == "sigs/dx/meetings/"  # its archive
+    assert hub.url_of(Target("home", group="dx")) == "sigs/dx/"
+    assert hub.url_of(Target("hub")) == "" and hub.url_of(Target("document", value="x"), "dx") is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 from html import escape
 from pathlib import Path
 
@@ -19,7 +19,9 @@ from sigsite.addresses import (
     HOME_PAGE,
     MEMBERS_PAGE,
     PEOPLE_PAGE,
+    GroupMap,
     PageContext,
+    SiteMap,
     site_path,
 )
 from sigsite.health.community import CommunityHealth
@@ -290,27 +292,29 @@ class HubPlan:
         here = PageContext(page_url=page_url)
 
         def address(target: Target) -> str | None:
-            url = self._site_url_of(target, target.group or group)
+            url = self.site_map.url_of(target, group)
             return here.to(url) if url is not None else None
 
         return address
 
-    def _site_url_of(self, target: Target, group: str) -> str | None:
-        """A target's URL from the site's root, in this language; None for what the hub does not publish."""
-        if target.kind == "hub":
-            return self.languages.prefix
-        known = self.groups.get(group)
-        if known is None:
-            return None
-        urls, context = known.urls, known.context
-        if target.kind in urls:  # home, members, archive
-            return urls[target.kind]
-        if target.kind == "meeting":
-            return context.meeting_urls.get(target.value, urls.get("archive", urls["home"]))
-        if target.kind == "document":
-            return known.document_urls.get(target.value)
-        if target.kind == "attachment":
-            return context.attachment_urls.get(target.value)
-        if target.kind == "file":
-            return self.languages.url(self.languages.default, known.sig.prefix + target.value)
-        return None
+    @cached_property
+    def site_map(self) -> SiteMap:
+        """Every group's pages and files, and the hub's home, in this language (addresses.SiteMap)."""
+        return SiteMap(
+            {
+                key: GroupMap(
+                    pages=group.urls,
+                    meetings=group.context.meeting_urls,
+                    attachments=group.context.attachment_urls,
+                    documents=group.document_urls,
+                    file_url=partial(self._file_url, group.sig.prefix),
+                    meeting_elsewhere=True,
+                )
+                for key, group in self.groups.items()
+            },
+            hub_url=self.languages.prefix,
+        )
+
+    def _file_url(self, prefix: str, path: str) -> str:
+        """A file a group publishes as it is (its folder's `path`), once, in the default language's tree."""
+        return self.languages.url(self.languages.default, prefix + path)
