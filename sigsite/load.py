@@ -8,14 +8,14 @@ Nothing else parses a community's files; health/ computes from what is loaded he
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from sigsite.health.community import CommunityHealth, assess
 from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.loader import load_community
-from sigsite.hub.model import Community, Group
+from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson, community_people
 from sigsite.layout import MINDSPORE, Layout
 from sigsite.loader import Sources, load_sig
@@ -73,14 +73,12 @@ def load(
 def load_group(sources: Sources, cache: NoteCache | None = None, layout: Layout = MINDSPORE) -> Loaded:
     """Read one SIG's folder (its own site's): a community of that one group, its pages at the
     root. With a `cache` from an earlier load, only the notes that changed are read again."""
-    data, problems = load_sig(sources, cache)
-    group = Group(
+    group, problems = load_sig(sources, cache)
+    group = replace(
+        group,
         id=layout.listed_kind.key,
-        folder=".",
-        name=data.facts.name or "",
-        introduction={},
-        maintainers=tuple(p.name for p in data.people_with_role("Maintainer")),
-        data=data,
+        name=group.facts.name or "",
+        maintainers=tuple(p.name for p in group.people_with_role("Maintainer")),
         kind=layout.listed_kind.key,
     )
     return Loaded(Community(sigs=(group,), layout=layout), problems=problems)

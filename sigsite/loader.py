@@ -1,4 +1,4 @@
-"""Load a SIG folder (members, sig-info, meetings) into one SigData and its problems."""
+"""Load a SIG folder (members, sig-info, meetings) into one Group and its problems."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sigsite.build_date import build_date
 from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.meetings import NoteCache, load_meetings
 from sigsite.members import PeopleBuilder, SigInfo, read_members_file, read_sig_info
-from sigsite.model import SigData
+from sigsite.model import Group
 from sigsite.problems import Problems
 from sigsite.reading import symlink_on_the_way
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
@@ -69,7 +69,7 @@ def _refuse_link_on_the_way(root: Path, relative: str, problems: Problems) -> bo
     return False
 
 
-def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData, Problems]:
+def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[Group, Problems]:
     """Read everything once, notes rendered as the site shows them; bad input becomes problems,
     never exceptions. With a `cache` from an earlier load, only the notes that changed are read again.
     """
@@ -115,7 +115,7 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[SigData,
         cache=cache,
         withheld=withheld,
     )
-    data = SigData(
+    data = Group(
         people=builder.build(),
         repositories=info.repositories,
         meetings=meetings,

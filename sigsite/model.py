@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -169,10 +170,44 @@ class SigFacts:
     channels: tuple[str, ...] = ()  # keys of CHANNELS the group's own text names
 
 
-@dataclass(frozen=True)
-class SigData:
-    """Everything the site shows, loaded once per build."""
+ACTIVE_DAYS = 365  # what counts as recent: the 12 months before the build
 
+
+@dataclass(frozen=True)
+class Readme:
+    """A README of a SIG folder: its language, its path in the repository, its Markdown."""
+
+    language: str  # a code of languages.py
+    path: str  # repository-relative, e.g. "sigs/security/README_en.md"
+    text: str  # personal e-mail addresses already withheld
+    rendered: Rendered = field(default_factory=Rendered)  # as the hub shows it (hub.loader)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file of a group that is neither its README, a record nor a template: a guide, a
+    governance text, a research topic. It gets a page of its own, linked from the group's."""
+
+    path: str  # folder-relative, e.g. "docs/SIG Governance.md"
+    slug: str  # its page's segment below the group's documents/
+    title: str  # its first heading, else its file name
+    language: str
+    text: str  # personal e-mail addresses already withheld; its title line left blank
+    rendered: Rendered = field(default_factory=Rendered)  # as the hub shows it (hub.rendering)
+
+
+@dataclass(frozen=True)
+class Group:
+    """One group of any kind, on either site: what its files say (its people, repositories,
+    meetings, facts, READMEs, documents), and where it is. A SIG's own site is the community of its
+    one group, at the root; on the hub, a folder of the community repository, or an entry of its
+    listing hosted elsewhere."""
+
+    id: str = ""  # its id on the hub (sigs.json, the calendars); unique among the community's groups
+    folder: str | None = "."  # the folder's name (under sigs/ for a SIG); None when hosted elsewhere
+    name: str = ""
+    introduction: dict[str, str] = field(default_factory=dict)  # locale -> one line (the other's else)
+    maintainers: tuple[str, ...] = ()  # names, most responsible first
     people: tuple[Person, ...] = ()
     repositories: tuple[Repository, ...] = ()
     meetings: tuple[Meeting, ...] = ()  # oldest first
@@ -180,12 +215,85 @@ class SigData:
     withheld_attachments: tuple[str, ...] = ()  # files of meetings/ left out for what they hold
     meeting_pad: str | None = None  # the meeting_url of sig-info.yaml: the SIG's shared meeting pad
     facts: SigFacts = field(default_factory=SigFacts)
-    # What its files say of its leaders and minutes, line by line (consistency.py compares them).
+    readmes: tuple[Readme, ...] = ()
+    published_files: tuple[str, ...] = ()  # folder-relative paths of inert files its texts use
+    external_url: str | None = None  # where a SIG hosted elsewhere lives
+    kind: str = ""  # the key of its kind in the community's layout (layout.py): "sig", "wg", "tsc"
+    path: str = ""  # its folder in the repository (`sigs/dx`, `tsc`); "" when it is hosted elsewhere
+    prefix: str = ""  # the folder of its pages on the hub: `sigs/dx/`, `working-groups/quantum/`, `tsc/`
+    last_change: date | None = None  # its folder's last change but housekeeping (history.py), when known
+    documents: tuple[Document, ...] = ()  # by path, numbers in it as numbers (Topic2 before Topic10)
+    embedded_files: tuple[tuple[str, bytes], ...] = ()  # images its texts embed, published as files
+    withheld_files: tuple[str, ...] = ()  # folder-relative paths of files its texts use, left out
+    # for what they hold (an address, or what cannot be looked into): links lead to their folder
+    # What its own files and the community's lists say of its leaders and minutes, line by line
+    # (consistency.py compares them).
     statements: tuple[Statement, ...] = ()
 
     def people_with_role(self, role: str) -> tuple[Person, ...]:
         """The people who hold `role`."""
         return tuple(p for p in self.people if role in p.roles)
+
+    @property
+    def is_external(self) -> bool:
+        """True for a SIG listed by the community but kept in another repository."""
+        return self.folder is None
+
+    @property
+    def lists_people(self) -> bool:
+        """True when its files list people or repositories: then it has a members page."""
+        return bool(self.people or self.repositories)
+
+    @property
+    def has_records(self) -> bool:
+        """True when it has meetings or sessions: then it has an archive, a calendar and a feed."""
+        return bool(self.meetings)
+
+    def readme(self, locale: str) -> Readme | None:
+        """The README in `locale`, else the one in the other language, else None."""
+        exact = [r for r in self.readmes if r.language == locale]
+        candidates = exact or list(self.readmes)
+        return candidates[0] if candidates else None
+
+    def intro(self, locale: str) -> str:
+        """The one-line introduction in `locale`, else in the other language."""
+        return self.introduction.get(locale) or next(iter(self.introduction.values()), "")
+
+    @property
+    def dated_meetings(self) -> tuple[Meeting, ...]:
+        """Meetings with a date, oldest first."""
+        return tuple(m for m in self.meetings if m.date is not None)
+
+    def last_meeting(self, today: date) -> Meeting | None:
+        """The latest meeting before `today`."""
+        past = [m for m in self.dated_meetings if m.date is not None and m.date < today]
+        return past[-1] if past else None
+
+    def next_meeting(self, today: date) -> Meeting | None:
+        """The first meeting on or after `today`."""
+        return next((m for m in self.dated_meetings if m.date is not None and m.date >= today), None)
+
+    def is_active(self, today: date) -> bool:
+        """True when something is dated in the 12 months before `today` (a meeting or session, a
+        change to its folder) or a meeting is coming."""
+        if self.next_meeting(today) is not None:
+            return True
+        last = self.last_meeting(today)
+        dates = [d for d in (last.date if last else None, self.last_change) if d is not None]
+        return any((today - d).days <= ACTIVE_DAYS for d in dates)
+
+    def recorded_recently(self, today: date) -> bool:
+        """True when a meeting or session before `today` is recorded in the 12 months before it; a
+        change to its files alone never makes it so."""
+        last = self.last_meeting(today)
+        return last is not None and last.date is not None and (today - last.date).days <= ACTIVE_DAYS
+
+    def meetings_per_year(self) -> dict[int, int]:
+        """Year -> number of meetings, every year from the first to the last meeting."""
+        years = Counter(m.date.year for m in self.dated_meetings if m.date is not None)
+        if not years:
+            return {}
+        return {year: years[year] for year in range(min(years), max(years) + 1)}
 
 
 def list_items(markdown: str) -> tuple[str, ...]:

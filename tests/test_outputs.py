@@ -15,7 +15,7 @@ from icalendar import Calendar
 
 from sigsite.addresses import SiteAddresses
 from sigsite.loader import Sources, load_sig
-from sigsite.model import SigData
+from sigsite.model import Group
 from sigsite.outputs.atom import feed_of
 from sigsite.outputs.calendar import PAST_EVENTS, calendar_of
 
@@ -82,11 +82,11 @@ def test_a_calendar_and_a_feed_with_nothing_dated_are_still_valid_and_dated_by_t
     feed was updated on the build's day, not in 1970."""
     site = SiteAddresses(site_url="https://sig.example.org/", site_name="SIG")
     today = date(2026, 12, 3)
-    text = calendar_of([(SigData(), site)], site, today).decode()
+    text = calendar_of([(Group(), site)], site, today).decode()
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H" in text
     components = [c.name for c in Calendar.from_ical(text).subcomponents]
     assert components == ["VTIMEZONE"]
-    feed = ElementTree.fromstring(feed_of([(SigData(), site)], site, site.site_url, today))
+    feed = ElementTree.fromstring(feed_of([(Group(), site)], site, site.site_url, today))
     assert feed.findtext("{http://www.w3.org/2005/Atom}updated") == "2026-12-03T00:00:00+00:00"
 
 

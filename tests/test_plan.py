@@ -78,7 +78,7 @@ def test_every_note_gets_one_page_in_its_own_language_and_every_group_its_pages_
     notes = [
         (sig.id, m.slug, m.language)
         for sig in hub.community.folders
-        for m in sig.data.meetings
+        for m in sig.meetings
         if not m.is_external
     ]
     assert Counter(group for group, _, _ in notes) == {"alpha": 3, "beta": 2, "tsc": 2}
@@ -92,8 +92,8 @@ def test_every_note_gets_one_page_in_its_own_language_and_every_group_its_pages_
         assert max(sources.values()) == 1, sources
         for sig in hub.community.folders:  # a members page and an archive only with something to show
             assert f"{prefix}{sig.prefix}index.md" in sources
-            assert (f"{prefix}{sig.prefix}members/index.md" in sources) == bool(sig.data.people)
-            assert (f"{prefix}{sig.prefix}meetings/index.md" in sources) == bool(sig.data.meetings)
+            assert (f"{prefix}{sig.prefix}members/index.md" in sources) == bool(sig.people)
+            assert (f"{prefix}{sig.prefix}meetings/index.md" in sources) == bool(sig.meetings)
         assert {f"{prefix}working-groups/research/index.md", f"{prefix}tsc/index.md"} <= set(sources)
         assert f"{prefix}sigs/alpha/meetings/2021/index.md" in sources
 
@@ -146,7 +146,7 @@ def test_the_hub_publishes_each_file_once_with_every_groups_outputs(hub):
         assert name in paths
     for sig in hub.community.folders:  # no calendar or feed without an event
         outputs = {f"{sig.prefix}meetings.ics", f"{sig.prefix}feed.xml"}
-        assert outputs <= set(paths) if sig.data.meetings else not outputs & set(paths)
+        assert outputs <= set(paths) if sig.meetings else not outputs & set(paths)
     copied = [f for f in hub.files if f.source is not None]
     assert sorted(f.path for f in copied) == [
         "sigs/alpha/arch.png",

@@ -18,10 +18,10 @@ from sigsite.health.sections import MAX_INLINE, sections_where
 from sigsite.hub.documents import title_and_body
 from sigsite.hub.links import relative_targets
 from sigsite.hub.loader import load_community
-from sigsite.hub.model import Readme
 from sigsite.hub.readmes import first_prose
 from sigsite.hub.records import readme_sessions
 from sigsite.markup.document import render_markdown
+from sigsite.model import Readme
 from sigsite.notes.checks import check_link_schemes
 from sigsite.privacy import MAX_REPORTED, withhold_in_text
 from sigsite.problems import Problems

@@ -47,24 +47,24 @@ def define_env(env: Any) -> None:
     @env.macro
     def maintainers() -> str:
         """The maintainers, with their Gitee profiles."""
-        return render_people(_plugin(env).data, "Maintainer", locale())
+        return render_people(_plugin(env).group, "Maintainer", locale())
 
     @env.macro
     def repositories() -> str:
         """The repositories listed in sig-info.yaml, with their committers."""
-        return render_repositories(_plugin(env).data, locale())
+        return render_repositories(_plugin(env).group, locale())
 
     @env.macro
     def meeting_archive() -> str:
         """Upcoming and past meetings by year, external sessions and files."""
         plugin = _plugin(env)
-        return render_archive(plugin.data, page_context(), plugin.today())
+        return render_archive(plugin.group, page_context(), plugin.today())
 
     @env.macro
     def next_meeting() -> str:
         """The next meeting and the most recent ones, for the home page."""
         plugin = _plugin(env)
-        return render_next_meeting(plugin.data, page_context(), plugin.today())
+        return render_next_meeting(plugin.group, page_context(), plugin.today())
 
     @env.macro
     def source_edit_url(path: str) -> str:

@@ -13,7 +13,7 @@ from sigsite.addresses import CALENDAR_FILE, FEED_FILE, PageContext
 from sigsite.load import load_group
 from sigsite.loader import Sources
 from sigsite.meetings import NoteCache
-from sigsite.model import SigData
+from sigsite.model import Group
 from sigsite.plan.files import sig_site_files
 from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.plan.section import GroupMeetings
@@ -29,10 +29,10 @@ class SigsitePlugin(SitePlugin[SigsiteConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.data = SigData()
+        self.group = Group()
         self.sources: Sources | None = None
         self._notes = NoteCache()  # under `mkdocs serve`, a save reads that note alone again
-        self._section = GroupMeetings(SigData(), Path("."), "meetings")
+        self._section = GroupMeetings(Group(), Path("."), "meetings")
 
     def locate(self, config: MkDocsConfig) -> None:
         """The SIG's files, relative to mkdocs.yml."""
@@ -54,9 +54,9 @@ class SigsitePlugin(SitePlugin[SigsiteConfig]):
         assert self.sources is not None
         loaded = load_group(self.sources, self._notes)
         (group,) = loaded.community.sigs
-        self.data, problems = group.data, loaded.problems
+        self.group, problems = group, loaded.problems
         self._section = GroupMeetings(
-            self.data,
+            self.group,
             self.sources.path(self.config.meetings_dir),
             self.config.meetings_dir,
             archive_page=self.config.archive_page,
@@ -77,7 +77,7 @@ class SigsitePlugin(SitePlugin[SigsiteConfig]):
 
     def slot_content(self, generated: GeneratedPage | None) -> str:
         """The members page's roster (a docs page that asked for it with the `roster()` macro)."""
-        return render_roster(self.data, self.languages.current)
+        return render_roster(self.group, self.languages.current)
 
     def watched(self) -> list[Path]:
         """The members files and the meetings folder."""

@@ -9,8 +9,9 @@ from datetime import date
 from sigsite.health.consistency import TOPICS, check_consistency
 from sigsite.health.participation import Attended, participation
 from sigsite.health.summary import GroupHealth, group_health
-from sigsite.hub.model import Community, Group
+from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson
+from sigsite.model import Group
 from sigsite.problems import Problem, Problems
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sigsite.given import PLACEHOLDER, TEMPLATE_DEFAULT
 from sigsite.health.disagreements import leaders_differ, notes_links_differ
-from sigsite.hub.model import Group
+from sigsite.model import Group
 from sigsite.problems import Problem, Problems
 
 LEADERS = "leaders"

@@ -11,8 +11,7 @@ from statistics import median
 from sigsite.health.actions import ActionItem, action_items
 from sigsite.health.attendance import Attendance, attendance_of, name_key
 from sigsite.health.cadence import Cadence, observed_intervals, stated_schedules
-from sigsite.hub.model import Group
-from sigsite.model import Meeting
+from sigsite.model import Group, Meeting
 from sigsite.problems import Problem, Problems
 
 

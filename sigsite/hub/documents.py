@@ -9,9 +9,9 @@ from pathlib import Path, PurePosixPath
 from sigsite.addresses import UniqueSegments, address_segment
 from sigsite.cost_limits import check_cost
 from sigsite.hub.embedded import extract_embedded
-from sigsite.hub.model import Document
 from sigsite.hub.readmes import plain_title
 from sigsite.languages import detect_language, language_of_name
+from sigsite.model import Document
 from sigsite.notes.checks import check_link_schemes
 from sigsite.privacy import withhold_in_text
 from sigsite.problems import Problems

@@ -56,7 +56,7 @@ class ImageSizes:
         self._folders = {sig.id: root / sig.path for sig in community.folders}
         self._embedded = {sig.id: dict(sig.embedded_files) for sig in community.folders}
         self._published = {
-            sig.id: {*sig.published_files, *(f"{MEETINGS_DIR}/{a.source}" for a in sig.data.attachments)}
+            sig.id: {*sig.published_files, *(f"{MEETINGS_DIR}/{a.source}" for a in sig.attachments)}
             for sig in community.folders
         }
 

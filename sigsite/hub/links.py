@@ -84,12 +84,12 @@ class ReadmeLinks:
                     self._add(f"{folder}/{name}", Target("members", sig.id))
             if sig.has_records:
                 self._add(f"{folder}/{MEETINGS_DIR}", Target("archive", sig.id))
-            for meeting in sig.data.meetings:
+            for meeting in sig.meetings:
                 if not meeting.is_external:  # a note of meetings/, or a record found elsewhere
                     self._add(f"{folder}/{meeting.source_path}", Target("meeting", sig.id, meeting.slug))
                 elif not meeting.path:  # a note of meetings/ that stands for a session elsewhere
                     self._web[f"{folder}/{meeting.source_path}"] = str(meeting.external_url)
-            for attachment in sig.data.attachments:
+            for attachment in sig.attachments:
                 self._add(
                     f"{folder}/{MEETINGS_DIR}/{attachment.source}",
                     Target("attachment", sig.id, attachment.source),
@@ -99,7 +99,7 @@ class ReadmeLinks:
             for path in sig.published_files:
                 self._add(f"{folder}/{path}", Target("file", sig.id, path))
             self._withheld.update(f"{folder}/{path}" for path in sig.withheld_files)
-            self._withheld.update(f"{folder}/{MEETINGS_DIR}/{name}" for name in sig.data.withheld_attachments)
+            self._withheld.update(f"{folder}/{MEETINGS_DIR}/{name}" for name in sig.withheld_attachments)
 
     def _add(self, repository_path: str, target: Target) -> None:
         self._targets[repository_path] = target

@@ -23,7 +23,7 @@ from sigsite.hub.history import read_history
 from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.links import forge_targets, relative_targets
 from sigsite.hub.listing import Listed, read_listing
-from sigsite.hub.model import Community, Group
+from sigsite.hub.model import Community
 from sigsite.hub.owners import read_owners
 from sigsite.hub.readmes import (
     community_readmes,
@@ -37,7 +37,7 @@ from sigsite.languages import CODES, DEFAULT, detect_language
 from sigsite.layout import MINDSPORE, GroupKind, Layout
 from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache, meeting_order
-from sigsite.model import SigData
+from sigsite.model import Group
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file, refuse_unpublishable_name
 from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import symlink_on_the_way
@@ -312,7 +312,7 @@ def _load_folder(
     has_data = any(
         sources.path(p).exists() for p in (sources.members_file, sources.sig_info_file, MEETINGS_DIR)
     )
-    data, found = load_sig(sources, cache) if has_data else (SigData(), Problems())
+    data, found = load_sig(sources, cache) if has_data else (Group(), Problems())
     problems.items.extend(_in_folder(found.items, display))
     readmes = read_readmes(folder, display, layout.readmes, public_emails, problems)
     listed_first = listed.get(DEFAULT)
@@ -372,13 +372,13 @@ def _load_folder(
         *(replace(s, file=f"{display}/{s.file}") for s in data.statements),
         *(s for r in readmes for s in readme_statements(r.path, r.text)),
     )
-    return Group(
+    return replace(
+        data,
         id=sig_id_,
         folder=folder.name,
         name=name,
         introduction=introduction,
         maintainers=maintainers,
-        data=data,
         readmes=readmes,
         published_files=tuple(
             sorted(

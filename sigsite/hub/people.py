@@ -60,7 +60,7 @@ def community_people(community: Community, problems: Problems) -> tuple[Communit
     """Everyone once, by name; each SIG's statement about a person kept with that SIG."""
     found: dict[str, list[tuple[Person, Membership, str]]] = {}
     for sig in community.folders:
-        for person in sig.data.people:
+        for person in sig.people:
             membership = Membership(sig.id, sig.name, person.roles, person.name, person.organization)
             found.setdefault(person.key, []).append((person, membership, sig.path))
     people = [_merged(key, statements, problems) for key, statements in found.items()]

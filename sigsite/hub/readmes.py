@@ -9,10 +9,10 @@ from pathlib import Path
 
 from sigsite.cost_limits import check_cost
 from sigsite.formatting import MAX_TITLE, SUMMARY_LENGTH, shortened
-from sigsite.hub.model import Readme
 from sigsite.languages import LANGUAGES, detect_language, words_of
 from sigsite.layout import Layout
 from sigsite.markup.commonmark import inline_text, parser
+from sigsite.model import Readme
 from sigsite.notes.checks import check_link_schemes
 from sigsite.privacy import withhold_in_text
 from sigsite.problems import Problems

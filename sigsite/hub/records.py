@@ -20,11 +20,10 @@ from pathlib import Path, PurePosixPath
 
 from sigsite.addresses import UniqueSegments
 from sigsite.hub.documents import read_committed, title_and_body
-from sigsite.hub.model import Readme
 from sigsite.hub.readmes import first_prose
 from sigsite.languages import alternation, detect_language, language_of_name, words_of
 from sigsite.layout import MINDSPORE
-from sigsite.model import Meeting
+from sigsite.model import Meeting, Readme
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file
 from sigsite.problems import FILE_LEFT_OUT, Problems, printable
 from sigsite.settings import MEETINGS_DIR

@@ -11,11 +11,11 @@ from urllib.parse import quote
 
 from sigsite.hub.images import ImageSizeCache, ImageSizes
 from sigsite.hub.links import ReadmeLinks
-from sigsite.hub.model import Community, Group
+from sigsite.hub.model import Community
 from sigsite.markup.anchors import Anchors, Outbound, UnknownFragments
 from sigsite.markup.document import render_markdown
 from sigsite.markup.outbound import settle_links
-from sigsite.model import Meeting, Rendered
+from sigsite.model import Group, Meeting, Rendered
 from sigsite.privacy import warn_withheld
 from sigsite.problems import Problems
 
@@ -111,7 +111,7 @@ def _shown_anchors(community: Community) -> dict[tuple[str, str, str], list[Anch
     shown: dict[tuple[str, str, str], list[Anchors]] = {}
     for sig in community.folders:
         shown[("home", sig.id, "")] = [r.rendered.anchors for r in sig.readmes]
-        for meeting in sig.data.meetings:
+        for meeting in sig.meetings:
             if not meeting.is_external:
                 shown[("meeting", sig.id, meeting.slug)] = [meeting.rendered.anchors]
         for document in sig.documents:
@@ -126,12 +126,12 @@ def _each_text(
     the community's root): its READMEs, the records and notes `kept` keeps, its documents."""
     meetings = tuple(
         replace(m, rendered=again(m.body, m.rendered, f"{sig.path}/{m.path}")) if kept(m) else m
-        for m in sig.data.meetings
+        for m in sig.meetings
     )
     return replace(
         sig,
         readmes=tuple(replace(r, rendered=again(r.text, r.rendered, r.path)) for r in sig.readmes),
-        data=replace(sig.data, meetings=meetings),
+        meetings=meetings,
         documents=tuple(
             replace(d, rendered=again(d.text, d.rendered, f"{sig.path}/{d.path}")) for d in sig.documents
         ),

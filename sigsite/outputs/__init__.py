@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 
 from sigsite.addresses import SiteAddresses
-from sigsite.model import Meeting, SigData
+from sigsite.model import Group, Meeting
 
 
 def instant(meeting: Meeting) -> datetime:
@@ -24,7 +24,7 @@ def dated(meetings: tuple[Meeting, ...]) -> list[Meeting]:
 Published = tuple[Meeting, SiteAddresses]  # a meeting and the addresses of its SIG's site
 
 
-def published_newest_first(sigs: Sequence[tuple[SigData, SiteAddresses]]) -> list[Published]:
+def published_newest_first(sigs: Sequence[tuple[Group, SiteAddresses]]) -> list[Published]:
     """The dated meetings of several SIGs, each with its SIG's addresses, newest first."""
     meetings = [(meeting, site) for data, site in sigs for meeting in dated(data.meetings)]
     if len(sigs) > 1:

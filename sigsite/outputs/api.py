@@ -8,7 +8,7 @@ from typing import Any
 from sigsite.addresses import SiteAddresses
 from sigsite.formatting import meeting_title
 from sigsite.hub.source import Source
-from sigsite.model import Meeting, Person, SigData
+from sigsite.model import Group, Meeting, Person
 from sigsite.outputs import instant
 
 API_VERSION = 1
@@ -46,7 +46,7 @@ def _person(person: Person) -> dict[str, Any]:
     }
 
 
-def members_json(data: SigData) -> bytes:
+def members_json(data: Group) -> bytes:
     """Every person once, with every role; e-mail addresses are left out."""
     return dump_json({"version": API_VERSION, "members": [_person(p) for p in data.people]})
 
@@ -71,7 +71,7 @@ def meeting_record(meeting: Meeting, site: SiteAddresses) -> dict[str, Any]:
     }
 
 
-def meetings_json(data: SigData, site: SiteAddresses) -> bytes:
+def meetings_json(data: Group, site: SiteAddresses) -> bytes:
     """Every meeting, oldest first, and every file published from meetings/."""
     return dump_json(
         {

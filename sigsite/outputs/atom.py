@@ -10,14 +10,14 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from sigsite.addresses import FEED_FILE, SiteAddresses
 from sigsite.formatting import agenda_summary, long_date, meeting_title
 from sigsite.languages import DEFAULT
-from sigsite.model import SigData
+from sigsite.model import Group
 from sigsite.outputs import instant, published_newest_first
 
 FEED_ENTRIES = 50  # feed readers poll for what is new; the archive keeps the rest
 
 
 def feed_of(
-    sigs: Sequence[tuple[SigData, SiteAddresses]], own: SiteAddresses, archive_url: str, today: date
+    sigs: Sequence[tuple[Group, SiteAddresses]], own: SiteAddresses, archive_url: str, today: date
 ) -> bytes:
     """The newest meetings of one SIG or several (the hub's, each entry then named after its SIG);
     every timestamp comes from the data or, for a feed with no entry, from the build's `today`

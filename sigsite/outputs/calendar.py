@@ -15,7 +15,7 @@ from icalendar import Calendar, Event, Timezone
 
 from sigsite.addresses import SiteAddresses
 from sigsite.formatting import agenda_summary, meeting_title
-from sigsite.model import SigData
+from sigsite.model import Group
 from sigsite.outputs import Published, instant, published_newest_first
 
 REFRESH = timedelta(hours=12)
@@ -42,7 +42,7 @@ def _timezone(tzid: str, since: date) -> Timezone:
     return Timezone.from_tzid(tzid, first_date=since)
 
 
-def calendar_meetings(sigs: Sequence[tuple[SigData, SiteAddresses]], today: date) -> list[Published]:
+def calendar_meetings(sigs: Sequence[tuple[Group, SiteAddresses]], today: date) -> list[Published]:
     """Every meeting from `today` on and the PAST_EVENTS latest before it, newest first."""
     meetings = published_newest_first(sigs)
     upcoming = sum(1 for m, _ in meetings if m.date is not None and m.date >= today)
@@ -50,7 +50,7 @@ def calendar_meetings(sigs: Sequence[tuple[SigData, SiteAddresses]], today: date
 
 
 def calendar_of(
-    sigs: Sequence[tuple[SigData, SiteAddresses]],
+    sigs: Sequence[tuple[Group, SiteAddresses]],
     own: SiteAddresses,
     today: date,
     expected: Sequence[ExpectedSession] = (),

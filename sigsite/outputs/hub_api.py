@@ -10,11 +10,11 @@ from sigsite.formatting import meeting_title
 from sigsite.health.attendance import NOT_RECORDED
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
-from sigsite.hub.model import Community, Group
+from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import Source
 from sigsite.languages import CODES, DEFAULT
-from sigsite.model import Meeting
+from sigsite.model import Group, Meeting
 from sigsite.outputs.api import dump_json, meeting_record, source_record
 from sigsite.outputs.health_api import attendance_record, tally_record
 
@@ -35,7 +35,7 @@ def _moment(meeting: Meeting | None, site: SiteAddresses) -> dict[str, Any] | No
 
 
 def _sig(sig: Group, site: SiteAddresses, today: date, health: GroupHealth | None) -> dict[str, Any]:
-    facts = sig.data.facts
+    facts = sig.facts
     return {
         "id": sig.id,
         "kind": sig.kind,
@@ -51,8 +51,8 @@ def _sig(sig: Group, site: SiteAddresses, today: date, health: GroupHealth | Non
         "created_on": facts.created_on.isoformat() if facts.created_on else None,
         "mailing_list": facts.mailing_list,
         "channels": list(facts.channels),
-        "members": len(sig.data.people) if sig.lists_people else None,
-        "meetings": len(sig.data.meetings),
+        "members": len(sig.people) if sig.lists_people else None,
+        "meetings": len(sig.meetings),
         "meetings_per_year": {str(year): count for year, count in sig.meetings_per_year().items()},
         "last_meeting": _moment(sig.last_meeting(today), site),
         "next_meeting": _moment(sig.next_meeting(today), site),
@@ -154,7 +154,7 @@ def hub_meetings_json(
                     "attendance": attendance_record(counted.get((sig.id, meeting.slug), NOT_RECORDED)),
                 }
                 for sig in community.folders
-                for meeting in sig.data.meetings
+                for meeting in sig.meetings
             ],
         }
     )

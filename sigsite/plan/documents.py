@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sigsite.addresses import document_page
-from sigsite.hub.model import Document, Group
 from sigsite.markup.references import AddressOf
+from sigsite.model import Document, Group
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedPage
 from sigsite.render.pages import titled_front_matter

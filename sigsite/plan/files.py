@@ -20,7 +20,7 @@ def sig_site_files(
     """A SIG's own site: its meetings' attachments, the schemas, and the outputs of its one group;
     `base` is the site's absolute address."""
     site = section.addresses(context, base, site_name)
-    made = OutputInput(((section.data, site),), site, base + context.archive_url, today)
+    made = OutputInput(((section.group, site),), site, base + context.archive_url, today)
     return [
         *section.attachments(),
         *schemas(Site.SIG),
@@ -48,7 +48,7 @@ def hub_files(plan: HubPlan, community_root: Path, base: str, site_name: str) ->
             for p in sig.published_files
         ]
         sites[sig.id] = group.section.addresses(group.context, base, sig.name, event_prefix=f"{sig.id}.")
-    folders = tuple((sig.data, sites[sig.id]) for sig in plan.community.folders)
+    folders = tuple((sig, sites[sig.id]) for sig in plan.community.folders)
     hub = SiteAddresses(site_url=base, site_name=site_name)
     expected = {
         sig.id: session
@@ -74,7 +74,7 @@ def hub_files(plan: HubPlan, community_root: Path, base: str, site_name: str) ->
             continue  # no calendar or feed without an event
         site, group = sites[sig.id], plan.groups[sig.id]
         made = OutputInput(
-            ((sig.data, site),),
+            ((sig, site),),
             site,
             base + group.urls["archive"],
             plan.today,

@@ -10,7 +10,8 @@ from sigsite.addresses import COMMUNITY_HEALTH_PAGE, PageContext, SiteAddresses,
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.faults import fault_views
-from sigsite.hub.model import Community, Group
+from sigsite.hub.model import Community
+from sigsite.model import Group
 from sigsite.outputs.calendar import ExpectedSession
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedPage

@@ -27,10 +27,11 @@ from sigsite.addresses import (
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.faults import fault_views
-from sigsite.hub.model import Community, Group
+from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import file_at_commit, folder_at_commit
 from sigsite.markup.references import AddressOf, Target
+from sigsite.model import Group
 from sigsite.plan.directory import directory, sessions_attended
 from sigsite.plan.documents import document_pages, document_urls
 from sigsite.plan.group_links import home_urls, navigation_urls
@@ -60,7 +61,7 @@ def group_section(sig: Group, community_root: Path) -> GroupMeetings:
     assert sig.folder is not None
     dated = sig.has_records  # no empty calendar, feed or archive
     return GroupMeetings(
-        sig.data,
+        sig,
         community_root / sig.path / MEETINGS_DIR,
         f"{sig.path}/{MEETINGS_DIR}",
         prefix=sig.prefix,
@@ -188,21 +189,21 @@ class HubPlan:
             # The group's name is data: escaped, in HTML that Markdown passes through as it is.
             + f"<p>{escape(_(MEMBERS_INTRO, name=sig.name))}</p>"
             + f"\n\n{LATE_SLOT}\n\n"
-            + render_repositories(sig.data, locale)
+            + render_repositories(sig, locale)
         )
         return PlannedPage(
             switcher,
             src_uri=source,
             markdown=markdown,
             before=self._navigation(group, url, "members"),
-            after_search=render_roster(sig.data, locale),
+            after_search=render_roster(sig, locale),
         )
 
     def _archive(self, group: PlannedGroup) -> PlannedPage:
         _, sig = translator(self.languages.current), group.sig
         title = _("Meetings of {name}", name=sig.name)
         source, url, switcher = self._page(group, "archive")
-        archive = render_archive(sig.data, replace(group.context, page_url=url), self.today)
+        archive = render_archive(sig, replace(group.context, page_url=url), self.today)
         return PlannedPage(
             switcher,
             src_uri=source,

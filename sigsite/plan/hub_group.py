@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sigsite.addresses import PageContext
-from sigsite.hub.model import Group
+from sigsite.model import Group
 from sigsite.plan.section import GroupMeetings
 
 

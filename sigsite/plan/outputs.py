@@ -30,7 +30,7 @@ from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import Source, source_of
 from sigsite.layout import MINDSPORE
-from sigsite.model import SigData
+from sigsite.model import Group
 from sigsite.outputs.api import meetings_json, members_json
 from sigsite.outputs.atom import feed_of
 from sigsite.outputs.calendar import ExpectedSession, calendar_of
@@ -51,7 +51,7 @@ class Site(Enum):
 class OutputInput:
     """What an output is made of: the groups it covers and where it is published."""
 
-    groups: tuple[tuple[SigData, SiteAddresses], ...]  # each group's data and absolute addresses
+    groups: tuple[tuple[Group, SiteAddresses], ...]  # each group's data and absolute addresses
     own: SiteAddresses  # the site or group it is published for
     archive_url: str  # absolute: where the meetings it lists are listed on the site
     today: date

@@ -18,7 +18,7 @@ from sigsite.addresses import (
     year_page,
 )
 from sigsite.markup.references import AddressOf
-from sigsite.model import Meeting, SigData
+from sigsite.model import Group, Meeting
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedFile, PlannedPage, planning
 from sigsite.render.blocks import by_year, meeting_frame, render_year
@@ -29,9 +29,9 @@ AddressFrom = Callable[[str], AddressOf]  # a page's URL -> where references lea
 
 @dataclass(frozen=True)
 class GroupMeetings:
-    """One group's part of a site: its data, where its files are, and where its pages go."""
+    """One group's part of a site: the group, where its files are, and where its pages go."""
 
-    data: SigData
+    group: Group
     meetings_folder: Path  # on disk
     display: str  # how messages name the meetings folder: "meetings", "sigs/dx/meetings"
     prefix: str = ""  # the site-relative folder of its pages: "" or "sigs/<id>/"
@@ -44,12 +44,12 @@ class GroupMeetings:
     @cached_property
     def notes(self) -> list[Meeting]:
         """The meetings that have a page of their own, oldest first."""
-        return [m for m in self.data.meetings if not m.is_external]
+        return [m for m in self.group.meetings if not m.is_external]
 
     @cached_property
     def years(self) -> dict[int, list[Meeting]]:
         """Every dated meeting by year, newest first."""
-        return by_year(list(reversed(self.data.meetings)))
+        return by_year(list(reversed(self.group.meetings)))
 
     def context(self, languages: BuildLanguages, site_url: str) -> PageContext:
         """The group's addresses in the language being built, from the site's root."""
@@ -65,13 +65,13 @@ class GroupMeetings:
                 **{path: languages.url(languages.default, self.prefix + path) for path in self.files},
                 **{
                     a.source: languages.url(languages.default, self.prefix + attachment_file(a.source))
-                    for a in self.data.attachments
+                    for a in self.group.attachments
                 },
             },
             archive_url=languages.url(languages.current, self.prefix + self.archive_page),
             year_urls={
                 year: languages.url(languages.current, self.prefix + year_page(year))
-                for year in sorted({m.date.year for m in self.data.meetings if m.date})
+                for year in sorted({m.date.year for m in self.group.meetings if m.date})
             },
             calendar_url=base + self.prefix + self.calendar_file if self.calendar_file else "",
             feed_url=base + self.prefix + self.feed_file if self.feed_file else "",
@@ -158,5 +158,5 @@ class GroupMeetings:
         """Slides and other files of the meetings folder: one copy per site, not per language."""
         return [
             PlannedFile(self.prefix + attachment_file(a.source), source=self.meetings_folder / a.source)
-            for a in self.data.attachments
+            for a in self.group.attachments
         ]

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from sigsite.addresses import PageContext, webcal
-from sigsite.model import ROLES, Meeting, SigData
+from sigsite.model import ROLES, Group, Meeting
 from sigsite.render.environment import render_template
 from sigsite.translations import DEFAULT_LOCALE, translator
 
 ARCHIVE_RECENT = 50  # past meetings listed on the archive page itself
 
 
-def render_roster(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
+def render_roster(data: Group, locale: str = DEFAULT_LOCALE) -> str:
     """The members page: every person once, with all their roles, filterable by role and name."""
     counts = {role: len(data.people_with_role(role)) for role in ROLES}
     chips = role_chips(counts, locale)
@@ -33,18 +33,18 @@ def role_chips(counts: dict[str, int], locale: str) -> list[tuple[str, str, int]
     return [(role.lower(), _(role + "s"), counts[role]) for role in ROLES if counts[role]]
 
 
-def render_people(data: SigData, role: str, locale: str = DEFAULT_LOCALE) -> str:
+def render_people(data: Group, role: str, locale: str = DEFAULT_LOCALE) -> str:
     """A compact list of the people who hold one role, e.g. the maintainers on the home page."""
     return render_template("people_list.html", locale, people=data.people_with_role(role))
 
 
-def render_repositories(data: SigData, locale: str = DEFAULT_LOCALE) -> str:
+def render_repositories(data: Group, locale: str = DEFAULT_LOCALE) -> str:
     """The repositories of sig-info.yaml and their committers; empty without that file."""
     people = {person.key: person for person in data.people}
     return render_template("repositories.html", locale, repositories=data.repositories, people=people)
 
 
-def split_by_today(data: SigData, today: date) -> tuple[list[Meeting], list[Meeting]]:
+def split_by_today(data: Group, today: date) -> tuple[list[Meeting], list[Meeting]]:
     """(upcoming meetings, soonest first; past meetings, newest first)."""
     dated = [(m, m.date) for m in data.meetings if m.date is not None]
     upcoming = [m for m, day in dated if day >= today]
@@ -52,7 +52,7 @@ def split_by_today(data: SigData, today: date) -> tuple[list[Meeting], list[Meet
     return upcoming, past
 
 
-def render_next_meeting(data: SigData, links: PageContext, today: date) -> str:
+def render_next_meeting(data: Group, links: PageContext, today: date) -> str:
     """The home page block: the next meeting, or a visitor-worded empty state."""
     upcoming, past = split_by_today(data, today)
     return render_template(
@@ -74,7 +74,7 @@ def by_year(meetings: list[Meeting]) -> dict[int, list[Meeting]]:
     return years
 
 
-def render_archive(data: SigData, links: PageContext, today: date) -> str:
+def render_archive(data: Group, links: PageContext, today: date) -> str:
     """Upcoming meetings, the most recent ones by year, an index of every year, and files.
 
     The archive stays one screenful however long the SIG has met: older meetings are on

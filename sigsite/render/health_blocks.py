@@ -11,7 +11,7 @@ from sigsite.health.cadence import Schedule
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.chart import sessions_chart
 from sigsite.hub.faults import FaultView
-from sigsite.hub.model import Group
+from sigsite.model import Group
 from sigsite.render.environment import render_template
 from sigsite.translations import translator
 

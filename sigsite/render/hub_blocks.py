@@ -15,11 +15,10 @@ from sigsite.health.participation import Attended
 from sigsite.hub.chart import meetings_chart
 from sigsite.hub.faults import SHOWN_ON_A_GROUP_PAGE, FaultView
 from sigsite.hub.history import History
-from sigsite.hub.model import Group
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import Source
 from sigsite.layout import GroupKind
-from sigsite.model import ROLES, Meeting
+from sigsite.model import ROLES, Group, Meeting
 from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import role_chips
 from sigsite.render.environment import render_template
@@ -178,7 +177,7 @@ def render_sig_card(
         chart=Markup(meetings_chart(sig.meetings_per_year(), text)),  # numbers and escaped text only
         readme_note=readme_note,
         shallow=shallow,
-        channel_labels=[_(CHANNELS[key].label) for key in sig.data.facts.channels],
+        channel_labels=[_(CHANNELS[key].label) for key in sig.facts.channels],
         faults=faults[:SHOWN_ON_A_GROUP_PAGE],
         more_faults=len(faults) - SHOWN_ON_A_GROUP_PAGE,
         unread_people=sorted(
