@@ -86,6 +86,9 @@ def _runs_by_file(ordered: list[Problem]) -> list[tuple[int, int]]:
     return runs
 
 
+At = int | None  # a line or a column of a file, when one is known
+
+
 @dataclass
 class Problems:
     """Collects problems while files are read; loaders never raise on bad input."""
@@ -93,14 +96,7 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def error(
-        self,
-        file: str,
-        line: int | None,
-        message: str,
-        fix: str = "",
-        column: int | None = None,
-        *,
-        topic: str = "",
+        self, file: str, line: At, message: str, fix: str = "", column: At = None, *, topic: str = ""
     ) -> None:
         """Record something that keeps the file from being published as meant; `topic` says what
         the hub, which publishes around it, leaves out (FILE_LEFT_OUT, CHARACTERS_LEFT_OUT, else a
@@ -108,14 +104,7 @@ class Problems:
         self._add(Severity.ERROR, file, line, column, message, fix, topic)
 
     def warning(
-        self,
-        file: str,
-        line: int | None,
-        message: str,
-        fix: str = "",
-        column: int | None = None,
-        *,
-        topic: str = "",
+        self, file: str, line: At, message: str, fix: str = "", column: At = None, *, topic: str = ""
     ) -> None:
         """Record something publishable that is worth a maintainer's look."""
         self._add(Severity.WARNING, file, line, column, message, fix, topic)
