@@ -115,3 +115,20 @@ def test_the_hub_takes_its_name_from_the_layout_unless_mkdocs_yml_names_one(tmp_
     assert english.title.text.endswith("Open Hub") and chinese.title.text.endswith("Open Hub")
     assert MINDSPORE.copyright["en"] in english.get_text() and MINDSPORE.copyright["zh"] in chinese.get_text()
     assert english.select_one(f'a[href="{MINDSPORE.repo_url}"]') is not None
+
+
+def test_every_config_mkdocs_serve_loads_gets_the_layouts_defaults(monkeypatch, tmp_path):
+    """The hub's plugin lives across `mkdocs serve` rebuilds (it has on_startup) while each rebuild
+    loads hub/mkdocs.yml again: the new config gets the layout's name too, not an empty one."""
+    from hub_support import HUB_CONFIG
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("SIGSITE_COMMUNITY", str(FIXTURE))
+    first = load_config(str(HUB_CONFIG), site_dir=str(tmp_path / "site"))
+    plugin = first.plugins["sigsite-hub"]
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_config(first)
+    again = load_config(str(HUB_CONFIG), site_dir=str(tmp_path / "site"))
+    assert again.site_name == ""  # as hub/mkdocs.yml writes it
+    plugin.on_config(again)
+    assert first.site_name == again.site_name == MINDSPORE.site_name["en"]

@@ -11,6 +11,7 @@ The core plans all of it (plan/hub.py, plan/outputs.py); this module loads and c
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,7 +66,9 @@ class HubPlugin(SitePlugin[HubConfig]):
         self._image_sizes = ImageSizeCache()  # a saved image is measured again, the others are not
         self._plan: HubPlan | None = None  # the pages of the language being built
         self.layout: Layout = MINDSPORE  # the community's, once located
-        self._defaults_applied = False
+        # The config the layout's defaults were given to: mkdocs-static-i18n builds each language
+        # with that one again (once is enough); `mkdocs serve` loads a new one for each rebuild.
+        self._defaults_for: weakref.ref[MkDocsConfig] | None = None
 
     def locate(self, config: MkDocsConfig) -> None:
         """The community checkout: the `community` setting, relative to hub/mkdocs.yml, else
@@ -129,9 +132,9 @@ class HubPlugin(SitePlugin[HubConfig]):
         """The layout's name, description, copyright, repository and public addresses, where
         mkdocs.yml gives none (its own values win); once, before mkdocs-static-i18n keeps the
         settings it restores for each language's build."""
-        if self._defaults_applied:
+        if self._defaults_for is not None and self._defaults_for() is config:
             return
-        self._defaults_applied = True
+        self._defaults_for = weakref.ref(config)
         layout, default = self.layout, self.languages_default(config)
         texts = {
             "site_name": layout.site_name,
