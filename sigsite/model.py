@@ -1,4 +1,5 @@
-"""The SIG as data: immutable records built by the loaders and read by every renderer."""
+"""A group as data (a SIG, a working group, the TSC): immutable records built by the loaders and
+read by every renderer."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def section_key(heading: str) -> str:
 
 @dataclass(frozen=True)
 class Person:
-    """A member of the SIG, once, with every role they hold."""
+    """A member of the group, once, with every role they hold."""
 
     key: str  # identity: the Gitee account in lower case, else the name
     name: str
@@ -58,7 +59,7 @@ class Person:
 
 @dataclass(frozen=True)
 class Repository:
-    """A code repository the SIG looks after."""
+    """A code repository the group looks after."""
 
     name: str
     url: str  # empty when the name is not a repository's
@@ -102,7 +103,8 @@ class Rendered:
 
 @dataclass(frozen=True)
 class Meeting:
-    """One meeting of the SIG: a note in `meetings/`, or an external session."""
+    """One meeting of the group: a note in `meetings/`, a record found elsewhere in its folder, or an
+    external session."""
 
     source: str  # file name inside meetings/
     slug: str  # address of its page: meetings/<slug>/
@@ -175,7 +177,7 @@ ACTIVE_DAYS = 365  # what counts as recent: the 12 months before the build
 
 @dataclass(frozen=True)
 class Readme:
-    """A README of a SIG folder: its language, its path in the repository, its Markdown."""
+    """A README of a group's folder: its language, its path in the repository, its Markdown."""
 
     language: str  # a code of languages.py
     path: str  # repository-relative, e.g. "sigs/security/README_en.md"
@@ -250,13 +252,13 @@ class Group:
         return bool(self.meetings)
 
     def readme(self, locale: str) -> Readme | None:
-        """The README in `locale`, else the one in the other language, else None."""
+        """The README in `locale`, else the first in another language, else None."""
         exact = [r for r in self.readmes if r.language == locale]
         candidates = exact or list(self.readmes)
         return candidates[0] if candidates else None
 
     def intro(self, locale: str) -> str:
-        """The one-line introduction in `locale`, else in the other language."""
+        """The one-line introduction in `locale`, else the first in another language."""
         return self.introduction.get(locale) or next(iter(self.introduction.values()), "")
 
     @property

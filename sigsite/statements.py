@@ -32,8 +32,8 @@ _FOLDER_NAME = 255  # the longest name of a folder file systems allow
 class Leader:
     """A person a file names as leading the group."""
 
-    account: str | None
-    name: str | None
+    account: str | None  # the person's Gitee account, when the file gives one
+    name: str | None  # the person's name, when the file gives one
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def readme_statements(path: str, text: str) -> tuple[Statement, ...]:
     return tuple(found)
 
 
-Listing = dict[str, list[Statement]]  # a group's folder under sigs/ -> what the community's lists say
+Listing = dict[str, list[Statement]]  # a listed group's folder name (`dx`) -> what the community's lists say
 
 
 def listing_entry_statements(entries: Any, display: str, groups_dir: str, found: Listing) -> None:
