@@ -11,7 +11,7 @@ checkout.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -34,11 +34,11 @@ class GroupKind:
 
 @dataclass(frozen=True)
 class Forge:
-    """Where the community repository is shown: its files (`source`) and folders (`tree`)."""
+    """Where the community repository is shown: its name, and the address of its files."""
 
     name: str  # as a link names it: "The group's folder on Gitee"
-    source: str  # the address of a file is this and its path
-    tree: str  # the address of a folder is this and its path
+    source: str  # the address of a file is this and its path (its folders' and commits' follow
+    # from it as Gitee and GitHub write them: hub/source.py)
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,6 @@ class Layout:
     repo_url: str
     repo_name: str
     public_emails: tuple[str, ...] = ()  # addresses the community publishes itself: never withheld
-    by_key: dict[str, GroupKind] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_key", {kind.key: kind for kind in self.kinds})
 
     @property
     def listed_kind(self) -> GroupKind:
@@ -106,7 +102,6 @@ MINDSPORE = Layout(
     forge=Forge(
         "Gitee",
         "https://gitee.com/mindspore/community/blob/master/",
-        "https://gitee.com/mindspore/community/tree/master/",
     ),
     # sigs/create_sig_info_template.py writes TO_BE_CLARIFIED, --xxx-- and this date for every SIG.
     template=TemplateDefaults("create_sig_info_template.py", created_on=date(2019, 12, 31)),

@@ -117,7 +117,7 @@ ZH: dict[str, str] = {
     "Meetings": "会议",
     "Meetings per year: {years}": "每年会议数：{years}",
     "Meetings per year": "每年会议数",
-    "The group's folder on Gitee": "Gitee 上的小组目录",
+    "The group's folder on {forge}": "{forge} 上的小组目录",
     "No sig_members.yaml or sig-info.yaml lists them: see the README. A sig_members.yaml in {folder} would list them here.": "没有 sig_members.yaml 或 sig-info.yaml 列出成员，请参阅 README。在 {folder} 中添加 sig_members.yaml 后，成员会显示在这里。",
     "This SIG's README is written in English only.": "该 SIG 的介绍仅有英文版。",
     "The members of {name}, from its sig_members.yaml and sig-info.yaml.": "{name} 的成员，来自其 sig_members.yaml 与 sig-info.yaml。",

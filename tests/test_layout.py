@@ -39,7 +39,7 @@ def test_every_layout_names_its_kinds_files_and_texts_in_every_language():
         assert len({kind.folder for kind in layout.kinds}) == len(layout.kinds)
         for texts in (layout.site_name, layout.site_description, layout.copyright, layout.readmes):
             assert set(texts) == {"en", "zh"}, layout.key
-        assert layout.forge.source.endswith("/") and layout.forge.tree.endswith("/")
+        assert layout.forge.source.endswith("/") and layout.forge.name
 
 
 def test_what_a_layout_says_is_what_the_loader_reads(tmp_path):

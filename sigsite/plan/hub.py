@@ -176,6 +176,7 @@ class HubPlan:
                 self.community.history.shallow,
                 locale,
                 fault_views(self.community.faults_of(sig), self._at_snapshot),
+                self.community.layout.forge.name,
             ),
         )
 

@@ -160,10 +160,11 @@ def render_sig_card(
     shallow: bool,
     locale: str,
     faults: tuple[FaultView, ...] = (),
+    forge: str = "",
 ) -> str:
     """The facts of a group's home page: what of its files could not be shown (`faults`), its
     maintainers, maturity, activity (the last change as a `shallow` checkout knows it), contact, its
-    chart, feeds and folder."""
+    chart, feeds and folder (on the `forge` its community's layout names)."""
     _ = translator(locale)
     text = chart_text(sig, locale)
     return render_template(
@@ -172,6 +173,7 @@ def render_sig_card(
         for_markdown=False,
         sig=sig,
         urls=urls,
+        forge=forge,
         last=sig.last_meeting(today),
         next=sig.next_meeting(today),
         chart=Markup(meetings_chart(sig.meetings_per_year(), text)),  # numbers and escaped text only
