@@ -115,3 +115,30 @@ def test_the_hub_takes_its_name_from_the_layout_unless_mkdocs_yml_names_one(tmp_
     assert english.title.text.endswith("Open Hub") and chinese.title.text.endswith("Open Hub")
     assert MINDSPORE.copyright["en"] in english.get_text() and MINDSPORE.copyright["zh"] in chinese.get_text()
     assert english.select_one(f'a[href="{MINDSPORE.repo_url}"]') is not None
+
+
+@pytest.mark.parametrize("kind_folder", ["working-groups", "tsc"])
+@pytest.mark.parametrize("odd", ["file", "fifo", "link to a folder", "link to a file", "dangling link"])
+def test_a_kind_of_groups_folder_that_is_not_a_folder_is_one_error_and_no_groups(tmp_path, kind_folder, odd):
+    """`working-groups` or `tsc` committed as a file, a FIFO or a link (which git can commit):
+    the kind is left out with one error on its folder, never a traceback, and no group is made of
+    what it points at."""
+    community = make_community(tmp_path / "community")
+    top = community / kind_folder
+    shutil.rmtree(top)
+    if odd == "file":
+        top.write_text("x", "utf-8")
+    elif odd == "fifo":
+        os.mkfifo(top)
+    elif odd == "link to a folder":
+        top.symlink_to(FIXTURE / kind_folder)
+    elif odd == "link to a file":
+        top.symlink_to(FIXTURE / "sigs" / "sig_info.yaml")
+    else:
+        top.symlink_to(tmp_path / "nowhere")
+    loaded = load(community, LoadSettings(), JUNE_2021_DATE)
+    kind = next(k for k in MINDSPORE.kinds if k.folder == kind_folder)
+    assert not [s for s in loaded.community.folders if s.kind == kind.key]
+    about = [p for p in loaded.problems.errors if p.file == kind_folder]
+    assert len(about) == 1 and "where the folder of a kind of group belongs" in about[0].message
+    assert not [p for p in loaded.problems.items if p.file.startswith(f"{kind_folder}/")]
