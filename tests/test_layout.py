@@ -142,3 +142,52 @@ def test_a_kind_of_groups_folder_that_is_not_a_folder_is_one_error_and_no_groups
     about = [p for p in loaded.problems.errors if p.file == kind_folder]
     assert len(about) == 1 and "where the folder of a kind of group belongs" in about[0].message
     assert not [p for p in loaded.problems.items if p.file.startswith(f"{kind_folder}/")]
+
+
+def _hub_copy(root: Path, settings: str) -> Path:
+    """hub/mkdocs.yml (and the theme overrides it needs) copied under `root`, with `settings` added
+    to the sigsite-hub plugin's."""
+    shutil.copytree(PROJECT / "hub", root / "hub")
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
+    config = root / "hub" / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    plugin = "  - sigsite-hub:\n"
+    assert text.count(plugin) == 1
+    config.write_text(text.replace(plugin, plugin + settings), "utf-8")
+    return config
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(("settings", "public"), [("", True), ("      public_emails: []\n", False)])
+def test_public_emails_written_as_an_empty_list_wins_over_the_layouts_in_the_build_and_check(
+    tmp_path, settings, public
+):
+    """The layout's public addresses fill `public_emails` only where hub/mkdocs.yml does not set it:
+    an empty list says no address is public, so the layout's mailing list is withheld, with the
+    same warning in the build and in `sigsite check --community`."""
+    community = make_community(tmp_path / "community")
+    info = community / "sigs" / "alpha" / "sig-info.yaml"
+    text = info.read_text("utf-8")
+    assert "mailing_list: TO_BE_CLARIFIED" in text
+    address = MINDSPORE.public_emails[0]
+    info.write_text(text.replace("mailing_list: TO_BE_CLARIFIED", f"mailing_list: {address}"), "utf-8")
+    config = _hub_copy(tmp_path, settings)
+    site = tmp_path / "site"
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SIGSITE_COMMUNITY": str(community), "SOURCE_DATE_EPOCH": JUNE_2021},
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    page = (site / "sigs" / "alpha" / "index.html").read_text("utf-8")
+    assert (address in page) is public
+    checked = subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community), "--config", str(config)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    masked = "sigs/alpha/sig-info.yaml:5: warning: the personal e-mail address d…@mindspore.cn is withheld"
+    assert (masked in built.stderr) is not public and (masked in checked.stdout) is not public

@@ -13,7 +13,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -66,6 +68,15 @@ class HubPlugin(SitePlugin[HubConfig]):
         self._plan: HubPlan | None = None  # the pages of the language being built
         self.layout: Layout = MINDSPORE  # the community's, once located
         self._defaults_applied = False
+        self._public_emails_given = False  # `public_emails: []` says no address is public
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """The settings, noting whether hub/mkdocs.yml gives `public_emails` at all (an empty list
+        too wins over the layout's addresses)."""
+        self._public_emails_given = options.get("public_emails") is not None
+        return super().load_config(options, config_file_path)
 
     def locate(self, config: MkDocsConfig) -> None:
         """The community checkout: the `community` setting, relative to hub/mkdocs.yml, else
@@ -147,7 +158,7 @@ class HubPlugin(SitePlugin[HubConfig]):
         )
         if not config.repo_url:
             config.repo_url, config.repo_name = layout.repo_url, layout.repo_name
-        if not self.config.public_emails:
+        if not self._public_emails_given:
             self.config.public_emails = list(layout.public_emails)
         if not self.config.forge_url:
             self.config.forge_url = layout.forge.source

@@ -99,7 +99,9 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         root,
         LoadSettings(
             timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
-            public_emails=public_addresses(settings) or frozenset(layout.public_emails),
+            public_emails=public_addresses(settings)
+            if settings.get("public_emails") is not None  # an empty list too wins over the layout's
+            else frozenset(layout.public_emails),
             forge_url=str(settings.get("forge_url") or ""),
             bulk_change_groups=bulk,
         ),
