@@ -183,8 +183,9 @@ def test_public_emails_written_as_an_empty_list_wins_over_the_layouts_in_the_bui
     assert built.returncode == 0, built.stderr
     page = (site / "sigs" / "alpha" / "index.html").read_text("utf-8")
     assert (address in page) is public
+    command = ["check", "--community", str(community), "--config", str(config)]
     checked = subprocess.run(
-        [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community), "--config", str(config)],
+        [sys.executable, "-m", "sigsite.cli", *command],
         capture_output=True,
         text=True,
         check=False,
