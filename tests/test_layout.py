@@ -192,3 +192,29 @@ def test_public_emails_written_as_an_empty_list_wins_over_the_layouts_in_the_bui
     )
     masked = "sigs/alpha/sig-info.yaml:5: warning: the personal e-mail address d…@mindspore.cn is withheld"
     assert (masked in built.stderr) is not public and (masked in checked.stdout) is not public
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ("layout: mindspore", None),
+        ("public_emails: []", None),
+        ("layout: false", "layout must be text"),
+        ("layout: [mindspore]", "layout must be text"),
+        ("public_emails: dev@example.org", "public_emails must be a list of addresses"),
+        ("public_emails: [1, 2]", "public_emails must be a list of addresses"),
+        ("public_emails: null", "public_emails must be a list of addresses"),
+    ],
+)
+def test_check_refuses_a_hub_setting_of_a_type_the_build_refuses(tmp_path, setting, said):
+    """MkDocs refuses these in hub/mkdocs.yml; check read `layout: false` as no layout and a
+    `public_emails` that is not a list as none, and checked with settings the hub never builds."""
+    community = make_community(tmp_path / "community")
+    config = _hub_copy(tmp_path, f"      {setting}\n")
+    command = ["check", "--community", str(community), "--config", str(config)]
+    result = subprocess.run([sys.executable, "-m", "sigsite.cli", *command], capture_output=True, text=True)
+    assert "Traceback" not in result.stderr and "example.org" not in result.stderr
+    if said is None:
+        assert result.returncode == 0, result.stderr
+    else:
+        assert result.returncode == 1 and said in result.stderr

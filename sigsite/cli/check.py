@@ -86,10 +86,11 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         settings, config_file = hub_settings(Path.cwd(), Path(config) if config else None)
     except ProjectNotFound as exc:
         return refuse("check", str(exc), 1)
+    where = shown(config_file).rstrip("/") if config_file else "the settings"
     try:
         bulk = bulk_change_groups(settings.get("bulk_change_groups"))
+        _refuse_odd_types(settings)
     except ValueError as exc:  # the hub refuses it too
-        where = shown(config_file).rstrip("/") if config_file else "the settings"
         return refuse("check", f"{exc} (in {where})", 1)
     try:
         layout = _layout(root, settings)
@@ -142,6 +143,19 @@ def _history_line(history: History) -> str:
         f"history: at {at}{shallow}; {history.bulk_commits} commit(s) changed {history.bulk_groups} or "
         "more groups' folders at once and date no group's change (bulk_change_groups)"
     )
+
+
+def _refuse_odd_types(settings: dict[str, Any]) -> None:
+    """ValueError for a `layout` that is not text, or a `public_emails` that is not a list of text
+    (null too), as MkDocs refuses them in the hub's settings; the value is not repeated (it may
+    hold an address)."""
+    named, emails = settings.get("layout"), settings.get("public_emails")
+    if named is not None and not isinstance(named, str):
+        raise ValueError("layout must be text: a layout's name, such as 'mindspore'")
+    if "public_emails" in settings and not (
+        isinstance(emails, list) and all(isinstance(e, str) for e in emails)
+    ):
+        raise ValueError("public_emails must be a list of addresses, each written as text")
 
 
 def _layout(root: Path, settings: dict[str, Any]) -> Layout:
