@@ -94,8 +94,8 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         return refuse("check", f"{exc} (in {where})", 1)
     try:
         layout = _layout(root, settings)
-    except UnknownLayout as exc:
-        return refuse("check", str(exc), 1)
+    except UnknownLayout as exc:  # named where the build names it
+        return refuse("check", f"{exc} (in {where if settings.get('layout') else LAYOUT_VARIABLE})", 1)
     loaded = load(
         root,
         LoadSettings(
