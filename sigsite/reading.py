@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from stat import S_ISREG
 
 from sigsite.problems import CHARACTERS_LEFT_OUT, FILE_LEFT_OUT, Problems
 
@@ -94,13 +95,23 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
     What no page may carry is taken out where it stands and reported as an error, so that `sigsite
     check` and a SIG's own build refuse the file while the hub shows the rest of it: bytes that are
     not UTF-8 become U+FFFD (one error for the file), control characters are dropped (one error,
-    at the first). A link, a folder, an unreadable file, one over MAX_TEXT_BYTES or one mostly not
-    UTF-8 (another encoding) gives None.
+    at the first). A link, a folder, a FIFO or device, an unreadable file, one over MAX_TEXT_BYTES
+    or one mostly not UTF-8 (another encoding) gives None.
     """
     if not refuse_symlink(path, display, problems) or not refuse_folder(path, display, problems):
         return None
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not S_ISREG(info.st_mode):  # a FIFO would block the read for ever; git commits none
+            problems.error(
+                display,
+                None,
+                "is neither a file nor a folder (a FIFO, a socket or a device), so it is left out",
+                "commit a file under this name",
+                topic=FILE_LEFT_OUT,
+            )
+            return None
+        size = info.st_size
         if size > MAX_TEXT_BYTES:
             problems.error(
                 display,

@@ -221,3 +221,25 @@ def test_check_refuses_a_hub_setting_of_a_type_the_build_refuses(tmp_path, setti
         assert result.returncode == 0, result.stderr
     else:
         assert result.returncode == 1 and said in result.stderr
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        "sigs/sig_info.yaml",
+        "sigs/README_en.md",
+        "sigs/alpha/README_en.md",
+        "sigs/alpha/sig-info.yaml",
+        "sigs/alpha/meetings/001-20210304.md",
+    ],
+)
+def test_a_fifo_where_a_file_belongs_is_an_error_and_the_load_goes_on(tmp_path, file):
+    """Reading a FIFO blocks until something writes to it: the load hung for ever on one (a checkout
+    made by hand; git commits none). It is left out with an error, as a folder in its place is."""
+    community = make_community(tmp_path / "community")
+    (community / file).unlink()
+    os.mkfifo(community / file)
+    loaded = load(community, LoadSettings(), JUNE_2021_DATE)  # before the fix: never returned
+    (error,) = [p for p in loaded.problems.errors if p.file == file]
+    assert "is neither a file nor a folder (a FIFO" in error.message
+    assert loaded.community.sig("alpha") is not None
