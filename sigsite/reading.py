@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 from stat import S_ISREG
@@ -87,6 +88,14 @@ def refuse_folder(path: Path, display: str, problems: Problems) -> bool:
         topic=FILE_LEFT_OUT,
     )
     return False
+
+
+def regular_file_bytes(path: Path) -> bytes:
+    """The bytes of `path`; OSError when it is not a regular file (a FIFO would block the read for
+    ever, a device never end it), as when it cannot be read."""
+    if not S_ISREG(path.stat().st_mode):
+        raise OSError(errno.EINVAL, "it is neither a file nor a folder (a FIFO, a socket or a device)")
+    return path.read_bytes()
 
 
 def read_text(path: Path, display: str, problems: Problems) -> str | None:
