@@ -17,7 +17,7 @@ from sigsite.emails import FoundAddress, find_addresses, masked_in, redact
 from sigsite.file_parts import CannotLookInto
 from sigsite.file_text import addresses_in_file
 from sigsite.problems import FILE_LEFT_OUT, Problems
-from sigsite.reading import is_odd_name, refuse_odd_name
+from sigsite.reading import is_odd_name, refuse_odd_name, regular_file_bytes
 from sigsite.yaml_source import LocatedDict, LocatedList
 
 PUBLIC_LISTS = (
@@ -155,7 +155,7 @@ def refuse_address_in_file(path: Path, display: str, public: frozenset[str], pro
     streams), or cannot be looked into: the site cannot withhold an address from a copy, so the
     file is left out, with an error (at the address's line when its text has the file's lines)."""
     try:
-        content = path.read_bytes()
+        content = regular_file_bytes(path)
     except OSError as exc:
         problems.error(masked(display), None, f"cannot read the file: {exc.strerror}", topic=FILE_LEFT_OUT)
         return False

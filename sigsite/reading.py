@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
+from stat import S_ISREG
 
 from sigsite.problems import CHARACTERS_LEFT_OUT, FILE_LEFT_OUT, Problems
 
@@ -88,19 +90,37 @@ def refuse_folder(path: Path, display: str, problems: Problems) -> bool:
     return False
 
 
+def regular_file_bytes(path: Path) -> bytes:
+    """The bytes of `path`; OSError when it is not a regular file (a FIFO would block the read for
+    ever, a device never end it), as when it cannot be read."""
+    if not S_ISREG(path.stat().st_mode):
+        raise OSError(errno.EINVAL, "it is neither a file nor a folder (a FIFO, a socket or a device)")
+    return path.read_bytes()
+
+
 def read_text(path: Path, display: str, problems: Problems) -> str | None:
     """The file's text with `\\n` line endings; None (and an error) when there is none to show.
 
     What no page may carry is taken out where it stands and reported as an error, so that `sigsite
     check` and a SIG's own build refuse the file while the hub shows the rest of it: bytes that are
     not UTF-8 become U+FFFD (one error for the file), control characters are dropped (one error,
-    at the first). A link, a folder, an unreadable file, one over MAX_TEXT_BYTES or one mostly not
-    UTF-8 (another encoding) gives None.
+    at the first). A link, a folder, a FIFO or device, an unreadable file, one over MAX_TEXT_BYTES
+    or one mostly not UTF-8 (another encoding) gives None.
     """
     if not refuse_symlink(path, display, problems) or not refuse_folder(path, display, problems):
         return None
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not S_ISREG(info.st_mode):  # a FIFO would block the read for ever; git commits none
+            problems.error(
+                display,
+                None,
+                "is neither a file nor a folder (a FIFO, a socket or a device), so it is left out",
+                "commit a file under this name",
+                topic=FILE_LEFT_OUT,
+            )
+            return None
+        size = info.st_size
         if size > MAX_TEXT_BYTES:
             problems.error(
                 display,

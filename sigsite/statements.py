@@ -50,7 +50,8 @@ def owners_statement(data: Any, display: str) -> Statement | None:
     """The approvers of an `OWNERS` file."""
     if not isinstance(data, LocatedDict) or "approvers" not in data:
         return None
-    names = [given(a) for a in items_of(data.get("approvers"))]
+    # An account is text (or a number); a list or mapping in its place names nobody.
+    names = [given(a) for a in items_of(data.get("approvers")) if not isinstance(a, list | dict)]
     return Statement(display, data.line_of("approvers"), tuple(Leader(a, None) for a in names if a))
 
 

@@ -292,6 +292,20 @@ def test_an_owners_file_that_cannot_be_read_is_a_warning_of_its_own(tmp_path, ow
     assert "sigs/alpha/OWNERS" not in health.groups["alpha"].compared
 
 
+def test_an_owners_approver_that_is_a_list_or_mapping_names_nobody(tmp_path):
+    """OWNERS has no schema: an approver written as a list or a mapping was shown as the account
+    `@['a', 'b']`, which no file says; only text (or a number) is an account."""
+    community = tmp_path / "community"
+    shutil.copytree(FIXTURE, community)
+    (community / "sigs" / "alpha" / "OWNERS").write_text(
+        "approvers:\n  - [ada, bob]\n  - {x: y}\n  - ada\n  - 12345\n", "utf-8"
+    )
+    loaded = load(community, LoadSettings(), JUNE_2021)
+    (owners,) = [s for s in loaded.community.sig("alpha").statements if s.file == "sigs/alpha/OWNERS"]
+    assert [leader.account for leader in owners.leaders] == ["ada", "12345"]
+    assert not [p for p in loaded.problems.items if "['ada'" in p.message or "{'x'" in p.message]
+
+
 # Linear and bounded, whatever the files hold (issue 28) -----------------------------------------
 
 

@@ -639,3 +639,19 @@ def test_a_value_quoted_in_a_message_is_masked_in_the_log_check_and_annotations(
     messages = " ".join(p["message"] for p in json.loads(checks["json"].stdout)["problems"])
     for output in (built.result.stderr, checks["text"].stdout, checks["github"].stdout, messages):
         assert quoted in output, quoted
+
+
+@pytest.mark.build
+def test_a_public_mailing_list_before_another_fact_keeps_its_end_in_the_search_index(tmp_path):
+    """MkDocs' search joins the text of adjacent tags: a public mailing list written last in a
+    group's Contact, followed by its Documents, read `dev@mindspore.cnDocuments` there, an address
+    the wall did not know, and one group's ordinary file failed the whole hub's build."""
+    community = make_community(tmp_path / "community")
+    info = community / "sigs" / "alpha" / "sig-info.yaml"
+    text = info.read_text("utf-8")
+    assert "mailing_list: TO_BE_CLARIFIED" in text and "channels" not in text
+    info.write_text(text.replace("mailing_list: TO_BE_CLARIFIED", "mailing_list: dev@mindspore.cn"), "utf-8")
+    built = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
+    assert built.result.returncode == 0, built.result.stderr
+    index = (built.site / "search" / "search_index.json").read_text("utf-8")
+    assert "Mailing list: dev@mindspore.cn Documents" in index

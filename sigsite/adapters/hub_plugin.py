@@ -14,7 +14,9 @@ import os
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -69,6 +71,15 @@ class HubPlugin(SitePlugin[HubConfig]):
         # The config the layout's defaults were given to: mkdocs-static-i18n builds each language
         # with that one again (once is enough); `mkdocs serve` loads a new one for each rebuild.
         self._defaults_for: weakref.ref[MkDocsConfig] | None = None
+        self._public_emails_given = False  # `public_emails: []` says no address is public
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """The settings, noting whether hub/mkdocs.yml gives `public_emails` at all (an empty list
+        too wins over the layout's addresses)."""
+        self._public_emails_given = options.get("public_emails") is not None
+        return super().load_config(options, config_file_path)
 
     def locate(self, config: MkDocsConfig) -> None:
         """The community checkout: the `community` setting, relative to hub/mkdocs.yml, else
@@ -150,7 +161,7 @@ class HubPlugin(SitePlugin[HubConfig]):
         )
         if not config.repo_url:
             config.repo_url, config.repo_name = layout.repo_url, layout.repo_name
-        if not self.config.public_emails:
+        if not self._public_emails_given:
             self.config.public_emails = list(layout.public_emails)
         if not self.config.forge_url:
             self.config.forge_url = layout.forge.source

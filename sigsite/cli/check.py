@@ -86,20 +86,23 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         settings, config_file = hub_settings(Path.cwd(), Path(config) if config else None)
     except ProjectNotFound as exc:
         return refuse("check", str(exc), 1)
+    where = shown(config_file).rstrip("/") if config_file else "the settings"
     try:
         bulk = bulk_change_groups(settings.get("bulk_change_groups"))
+        _refuse_odd_types(settings)
     except ValueError as exc:  # the hub refuses it too
-        where = shown(config_file).rstrip("/") if config_file else "the settings"
         return refuse("check", f"{exc} (in {where})", 1)
     try:
         layout = _layout(root, settings)
-    except UnknownLayout as exc:
-        return refuse("check", str(exc), 1)
+    except UnknownLayout as exc:  # named where the build names it
+        return refuse("check", f"{exc} (in {where if settings.get('layout') else LAYOUT_VARIABLE})", 1)
     loaded = load(
         root,
         LoadSettings(
             timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
-            public_emails=public_addresses(settings) or frozenset(layout.public_emails),
+            public_emails=public_addresses(settings)
+            if settings.get("public_emails") is not None  # an empty list too wins over the layout's
+            else frozenset(layout.public_emails),
             forge_url=str(settings.get("forge_url") or ""),
             bulk_change_groups=bulk,
         ),
@@ -140,6 +143,19 @@ def _history_line(history: History) -> str:
         f"history: at {at}{shallow}; {history.bulk_commits} commit(s) changed {history.bulk_groups} or "
         "more groups' folders at once and date no group's change (bulk_change_groups)"
     )
+
+
+def _refuse_odd_types(settings: dict[str, Any]) -> None:
+    """ValueError for a `layout` that is not text, or a `public_emails` that is not a list of text
+    (null too), as MkDocs refuses them in the hub's settings; the value is not repeated (it may
+    hold an address)."""
+    named, emails = settings.get("layout"), settings.get("public_emails")
+    if named is not None and not isinstance(named, str):
+        raise ValueError("layout must be text: a layout's name, such as 'mindspore'")
+    if "public_emails" in settings and not (
+        isinstance(emails, list) and all(isinstance(e, str) for e in emails)
+    ):
+        raise ValueError("public_emails must be a list of addresses, each written as text")
 
 
 def _layout(root: Path, settings: dict[str, Any]) -> Layout:

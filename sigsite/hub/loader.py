@@ -173,11 +173,12 @@ def _group_folders(root: Path, layout: Layout, problems: Problems) -> Iterator[t
         top = root / kind.folder
         if not top.exists() and not top.is_symlink():
             continue
-        if top.is_file() and not top.is_symlink():
+        if top.is_symlink() or not top.is_dir():  # a link (even to a folder), a file, a FIFO
+            what = "a symbolic link, which the hub never follows," if top.is_symlink() else "a file"
             problems.error(
                 kind.folder,
                 None,
-                "is a file where the folder of a kind of group belongs, so it is left out",
+                f"is {what} where the folder of a kind of group belongs, so it is left out",
                 f"keep the {kind.folder}/ folder",
                 topic=FILE_LEFT_OUT,
             )
