@@ -29,12 +29,14 @@ def make_community(root: Path) -> Path:
     return root
 
 
-def build_hub(community: Path | None, site: Path, *, env: dict[str, str] | None = None) -> Build:
-    """`mkdocs build --strict -f hub/mkdocs.yml` for a community checkout, as the README says
-    (`env` adds to the environment, e.g. `SOURCE_DATE_EPOCH=JUNE_2021` for the fixture); with no
-    community, SIGSITE_COMMUNITY is left unset."""
+def build_hub(
+    community: Path | None, site: Path, *, env: dict[str, str] | None = None, config: Path = HUB_CONFIG
+) -> Build:
+    """`mkdocs build --strict -f hub/mkdocs.yml` (or another `config`) for a community checkout, as
+    the README says (`env` adds to the environment, e.g. `SOURCE_DATE_EPOCH=JUNE_2021` for the
+    fixture); with no community, SIGSITE_COMMUNITY is left unset."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(HUB_CONFIG), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True,
         text=True,
         env={

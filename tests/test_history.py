@@ -413,7 +413,11 @@ def _objects_borrowed(root: Path) -> None:
 
 def _tree_inflates_past_the_bound(root: Path) -> None:
     """HEAD's tree, loose, replaced with 17 KB that inflate to 17 MiB."""
-    tree = git(root, "rev-parse", "HEAD^{tree}")
+    _inflating(root, git(root, "rev-parse", "HEAD^{tree}"))
+
+
+def _inflating(root: Path, tree: str) -> None:
+    """The loose tree `tree` replaced with 17 KB that inflate to 17 MiB."""
     path = root / ".git" / "objects" / tree[:2] / tree[2:]
     path.chmod(path.stat().st_mode | stat.S_IWUSR)
     size = 17 << 20
@@ -586,10 +590,7 @@ def _older_commit_is_garbage(root: Path) -> str:
 
 def _older_tree_inflates_past_the_bound(root: Path) -> str:
     older = git(root, "rev-parse", "HEAD~2^{tree}")
-    path = root / ".git" / "objects" / older[:2] / older[2:]
-    path.chmod(path.stat().st_mode | stat.S_IWUSR)
-    size = 17 << 20
-    path.write_bytes(zlib.compress(b"tree %d\0" % size + bytes(size), 9))
+    _inflating(root, older)
     return older
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT
-from hub_support import FIXTURE, JUNE_2021, make_community
+from hub_support import FIXTURE, JUNE_2021, build_hub, make_community
 
 from sigsite.layout import LAYOUTS, MINDSPORE, UnknownLayout, detect_layout, layout_named
 from sigsite.load import LoadSettings, load
@@ -90,23 +90,9 @@ def test_the_hub_takes_its_name_from_the_layout_unless_mkdocs_yml_names_one(tmp_
     text = config.read_text("utf-8")
     assert "gitee.com/mindspore" not in text and "MindSpore SIG" not in text
     config.write_text(text.replace('site_name: ""', "site_name: Open Hub"), "utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config),
-            "-d",
-            str(tmp_path / "site"),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SIGSITE_COMMUNITY": str(community), "SOURCE_DATE_EPOCH": JUNE_2021},
-        check=False,
-    )
+    result = build_hub(
+        community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021}, config=config
+    ).result
     assert result.returncode == 0, result.stderr
     from bs4 import BeautifulSoup
 
@@ -193,13 +179,7 @@ def test_public_emails_written_as_an_empty_list_wins_over_the_layouts_in_the_bui
     info.write_text(text.replace("mailing_list: TO_BE_CLARIFIED", f"mailing_list: {address}"), "utf-8")
     config = _hub_copy(tmp_path, settings)
     site = tmp_path / "site"
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SIGSITE_COMMUNITY": str(community), "SOURCE_DATE_EPOCH": JUNE_2021},
-        check=False,
-    )
+    built = build_hub(community, site, env={"SOURCE_DATE_EPOCH": JUNE_2021}, config=config).result
     assert built.returncode == 0, built.stderr
     page = (site / "sigs" / "alpha" / "index.html").read_text("utf-8")
     assert (address in page) is public

@@ -248,16 +248,7 @@ def hostile_hub(tmp_path_factory):
         f"# Bomb\n\n![bomb]({_image((8000, 7000))})\n", "utf-8"
     )
     around = build_hub(community, root / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
-    checks = {
-        output: subprocess.run(
-            [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community), "--format", output],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        for output in ("text", "json")
-    }
-    return around, root / "site", checks
+    return around, root / "site", _checked(community, "text", "json")
 
 
 def test_hostile_names_and_files_fail_check_and_are_named_by_the_build_with_their_paths_masked(hostile_hub):
@@ -538,16 +529,7 @@ def left_out(tmp_path_factory):
         path.write_text(kept + text, "utf-8")
     _git_with_a_malformed_commit(community)
     built = build_hub(community, root / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
-    checks = {
-        output: subprocess.run(
-            [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community), "--format", output],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        for output in ("text", "json", "github")
-    }
-    return built, checks
+    return built, _checked(community, "text", "json", "github")
 
 
 def _planted_addresses() -> list[str]:
@@ -655,3 +637,16 @@ def test_a_public_mailing_list_before_another_fact_keeps_its_end_in_the_search_i
     assert built.result.returncode == 0, built.result.stderr
     index = (built.site / "search" / "search_index.json").read_text("utf-8")
     assert "Mailing list: dev@mindspore.cn Documents" in index
+
+
+def _checked(community: Path, *outputs: str) -> dict[str, subprocess.CompletedProcess[str]]:
+    """`sigsite check --community` of `community`, in each of the `outputs` formats."""
+    return {
+        output: subprocess.run(
+            [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community), "--format", output],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        for output in outputs
+    }
