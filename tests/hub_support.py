@@ -49,6 +49,21 @@ def build_hub(
     return Build(site=site, result=result)
 
 
+def check_community(
+    community: Path, *, timeout: float = 120, cwd: Path = PROJECT
+) -> subprocess.CompletedProcess[str]:
+    """`sigsite check --community` on `community`, run in `cwd` (whose nearest hub/mkdocs.yml gives
+    the settings), in a process of its own given `timeout` seconds: a read that never ends fails."""
+    return subprocess.run(
+        [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 def broken_links(site: Path, site_path: str) -> list[str]:
     """`page: address` for every link, image, stylesheet or script on the site that leads nowhere;
     `site_path` is the path of the site's address (`/sigsite/hub/`), which absolute links start with."""

@@ -6,12 +6,10 @@ it cannot show, every other group comes out byte for byte as without the fault, 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from hub_support import JUNE_2021, build_hub, make_community
+from hub_support import JUNE_2021, build_hub, check_community, make_community
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,15 +17,6 @@ pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
 
 # The groups the faults below never touch, by their folder on the site (both languages).
 UNTOUCHED = ("sigs/vision-cv-suite-sig", "tsc")
-
-
-def _check_community(community: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sigsite.cli", "check", "--community", str(community)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def _pages_of(site: Path, folder: str) -> dict[str, bytes]:
@@ -107,7 +96,7 @@ def test_faults_in_some_groups_leave_every_other_group_unchanged(tmp_path):
         "sigs/sig_info.yaml",
     ]:
         assert file in listed, file
-    checked = _check_community(faulty)
+    checked = check_community(faulty)
     assert checked.returncode == 1
     for expected in (
         "sigs/beta/README.md:1:",
@@ -190,5 +179,5 @@ def test_random_bytes_yaml_and_names_in_one_group_stay_in_that_group(tmp_path_fa
     assert (built.site / "sigs/beta/index.html").is_file()
     for folder, pages in clean_hub.items():
         assert _pages_of(built.site, folder) == pages, folder
-    checked = _check_community(community)
+    checked = check_community(community)
     assert "Traceback" not in checked.stdout + checked.stderr

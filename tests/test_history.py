@@ -24,7 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, validate_published
 from dulwich.pack import write_pack_index
-from hub_support import FIXTURE, HUB_CONFIG, JUNE_2021, build_hub
+from hub_support import FIXTURE, HUB_CONFIG, JUNE_2021, build_hub, check_community
 
 from sigsite.addresses import SiteAddresses
 from sigsite.health.community import CommunityHealth
@@ -506,25 +506,13 @@ DAMAGES = {  # each damage, and what the warning says of it
 }
 
 
-def _check(root: Path) -> subprocess.CompletedProcess[str]:
-    """`sigsite check --community` on `root`, given a few seconds: a FIFO read would never end."""
-    return subprocess.run(
-        [sys.executable, "-m", "sigsite.cli", "check", "--community", str(root)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-
-
 @pytest.mark.parametrize("damage", list(DAMAGES), ids=[damage.__name__ for damage in DAMAGES])
 def test_an_unreadable_repository_is_history_unavailable_with_a_warning(checkout, tmp_path, damage):
     root = tmp_path / "community"
     shutil.copytree(checkout, root)
     damage(root)
     started = time.perf_counter()
-    checked = _check(root)  # first in a process of its own, so that a read that never ends fails the test
+    checked = check_community(root, timeout=30)  # a read that never ends fails the test
     assert time.perf_counter() - started < 15
     assert checked.returncode == 0 and checked.stderr == "", checked.stderr  # the data is fine: warnings only
     (said,) = [line for line in checked.stdout.splitlines() if line.startswith("  .git: ")]
@@ -614,7 +602,7 @@ def test_an_older_object_that_cannot_be_read_makes_the_history_partial_with_one_
     root = tmp_path / "community"
     shutil.copytree(checkout, root)
     older = damage(root)
-    checked = _check(root)
+    checked = check_community(root, timeout=30)
     assert checked.returncode == 0 and checked.stderr == ""
     assert f"  .git: warning: the checkout's history could not read the object {older}" in checked.stdout
     problems = Problems()
@@ -689,13 +677,7 @@ def test_check_community_applies_the_housekeeping_setting(checkout, tmp_path):
         config.write_text(
             f"site_name: Hub\nplugins:\n  - sigsite-hub:\n      bulk_change_groups: {value}\n", "utf-8"
         )
-        return subprocess.run(
-            [sys.executable, "-m", "sigsite.cli", "check", "--community", str(checkout)],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        return check_community(checkout, cwd=tmp_path)
 
     short = git(checkout, "rev-parse", "--short=7", "HEAD")
     lines = check("5").stdout.splitlines()
@@ -809,7 +791,7 @@ def test_a_commit_of_a_false_date_dates_nothing_and_the_footer_says_its_date_is_
         == f"From mindspore/community at {link}, of a date that is not known."
     )
     assert str(render_source(source, "zh")) == f"数据来自 mindspore/community 的提交 {link}（日期不明）。"
-    checked = _check(root)
+    checked = check_community(root, timeout=30)
     assert checked.returncode == 0 and f"history: at {made[:7]} of an unknown date;" in checked.stdout
 
 
