@@ -146,30 +146,22 @@ class HubPlugin(SitePlugin[HubConfig]):
         if self._defaults_for is not None and self._defaults_for() is config:
             return
         self._defaults_for = weakref.ref(config)
-        layout, default = self.layout, self.languages_default(config)
+        layout, default = self.layout, languages_of(config).default
         texts = {
             "site_name": layout.site_name,
             "site_description": layout.site_description,
             "copyright": layout.copyright,
         }
-        named_here = {key for key in texts if config[key]}
-        for key, by_locale in texts.items():
-            if key not in named_here:
-                config[key] = by_locale.get(default)
-        name_other_languages(
-            config, {key: by_locale for key, by_locale in texts.items() if key not in named_here}
-        )
+        unset = {key: by_locale for key, by_locale in texts.items() if not config[key]}
+        for key, by_locale in unset.items():
+            config[key] = by_locale.get(default)
+        name_other_languages(config, unset)
         if not config.repo_url:
             config.repo_url, config.repo_name = layout.repo_url, layout.repo_name
         if not self._public_emails_given:
             self.config.public_emails = list(layout.public_emails)
         if not self.config.forge_url:
             self.config.forge_url = layout.forge.source
-
-    @staticmethod
-    def languages_default(config: MkDocsConfig) -> str:
-        """The language the site is built in first (mkdocs-static-i18n's default)."""
-        return languages_of(config).default
 
     def fingerprint(self) -> Fingerprint:
         return tuple((str(p), s.st_size, s.st_mtime_ns) for top in self.watched() for p, s in _stats(top))
