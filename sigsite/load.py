@@ -1,4 +1,5 @@
-"""The one load of a community: its groups read once, their people merged, their health assessed.
+"""The one load of a community: its groups read once, who each named person is resolved once
+(identity/), their leaders chosen, their health assessed.
 
 The hub's plugin, `sigsite check --community` and the tests call `load`; a SIG's own site and
 `sigsite check` call `load_group`, which reads one SIG's folder as a community of that one group,
@@ -13,13 +14,20 @@ from datetime import date
 from pathlib import Path
 
 from sigsite.health.community import CommunityHealth, assess
+from sigsite.health.summary import held_sessions
 from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.loader import load_community
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson, community_people
+from sigsite.identity.decisions import Decisions, read_decisions
+from sigsite.identity.leaders import leadership
+from sigsite.identity.mentions import GroupMentions, gather
+from sigsite.identity.report import report_candidates
+from sigsite.identity.resolve import Identities, resolve
 from sigsite.layout import MINDSPORE, Layout
 from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache
+from sigsite.model import Group
 from sigsite.problems import Problems
 from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE
 
@@ -32,6 +40,8 @@ class LoadSettings:
     public_emails: frozenset[str] = frozenset()
     forge_url: str = ""  # empty: the layout's forge
     bulk_change_groups: int = BULK_CHANGE_GROUPS
+    people_file: Path | None = None  # the hub's decisions on who is whom (identity/decisions.py)
+    people_file_display: str = "hub/people.yaml"  # as messages name it
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,7 @@ class Loaded:
     people: tuple[CommunityPerson, ...] = ()
     health: CommunityHealth = field(default_factory=CommunityHealth)
     problems: Problems = field(default_factory=Problems)
+    identities: Identities = field(default_factory=Identities)  # who each mention is, and the candidates
 
 
 def load(
@@ -65,9 +76,26 @@ def load(
         layout=layout,
         image_sizes=image_sizes,
     )
-    people = community_people(community, problems)  # what the groups' files say of one person, compared
-    health = assess(community, people, today, problems)
-    return Loaded(community, people, health, problems)
+    decisions = read_decisions(settings.people_file, settings.people_file_display, problems)
+    found = [gather(group, held_sessions(group, today)) for group in community.folders]
+    identities = resolve([m for group in found for m in group.all()], decisions)
+    people = community_people(found, identities)
+    report_candidates(identities, {p.key: p for p in people}, problems)
+    health = assess(found, identities, decisions, today, problems)
+    names = {p.key: p.name for p in people}
+    led = {g.group.id: _led(g, identities, names) for g in found}
+    community = replace(community, sigs=tuple(led.get(s.id, s) for s in community.sigs))
+    return Loaded(community, people, health, problems, identities)
+
+
+def _led(found: GroupMentions, identities: Identities, names: dict[str, str]) -> Group:
+    """The group with its leaders: the people its most authoritative place names (where it
+    gives an account alone, by the name the person is shown by)."""
+    led = leadership(found, identities, names)
+    group = found.group
+    if led is None:
+        return replace(group, maintainers=())
+    return replace(group, leadership=led, maintainers=tuple(n.name for n in led.leaders))
 
 
 def load_group(sources: Sources, cache: NoteCache | None = None, layout: Layout = MINDSPORE) -> Loaded:
@@ -75,10 +103,8 @@ def load_group(sources: Sources, cache: NoteCache | None = None, layout: Layout 
     root. With a `cache` from an earlier load, only the notes that changed are read again."""
     group, problems = load_sig(sources, cache)
     group = replace(
-        group,
-        id=layout.listed_kind.key,
-        name=group.facts.name or "",
-        maintainers=tuple(p.name for p in group.people_with_role("Maintainer")),
-        kind=layout.listed_kind.key,
+        group, id=layout.listed_kind.key, name=group.facts.name or "", kind=layout.listed_kind.key
     )
-    return Loaded(Community(sigs=(group,), layout=layout), problems=problems)
+    found = gather(group, ())
+    identities = resolve(found.all(), Decisions())
+    return Loaded(Community(sigs=(_led(found, identities, {}),), layout=layout), problems=problems)

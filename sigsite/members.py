@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sigsite.accounts import GITEE_HOST, GITEE_HOSTS, account_of_home, profile_address, valid_account
+from sigsite.accounts import ACCOUNT, GITEE_HOST, GITEE_HOSTS, account_of_home, profile_address, valid_account
 from sigsite.facts import read_facts
 from sigsite.given import given
 from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.links import host_of, is_web_url
-from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts
+from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts, Source
 from sigsite.privacy import withhold_in_data
 from sigsite.problems import FILE_LEFT_OUT, Problems
 from sigsite.reading import read_text
@@ -40,6 +40,8 @@ class _Entry:
     gitee_home: str | None = None
     interests: str | None = None
     organization: str | None = None
+    other_accounts: tuple[str, ...] = ()
+    binds: bool = False  # the entry gives the account and the name together
 
     @property
     def key(self) -> str:
@@ -92,6 +94,8 @@ class PeopleBuilder:
             gitee_home=home,
             interests=first("interests"),
             organization=first("organization"),
+            other_accounts=tuple(dict.fromkeys(a for e in entries for a in e.other_accounts)),
+            sources=tuple(Source(e.file, e.line, e.role, e.name, e.binds) for e in entries),
         )
 
 
@@ -147,6 +151,7 @@ def read_members_file(
                     gitee_home=None if account is None and home and host_of(home) in GITEE_HOSTS else home,
                     interests=given(entry.get("interest")),
                     organization=given(entry.get("organization")),
+                    binds=bool(account and given(entry["name"])),
                 )
             )
     return members_statement(data, display)
@@ -182,6 +187,7 @@ def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> s
     name = given(raw.get("name")) or gitee_id
     if not name:
         return None  # neither an account nor a name: nobody to show
+    other = given(raw.get("atomgit_id"))
     entry = _Entry(
         name=name,
         role=role,
@@ -189,6 +195,8 @@ def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> s
         line=raw.line,
         gitee_id=gitee_id,
         organization=given(raw.get("organization")),
+        other_accounts=(other,) if other and gitee_id and ACCOUNT.fullmatch(other) else (),
+        binds=bool(gitee_id and given(raw.get("name"))),
     )
     builder.add(entry)
     return entry.key

@@ -36,6 +36,17 @@ def section_key(heading: str) -> str:
 
 
 @dataclass(frozen=True)
+class Source:
+    """An entry of a file that names a person: where, in which role, and how it writes them."""
+
+    file: str  # folder-relative until the hub's loader names it from the root
+    line: int
+    role: str
+    name: str
+    binds: bool  # the entry gives the person's account and their name together
+
+
+@dataclass(frozen=True)
 class Person:
     """A member of the group, once, with every role they hold."""
 
@@ -46,6 +57,8 @@ class Person:
     gitee_home: str | None = None  # e-mail addresses are never loaded: nothing can publish them
     interests: str | None = None
     organization: str | None = None
+    other_accounts: tuple[str, ...] = ()  # the same person's accounts on another forge (AtomGit)
+    sources: tuple[Source, ...] = ()  # every entry that names them
 
     @property
     def initials(self) -> str:
@@ -199,6 +212,32 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Named:
+    """A person as one place names them as leading a group."""
+
+    name: str  # as written there (`@account` where it gives an account alone)
+    key: str | None  # the person (identity/resolve.py)
+    file: str
+    line: int | None
+    lead: bool = False  # named as a chair or lead, not as a maintainer
+
+
+@dataclass(frozen=True)
+class Leadership:
+    """Who leads a group (identity/leaders.py): the people its most authoritative place names, in
+    the role that place names them, and who else its other places name as leading it."""
+
+    role: str  # statements.MAINTAINERS or statements.LEADS
+    leaders: tuple[Named, ...]
+    also: tuple[Named, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """The file that names the leaders."""
+        return self.leaders[0].file if self.leaders else ""
+
+
+@dataclass(frozen=True)
 class Group:
     """One group of any kind, on either site: what its files say (its people, repositories,
     meetings, facts, READMEs, documents), and where it is. A SIG's own site is the community of its
@@ -209,7 +248,8 @@ class Group:
     folder: str | None = "."  # the folder's name (under sigs/ for a SIG); None when hosted elsewhere
     name: str = ""
     introduction: dict[str, str] = field(default_factory=dict)  # locale -> one line (the other's else)
-    maintainers: tuple[str, ...] = ()  # names, most responsible first
+    maintainers: tuple[str, ...] = ()  # names, most responsible first: its leaders' (`leadership`)
+    leadership: Leadership | None = None  # None until identities are resolved, or when no file names any
     people: tuple[Person, ...] = ()
     repositories: tuple[Repository, ...] = ()
     meetings: tuple[Meeting, ...] = ()  # oldest first

@@ -18,14 +18,26 @@ from sigsite.given import given
 from sigsite.health.sections import Part, sections_where
 from sigsite.languages import alternation, words_of
 from sigsite.links import urls_in
-from sigsite.yaml_source import LocatedDict, items_of
+from sigsite.yaml_source import LocatedDict, LocatedList, items_of
 
 _LEADER_HEADING = re.compile(alternation(words_of("leader_headings")), re.IGNORECASE)
+_CHAIR_WORDS = re.compile(alternation(words_of("chair_words")), re.IGNORECASE)
+# A list item marked as its chair in bold after the name (`* Lei Chen (Huawei)  **Chair**`): the
+# marks are found with str methods on each line, so a long line costs one pass.
+_BOLD = "**"
 _NOTES_WORDS = re.compile(alternation(words_of("minutes_words")), re.IGNORECASE)
 _ROW_ACCOUNT = re.compile(r"https?://(?:www\.)?gitee\.com/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})(?=[)\s/|>\]])")
 # A list item that is a person, not a sentence: a few words, no colon (`Responsible for: ...`).
 _LOOKS_LIKE_A_NAME = re.compile(r"[^:：,，。.;；]{1,40}(?:[(（][^()（）]{1,60}[)）])?")
 _FOLDER_NAME = 255  # the longest name of a folder file systems allow
+
+
+# The places that may name a group's leaders, most authoritative first (the order openEuler's
+# sig/README.md states, and MindSpore's files, made by the same tool, follow).
+OWNERS, SIG_INFO, MEMBERS, README, LISTING = "OWNERS", "sig-info", "members", "README", "listing"
+PLACES = (OWNERS, SIG_INFO, MEMBERS, README, LISTING)
+# What a place names: the group's maintainers, or its chairs and leads (who are among them).
+MAINTAINERS, LEADS = "maintainers", "leads"
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,7 @@ class Leader:
 
     account: str | None  # the person's Gitee account, when the file gives one
     name: str | None  # the person's name, when the file gives one
+    line: int | None = None  # the line that names them, when known
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,14 @@ class Statement:
     line: int | None
     leaders: tuple[Leader, ...] = ()
     notes_link: str | None = None
+    place: str = README  # one of PLACES
+    role: str = MAINTAINERS  # what its leaders are: MAINTAINERS or LEADS
+
+    @property
+    def complete(self) -> bool:
+        """True when it claims to list everyone of its role: the community's listing names a group's
+        lead in a line, and is no complete list."""
+        return self.place != LISTING
 
 
 def owners_statement(data: Any, display: str) -> Statement | None:
@@ -51,8 +72,14 @@ def owners_statement(data: Any, display: str) -> Statement | None:
     if not isinstance(data, LocatedDict) or "approvers" not in data:
         return None
     # An account is text (or a number); a list or mapping in its place names nobody.
-    names = [given(a) for a in items_of(data.get("approvers")) if not isinstance(a, list | dict)]
-    return Statement(display, data.line_of("approvers"), tuple(Leader(a, None) for a in names if a))
+    approvers = data.get("approvers")
+    listed = approvers if isinstance(approvers, LocatedList) else None
+    leaders = [
+        Leader(name, None, listed.line_of(index) if listed is not None else data.line_of("approvers"))
+        for index, raw in enumerate(items_of(approvers))
+        if not isinstance(raw, list | dict) and (name := given(raw))
+    ]
+    return Statement(display, data.line_of("approvers"), tuple(leaders), place=OWNERS)
 
 
 def sig_info_statements(data: Any, display: str) -> tuple[Statement, ...]:
@@ -62,14 +89,14 @@ def sig_info_statements(data: Any, display: str) -> tuple[Statement, ...]:
     found = []
     if "maintainers" in data:
         leaders = [
-            Leader(given(raw.get("gitee_id")), given(raw.get("name")))
+            Leader(given(raw.get("gitee_id")), given(raw.get("name")), raw.line)
             for raw in items_of(data.get("maintainers"))
             if isinstance(raw, LocatedDict)
         ]
-        found.append(Statement(display, data.line_of("maintainers"), tuple(leaders)))
+        found.append(Statement(display, data.line_of("maintainers"), tuple(leaders), place=SIG_INFO))
     pad = data.get("meeting_url")
     if isinstance(pad, str) and given(pad):
-        found.append(Statement(display, data.line_of("meeting_url"), notes_link=pad.strip()))
+        found.append(Statement(display, data.line_of("meeting_url"), notes_link=pad.strip(), place=SIG_INFO))
     return tuple(found)
 
 
@@ -81,8 +108,8 @@ def members_statement(data: Any, display: str) -> Statement | None:
     for raw in items_of(data.get("Maintainers")):
         if isinstance(raw, LocatedDict):
             home = given(raw.get("gitee_home"))
-            leaders.append(Leader(_account(home) if home else None, given(raw.get("name"))))
-    return Statement(display, data.line_of("Maintainers"), tuple(leaders))
+            leaders.append(Leader(_account(home) if home else None, given(raw.get("name")), raw.line))
+    return Statement(display, data.line_of("Maintainers"), tuple(leaders), place=MEMBERS)
 
 
 def without_organisation(text: str) -> str:
@@ -110,21 +137,49 @@ def _leader_sections(text: str) -> list[Part]:
 
 
 def readme_statements(path: str, text: str) -> tuple[Statement, ...]:
-    """A group's README: the items of its leaders' sections, and each address on a line that
-    speaks of minutes."""
+    """A group's README: the items (or the one-line paragraphs) of its leaders' sections, the list
+    items it marks as its chairs (`**Chair**`), and each address on a line that speaks of minutes."""
     found = []
     for part in _leader_sections(text):
         leaders = [
-            Leader(item.accounts[0] if len(item.accounts) == 1 else None, without_organisation(item.text))
+            Leader(
+                item.accounts[0] if len(item.accounts) == 1 else None,
+                without_organisation(item.text),
+                item.line + 1,
+            )
             for item in part.items
             if item.accounts or _LOOKS_LIKE_A_NAME.fullmatch(item.text)
         ]
+        if not part.items:  # `## WG Leads` over a paragraph: `YUNG MANHONG (SUSTech)`
+            leaders = [
+                Leader(None, without_organisation(p), None)
+                for p in part.prose
+                if _LOOKS_LIKE_A_NAME.fullmatch(p)
+            ]
         if leaders:
-            found.append(Statement(path, part.line + 1, tuple(leaders)))
+            role = LEADS if _CHAIR_WORDS.search(part.title) else MAINTAINERS
+            found.append(Statement(path, part.line + 1, tuple(leaders), place=README, role=role))
+    chairs = []
     for number, line in enumerate(text.splitlines(), start=1):
         if _NOTES_WORDS.search(line):
-            found += [Statement(path, number, notes_link=url) for url in urls_in(line)]
+            found += [Statement(path, number, notes_link=url, place=README) for url in urls_in(line)]
+        if line.rstrip().endswith(_BOLD) and line.lstrip()[:2] in {"* ", "- ", "+ "}:
+            chair = _marked_chair(line.strip()[2:])
+            if chair:
+                chairs.append(Leader(None, chair, number))
+    if chairs:
+        found.append(Statement(path, chairs[0].line, tuple(chairs), place=README, role=LEADS))
     return tuple(found)
+
+
+def _marked_chair(item: str) -> str | None:
+    """The name of a list item that ends in a bold chair word (`Lei Chen (Huawei) **Chair**`)."""
+    opening = item.rfind(_BOLD, 0, len(item) - len(_BOLD))
+    mark = item[opening + len(_BOLD) : -len(_BOLD)].strip() if opening > 0 else ""
+    if not mark or not _CHAIR_WORDS.fullmatch(mark):
+        return None
+    name = without_organisation(item[:opening].strip())
+    return name if _LOOKS_LIKE_A_NAME.fullmatch(name) else None
 
 
 Listing = dict[str, list[Statement]]  # a listed group's folder name (`dx`) -> what the community's lists say
@@ -137,7 +192,8 @@ def listing_entry_statements(entries: Any, display: str, groups_dir: str, found:
         links = raw.get("links") if isinstance(raw, LocatedDict) else None
         if isinstance(raw, LocatedDict) and isinstance(links, str) and given(raw.get("maintainer")):
             name = without_organisation(str(raw.get("maintainer")))
-            said = Statement(display, raw.line_of("maintainer"), (Leader(None, name),))
+            line = raw.line_of("maintainer")
+            said = Statement(display, line, (Leader(None, name, line),), place=LISTING, role=LEADS)
             for folder in _segments_after(links, f"/{groups_dir}/"):
                 found.setdefault(folder, []).append(said)
 
@@ -148,7 +204,8 @@ def table_statements(path: str, text: str, found: Listing) -> None:
     for number, line in enumerate(text.splitlines(), start=1):
         accounts = _ROW_ACCOUNT.findall(line) if line.lstrip().startswith("|") else []
         if accounts:
-            said = Statement(path, number, tuple(Leader(a, None) for a in accounts))
+            leaders = tuple(Leader(a, None, number) for a in accounts)
+            said = Statement(path, number, leaders, place=LISTING, role=LEADS)
             for folder in _segments_after(line, "]("):
                 found.setdefault(folder, []).append(said)
 

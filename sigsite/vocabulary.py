@@ -32,11 +32,33 @@ class Vocabulary:
     channel_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     group_words: tuple[str, ...] = ()  # a chat's group, after its name (`QQ group`)
     leader_headings: tuple[str, ...] = ()  # a README's heading over the group's leaders
+    chair_words: tuple[
+        str, ...
+    ] = ()  # a leaders' heading or mark naming its chairs or leads, not maintainers
+    honorifics: tuple[str, ...] = ()  # what a name may carry that is no part of it (`Dr.`, `老师`)
+    no_person: tuple[str, ...] = ()  # what a name's place holds when nobody is named yet (`TBD`)
+    team_words: tuple[str, ...] = ()  # a word that makes a "name" a role or a team (`committers`)
     minutes_words: tuple[str, ...] = ()  # what a README's line says when it gives the minutes' address
 
 
 ENGLISH = Vocabulary(
-    leader_headings=("maintainer", "chair", "leader", "owner"),
+    leader_headings=("maintainer", "chair", "lead", "owner"),
+    chair_words=("chair", "lead"),
+    honorifics=("mr", "mrs", "ms", "miss", "dr", "prof", "professor"),
+    no_person=("tbd", "tba", "todo", "none", "n/a", "na", "to be arranged", "to be determined", "vacant"),
+    team_words=(
+        "team",
+        "teams",
+        "committers",
+        "developers",
+        "contributors",
+        "members",
+        "maintainers",
+        "tests",
+        "staff",
+        "everyone",
+        "others",
+    ),
     minutes_words=("meeting records", "meeting record", "meeting notes", "meeting minutes", "minutes"),
     note_sections={
         "agenda": ("agenda",),
@@ -73,7 +95,11 @@ ENGLISH = Vocabulary(
 )
 
 CHINESE = Vocabulary(
-    leader_headings=("负责人", "维护者", "组长"),
+    leader_headings=("负责人", "维护者", "组长", "主席"),
+    chair_words=("负责人", "组长", "主席"),
+    honorifics=("老师", "博士", "教授", "先生", "女士"),
+    no_person=("待安排人力", "待安排", "待定", "待补充", "无", "暂无"),
+    team_words=("团队", "人力", "开发者", "成员", "委员"),
     minutes_words=("会议纪要", "会议记录", "例会记录", "纪要"),
     note_sections={
         "agenda": ("议程", "会议议程", "議程"),

@@ -28,11 +28,12 @@ from hub_support import FIXTURE, HUB_CONFIG, JUNE_2021, build_hub, check_communi
 
 from sigsite.addresses import SiteAddresses
 from sigsite.health.community import CommunityHealth
-from sigsite.health.summary import group_health
+from sigsite.health.summary import Counting, GroupHealth, group_health, held_sessions
 from sigsite.hub.history import History, read_history
 from sigsite.hub.loader import load_community
 from sigsite.hub.source import commit_url, file_at_commit, repository_name, source_of
 from sigsite.layout import MINDSPORE
+from sigsite.model import Group
 from sigsite.outputs.hub_api import sigs_json
 from sigsite.problems import Problems
 from sigsite.render.hub_blocks import render_directory, render_source
@@ -156,10 +157,15 @@ def test_an_expected_session_comes_only_from_a_recorded_session_never_from_chang
     """alpha's README states a biweekly schedule; its last recorded session is 2 December 2021."""
     community, _ = load_community(FIXTURE)
     alpha = community.sig("alpha")
-    assert group_health(alpha, date(2022, 6, 1), Problems()).expected is not None  # a session in 12 months
+    nobody = Counting(people_of=lambda session: set(), organisation_of=str)
+
+    def health(group: Group, today: date) -> GroupHealth:
+        return group_health(group, held_sessions(group, today), nobody, today, Problems())
+
+    assert health(alpha, date(2022, 6, 1)).expected is not None  # a session in 12 months
     later = date(2023, 6, 1)
     changed = replace(alpha, last_change=date(2023, 5, 1))  # its files changed last month, no session since
-    assert changed.is_active(later) and group_health(changed, later, Problems()).expected is None
+    assert changed.is_active(later) and health(changed, later).expected is None
 
 
 def test_a_merge_dates_the_commits_it_brings_not_itself(tmp_path):

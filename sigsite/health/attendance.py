@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from sigsite.health.sections import Item, sections_named
+from sigsite.identity.names import is_person
 from sigsite.languages import words_of
 from sigsite.model import Meeting
 
@@ -109,8 +110,11 @@ def _counted(items: tuple[Item, ...]) -> Attendance:
         accounts = list(item.accounts)
         whole = _with_organisation(text)
         if whole and not _SEPARATORS.search(whole[0]):
-            organization(whole[1])
-            person = Attendee(whole[0], whole[1], accounts[0] if len(accounts) == 1 else None)
+            account = accounts[0] if len(accounts) == 1 else None
+            said = None if account and whole[1].lstrip("@").lower() == account.lower() else whole[1]
+            if said:  # `Ze Wang (@randywangze)` gives an account in brackets, not an organisation
+                organization(said)
+            person = Attendee(whole[0], said, account)
             people.setdefault(person.key, person)
             continue
         teams = _TEAMS_IN.match(text)
@@ -129,7 +133,7 @@ def _counted(items: tuple[Item, ...]) -> Attendance:
                 if name:
                     person = Attendee(name)
                     people.setdefault(person.key, person)
-            elif len(part.split()) <= MAX_NAME_WORDS:
+            elif len(part.split()) <= MAX_NAME_WORDS and is_person(part):
                 account = next((a for a in accounts if a.lower() in part.lower()), None)
                 person = Attendee(part, None, account)
                 people.setdefault(person.key, person)

@@ -8,9 +8,11 @@ from datetime import date
 
 from sigsite.health.consistency import TOPICS, check_consistency
 from sigsite.health.participation import Attended, participation
-from sigsite.health.summary import GroupHealth, group_health
-from sigsite.hub.model import Community
-from sigsite.hub.people import CommunityPerson
+from sigsite.health.summary import Counting, GroupHealth, SessionRecord, group_health
+from sigsite.identity.decisions import Decisions
+from sigsite.identity.mentions import GroupMentions
+from sigsite.identity.organisations import organisation_keys
+from sigsite.identity.resolve import Identities
 from sigsite.model import Group
 from sigsite.problems import Problem, Problems
 
@@ -28,22 +30,45 @@ class CommunityHealth:
 
 
 def assess(
-    community: Community,
-    people: tuple[CommunityPerson, ...],
+    found: list[GroupMentions],
+    identities: Identities,
+    decisions: Decisions,
     today: date,
     problems: Problems,
 ) -> CommunityHealth:
-    """Every group's health, from what was loaded; what disagrees is added to `problems` as
-    warnings, here and only here, and kept with the group (its findings: consistency.TOPICS)."""
+    """Every group's health, from what was loaded and who each person is; what disagrees is added
+    to `problems` as warnings, here and only here, and kept with the group (its findings:
+    consistency.TOPICS)."""
     groups = {}
     reported = _by_folder(p for p in problems.items if p.topic in TOPICS)  # what loading found
-    for sig in community.folders:
-        findings, compared = check_consistency(sig)
+    for mentions in found:
+        sig = mentions.group
+        if sig.is_external:
+            continue
+        findings, table, compared = check_consistency(mentions, identities)
         problems.items.extend(findings)
-        health = group_health(sig, today, problems)
-        found = {*findings, *reported.get(sig.path, ())}
-        groups[sig.id] = replace(health, findings=tuple(sorted(found)), compared=compared)
-    return CommunityHealth(groups, participation(community, people, groups, problems))
+        sessions = tuple(session for session, _ in mentions.attendees)
+        health = group_health(sig, sessions, _counting(mentions, identities, decisions), today, problems)
+        kept = {*findings, *reported.get(sig.path, ())}
+        groups[sig.id] = replace(health, findings=tuple(sorted(kept)), compared=compared, leaders=table)
+    return CommunityHealth(groups, participation(found, identities))
+
+
+def _counting(found: GroupMentions, identities: Identities, decisions: Decisions) -> Counting:
+    """Each session's people by identity, and each organisation under one name."""
+    people: dict[int, set[str]] = {}
+    for session, mentions in found.attendees:
+        people[id(session)] = {key for m in mentions if (key := identities.key_of(m)) is not None}
+    written = (name for session, _ in found.attendees for name in session.attendance.organizations)
+    organisations = organisation_keys(written, decisions)
+
+    def people_of(session: SessionRecord) -> set[str]:
+        return people.get(id(session), set())
+
+    def organisation_of(name: str) -> str:
+        return organisations.get(name, name)
+
+    return Counting(people_of, organisation_of)
 
 
 def _by_folder(problems: Iterable[Problem]) -> dict[str, list[Problem]]:

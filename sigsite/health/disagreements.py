@@ -7,66 +7,14 @@ thousand that list each other.
 
 from __future__ import annotations
 
-from sigsite.health.attendance import name_key
 from sigsite.health.examples import clip, some
 from sigsite.problems import Problems
-from sigsite.statements import Leader, Statement
+from sigsite.statements import Statement
 
 # Places of one kind and group with a warning of their own: every file that may name a group's
 # leaders (OWNERS, sig-info.yaml, sig_members.yaml, a README in each language, sig_info.yaml and the
 # tables of the community's two READMEs); only sections and lines repeated past them are counted.
 MAX_PLACES = 8
-
-
-def _keys(said: list[Statement]) -> dict[int, dict[str, str]]:
-    """Each statement's leaders as identity -> how it writes them; names tied to accounts by the
-    statements that give both."""
-    named = {name_key(p.name): p.account.lower() for s in said for p in s.leaders if p.account and p.name}
-    accounts = {p.account.lower() for s in said for p in s.leaders if p.account}
-
-    def identity(leader: Leader) -> str:
-        if leader.account:
-            return leader.account.lower()
-        name = name_key(leader.name or "")
-        joined = name.replace(" ", "")
-        return named.get(name) or (joined if joined in accounts else "name:" + name)
-
-    return {
-        index: {identity(p): f"@{p.account}" if p.account else p.name or "" for p in statement.leaders}
-        for index, statement in enumerate(said)
-    }
-
-
-_LEADERS_FIX = (
-    "agree on one list of leaders in OWNERS, sig-info.yaml, sig_members.yaml, the README and the "
-    "community's listing"
-)
-
-
-def leaders_differ(found: Problems, leading: list[Statement], topic: str) -> None:
-    """Where the statements of the group's leaders differ: each of the first MAX_PLACES says what
-    it names and what others name, and one warning counts the places past them."""
-    keyed = _keys(leading)
-    if len({frozenset(k) for k in keyed.values()}) <= 1:
-        return
-    everyone: dict[str, tuple[str, str]] = {}
-    for index, statement in enumerate(leading):
-        for key, shown in keyed[index].items():
-            everyone.setdefault(key, (shown, statement.file))
-    for index, statement in enumerate(leading[:MAX_PLACES]):
-        named = [clip(shown) for shown in keyed[index].values()]
-        missing = [
-            f"{clip(shown)} ({file})" for key, (shown, file) in everyone.items() if key not in keyed[index]
-        ]
-        found.warning(
-            statement.file,
-            statement.line,
-            f"names {some(named)} as the group's leaders"
-            + (f"; not named here: {some(missing)}" if missing else "; other files name fewer"),
-            _LEADERS_FIX,
-            topic=topic,
-        )
-    _more_places(found, leading, "name the group's leaders", topic, _LEADERS_FIX)
 
 
 def notes_links_differ(found: Problems, links: list[Statement], topic: str) -> None:

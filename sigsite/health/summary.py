@@ -4,13 +4,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
 
 from sigsite.health.actions import ActionItem, action_items
-from sigsite.health.attendance import Attendance, attendance_of, name_key
+from sigsite.health.attendance import Attendance, attendance_of
 from sigsite.health.cadence import Cadence, observed_intervals, stated_schedules
+from sigsite.health.leaders_table import LeadersTable
 from sigsite.model import Group, Meeting
 from sigsite.problems import Problem, Problems
 
@@ -50,6 +52,9 @@ class GroupHealth:
     expected: date | None = None  # the next session the stated schedule makes expected
     findings: tuple[Problem, ...] = ()  # what its files say of themselves that disagrees (consistency.py)
     compared: tuple[str, ...] = ()  # the files that name its leaders or minutes, compared with each other
+    leaders: LeadersTable = field(
+        default_factory=LeadersTable
+    )  # who each of those files names, person by person
 
     @property
     def has_attendance(self) -> bool:
@@ -62,39 +67,61 @@ class GroupHealth:
         return bool(self.sessions or self.findings or self.cadence.stated)
 
 
-def tally(year: int | None, sessions: list[SessionRecord]) -> Tally:
+@dataclass(frozen=True)
+class Counting:
+    """Who a session's attendees are (identity/resolve.py), and under which name each organisation
+    counts (identity/organisations.py): a person or an organisation is counted once however written."""
+
+    people_of: Callable[[SessionRecord], set[str]]
+    organisation_of: Callable[[str], str]
+
+
+def tally(year: int | None, sessions: list[SessionRecord], counting: Counting) -> Tally:
     """The counts over `sessions`."""
-    readable = [s.attendance for s in sessions if s.attendance.readable]
-    counted = [a for a in readable if a.counts_people]
-    people = {p.key for a in counted for p in a.people}
+    readable = [s for s in sessions if s.attendance.readable]
+    counted = [s for s in readable if s.attendance.counts_people]
+    people = {key for s in counted for key in counting.people_of(s)}
     organizations: dict[str, tuple[str, int]] = {}
-    for attendance in readable:
-        for name in attendance.organizations:
-            shown, times = organizations.get(name_key(name), (name, 0))
-            organizations[name_key(name)] = (shown, times + 1)
+    for session in readable:
+        for key, name in {
+            counting.organisation_of(n): n for n in reversed(session.attendance.organizations)
+        }.items():
+            shown, times = organizations.get(key, (name, 0))
+            organizations[key] = (shown, times + 1)
     return Tally(
         year=year,
         sessions=len(sessions),
         counted=len(counted),
-        median_attendees=median(a.count for a in counted) if counted else None,
+        median_attendees=median(s.attendance.count for s in counted) if counted else None,
         people=len(people),
         organizations=len(organizations),
-        at_least=any(a.at_least or a.unnamed for a in readable),
+        at_least=any(s.attendance.at_least or s.attendance.unnamed for s in readable),
         organization_sessions=tuple(sorted(organizations.values(), key=lambda o: (-o[1], o[0].casefold()))),
     )
 
 
-def group_health(sig: Group, today: date, problems: Problems) -> GroupHealth:
+def held_sessions(sig: Group, today: date) -> tuple[SessionRecord, ...]:
+    """The group's dated sessions up to `today` (not announced ones), oldest first, each with its
+    attendance read once."""
+    return tuple(
+        SessionRecord(m, attendance_of(m))
+        for m in sig.dated_meetings
+        if m.date is not None and m.date <= today
+    )
+
+
+def group_health(
+    sig: Group, sessions: tuple[SessionRecord, ...], counting: Counting, today: date, problems: Problems
+) -> GroupHealth:
     """The health of one group, as its own files show it; what its READMEs' schedules say that
     cannot be a time is a warning to `problems`."""
-    held = [m for m in sig.dated_meetings if m.date is not None and m.date <= today]  # not announced ones
-    sessions = [SessionRecord(m, attendance_of(m)) for m in held]
+    held = [s.meeting for s in sessions]
     by_year: dict[int, list[SessionRecord]] = {}
     for session in sessions:
         if session.meeting.date:
             by_year.setdefault(session.meeting.date.year, []).append(session)
     years = (
-        [tally(year, by_year.get(year, [])) for year in range(min(by_year), max(by_year) + 1)]
+        [tally(year, by_year.get(year, []), counting) for year in range(min(by_year), max(by_year) + 1)]
         if by_year
         else []
     )
@@ -111,7 +138,7 @@ def group_health(sig: Group, today: date, problems: Problems) -> GroupHealth:
         sig_id=sig.id,
         sessions=tuple(sessions),
         years=tuple(years),
-        total=tally(None, sessions),
+        total=tally(None, list(sessions), counting),
         actions=tuple(item for m in newest_first for item in action_items(m)),
         cadence=cadence,
         expected=expected,

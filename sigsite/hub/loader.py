@@ -323,9 +323,6 @@ def _load_folder(
         or heading_name(readmes, names_a_sig=kind is layout.listed_kind)
         or folder.name
     )
-    maintainers = tuple(p.name for p in data.people_with_role("Maintainer"))
-    if not maintainers and listed_first and listed_first.maintainer:
-        maintainers = (listed_first.maintainer,)
     facts = data.facts
     described = [d for d in (facts.description_en, facts.description) if d]
     introduction = {
@@ -373,13 +370,16 @@ def _load_folder(
         *(replace(s, file=f"{display}/{s.file}") for s in data.statements),
         *(s for r in readmes for s in readme_statements(r.path, r.text)),
     )
+    people = tuple(  # each entry named from the community's root, as the statements are
+        replace(p, sources=tuple(replace(s, file=f"{display}/{s.file}") for s in p.sources))
+        for p in data.people
+    )
     return replace(
         data,
         id=sig_id_,
         folder=folder.name,
         name=name,
         introduction=introduction,
-        maintainers=maintainers,
         readmes=readmes,
         published_files=tuple(
             sorted(
@@ -396,6 +396,7 @@ def _load_folder(
         embedded_files=tuple(sorted(embedded.items())),
         withheld_files=tuple(sorted({*withheld, *found_files.withheld})),
         statements=statements,
+        people=people,
     )
 
 

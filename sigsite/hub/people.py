@@ -1,48 +1,83 @@
-"""Every person of the community once, merged across SIGs by Gitee account (else by name).
+"""Every person of the community once, by identity (identity/resolve.py): their accounts, the
+spellings the files use, each group with its roles and the file that says so, and how each
+mention without an account was found to be them.
 
-What one SIG's files say of a person (the name, the organisation) stays with that SIG: it never
-overwrites what another SIG's files say. The person is shown by the name most of their SIGs use,
-with an organisation only where their SIGs agree on one; each SIG's own statement is shown with
-that SIG, and a disagreement is reported. The account's address is made from the account alone.
+What one group's files say of a person (the name, the organisation) stays with that group: it
+never overwrites what another group's say. The person is shown by the spelling most places use,
+with an organisation only where their groups agree on one.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from hashlib import sha256
 
-from sigsite.hub.model import Community
+from pypinyin import lazy_pinyin
+
+from sigsite.accounts import profile_address
+from sigsite.identity.mentions import GroupMentions
+from sigsite.identity.resolve import ATTENDEE, NAMED, Identities, Mention
 from sigsite.model import ROLES, Person
-from sigsite.problems import Problems
+
+ROLE_ORDER = ("Lead", *ROLES)  # a chair or lead first, then the roster's roles
+PEOPLE_ROLES = (*ROLE_ORDER, ATTENDEE)  # every role the people page filters by
+
+
+@dataclass(frozen=True)
+class Said:
+    """One place that names the person: the file and line, the role, how it writes them, and why
+    it is them (empty where it gives their account)."""
+
+    file: str
+    line: int | None
+    role: str
+    name: str
+    evidence: str = ""
 
 
 @dataclass(frozen=True)
 class Membership:
-    """One SIG a person belongs to, their roles there, and how that SIG's files name them."""
+    """One group a person takes part in, their roles there, and how that group's files name them."""
 
     sig_id: str
     sig_name: str
-    roles: tuple[str, ...]
-    name: str  # as this SIG's files write it
-    organization: str | None  # as this SIG's files give it
+    roles: tuple[str, ...]  # ROLE_ORDER's, and "Attendee" for one named only in notes
+    name: str  # as this group's files first write it
+    organization: str | None
+    said: tuple[Said, ...] = ()
 
 
 @dataclass(frozen=True)
 class CommunityPerson:
-    """A person of the community, with every SIG and role."""
+    """A person of the community, with every group and role."""
 
-    key: str
-    name: str  # the name most of their SIGs use
+    key: str  # their Gitee account in lower case; `name:<group>:<name>` for a name alone
+    name: str  # the spelling most places use
     gitee_id: str | None
     gitee_home: str | None
-    organization: str | None  # None unless every SIG that gives one gives this one
+    organization: str | None  # None unless every group that gives one gives this one
     memberships: tuple[Membership, ...]
+    other_accounts: tuple[str, ...] = ()
+    spellings: tuple[str, ...] = ()  # every way the files write them, most used first
 
     @property
     def roles(self) -> tuple[str, ...]:
-        """Every role the person holds in any SIG, most responsible first."""
+        """Every role the person holds in any group, most responsible first."""
         held = {role for m in self.memberships for role in m.roles}
-        return tuple(role for role in ROLES if role in held)
+        return tuple(role for role in PEOPLE_ROLES if role in held)
+
+    @property
+    def has_page(self) -> bool:
+        """True for a person with an account or a role: a page of their own. One the notes alone
+        name is listed on the people page with their sessions."""
+        return bool(self.gitee_id) or any(r != ATTENDEE for r in self.roles)
+
+    @property
+    def merged(self) -> tuple[Said, ...]:
+        """Each place that names them without their account, with its evidence."""
+        return tuple(s for m in self.memberships for s in m.said if s.evidence and self.gitee_id)
 
     @property
     def initials(self) -> str:
@@ -50,52 +85,86 @@ class CommunityPerson:
         return Person(key=self.key, name=self.name, roles=()).initials
 
     def statement(self, membership: Membership) -> str:
-        """What a SIG's files say that differs from the person's entry: `Bob B., Example Univ.`; ''."""
+        """What a group's files say that differs from the person's entry: `Bob B., Example Univ.`; ''."""
         name = membership.name if membership.name != self.name else ""
         organization = membership.organization if membership.organization != self.organization else ""
         return ", ".join(part for part in (name, organization) if part)
 
 
-def community_people(community: Community, problems: Problems) -> tuple[CommunityPerson, ...]:
-    """Everyone once, by name; each SIG's statement about a person kept with that SIG."""
-    found: dict[str, list[tuple[Person, Membership, str]]] = {}
-    for sig in community.folders:
-        for person in sig.people:
-            membership = Membership(sig.id, sig.name, person.roles, person.name, person.organization)
-            found.setdefault(person.key, []).append((person, membership, sig.path))
-    people = [_merged(key, statements, problems) for key, statements in found.items()]
+def community_people(found: list[GroupMentions], identities: Identities) -> tuple[CommunityPerson, ...]:
+    """Everyone once, by identity; each group's statement about a person kept with that group."""
+    by_person: dict[str, dict[str, list[Mention]]] = {}  # key -> group id -> mentions
+    names: dict[str, str] = {}
+    for group in found:
+        names[group.group.id] = group.group.name
+        for mention in group.all():
+            key = identities.key_of(mention)
+            if key is not None:
+                by_person.setdefault(key, {}).setdefault(mention.group, []).append(mention)
+    people = [_person(key, groups, names, identities) for key, groups in by_person.items()]
     return tuple(sorted(people, key=lambda p: (p.name.casefold(), p.key)))
 
 
-Testimony = tuple[Person, Membership, str]  # what one SIG's files say, and that SIG's folder
-
-
-def _merged(key: str, statements: list[Testimony], problems: Problems) -> CommunityPerson:
-    names = Counter(m.name for _, m, _ in statements)  # ties: the first SIG's (insertion order)
-    organizations = {m.organization for _, m, _ in statements if m.organization}
-    first, said_first, first_folder = statements[0]
-    for person, said, folder in statements[1:]:
-        if said.name != said_first.name or len({said.organization, said_first.organization} - {None}) > 1:
-            problems.warning(
-                folder,
-                None,
-                f"names {_who(person)} {_as(said)}, while {first_folder} names them {_as(said_first)}; "
-                "the people page shows each SIG's words with that SIG",
-                "agree on one name and organization across the SIGs' files",
+def _person(
+    key: str, groups: dict[str, list[Mention]], names: dict[str, str], identities: Identities
+) -> CommunityPerson:
+    mentions = [m for found in groups.values() for m in found]
+    spellings = Counter(m.name for m in mentions if m.name)
+    account = None if key.startswith(NAMED) else next((m.account for m in mentions if m.account), key)
+    organizations = {m.organization for m in mentions if m.organization and m.role != ATTENDEE}
+    memberships = []
+    for group_id, found in groups.items():
+        roles = {m.role for m in found}
+        said = tuple(  # once each: a members entry is both a roster entry and a statement of leaders
+            dict.fromkeys(
+                Said(
+                    m.file,
+                    m.line,
+                    m.role,
+                    m.name or f"@{m.account}",
+                    "" if m.account else identities.evidence[m].words(),
+                )
+                for m in found
             )
+        )
+        memberships.append(
+            Membership(
+                group_id,
+                names[group_id],
+                tuple(r for r in PEOPLE_ROLES if r in roles),
+                next((m.name for m in found if m.name), f"@{account}"),
+                next((m.organization for m in found if m.organization), None),
+                said,
+            )
+        )
+    shown = spellings.most_common(1)[0][0] if spellings else f"@{account}"
     return CommunityPerson(
         key=key,
-        name=names.most_common(1)[0][0],
-        gitee_id=first.gitee_id,
-        gitee_home=first.gitee_home,
+        name=shown,
+        gitee_id=account,
+        gitee_home=profile_address(account) if account else None,
         organization=organizations.pop() if len(organizations) == 1 else None,
-        memberships=tuple(m for _, m, _ in statements),
+        memberships=tuple(memberships),
+        other_accounts=tuple(dict.fromkeys(a for m in mentions for a in m.other_accounts)),
+        spellings=tuple(name for name, _ in spellings.most_common()),
     )
 
 
-def _as(said: Membership) -> str:
-    return f"'{said.name}' ({said.organization or 'no organization'})"
+PEOPLE_FOLDER = "people"
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+MAX_SLUG = 60
 
 
-def _who(person: Person) -> str:
-    return f"Gitee account '{person.gitee_id}'" if person.gitee_id else "the person"
+def person_source(person: CommunityPerson) -> str | None:
+    """The source path of a person's page (`people/ada/index.md`); None for one without a page.
+    An account is a folder's name as it is (accounts are letters, digits, `_`, `.`, `-`); a name
+    alone becomes ASCII (pinyin for Chinese), below its group's folder, with a digest when the
+    name leaves no letters."""
+    if not person.has_page:
+        return None
+    if person.gitee_id:
+        return f"{PEOPLE_FOLDER}/{person.gitee_id.lower()}/index.md"
+    group, _, name = person.key.removeprefix(NAMED).partition(":")
+    words = _NOT_SLUG.sub("-", " ".join(lazy_pinyin(name)).lower()).strip("-")[:MAX_SLUG].strip("-")
+    slug = words or sha256(name.encode()).hexdigest()[:12]
+    return f"{PEOPLE_FOLDER}/{_NOT_SLUG.sub('-', group.lower()).strip('-')}/~{slug}/index.md"

@@ -11,7 +11,7 @@ from sigsite.health.attendance import NOT_RECORDED
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.model import Community
-from sigsite.hub.people import CommunityPerson
+from sigsite.hub.people import CommunityPerson, person_source
 from sigsite.hub.source import Source
 from sigsite.languages import CODES, DEFAULT
 from sigsite.model import Group, Meeting
@@ -19,7 +19,7 @@ from sigsite.outputs.api import dump_json, meeting_record, source_record
 from sigsite.outputs.health_api import attendance_record, tally_record
 
 SIGS_API_VERSION = 3  # 2: introductions by language; 3: source, history's bulk_change_groups
-PEOPLE_API_VERSION = 2  # 2: source
+PEOPLE_API_VERSION = 3  # 2: source; 3: people as identities
 HUB_MEETINGS_API_VERSION = 2  # 2: source
 
 
@@ -94,18 +94,24 @@ def people_json(
     health: CommunityHealth,
     sites: dict[str, SiteAddresses],
     source: Source,
+    site_url: str,
 ) -> bytes:
-    """Everyone once, with every SIG and role, what each SIG's files say of them, and the sessions
-    they are recorded as attending; where the data is from."""
+    """Everyone once, by identity, with every group and role, each place that names them (and why
+    it is them), their page below `site_url`, and the sessions they are recorded as attending; where
+    the data is from."""
     return dump_json(
         {
             "version": PEOPLE_API_VERSION,
             "source": source_record(source),
             "people": [
                 {
+                    "key": p.key,
                     "name": p.name,
                     "gitee_id": p.gitee_id,
                     "gitee_home": p.gitee_home,
+                    "other_accounts": list(p.other_accounts),
+                    "spellings": list(p.spellings),
+                    "page": site_url + page.removesuffix("index.md") if (page := person_source(p)) else None,
                     "organization": p.organization,
                     "roles": list(p.roles),
                     "sigs": [
@@ -115,6 +121,16 @@ def people_json(
                             "roles": list(m.roles),
                             "named": m.name,
                             "organization": m.organization,
+                            "said": [
+                                {
+                                    "file": s.file,
+                                    "line": s.line,
+                                    "role": s.role,
+                                    "name": s.name,
+                                    "evidence": s.evidence,
+                                }
+                                for s in m.said
+                            ],
                         }
                         for m in p.memberships
                     ],

@@ -27,9 +27,10 @@ def group_health_page(
     page: tuple[str, str, dict[str, str]],
     navigation: str,
     locale: str,
+    forge: Callable[[str, int | None], str],
 ) -> PlannedPage:
     """A group's health page; `meeting_urls` are its sessions' pages from the site's root, `page` its
-    (source path, URL, switcher targets)."""
+    (source path, URL, switcher targets), `forge(path, line)` a file's line on the forge."""
     _ = translator(locale)
     source, url, switcher = page
     here = PageContext(page_url=url)
@@ -40,7 +41,7 @@ def group_health_page(
         markdown=titled_front_matter(title, title) + f"# {_('Activity')}\n",
         before=navigation,
         after=render_group_health(
-            health, {slug: here.to(target) for slug, target in meeting_urls.items()}, locale
+            health, {slug: here.to(target) for slug, target in meeting_urls.items()}, locale, forge
         ),
     )
 

@@ -39,6 +39,7 @@ from sigsite.plan.health import community_health_page, group_health_page
 from sigsite.plan.hub_group import PlannedGroup
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
+from sigsite.plan.people import person_pages, person_urls
 from sigsite.plan.section import GroupMeetings
 from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import render_archive, render_repositories, render_roster
@@ -140,6 +141,9 @@ class HubPlan:
                     addresses,
                     navigation,
                 )
+        pages += person_pages(
+            self.people, self.health.attended, self.groups, self.languages, self._at_snapshot
+        )
         return pages + self.community_pages()
 
     def _page(self, group: PlannedGroup, page: str) -> tuple[str, str, dict[str, str]]:
@@ -161,6 +165,10 @@ class HubPlan:
             self.today,
             folder_at_commit(self.forge_url, self.community.history.commit, sig.path),
         )
+        here = PageContext(page_url=url)
+        urls |= {
+            f"person:{key}": page for key, page in person_urls(self.people, self.languages, here).items()
+        }
         return PlannedPage(
             switcher,
             src_uri=source,
@@ -216,7 +224,9 @@ class HubPlan:
         locale, page = self.languages.current, self._page(group, "health")
         navigation = self._navigation(group, page[1], "health")
         health = self.health.groups[group.sig.id]
-        return group_health_page(group.sig, health, group.context.meeting_urls, page, navigation, locale)
+        return group_health_page(
+            group.sig, health, group.context.meeting_urls, page, navigation, locale, self._at_snapshot
+        )
 
     def _navigation(self, group: PlannedGroup, page_url: str, current: str = "") -> str:
         """The group's navigation on its page at `page_url`, `current` one of GROUP_PAGES, or ""
@@ -261,6 +271,7 @@ class HubPlan:
                     locale,
                     tuple(sig.name for sig in self.community.folders if self._people_unread(sig)),
                     here.to(site_path(self.languages.url(locale, COMMUNITY_HEALTH_PAGE))) + "#left-out",
+                    person_urls(self.people, self.languages, here),
                 ),
             ),
             community_health_page(

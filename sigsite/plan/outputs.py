@@ -94,7 +94,7 @@ OUTPUTS = (
         PEOPLE_JSON,
         False,
         frozenset({Site.HUB}),
-        lambda i: people_json(i.people, i.health, i.sites, i.source),
+        lambda i: people_json(i.people, i.health, i.sites, i.source, i.own.site_url),
     ),
     Output(
         MEETINGS_JSON,

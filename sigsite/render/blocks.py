@@ -27,10 +27,12 @@ def render_roster(data: Group, locale: str = DEFAULT_LOCALE) -> str:
     )
 
 
-def role_chips(counts: dict[str, int], locale: str) -> list[tuple[str, str, int]]:
-    """(filter key, label, count) of each role someone holds, for the list's filter chips."""
+def role_chips(
+    counts: dict[str, int], locale: str, roles: tuple[str, ...] = ROLES
+) -> list[tuple[str, str, int]]:
+    """(filter key, label, count) of each role of `roles` someone holds, for the list's filter chips."""
     _ = translator(locale)
-    return [(role.lower(), _(role + "s"), counts[role]) for role in ROLES if counts[role]]
+    return [(role.lower(), _(role + "s"), counts[role]) for role in roles if counts[role]]
 
 
 def render_people(data: Group, role: str, locale: str = DEFAULT_LOCALE) -> str:

@@ -3,6 +3,7 @@ consistency report. Plain HTML, added to pages after Markdown has run."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -48,13 +49,17 @@ def health_chart(health: GroupHealth, locale: str) -> str:
     return sessions_chart(years, _("Sessions and people per year: {years}", years=text))
 
 
-def render_group_health(health: GroupHealth, session_urls: dict[str, str], locale: str) -> str:
-    """A group's health page; `session_urls` leads from it to each session's page."""
+def render_group_health(
+    health: GroupHealth, session_urls: dict[str, str], locale: str, forge: Callable[[str, int | None], str]
+) -> str:
+    """A group's health page; `session_urls` leads from it to each session's page, `forge(path,
+    line)` to a line of a file on the forge."""
     return render_template(
         "group_health.html",
         locale,
         for_markdown=False,
         health=health,
+        forge=forge,
         chart=Markup(health_chart(health, locale)),  # numbers and escaped text only
         session_urls=session_urls,
         agrees=health.cadence.agrees(),

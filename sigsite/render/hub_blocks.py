@@ -3,6 +3,7 @@ facts card of a SIG's pages. Added to pages after Markdown has run, so they are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -15,10 +16,10 @@ from sigsite.health.participation import Attended
 from sigsite.hub.chart import meetings_chart
 from sigsite.hub.faults import SHOWN_ON_A_GROUP_PAGE, FaultView
 from sigsite.hub.history import History
-from sigsite.hub.people import CommunityPerson
+from sigsite.hub.people import PEOPLE_ROLES, CommunityPerson, Said
 from sigsite.hub.source import Source
 from sigsite.layout import GroupKind
-from sigsite.model import ROLES, Group, Meeting
+from sigsite.model import Group, Meeting
 from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import role_chips
 from sigsite.render.environment import render_template
@@ -115,12 +116,13 @@ def render_people_directory(
     locale: str,
     unread: tuple[str, ...] = (),
     health_url: str = "",
+    pages: dict[str, str] | None = None,
 ) -> str:
     """Everyone once, with every group and role, filterable by role and text; `sig_count` is the
     number of groups whose files list people; `attended` the sessions each person's key attended,
     with their pages' addresses; `unread` the groups whose files that list people could not be read
-    (the Health page at `health_url` says why)."""
-    counts = {role: sum(1 for p in people if role in p.roles) for role in ROLES}
+    (the Health page at `health_url` says why); `pages` each person's own page, by key."""
+    counts = {role: sum(1 for p in people if role in p.roles) for role in PEOPLE_ROLES}
     return render_template(
         "people_directory.html",
         locale,
@@ -129,9 +131,24 @@ def render_people_directory(
         sig_urls=sig_urls,
         sig_count=sig_count,
         attended=attended,
-        chips=role_chips(counts, locale),
+        chips=role_chips(counts, locale, PEOPLE_ROLES),
         unread=unread,
         health_url=health_url,
+        pages=pages or {},
+    )
+
+
+def render_person(
+    person: CommunityPerson,
+    homes: dict[str, str],
+    sessions: list[tuple[Attended, str, Said | None]],
+    forge: Callable[[str, int | None], str],
+    locale: str,
+) -> str:
+    """A person's page: `homes` are the groups' pages, `sessions` each session attended with its
+    page and how its note writes them, `forge(path, line)` a file's line on the forge."""
+    return render_template(
+        "person.html", locale, for_markdown=False, person=person, homes=homes, sessions=sessions, forge=forge
     )
 
 

@@ -1,0 +1,1 @@
+"""Who is whom: one identity per person, however the files write them."""

@@ -1,0 +1,147 @@
+"""The hub maintainers' decisions on who is whom, in one small file beside the hub's configuration
+(its path is the hub setting `people_file`), as `.mailmap` is for Git:
+
+```yaml
+same:             # this name is this account's person (in one group's files, or everywhere)
+  - {account: randywangze, name: Wang Ze, group: security}
+different:        # this name is never this account's person
+  - {account: baochong, name: Bao Chong, group: graphengine}
+hidden:           # no page and no aggregation; the notes keep the name as written
+  - {account: someone}
+  - {name: Some Name}
+organisations:
+  same:           # one organisation, however written
+    - [SJTU, Shanghai Jiaotong University OpenSource Team]
+  different:      # never one organisation
+    - [ICT, Imperial College Team]
+```
+
+Names compare as `names.plain` makes them; accounts without case. A mistake in the file is an
+error at its line, and the entry is left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sigsite.given import given
+from sigsite.identity.names import plain
+from sigsite.problems import Problems
+from sigsite.reading import read_text
+from sigsite.yaml_source import LocatedDict, LocatedList, load_yaml
+
+ANYWHERE = ""  # a decision for every group's files
+_FIX = "see the README's section 'Who is whom' for the people file's format"
+
+
+@dataclass
+class Decisions:
+    """What the people file decides; empty without one."""
+
+    path: str = ""
+    same: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)  # (group, name) -> account
+    different: set[tuple[str, str, str]] = field(default_factory=set)  # (group, name, account)
+    hidden_accounts: set[str] = field(default_factory=set)
+    hidden_names: set[str] = field(default_factory=set)
+    organisations_same: dict[str, str] = field(default_factory=dict)  # name -> the first name of its set
+    organisations_different: set[frozenset[str]] = field(default_factory=set)
+
+    def confirmed(self, group: str, name: str) -> tuple[str, int] | None:
+        """The account a plain name is decided to be, and the decision's line."""
+        return self.same.get((group, name)) or self.same.get((ANYWHERE, name))
+
+    def refused(self, group: str, name: str, account: str) -> bool:
+        """True when a plain name is decided never to be this account's person."""
+        return (group, name, account) in self.different or (ANYWHERE, name, account) in self.different
+
+    def hides(self, key: str, name: str | None) -> bool:
+        """True for a person the file hides, by account (a key) or by name."""
+        return key in self.hidden_accounts or (name is not None and plain(name) in self.hidden_names)
+
+
+def read_decisions(path: Path | None, display: str, problems: Problems) -> Decisions:
+    """The people file at `path`; an empty Decisions when there is none."""
+    decisions = Decisions(path=display)
+    if path is None or not path.is_file():
+        return decisions
+    text = read_text(path, display, problems)
+    data = load_yaml(text, display, problems) if text is not None else None
+    if data is None:
+        return decisions
+    if not isinstance(data, LocatedDict):
+        problems.error(display, 1, "the people file is not a mapping", _FIX)
+        return decisions
+    for key in data:
+        if key not in {"same", "different", "hidden", "organisations"}:
+            problems.error(display, data.line_of(key), f"'{key}' is no part of the people file", _FIX)
+    for entry, line in _entries(data, "same", display, problems):
+        account, name = _account_and_name(entry, line, display, problems)
+        if account and name:
+            decisions.same[(given(entry.get("group")) or ANYWHERE, name)] = (account, line)
+    for entry, line in _entries(data, "different", display, problems):
+        account, name = _account_and_name(entry, line, display, problems)
+        if account and name:
+            decisions.different.add((given(entry.get("group")) or ANYWHERE, name, account))
+    for entry, line in _entries(data, "hidden", display, problems):
+        account, name = given(entry.get("account")), given(entry.get("name"))
+        if not account and not name:
+            problems.error(display, line, "a hidden person needs an account or a name", _FIX)
+        if account:
+            decisions.hidden_accounts.add(account.lower())
+        if name:
+            decisions.hidden_names.add(plain(name))
+    _organisations(data.get("organisations"), decisions, display, problems)
+    return decisions
+
+
+def _entries(data: LocatedDict, key: str, display: str, problems: Problems) -> list[tuple[LocatedDict, int]]:
+    """The mappings listed under `key`, each with its line; anything else is an error."""
+    listed = data.get(key)
+    if listed is None:
+        return []
+    if not isinstance(listed, LocatedList):
+        problems.error(display, data.line_of(key), f"'{key}' is not a list", _FIX)
+        return []
+    found = []
+    for index, entry in enumerate(listed):
+        line = listed.line_of(index)
+        if isinstance(entry, LocatedDict):
+            found.append((entry, line))
+        else:
+            problems.error(display, line, f"an entry of '{key}' is not a mapping", _FIX)
+    return found
+
+
+def _account_and_name(
+    entry: LocatedDict, line: int, display: str, problems: Problems
+) -> tuple[str | None, str | None]:
+    account, name = given(entry.get("account")), given(entry.get("name"))
+    if not account or not name:
+        problems.error(display, line, "a decision needs both an account and a name", _FIX)
+        return None, None
+    return account.lower(), plain(name)
+
+
+def _organisations(data: Any, decisions: Decisions, display: str, problems: Problems) -> None:
+    if data is None:
+        return
+    if not isinstance(data, LocatedDict):
+        problems.error(display, 1, "'organisations' is not a mapping", _FIX)
+        return
+    for key in ("same", "different"):
+        listed = data.get(key)
+        if not isinstance(listed, LocatedList):
+            if listed is not None:
+                problems.error(display, data.line_of(key), f"organisations' '{key}' is not a list", _FIX)
+            continue
+        for index, names in enumerate(listed):
+            written = [plain(str(n)) for n in names] if isinstance(names, list) else []
+            if len(written) < 2 or not all(written):
+                problems.error(display, listed.line_of(index), "list two names or more", _FIX)
+            elif key == "same":
+                for name in written:
+                    decisions.organisations_same.setdefault(name, written[0])
+            else:
+                decisions.organisations_different.add(frozenset(written))

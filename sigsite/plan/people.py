@@ -1,0 +1,73 @@
+"""A page per person with an account or a role (below `people/`), as rust-lang.org's governance
+pages have one: their accounts and the spellings the files use, each group and role with the file
+and line that say so (and, for a mention without their account, why it is them), and the sessions
+they attended by year. A person's address is made from their account alone, so it never moves
+when another file changes; one the files name without an account, from their group and name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sigsite.addresses import PageContext, site_path
+from sigsite.health.participation import Attended
+from sigsite.hub.people import CommunityPerson, person_source
+from sigsite.identity.resolve import ATTENDEE
+from sigsite.plan.hub_group import PlannedGroup
+from sigsite.plan.languages import BuildLanguages
+from sigsite.plan.pages import PlannedPage
+from sigsite.render.hub_blocks import render_person
+from sigsite.render.pages import titled_front_matter
+from sigsite.translations import translator
+
+
+def person_pages(
+    people: tuple[CommunityPerson, ...],
+    attended: dict[str, tuple[Attended, ...]],
+    groups: dict[str, PlannedGroup],
+    languages: BuildLanguages,
+    forge: Callable[[str, int | None], str],
+) -> list[PlannedPage]:
+    """Every person's page in the language being built; `forge(path, line)` links a file's line."""
+    locale = languages.current
+    _ = translator(locale)
+    pages = []
+    for person in people:
+        source = person_source(person)
+        if source is None:
+            continue
+        url = site_path(languages.url(locale, source))
+        here = PageContext(page_url=url)
+        homes = {key: here.to(group.urls["home"]) for key, group in groups.items()}
+        as_attendee = {s.file: s for m in person.memberships for s in m.said if s.role == ATTENDEE}
+        sessions = [
+            (
+                a,
+                here.to(groups[a.sig_id].context.meeting_urls.get(a.meeting.slug, "")),
+                as_attendee.get(f"{groups[a.sig_id].sig.path}/{a.meeting.source_path}"),
+            )
+            for a in attended.get(person.key, ())
+            if a.sig_id in groups
+        ]
+        description = _(
+            "{name}: groups, roles and sessions recorded in the community's files", name=person.name
+        )
+        pages.append(
+            PlannedPage(
+                languages.switcher(source),
+                src_uri=languages.prefix + source,
+                markdown=titled_front_matter(person.name, description),
+                after=render_person(person, homes, sessions, forge, locale),
+            )
+        )
+    return pages
+
+
+def person_urls(
+    people: tuple[CommunityPerson, ...], languages: BuildLanguages, here: PageContext
+) -> dict[str, str]:
+    """Person key -> their page's address from `here`, for each person with a page."""
+    return {
+        person.key: here.to(site_path(languages.url(languages.current, source)))
+        for person in people
+        if (source := person_source(person)) is not None
+    }
