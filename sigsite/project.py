@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,15 @@ def public_addresses(settings: dict[str, Any]) -> frozenset[str]:
     """The `public_emails` of a plugin's settings, in lower case."""
     emails = settings.get("public_emails") or []
     return frozenset(str(address).lower() for address in emails) if isinstance(emails, list) else frozenset()
+
+
+def relative_path(path: Path) -> str:
+    """A file as a maintainer would type it: relative to the current folder when on its drive, as
+    `sigsite check --community` and the hub's build both name the hub's people file."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
 
 
 def hub_settings(start: Path, config_file: Path | None = None) -> tuple[dict[str, Any], Path | None]:

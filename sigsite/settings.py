@@ -25,7 +25,10 @@ HUB_CONFIG_FILE = "hub/mkdocs.yml"
 # person joining several) changes theirs; a sweep over READMEs or the template changes dozens.
 BULK_CHANGE_GROUPS = 5
 # What `sigsite check --community` reads of the hub's mkdocs.yml.
-HUB_SETTING_NAMES = ("timezone", "public_emails", "bulk_change_groups", "forge_url", "layout")
+HUB_SETTING_NAMES = ("timezone", "public_emails", "bulk_change_groups", "forge_url", "layout", "people_file")
+PEOPLE_FILE = (
+    "people.yaml"  # the hub's decisions on who is whom, beside its mkdocs.yml (identity/decisions.py)
+)
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -12,6 +12,7 @@ from sigsite.settings import (
     DEFAULT_TIMEZONE,
     MEETINGS_DIR,
     MEMBERS_FILE,
+    PEOPLE_FILE,
     SIG_INFO_FILE,
 )
 
@@ -63,6 +64,10 @@ class HubConfig(CommonConfig):
     layout = c.Optional(c.Type(str))
     """The community's layout (a key of sigsite/layout.py's LAYOUTS); by default SIGSITE_LAYOUT,
     else the one the checkout's folders fit."""
+
+    people_file = c.Type(str, default=PEOPLE_FILE)
+    """The hub maintainers' decisions on who is whom (same, different, hidden), relative to
+    hub/mkdocs.yml; without the file, no decision is made (README: "Who is whom")."""
 
     bulk_change_groups = c.Type(int, default=BULK_CHANGE_GROUPS)
     """A commit that changes this many groups' folders or more is housekeeping (a README sweep, a

@@ -43,6 +43,7 @@ from sigsite.plan.files import hub_files
 from sigsite.plan.hub import HubPlan, hub_groups
 from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.problems import Problems, printable
+from sigsite.project import relative_path
 from sigsite.render.hub_blocks import render_source
 from sigsite.render.not_found import HUB_PAGES
 from sigsite.settings import bulk_change_groups
@@ -109,6 +110,7 @@ class HubPlugin(SitePlugin[HubConfig]):
             )
         self.layout = self._layout_of(root, config)
         self._root = root
+        self._people_file = Path(config.config_file_path or ".").resolve().parent / self.config.people_file
         self._apply_layout_defaults(config)
 
     def _layout_of(self, root: Path, config: MkDocsConfig) -> Layout:
@@ -174,6 +176,8 @@ class HubPlugin(SitePlugin[HubConfig]):
                 public_emails=frozenset(a.lower() for a in self.config.public_emails),
                 forge_url=self.config.forge_url,
                 bulk_change_groups=self.config.bulk_change_groups,
+                people_file=self._people_file,
+                people_file_display=relative_path(self._people_file),
             ),
             self.today(),
             self._caches,

@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
         "hub reads them; problems are grouped by folder",
     )
     check.add_argument(
+        "--people",
+        action="store_true",
+        help="with --community: also list every name found to be a person with an account, with its "
+        "evidence, and every candidate left for the hub's people file to decide, with file:line",
+    )
+    check.add_argument(
         "--config",
         metavar="FILE",
         help="with --community: the hub's mkdocs.yml whose sigsite-hub settings apply (default: the "

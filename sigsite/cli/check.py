@@ -14,11 +14,12 @@ from sigsite.build_date import build_date
 from sigsite.cli.common import print_json, project_of, refuse, say, shown
 from sigsite.hub.history import History
 from sigsite.hub.source import SHORT_COMMIT
+from sigsite.identity.report import people_report
 from sigsite.layout import LAYOUT_VARIABLE, MINDSPORE, Layout, UnknownLayout, detect_layout, layout_named
 from sigsite.load import LoadSettings, load, load_group
-from sigsite.problems import Problem, Severity
-from sigsite.project import Project, ProjectNotFound, hub_settings, public_addresses
-from sigsite.settings import DEFAULT_TIMEZONE, bulk_change_groups
+from sigsite.problems import Problem, Severity, printable
+from sigsite.project import Project, ProjectNotFound, hub_settings, public_addresses, relative_path
+from sigsite.settings import DEFAULT_TIMEZONE, PEOPLE_FILE, bulk_change_groups
 
 
 def github_escape(text: str, *, in_property: bool = False) -> str:
@@ -42,7 +43,9 @@ def github_annotation(problem: Problem) -> str:
 def run_check(args: argparse.Namespace) -> int:
     """`sigsite check [PATH ...]` and `sigsite check --community PATH`."""
     if args.community is not None:
-        return check_community(Path(args.community), args.format, args.config)
+        return check_community(Path(args.community), args.format, args.config, people=args.people)
+    if args.people:
+        return refuse("check", "--people lists the people of a community: give --community PATH too", 2)
     projects: list[Project] = []
     for path in args.paths or ["."]:
         project = project_of(path, "check")
@@ -79,9 +82,10 @@ def _moved(problem: Problem, folder: str) -> Problem:
     return replace(problem, file=folder + problem.file) if folder else problem
 
 
-def check_community(root: Path, output: str, config: str | None) -> int:
+def check_community(root: Path, output: str, config: str | None, *, people: bool = False) -> int:
     """Every SIG folder of a community checkout, as the hub reads them, with the hub's settings
-    (timezone, public addresses, bulk_change_groups); problems grouped by folder."""
+    (timezone, public addresses, bulk_change_groups, the people file); problems grouped by folder;
+    with `people`, every merge and candidate of identity resolution too."""
     try:
         settings, config_file = hub_settings(Path.cwd(), Path(config) if config else None)
     except ProjectNotFound as exc:
@@ -96,6 +100,8 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         layout = _layout(root, settings)
     except UnknownLayout as exc:  # named where the build names it
         return refuse("check", f"{exc} (in {where if settings.get('layout') else LAYOUT_VARIABLE})", 1)
+    named = settings.get("people_file") or PEOPLE_FILE
+    people_file = (config_file.parent if config_file else Path.cwd()) / str(named)
     loaded = load(
         root,
         LoadSettings(
@@ -105,6 +111,8 @@ def check_community(root: Path, output: str, config: str | None) -> int:
             else frozenset(layout.public_emails),
             forge_url=str(settings.get("forge_url") or ""),
             bulk_change_groups=bulk,
+            people_file=people_file,
+            people_file_display=relative_path(people_file),
         ),
         build_date(ZoneInfo("UTC")),  # no warning depends on the day, so any zone's date will do
         layout=layout,
@@ -114,7 +122,14 @@ def check_community(root: Path, output: str, config: str | None) -> int:
     errors, warnings = len(problems.errors), len(problems.warnings)
     folders = len(community.folders)
     if output == "json":
-        summary = {"root": str(root), "folders": folders, "errors": errors, "warnings": warnings}
+        summary: dict[str, Any] = {
+            "root": str(root),
+            "folders": folders,
+            "errors": errors,
+            "warnings": warnings,
+        }
+        if people:
+            summary["people"] = people_report(loaded.identities, {p.key: p for p in loaded.people})
         print_json(report, summary)
         return 1 if errors else 0
     for folder, group in groupby(report, key=lambda problem: _group_of(problem, layout)):
@@ -127,6 +142,9 @@ def check_community(root: Path, output: str, config: str | None) -> int:
         say(f"{folder}: {counted} error(s), {len(found) - counted} warning(s)")
         for problem in found:
             say("  " + problem.format())
+    if people:
+        for line in people_report(loaded.identities, {p.key: p for p in loaded.people}):
+            say(printable(line))
     if community.history.available:
         say(_history_line(community.history))
     read = f" with the settings of {shown(config_file).rstrip('/')}" if config_file else ""

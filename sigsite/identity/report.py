@@ -30,7 +30,7 @@ def candidate_words(candidate: Candidate, people: dict[str, CommunityPerson]) ->
     maybe = []
     for key, evidence in candidate.people[:MAX_EXAMPLES]:
         person = people.get(key)
-        who = f"{clip(person.name)} (@{person.gitee_id})" if person and person.gitee_id else clip(key)
+        who = _who(person) if person else clip(key)
         maybe.append(f"{who}, {evidence.words().replace('matched by', 'by')}")
     more = len(candidate.people) - len(maybe)
     return (
@@ -72,13 +72,21 @@ def people_report(identities: Identities, people: dict[str, CommunityPerson]) ->
     lines = ["Merged (a name without an account, found to be a person with one):"]
     for mention, key, evidence in identities.merges():
         person = people.get(key)
-        who = f"{person.name} (@{person.gitee_id})" if person and person.gitee_id else key
+        who = _who(person) if person else key
         lines.append(f"  {_where(mention)}: '{mention.name}' is {who}: {evidence.words()}")
     lines.append("Candidates (not merged; decide in the hub's people file):")
     for same in _by_name(identities.candidates).values():
         lines.append(f"  {_where(same[0].mention)}: {candidate_words(same[0], people)}")
         lines += [f"    also at {_where(c.mention)}" for c in same[1:]]
     return lines
+
+
+def _who(person: CommunityPerson) -> str:
+    """`Ze Wang (@randywangze)`; `@clement_li` for one the files name by account alone."""
+    account = f"@{person.gitee_id}" if person.gitee_id else ""
+    if not account or person.name == account:
+        return clip(person.name)
+    return f"{clip(person.name)} ({account})"
 
 
 def _where(mention: Mention) -> str:
