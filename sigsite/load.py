@@ -81,8 +81,8 @@ def load(
     identities = resolve([m for group in found for m in group.all()], decisions)
     people = community_people(found, identities)
     report_candidates(identities, {p.key: p for p in people}, problems)
-    health = assess(found, identities, decisions, today, problems)
     names = {p.key: p.name for p in people}
+    health = assess(found, identities, decisions, names, today, problems)
     led = {g.group.id: _led(g, identities, names) for g in found}
     community = replace(community, sigs=tuple(led.get(s.id, s) for s in community.sigs))
     return Loaded(community, people, health, problems, identities)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hub_support import FIXTURE
+from hub_support import COMMUNITY, FIXTURE
 
 from sigsite.health.attendance import attendance_of
 from sigsite.identity.decisions import Decisions, read_decisions
@@ -252,7 +252,8 @@ def test_health_counts_each_person_and_organisation_once(tmp_path):
         "# Meeting\n\n## Attendees\n* Zhongjun (SJTU)\n* Zhu Naipan\n", "utf-8"
     )
     (notes / "002-20210319.md").write_text(
-        "# Meeting\n\n## Attendees\n* Shanghai Jiaotong University OpenSource Team, Naipan Zhu\n* Zhong Jun\n",
+        "# Meeting\n\n## Attendees\n"
+        "* Shanghai Jiaotong University OpenSource Team, Naipan Zhu\n* Zhong Jun\n",
         "utf-8",
     )
     total = load(community, LoadSettings(), JUNE_2021).health.groups["beta"].total
@@ -306,7 +307,9 @@ def test_the_fixtures_people_merges_and_leaders(tmp_path):
     assert [(n.name, n.file) for n in alpha.also] == [("No Account", "sigs/alpha/sig-info.yaml")]
     people = {p.key: p for p in loaded.people}
     assert people["ada"].spellings == ("Ada Alpha", "Alpha Ada") and people["ada"].has_page
-    assert people["bob"].roles == ("Maintainer", "Committer") and [m.sig_id for m in people["bob"].memberships] == [
+    assert people["bob"].roles == ("Maintainer", "Committer") and [
+        m.sig_id for m in people["bob"].memberships
+    ] == [
         "alpha",
         "delta",
     ]
@@ -338,3 +341,39 @@ def test_a_link_is_never_followed_as_the_people_file(tmp_path: Path):
     problems = Problems()
     assert read_decisions(tmp_path / "people.yaml", "hub/people.yaml", problems).hidden_accounts == set()
     assert problems.items  # said, not silently ignored
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    if not COMMUNITY.is_dir():
+        pytest.skip("../shared/community is absent")
+    copy = tmp_path_factory.mktemp("community") / "community"
+    shutil.copytree(COMMUNITY, copy, symlinks=True)
+    return load(copy, LoadSettings(), date(2026, 12, 6))
+
+
+def test_the_real_communitys_people_are_identities(real):
+    people = {p.key: p for p in real.people}
+    attended = real.health.attended
+    # Trusted AI's notes write "Wang Ze"; its members file "Ze Wang" (randywangze): all four 2020 meetings
+    assert [a.date.isoformat() for a in attended["randywangze"] if a.sig_id == "security"] == [
+        "2020-06-04", "2020-07-03", "2020-08-08", "2020-09-04",
+    ]  # fmt: skip
+    assert sum(1 for p in real.people if attended.get(p.key)) >= 60
+    assert people["jiancao81"].spellings == ("Cao Jian", "Jian Cao") or set(
+        people["jiancao81"].spellings
+    ) >= {
+        "Cao Jian",
+        "Jian Cao",
+    }
+    # leaders from READMEs where no other file names them; only two groups' files name nobody
+    assert [g.id for g in real.community.folders if not g.leadership] == ["xai", "research"]
+    tsc = real.community.sig("tsc").leadership
+    assert [n.name for n in tsc.leaders] == ["Lei Chen"]
+    # the listing's stale leads are findings, once each, never leaders
+    found = [p.message for p in real.problems.items if p.topic == "leaders"]
+    assert any(m.startswith("Siming Liu, named as the group's lead here") for m in found)
+    assert any(m.startswith("Shize Han, named as the group's lead here") for m in found)
+    assert len(found) <= 12
+    dx = real.health.groups["dx"].total
+    assert dx.people <= 12 and dx.organizations == 3  # Zhongjun/Zhong Jun, SJTU and its longer form

@@ -39,18 +39,19 @@ def place_label(statement: Statement) -> str:
 
 
 def check_consistency(
-    found: GroupMentions, identities: Identities
+    found: GroupMentions, identities: Identities, names: dict[str, str]
 ) -> tuple[list[Problem], LeadersTable, tuple[str, ...]]:
-    """The group's disagreements as warnings, its table of leaders, and the files compared."""
+    """The group's disagreements as warnings, its table of leaders (each person by the name
+    `names` gives their key), and the files compared."""
     said = found.group.statements
     problems = Problems()
-    table = _table(found, identities)
+    table = _table(found, identities, names)
     _leaders_differ(found, identities, problems)
     notes_links_differ(problems, [s for s in said if s.notes_link], NOTES_LINK)
     return problems.items, table, tuple(sorted({s.file for s in said}))
 
 
-def _table(found: GroupMentions, identities: Identities) -> LeadersTable:
+def _table(found: GroupMentions, identities: Identities, names: dict[str, str]) -> LeadersTable:
     columns: dict[str, str] = {}
     rows: dict[str, tuple[str, dict[str, list[Cell]]]] = {}
     for statement, mentions in found.leaders:
@@ -59,7 +60,7 @@ def _table(found: GroupMentions, identities: Identities) -> LeadersTable:
             key = identities.key_of(mention)
             if key is None:
                 continue
-            written = mention.name or f"@{mention.account}"
+            written = names.get(key) or mention.name or f"@{mention.account}"
             _, cells = rows.setdefault(key, (written, {}))
             cells.setdefault(statement.file, []).append(Cell(mention.line, statement.role == LEADS))
     by_place = {s.file: PLACES.index(s.place) for s, _ in found.leaders}

@@ -266,7 +266,7 @@ class HubPlan:
                 after_search=render_people_directory(
                     self.people,
                     homes,
-                    sum(1 for s in self.community.folders if s.lists_people),
+                    len({m.sig_id for person in self.people for m in person.memberships}),
                     sessions_attended(self.health, self.groups, here),
                     locale,
                     tuple(sig.name for sig in self.community.folders if self._people_unread(sig)),

@@ -119,7 +119,7 @@ def render_people_directory(
     pages: dict[str, str] | None = None,
 ) -> str:
     """Everyone once, with every group and role, filterable by role and text; `sig_count` is the
-    number of groups whose files list people; `attended` the sessions each person's key attended,
+    number of groups whose files name any of them; `attended` the sessions each person's key attended,
     with their pages' addresses; `unread` the groups whose files that list people could not be read
     (the Health page at `health_url` says why); `pages` each person's own page, by key."""
     counts = {role: sum(1 for p in people if role in p.roles) for role in PEOPLE_ROLES}
