@@ -10,6 +10,7 @@ from typing import Any
 from sigsite.accounts import ACCOUNT, GITEE_HOST, GITEE_HOSTS, account_of_home, profile_address, valid_account
 from sigsite.facts import read_facts
 from sigsite.given import given
+from sigsite.identity.names import plain
 from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.links import host_of, is_web_url
 from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts, Source
@@ -60,7 +61,8 @@ class PeopleBuilder:
     def add(self, entry: _Entry) -> None:
         """Record one entry; the first name seen for an account is the one shown."""
         same = self.entries.setdefault(entry.key, [])
-        if same and same[0].name != entry.name and all(e.name != entry.name for e in same[1:]):
+        spelled = plain(entry.name)  # `wang yi` is `Wang Yi`: one spelling, whatever the case
+        if same and plain(same[0].name) != spelled and all(plain(e.name) != spelled for e in same[1:]):
             first = same[0]
             self.problems.warning(
                 entry.file,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,11 +14,14 @@ import pytest
 from hub_support import COMMUNITY, FIXTURE
 
 from sigsite.health.attendance import attendance_of
+from sigsite.hub.people import community_people
 from sigsite.identity.decisions import Decisions, read_decisions
+from sigsite.identity.mentions import gather
 from sigsite.identity.names import Likeness, account_spelling, is_person, likenesses, plain
 from sigsite.identity.organisations import organisation_keys
 from sigsite.identity.resolve import Mention, resolve
 from sigsite.load import LoadSettings, load
+from sigsite.loader import Sources, load_sig
 from sigsite.model import Meeting
 from sigsite.problems import Problems
 from sigsite.statements import LEADS, MAINTAINERS, readme_statements
@@ -377,3 +381,26 @@ def test_the_real_communitys_people_are_identities(real):
     assert len(found) <= 12
     dx = real.health.groups["dx"].total
     assert dx.people <= 12 and dx.organizations == 3  # Zhongjun/Zhong Jun, SJTU and its longer form
+
+
+OPENEULER = COMMUNITY.parent / "openeuler" / "sig"
+
+
+def test_openeulers_sample_people_are_merged_across_sigs_by_account_with_their_roles(tmp_path):
+    if not OPENEULER.is_dir():
+        pytest.skip("../shared/openeuler is absent")
+    copy = tmp_path / "sig"
+    shutil.copytree(OPENEULER, copy, symlinks=True)
+    found = []
+    for folder in sorted(p for p in copy.iterdir() if p.is_dir() and p.name != "sig-template"):
+        group, _ = load_sig(Sources(root=folder))
+        found.append(gather(replace(group, id=folder.name, name=folder.name, path=f"sig/{folder.name}"), ()))
+    identities = resolve([m for group in found for m in group.all()], Decisions())
+    people = {p.key: p for p in community_people(found, identities)}
+    # the Gitee account is the key; the AtomGit account of the same entry is the same person's
+    assert people["chendh6"].other_accounts == ("chendh1",)
+    across = {key: [m.sig_id for m in p.memberships] for key, p in people.items() if len(p.memberships) > 1}
+    assert across["xiexiuqi"] == ["Kernel", "TC"] and len(across) >= 5
+    assert people["jimmy_hero"].roles == ("Maintainer", "Committer")  # committers per repository are roles
+    # an entry with an AtomGit account alone (no Gitee account) is known by its name in its SIG
+    assert people["name:Kernel:gang he"].gitee_id is None
