@@ -33,6 +33,10 @@ class Vocabulary:
     group_words: tuple[str, ...] = ()  # a chat's group, after its name (`QQ group`)
     leader_headings: tuple[str, ...] = ()  # a README's heading over the group's leaders
     minutes_words: tuple[str, ...] = ()  # what a README's line says when it gives the minutes' address
+    # How a README states a rhythm: each frequency of health/cadence.py's PERIOD_DAYS by its words.
+    # Written as the READMEs write them; a longer word wins where one holds another (`bi-weekly`
+    # over `weekly`, `双周` over `周例会` in `双周例会`).
+    frequency_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
 
 ENGLISH = Vocabulary(
@@ -70,6 +74,19 @@ ENGLISH = Vocabulary(
     readme_section_titles=("summary", "overview", "introduction", "readme", "contents", "table of contents"),
     channel_names={"wechat": ("wechat",)},
     group_words=("group",),
+    frequency_words={
+        "biweekly": (
+            "biweekly",
+            "bi-weekly",
+            "fortnightly",
+            "every two weeks",
+            "every 2 weeks",
+            "every other week",
+            "every second week",
+        ),
+        "weekly": ("weekly", "every week", "each week", "once a week"),
+        "monthly": ("monthly", "every month", "each month", "once a month", "every 1 month"),
+    },
 )
 
 CHINESE = Vocabulary(
@@ -93,4 +110,9 @@ CHINESE = Vocabulary(
     readme_section_titles=("简介", "概述", "介绍", "目录"),
     channel_names={"wechat": ("微信",)},
     group_words=("群",),
+    frequency_words={
+        "biweekly": ("每两周", "每2周", "每二周", "每隔一周", "每隔1周", "两周一次", "隔周", "双周"),
+        "weekly": ("每周", "每1周", "每一周", "每星期", "每个星期", "每礼拜", "周例会"),
+        "monthly": ("每月", "每个月", "每1个月", "每一个月", "每1月", "月例会"),
+    },
 )
