@@ -22,6 +22,7 @@ from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache
 from sigsite.problems import Problems
 from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE
+from sigsite.summaries import with_summaries
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def load_group(sources: Sources, cache: NoteCache | None = None, layout: Layout 
     group, problems = load_sig(sources, cache)
     group = replace(
         group,
+        meetings=with_summaries(group.meetings),
         id=layout.listed_kind.key,
         name=group.facts.name or "",
         maintainers=tuple(p.name for p in group.people_with_role("Maintainer")),

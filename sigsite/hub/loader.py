@@ -43,6 +43,7 @@ from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import symlink_on_the_way
 from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR
 from sigsite.statements import Listing, readme_statements
+from sigsite.summaries import with_summaries
 
 
 def sig_id(name: str) -> str:
@@ -350,9 +351,10 @@ def _load_folder(
     )
     known = {m.external_url for m in data.meetings if m.external_url}
     sessions = readme_sessions(readmes, known, timezone)
+    meetings = tuple(sorted((*data.meetings, *found_files.records, *sessions), key=meeting_order))
     data = replace(
         data,
-        meetings=tuple(sorted((*data.meetings, *found_files.records, *sessions), key=meeting_order)),
+        meetings=with_summaries(meetings),
         facts=replace(data.facts, channels=channels_named(r.text for r in readmes)),
     )
     embedded = dict(found_files.embedded)
