@@ -126,6 +126,8 @@ class Meeting:
     # line or first sentence of its own (summaries.py).
     summary: str = ""
     path: str = ""  # a record found outside meetings/: its path in its group's folder (the hub's)
+    # Where its start was taken from when it states none: its README's `path:line` (meeting_times.py)
+    time_from: str = ""
 
     @property
     def source_path(self) -> str:

@@ -25,15 +25,20 @@ def avatar_hue(person: Person) -> int:
 
 
 @lru_cache(maxsize=16384)  # a meeting's time shows on its page, its year, the archive and the home page
-def _time_element(start: datetime | None, day: date | None, locale: str) -> Markup:
+def _time_element(start: datetime | None, day: date | None, locale: str, time_from: str = "") -> Markup:
     if start is not None:
         _ = translator(locale)
         text = _("{date}, {time}", date=long_date(start, locale), time=clock(start))
         # The script's words for the visitor's time, with `{time}` where it puts it.
         local = _(" (your time: {time})", time="{time}")
-        return Markup('<time datetime="{}" data-sig-local="{}">{} {}</time>').format(
+        element = Markup('<time datetime="{}" data-sig-local="{}">{} {}</time>').format(
             start.isoformat(), local, text, zone_label(start)
         )
+        if time_from:  # the meeting states no time: its README's, on a day that keeps its rhythm
+            element += Markup(
+                ' <span class="sig-badge sig-badge--quiet sig-time-from" title="{}">{}</span>'
+            ).format(time_from, _("time from the README"))
+        return element
     if day is not None:
         return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), long_date(day, locale))
     return Markup("")
@@ -41,8 +46,8 @@ def _time_element(start: datetime | None, day: date | None, locale: str) -> Mark
 
 def time_element(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> Markup:
     """`<time>` with the meeting's date, time and zone; the script adds the visitor's time in the
-    words of its `data-sig-local`."""
-    return _time_element(meeting.start, meeting.date, locale)
+    words of its `data-sig-local`. A time taken from the README (Meeting.time_from) says so."""
+    return _time_element(meeting.start, meeting.date, locale, meeting.time_from)
 
 
 @cache
