@@ -36,6 +36,7 @@ _ENDS = "".join(re.escape(mark) for mark in words_of("sentence_ends") if mark !=
 # A sentence: up to an end mark, a line's end, or a full stop before a space ("3.0.2.0" is one word).
 _SENTENCE = re.compile(rf"(?:[^\n{_ENDS}.]|\.(?![ \t]|$))+(?:[{_ENDS}]+|\.+)?", re.MULTILINE)
 _LIST_NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)](?!\d)[ \t]*")  # "1.Roll Call", as a list the parser missed
+_NUMBERED = re.compile(r"\d{1,3}[.)]")  # what starts an item of such a list ("3.0.2.0 release review" too)
 # The blocks of Markdown a record's prose is read from, line by line; each pattern is linear (no
 # class of one can run past the line's end, no quantifier is nested in another).
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
@@ -138,7 +139,7 @@ def _prose(markdown: str) -> Iterator[str]:
 def _add(lines: list[str], plain: str, *, joined: bool) -> None:
     """A line of a paragraph added to `lines`: to the one before when it goes on with it (`joined`,
     and no number starts it), else as a line of its own (a list item, "2.Community Progress")."""
-    if lines and joined and not _LIST_NUMBER.match(plain):
+    if lines and joined and not _NUMBERED.match(plain):
         lines[-1] = f"{lines[-1]} {plain}"
     else:
         lines.append(plain)

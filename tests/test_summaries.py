@@ -152,3 +152,22 @@ def test_the_index_is_linear_in_the_groups_records():
     small_seconds, large_seconds = _seconds(small), _seconds(large)
     assert large_seconds < 1.0, f"{large_seconds:.2f} s for 20,000 records"
     assert large_seconds <= 6 * small_seconds + 0.1, f"{small_seconds:.2f} s -> {large_seconds:.2f} s"
+
+
+def test_a_list_written_without_blanks_is_read_item_by_item():
+    """The TSC's agendas: `1.Roll Call`, `3.0.2.0 release review`, one item a line, no list for
+    the forge; a paragraph's wrapped lines are one sentence."""
+    may = record(
+        "### Agenda:\n1.Roll Call and approval\n2.Community Progress Update\n3.0.2.0 release review\n"
+    )
+    june = record(
+        "### Agenda:\n1.Roll Call and approval\n2.Community Progress Update\n3.0.3.0 release note review\n"
+    )
+    wrapped = record(
+        "Will record detailed attendance starting next meeting, as the attendance have\nreached quorum.\n"
+    )
+    assert summaries(may, june, wrapped) == [
+        "3.0.2.0 release review",
+        "3.0.3.0 release note review",
+        "Will record detailed attendance starting next meeting, as the attendance have reached quorum.",
+    ]
