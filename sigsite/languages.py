@@ -68,6 +68,18 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def whole_words(words: tuple[str, ...]) -> str:
+    """As `alternation`, but a word written in Latin letters matches only as a whole word (`weekly`
+    not in `biweekly`, `on` not in `month`); a word of a script written without spaces, anywhere."""
+
+    def bounded(word: str) -> str:
+        start = r"\b" if word[:1].isascii() and (word[:1].isalnum() or word[:1] == "_") else ""
+        end = r"\b" if word[-1:].isascii() and (word[-1:].isalnum() or word[-1:] == "_") else ""
+        return f"{start}{re.escape(word)}{end}"
+
+    return "|".join(bounded(word) for word in sorted(words, key=len, reverse=True))
+
+
 _NAME_TAG = re.compile(r"[-_.]([A-Za-z]{2})$")
 
 

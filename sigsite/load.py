@@ -30,6 +30,7 @@ from sigsite.meetings import NoteCache
 from sigsite.model import Group
 from sigsite.problems import Problems
 from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE
+from sigsite.summaries import with_summaries
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,11 @@ def load_group(sources: Sources, cache: NoteCache | None = None, layout: Layout 
     root. With a `cache` from an earlier load, only the notes that changed are read again."""
     group, problems = load_sig(sources, cache)
     group = replace(
-        group, id=layout.listed_kind.key, name=group.facts.name or "", kind=layout.listed_kind.key
+        group,
+        meetings=with_summaries(group.meetings),
+        id=layout.listed_kind.key,
+        name=group.facts.name or "",
+        kind=layout.listed_kind.key,
     )
     found = gather(group, ())
     identities = resolve(found.all(), Decisions())

@@ -135,8 +135,12 @@ class Meeting:
     slides: str | None = None
     external_url: str | None = None
     conference_links: tuple[str, ...] = ()
-    summary: str = ""  # from front matter; else the archive shows the first agenda items
+    # From front matter; else, without an agenda (whose first items the archive shows), its topic
+    # line or first sentence of its own (summaries.py).
+    summary: str = ""
     path: str = ""  # a record found outside meetings/: its path in its group's folder (the hub's)
+    # Where its start was taken from when it states none: its README's `path:line` (meeting_times.py)
+    time_from: str = ""
 
     @property
     def source_path(self) -> str:

@@ -261,6 +261,7 @@ ZH: dict[str, str] = {
     "4th": "第四个",
     # sigsite.js: a meeting's time in the visitor's zone, from its <time>'s data-sig-local.
     " (your time: {time})": "（您的时间：{time}）",
+    "time from the README": "时间取自 README",
 }
 CATALOGS: dict[str, dict[str, str]] = {"zh": ZH}
 # The note on a hub page that shows a README in another language than the page's, by the README's.

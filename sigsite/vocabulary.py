@@ -39,6 +39,14 @@ class Vocabulary:
     no_person: tuple[str, ...] = ()  # what a name's place holds when nobody is named yet (`TBD`)
     team_words: tuple[str, ...] = ()  # a word that makes a "name" a role or a team (`committers`)
     minutes_words: tuple[str, ...] = ()  # what a README's line says when it gives the minutes' address
+    # How a README states a rhythm: each frequency of health/cadence.py's PERIOD_DAYS by its words.
+    # Written as the READMEs write them; a longer word wins where one holds another (`bi-weekly`
+    # over `weekly`, `双周` over `周例会` in `双周例会`).
+    frequency_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    topic_markers: tuple[str, ...] = ()  # what opens a record's topic line ("主题是《…》", "Topic: …")
+    sentence_ends: tuple[str, ...] = ()  # what ends a sentence, a character each (`.` before a blank)
+    date_words: tuple[str, ...] = ()  # the words of a written date or time, its numbers aside
+    time_labels: tuple[str, ...] = ()  # what a record's line of its own time begins with ("Duration:")
 
 
 ENGLISH = Vocabulary(
@@ -92,6 +100,30 @@ ENGLISH = Vocabulary(
     readme_section_titles=("summary", "overview", "introduction", "readme", "contents", "table of contents"),
     channel_names={"wechat": ("wechat",)},
     group_words=("group",),
+    frequency_words={
+        "biweekly": (
+            "biweekly",
+            "bi-weekly",
+            "fortnightly",
+            "every two weeks",
+            "every 2 weeks",
+            "every other week",
+            "every second week",
+        ),
+        "weekly": ("weekly", "every week", "each week", "once a week"),
+        "monthly": ("monthly", "every month", "each month", "once a month", "every 1 month"),
+    },
+    topic_markers=("topic:", "topic is", "topic was", "topics:", "theme:", "theme is", "theme was"),
+    sentence_ends=(".", "!", "?", ";"),
+    date_words=(
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
+        *("at", "on", "am", "pm", "gmt", "utc", "st", "nd", "rd", "th"),
+    ),
+    time_labels=("duration", "time", "when", "meeting time"),
 )
 
 CHINESE = Vocabulary(
@@ -119,4 +151,27 @@ CHINESE = Vocabulary(
     readme_section_titles=("简介", "概述", "介绍", "目录"),
     channel_names={"wechat": ("微信",)},
     group_words=("群",),
+    frequency_words={
+        "biweekly": ("每两周", "每2周", "每二周", "每隔一周", "每隔1周", "两周一次", "隔周", "双周"),
+        "weekly": ("每周", "每1周", "每一周", "每星期", "每个星期", "每礼拜", "周例会"),
+        "monthly": ("每月", "每个月", "每1个月", "每一个月", "每1月", "月例会"),
+    },
+    topic_markers=(
+        "主题是",
+        "主题为",
+        "主题：",
+        "主题:",
+        "议题是",
+        "议题为",
+        "议题：",
+        "议题:",
+        "题目是",
+        "题目：",
+    ),
+    sentence_ends=("。", "！", "？", "；"),
+    date_words=(
+        *("年", "月", "日", "号", "星期", "礼拜", "周", "一", "二", "三", "四", "五", "六", "天"),
+        *("上午", "下午", "晚上", "早上", "中午", "点", "时", "分", "半", "北京时间"),
+    ),
+    time_labels=("会议时间", "时间"),
 )

@@ -146,6 +146,20 @@ HUB_SHAPES: dict[str, Callable[[int], dict[str, str]]] = {
         f"{ALPHA}/sig-info.yaml": "name: " + "Alpha " * (n // 12) + "\n",
         RECORD: "# " + "Meeting " * (n // 16) + "\n\ntext\n",
     },
+    # what a session's summary and its own time read (issue 31): the sentences of many records of
+    # one template, counted in one index; a record's first lines, labelled as its time
+    "records of one template": lambda n: {
+        f"{ALPHA}/docs/session-20210506/r{i:05d}.md": "# Session\n\n2021年05月06日\n\n"
+        f"感谢开发者们的热情参与！\n\nThe session was number {i}.\n"
+        for i in range(n // 120)
+    },
+    "time lines and runs in a record": lambda n: {
+        RECORD: "# Meeting\n\n"
+        + _repeat("Duration: 2021/May/06 16:00 ~ 17:00 (UTC +08:00) " + "1:0" * 30 + "\n", n // 2)
+        + "a"
+        + "_" * (n // 2)
+        + "b\n"
+    },
 }
 
 

@@ -263,7 +263,7 @@ def test_the_scan_finds_a_language_in_a_template_a_script_and_a_reader(tmp_path)
 def test_a_third_language_is_read_as_soon_as_its_words_are_data():
     """A language added to the data (here a made-up one, before the readers are imported) has its
     words found by every reader built from it: sections, attendance, actions, records, templates,
-    READMEs' titles, channels."""
+    READMEs' titles, channels, rhythms, topics and a record's time."""
     script = """
 import sigsite.languages as languages
 from sigsite.vocabulary import Vocabulary
@@ -280,6 +280,10 @@ words = Vocabulary(
     readme_section_titles=("qqoverview",),
     channel_names={"wechat": ("qqchat",)},
     group_words=("qqgroup",),
+    frequency_words={"biweekly": ("qqfortnight",)},
+    topic_markers=("qqtopic:",),
+    sentence_ends=("‽",),
+    time_labels=("qqwhen",),
 )
 languages.LANGUAGES["qq"] = languages.Language("qq", "full", ("README.qq.md",), words=words)
 from sigsite.channels import channels_named
@@ -294,6 +298,12 @@ assert attendance._ORGANISATION_WORDS.search("Big QQCollege")
 assert records.RECORD_WORDS.search("2021/QQSession.md") and records.TEMPLATE.search("sig-qqtemplate.md")
 assert "qqoverview" in readmes.SECTION_TITLES
 assert channels_named(["join our qqchat", "or the QQ qqgroup"]) == ("wechat", "qq")
+from sigsite.health.cadence import frequencies_in
+from sigsite import summaries
+from sigsite.hub import meeting_times
+assert frequencies_in("we meet qqfortnight") == {"biweekly"}
+assert summaries._TOPIC.search("qqtopic: x") and "‽" in summaries._ALL_ENDS
+assert meeting_times._LABEL.match("qqwhen: 16:00")
 print("read")
 """
     result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, text=True)

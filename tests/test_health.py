@@ -519,3 +519,77 @@ def test_one_name_written_many_ways_makes_a_few_warnings(tmp_path):
     )
     assert maybe.endswith("or 45 more; not merged (and 28 more places)")
     assert all(len(m) < 2_000 for m in said)
+
+
+# Cadence reads every way the real READMEs state a rhythm (issue 30): the lines below are theirs
+# (executor, heterogeneous_fusion, LLM Inference Serving, usability, the TSC) or their English forms.
+@pytest.mark.parametrize(
+    ("text", "frequency", "weekday", "start"),
+    [
+        ("时间：周六下午，每2周开展一次", "biweekly", 5, None),  # sigs/executor
+        (
+            "活动频率：每1个月1次，每次围绕同一个共同主题进行研讨",
+            "monthly",
+            None,
+            None,
+        ),  # heterogeneous_fusion
+        ("每两周周四下午3点半（北京时间）", "biweekly", 3, "15:30"),
+        ("双周例会，周二晚上7点", "biweekly", 1, "19:00"),
+        ("每隔一周的周三", "biweekly", 2, None),
+        ("每月第三个周四", "monthly", 3, None),
+        ("每个月的例会", "monthly", None, None),
+        ("每周二下午16点30分（北京时间）", "weekly", 1, "16:30"),
+        ("周例会：周四 10:00", "weekly", 3, "10:00"),
+        ("We meet weekly on Thursday.", "weekly", 3, None),
+        ("We meet every week.", "weekly", None, None),
+        ("We meet biweekly on Friday at 9:00.", "biweekly", 4, "09:00"),
+        ("We meet bi-weekly on Friday.", "biweekly", 4, None),
+        ("We meet every two weeks on Monday.", "biweekly", 0, None),
+        ("We meet every 2 weeks.", "biweekly", None, None),
+        ("We meet every other week, on Tuesday.", "biweekly", 1, None),
+        ("A fortnightly call on Wednesday.", "biweekly", 2, None),
+        ("We meet monthly.", "monthly", None, None),
+        ("We meet every month on the 2nd Tuesday.", "monthly", 1, None),
+        ("We meet once a month.", "monthly", None, None),
+    ],
+)
+def test_cadence_reads_every_way_a_readme_states_a_rhythm(text, frequency, weekday, start):
+    (schedule,) = stated_schedules(text, "README.md", Problems())
+    assert schedule.parsed, schedule
+    assert (schedule.frequency, schedule.weekday, schedule.start) == (frequency, weekday, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "line"),
+    [
+        # a heading that contradicts itself: weekly (biweekly), in either kind of parentheses
+        ("## ４，周例会(双周例会)\n\n时间：SIG微信群内通知\n", "４，周例会(双周例会)", 1),  # sigs/security
+        ("### 周例会（双周例会）\n\n例会内容：对齐进展\n", "周例会（双周例会）", 1),
+        ("## Weekly meeting (bi-weekly)\n\nWe sync on progress.\n", "Weekly meeting (bi-weekly)", 1),
+        # a sentence that states another rhythm than its heading
+        ("### 周例会\n\n* 时间：周四 15:00，每2周一次\n", "时间：周四 15:00，每2周一次", 3),
+        (
+            "## Weekly meeting\n\nWe meet every two weeks on Thursday.\n",
+            "We meet every two weeks on Thursday.",
+            3,
+        ),
+        # LLM Inference Serving's Chinese line: two days
+        ("* 时间：周三或周四下午16点30分，每2周开展一次\n", "时间：周三或周四下午16点30分，每2周开展一次", 1),
+        ("* 活动频率：每2-3个月1次\n", "活动频率：每2-3个月1次", 1),  # sigs/executor: a range
+    ],
+)
+def test_a_contradicting_heading_or_an_unclear_rhythm_is_quoted_not_parsed(text, quote, line):
+    (schedule,) = stated_schedules(text, "README.md", Problems())
+    assert not schedule.parsed and (schedule.quote, schedule.line) == (quote, line)
+
+
+def test_a_heading_that_agrees_with_its_sentence_leaves_it_parsed():
+    """heterogeneous_fusion's `### 3. 双周例会` over a biweekly sentence; a heading alone states nothing."""
+    text = "### 3. 双周例会\n\n- 时间：周六晚上7点，每2周开展一次\n\n## Weekly meeting\n\nTime: on WeChat\n"
+    (schedule,) = stated_schedules(text, "README.md", Problems())
+    assert schedule.parsed and (schedule.frequency, schedule.weekday, schedule.start) == (
+        "biweekly",
+        5,
+        "19:00",
+    )
+    assert schedule.line == 3

@@ -295,6 +295,40 @@ def test_calendars_and_feeds_for_the_community_and_each_sig(hub):
     assert "meetings.ics" not in hub.html("sigs/delta/index.html").select_one(".sig-facts").decode()
 
 
+def test_a_sessions_own_summary_and_time_on_its_pages_and_in_its_calendar(hub):
+    """Issue 31: beta's sessions each show their own summary (the topic line; else the first
+    sentence that is neither a date nor the thanks both say); the TSC's 2020-06-18 note states its
+    own time, 2020-05-21 takes the README's (the 3rd Thursday, 4pm to 5pm UTC+8), marked as such
+    on its page, in the archive in both languages and in the calendar."""
+    for archive in ("sigs/beta/meetings/index.html", "zh/sigs/beta/meetings/index.html"):
+        shown = [p.get_text(strip=True) for p in hub.article(archive).select(".sig-meeting__summary")]
+        assert shown == ["本期分享介绍调试工具的新功能。", "主题是《易用性设计》"], archive
+    may = hub.article("tsc/meetings/2020-05-21/index.html").select_one(".sig-meeting-meta")
+    assert may.select_one("time")["datetime"] == "2020-05-21T16:00:00+08:00"
+    mark = may.select_one(".sig-time-from")
+    assert mark.get_text(strip=True) == "time from the README" and mark["title"] == "tsc/README.md:6"
+    june = hub.article("tsc/meetings/2020-06-18/index.html").select_one(".sig-meeting-meta")
+    assert june.select_one("time")["datetime"] == "2020-06-18T16:00:00+08:00"
+    assert "90 minutes" in june.get_text(" ") and june.select_one(".sig-time-from") is None
+    zh = hub.article("zh/tsc/meetings/index.html")
+    assert [m.get_text(strip=True) for m in zh.select(".sig-time-from")] == ["时间取自 README"]
+    calendar = Calendar.from_ical((hub.site / "tsc/meetings.ics").read_bytes())
+    held = {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT") if "STATUS" not in e}
+    may_event, june_event = held["tsc.2020-05-21"], held["tsc.2020-06-18"]
+    assert (may_event.decoded("DTSTART").isoformat(), may_event.decoded("DTEND").isoformat()) == (
+        "2020-05-21T16:00:00+08:00",
+        "2020-05-21T17:00:00+08:00",
+    )
+    assert "Time from the README (tsc/README.md:6)" in str(may_event["DESCRIPTION"])
+    assert june_event.decoded("DTEND").isoformat() == "2020-06-18T17:30:00+08:00"
+    assert "README" not in str(june_event["DESCRIPTION"])
+    meetings = {m["id"]: m for m in _json(hub, "meetings.json")["meetings"] if m["sig"] == "tsc"}
+    assert (meetings["2020-05-21"]["time_from"], meetings["2020-06-18"]["time_from"]) == (
+        "tsc/README.md:6",
+        None,
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "schema"),
     [

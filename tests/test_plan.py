@@ -288,9 +288,10 @@ def test_each_groups_calendar_and_feed_hold_its_meetings_with_addresses_on_the_h
         f"{BASE}tsc/meetings/2020-05-21/",
         f"{BASE}tsc/meetings/2020-06-18/",
     ]
-    # Its README's "3rd Thursday every month (UTC+8)", with no time: a tentative day, not an hour.
+    # Its README's "3rd Thursday every month (UTC+8) from 4:00pm to 5:00pm": 08:00 UTC, tentative.
     (expected,) = [e for e in tsc.walk("VEVENT") if "STATUS" in e]
-    assert str(expected["STATUS"]) == "TENTATIVE" and expected.decoded("DTSTART") == date(2021, 6, 17)
+    assert str(expected["STATUS"]) == "TENTATIVE"
+    assert expected.decoded("DTSTART") == datetime(2021, 6, 17, 8, 0, tzinfo=UTC)
     assert "not announced" in str(expected["SUMMARY"]) and "tsc/README.md:6" in str(expected["DESCRIPTION"])
     assert not [f for f in hub.files if f.path.startswith("sigs/delta/")]  # nothing dated: no calendar
 

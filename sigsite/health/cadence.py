@@ -26,16 +26,21 @@ from markdown_it.token import Token
 from sigsite.headings import MAX_UTC_OFFSET, MIN_UTC_OFFSET
 from sigsite.health.examples import clip
 from sigsite.health.sections import inline, outline
+from sigsite.languages import named_by_every_language, whole_words
 from sigsite.markup.commonmark import inline_text
 from sigsite.problems import Problems
 
 PERIOD_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
-_FREQUENCIES = (
-    ("biweekly", r"bi-?weekly|every (?:two|2|other) weeks?|fortnightly|每两周|每隔一周|隔周|双周"),
-    ("weekly", r"(?<!bi)(?<!bi-)weekly|every week|每周|每星期|周例会"),
-    ("monthly", r"monthly|every month|once a month|每月|每个月"),
-)
-_FREQUENCY = [(key, re.compile(pattern, re.IGNORECASE)) for key, pattern in _FREQUENCIES]
+# Every language's words for each frequency (vocabulary.py), found in one left-to-right scan: where
+# one word holds another, the longer is found and the shorter inside it is not (`双周例会` says
+# biweekly, not also weekly).
+_FREQUENCY_OF = {
+    word.casefold(): key
+    for key, words in named_by_every_language("frequency_words").items()
+    for word in words
+    if key in PERIOD_DAYS
+}
+_FREQUENCY = re.compile(whole_words(tuple(_FREQUENCY_OF)), re.IGNORECASE)
 _RANGE = re.compile(
     r"(?<!\d)\d+\s*[-~～到至]\s*\d+\s*(?:周|个?月|weeks?|months?)|irregular|不定期", re.IGNORECASE
 )
@@ -79,7 +84,8 @@ _ORDINALS = {
 _TIME = re.compile(
     r"(?<![\d:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>am|pm)(?![a-z])"
     r"|(?<![\d:])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
-    r"|(?P<part>上午|下午|晚上|早上|中午)\s*(?P<hzh>\d{1,2})\s*(?:点|时)(?P<half>半)?",
+    r"|(?P<part>上午|下午|晚上|早上|中午)\s*(?P<hzh>\d{1,2})\s*(?:点|时)"
+    r"(?:(?P<half>半)|(?P<mzh>[0-5]?\d)[ \t]?分)?",  # 下午3点半, 下午16点30分
     re.IGNORECASE,
 )
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|-|–|~|～|至|到)\s*$", re.IGNORECASE)
@@ -169,38 +175,59 @@ def observed_intervals(days: list[date]) -> tuple[int, ...]:
 
 def stated_schedules(text: str, file: str, problems: Problems) -> tuple[Schedule, ...]:
     """The paragraphs or list items of a README that state how often the group meets (at most
-    MAX_SCHEDULES); a time or zone that cannot be one is a warning to `problems`."""
+    MAX_SCHEDULES); a time or zone that cannot be one is a warning to `problems`.
+
+    A heading that states a rhythm is read with the sentences below it: one that contradicts
+    itself (`周例会（双周例会）`, weekly and biweekly) is quoted, and so is a sentence that states
+    another rhythm than its heading (`## Weekly meeting`, then "every two weeks")."""
     found: list[Schedule] = []
-    if not _RANGE.search(text) and not any(pattern.search(text) for _, pattern in _FREQUENCY):
+    if not _RANGE.search(text) and not _FREQUENCY.search(text):
         return ()  # nothing that states a rhythm: no need to parse
     tokens = outline(text)
+    heading: set[str] = set()  # the frequencies the nearest heading above states
     for index, token in enumerate(tokens):
-        if (
-            token.type != "inline"
-            or tokens[index - 1].type != "paragraph_open"
-            or not _states_a_rhythm(token)
-        ):
+        opener = tokens[index - 1].type if index else ""
+        if token.type != "inline" or opener not in {"paragraph_open", "heading_open"}:
+            continue
+        if opener == "heading_open":
+            heading = set()
+        if not _states_a_rhythm(token):
             continue
         sentence = " ".join(inline_text(inline(token)).split())[:MAX_SENTENCE]
-        if not _RANGE.search(sentence) and not any(pattern.search(sentence) for _, pattern in _FREQUENCY):
-            continue
         line = (token.map[0] if token.map else 0) + 1
-        found.append(_parsed(sentence[:QUOTE_LENGTH], file, line, problems))
+        if opener == "heading_open":
+            heading = frequencies_in(sentence)
+            if len(heading) < 2:
+                continue  # a heading alone states no schedule; its sentences do
+            schedule = Schedule(sentence[:QUOTE_LENGTH], file, line)
+        elif _RANGE.search(sentence) or _FREQUENCY.search(sentence):
+            schedule = _parsed(sentence[:QUOTE_LENGTH], file, line, problems)
+            if schedule.parsed and heading and heading != {schedule.frequency}:
+                schedule = Schedule(schedule.quote, file, line)
+        else:
+            continue
+        found.append(schedule)
         if len(found) == MAX_SCHEDULES:
             break
     return tuple(found)
 
 
+def frequencies_in(text: str) -> set[str]:
+    """The frequencies (keys of PERIOD_DAYS) that `text` names."""
+    return {_FREQUENCY_OF[match[0].casefold()] for match in _FREQUENCY.finditer(text)}
+
+
 def _states_a_rhythm(token: Token) -> bool:
-    """Whether a paragraph's source (its first MAX_SENTENCE characters and a little more, what its
-    text can come from) names a frequency or a range of them: else its markup is not read."""
+    """Whether a paragraph's or heading's source (its first MAX_SENTENCE characters and a little
+    more, what its text can come from) names a frequency or a range of them: else its markup is
+    not read."""
     source = token.content[: 2 * MAX_SENTENCE]
-    return bool(_RANGE.search(source) or any(pattern.search(source) for _, pattern in _FREQUENCY))
+    return bool(_RANGE.search(source) or _FREQUENCY.search(source))
 
 
 def _parsed(sentence: str, file: str, line: int, problems: Problems) -> Schedule:
     quoted = Schedule(sentence, file, line)
-    frequencies = {key for key, pattern in _FREQUENCY if pattern.search(sentence)}
+    frequencies = frequencies_in(sentence)
     weekdays = {_weekday(m) for m in _WEEKDAY.finditer(sentence)}
     ordinals = {_ORDINALS.get((m[1] or m[2]).lower()) for m in _ORDINAL.finditer(sentence)}
     if len(frequencies) != 1 or len(weekdays) > 1 or None in ordinals or _UNCLEAR.search(sentence):
@@ -257,7 +284,8 @@ def _clock(match: re.Match[str]) -> str | None:
     hour = int(match["hzh"])
     if match["part"] in {"下午", "晚上"} and hour < 12:
         hour += 12
-    return f"{hour:02d}:{'30' if match['half'] else '00'}" if hour < 24 else None
+    minutes = "30" if match["half"] else f"{int(match['mzh'] or 0):02d}"
+    return f"{hour:02d}:{minutes}" if hour < 24 else None
 
 
 def _offset(match: re.Match[str]) -> str | None:

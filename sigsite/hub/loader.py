@@ -12,6 +12,7 @@ import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
 
 from sigsite.addresses import UniqueSegments, address_segment, group_prefix
 from sigsite.attachments import ATTACHMENT_SUFFIXES, publishable
@@ -23,6 +24,7 @@ from sigsite.hub.history import read_history
 from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.links import forge_targets, relative_targets
 from sigsite.hub.listing import Listed, read_listing
+from sigsite.hub.meeting_times import readme_schedule, with_readme_times, with_stated_time
 from sigsite.hub.model import Community
 from sigsite.hub.owners import read_owners
 from sigsite.hub.readmes import (
@@ -43,6 +45,7 @@ from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import symlink_on_the_way
 from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR
 from sigsite.statements import Listing, readme_statements
+from sigsite.summaries import with_summaries
 
 
 def sig_id(name: str) -> str:
@@ -347,9 +350,12 @@ def _load_folder(
     )
     known = {m.external_url for m in data.meetings if m.external_url}
     sessions = readme_sessions(readmes, known, timezone)
+    zone = ZoneInfo(timezone)
+    records = [with_stated_time(r, zone, f"{display}/{r.path}", problems) for r in found_files.records]
+    meetings = tuple(sorted((*data.meetings, *records, *sessions), key=meeting_order))
     data = replace(
         data,
-        meetings=tuple(sorted((*data.meetings, *found_files.records, *sessions), key=meeting_order)),
+        meetings=with_summaries(with_readme_times(meetings, readme_schedule(readmes), zone)),
         facts=replace(data.facts, channels=channels_named(r.text for r in readmes)),
     )
     embedded = dict(found_files.embedded)

@@ -20,7 +20,6 @@ from pathlib import Path, PurePosixPath
 
 from sigsite.addresses import UniqueSegments
 from sigsite.hub.documents import read_committed, title_and_body
-from sigsite.hub.readmes import first_prose
 from sigsite.languages import alternation, detect_language, language_of_name, words_of
 from sigsite.layout import MINDSPORE
 from sigsite.model import Meeting, Readme
@@ -229,7 +228,6 @@ def _record(relative: str, text: str, when: date, timezone: str) -> Meeting:
         timezone=timezone,
         body=body,
         language=language_of_name(path.stem) or detect_language(text),
-        summary=first_prose(body) or "",
         path=relative,
     )
 

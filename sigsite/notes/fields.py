@@ -42,7 +42,7 @@ def _in_range(day: date) -> bool:
     return EARLIEST <= day <= LATEST
 
 
-def _zone_for_offset(offset: timedelta, day: date, default: ZoneInfo) -> ZoneInfo:
+def zone_for_offset(offset: timedelta, day: date, default: ZoneInfo) -> ZoneInfo:
     """The site's zone when it has this offset on that day, else a fixed `Etc/GMT` zone."""
     noon = datetime.combine(day, time(12), default)
     if noon.utcoffset() == offset:
@@ -185,5 +185,5 @@ def meeting_zone(
             )
         return zone or default_zone
     if heading.utc_offset is not None and day is not None:
-        return _zone_for_offset(heading.utc_offset, day, default_zone)
+        return zone_for_offset(heading.utc_offset, day, default_zone)
     return default_zone

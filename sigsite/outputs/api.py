@@ -61,6 +61,7 @@ def meeting_record(meeting: Meeting, site: SiteAddresses) -> dict[str, Any]:
         "start_utc": instant(meeting).strftime("%Y-%m-%dT%H:%M:%SZ") if meeting.start else None,
         "timezone": meeting.timezone,
         "duration_minutes": meeting.duration_minutes,
+        "time_from": meeting.time_from or None,
         "url": site.of(meeting),
         "external": meeting.is_external,
         "language": meeting.language,

@@ -80,6 +80,12 @@ def calendar_of(
             end = start + timedelta(days=1)
         url = site.of(meeting)
         agenda = "\n".join(f"- {item}" for item in meeting.agenda_items) or agenda_summary(meeting)
+        if meeting.time_from:  # said as the page says it: the record states no time of its own
+            agenda = "\n\n".join(
+                part
+                for part in (agenda, f"Time from the README ({meeting.time_from}); the record states none.")
+                if part
+            )
         calendar.add_component(
             Event.new(
                 uid=f"{site.event_prefix}{meeting.slug}@{site.host}",

@@ -39,10 +39,23 @@ def _time_element(start: datetime | None, day: date | None, locale: str) -> Mark
     return Markup("")
 
 
-def time_element(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> Markup:
+def time_element(meeting: Meeting, locale: str = DEFAULT_LOCALE, *, mark: bool = True) -> Markup:
     """`<time>` with the meeting's date, time and zone; the script adds the visitor's time in the
-    words of its `data-sig-local`."""
-    return _time_element(meeting.start, meeting.date, locale)
+    words of its `data-sig-local`. A time taken from the README says so after it, unless `mark`
+    is off (a page that puts time_from_mark elsewhere)."""
+    element = _time_element(meeting.start, meeting.date, locale)
+    return element + time_from_mark(meeting, locale) if mark and meeting.time_from else element
+
+
+def time_from_mark(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> Markup:
+    """A badge "time from the README" when the meeting states no time and shows its README's (on a
+    day that keeps the README's rhythm, meeting_times.py), the README's line in its title; else
+    nothing."""
+    if not (meeting.time_from and meeting.start):
+        return Markup("")
+    return Markup(' <span class="sig-badge sig-badge--quiet sig-time-from" title="{}">{}</span>').format(
+        meeting.time_from, translator(locale)("time from the README")
+    )
 
 
 @cache
@@ -69,7 +82,11 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
         hue=avatar_hue,
     )
     env.globals.update(
-        roles=ROLES, locale=locale, _=translator(locale), when=lambda m: time_element(m, locale)
+        roles=ROLES,
+        locale=locale,
+        _=translator(locale),
+        when=lambda m, mark=True: time_element(m, locale, mark=mark),
+        time_from=lambda m: time_from_mark(m, locale),
     )
     return env
 
