@@ -248,7 +248,7 @@ def test_a_persons_page_gives_accounts_spellings_roles_with_their_lines_and_sess
     text = page.get_text(" ", strip=True)
     said = [a["href"] for a in page.select(".sig-person-page__said a")]
     assert "https://gitee.com/mindspore/community/blob/master/sigs/alpha/sig_members.yaml#L2" in said
-    assert "https://gitee.com/mindspore/community/blob/master/tsc/README.md#L10" in said  # **Chair**
+    assert "https://gitee.com/mindspore/community/blob/master/tsc/README.md#L11" in said  # **Chair**
     years = [h.get_text(strip=True) for h in page.select("h3")]
     assert years == ["2021", "2020"]
     if language:
