@@ -17,6 +17,7 @@ from sigsite.addresses import UniqueSegments, address_segment, group_prefix
 from sigsite.attachments import ATTACHMENT_SUFFIXES, publishable
 from sigsite.channels import channels_named
 from sigsite.formatting import shortened
+from sigsite.hub.descriptions import group_descriptions, introductions
 from sigsite.hub.documents import read_documents
 from sigsite.hub.faults import published
 from sigsite.hub.history import read_history
@@ -27,17 +28,16 @@ from sigsite.hub.model import Community
 from sigsite.hub.owners import read_owners
 from sigsite.hub.readmes import (
     community_readmes,
-    first_paragraph,
     heading_name,
     read_readmes,
 )
 from sigsite.hub.records import group_files, readme_sessions
 from sigsite.hub.rendering import rendered_community
-from sigsite.languages import CODES, DEFAULT, detect_language
+from sigsite.languages import CODES, DEFAULT
 from sigsite.layout import MINDSPORE, GroupKind, Layout
 from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache, meeting_order
-from sigsite.model import Group
+from sigsite.model import Group, SigFacts
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file, refuse_unpublishable_name
 from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import symlink_on_the_way
@@ -137,15 +137,14 @@ def load_community(
     for index, entry in enumerate(elsewhere, start=len(folders)):
         if index not in ids:
             continue
-        introductions = {
-            code: links[entry.link].introduction for code, links in by_link.items() if entry.link in links
-        }
+        descriptions = group_descriptions(SigFacts(), (links.get(entry.link) for links in by_link.values()))
         sigs.append(
             Group(
                 id=ids[index],
                 folder=None,
                 name=shortened(entry.name),
-                introduction={code: text for code, text in introductions.items() if text},
+                introduction=introductions(descriptions),
+                descriptions=descriptions,
                 maintainers=(entry.maintainer,) if entry.maintainer else (),
                 external_url=entry.link,
                 kind=listed_kind.key,
@@ -326,17 +325,7 @@ def _load_folder(
     maintainers = tuple(p.name for p in data.people_with_role("Maintainer"))
     if not maintainers and listed_first and listed_first.maintainer:
         maintainers = (listed_first.maintainer,)
-    facts = data.facts
-    described = [d for d in (facts.description_en, facts.description) if d]
-    introduction = {
-        code: text
-        for code in CODES
-        if (
-            text := ((entry := listed.get(code)) and entry.introduction)
-            or next((d for d in described if detect_language(d) == code), None)
-            or first_paragraph(readmes, code)
-        )
-    }
+    descriptions = group_descriptions(data.facts, listed.values(), readmes)
     names = PublishableNames(display, problems)  # every name on the way to a published file
     found_files = group_files(
         folder,
@@ -378,7 +367,9 @@ def _load_folder(
         id=sig_id_,
         folder=folder.name,
         name=name,
-        introduction=introduction,
+        names={code: shortened(text) for code, text in data.facts.names.items()},
+        introduction=introductions(descriptions),
+        descriptions=descriptions,
         maintainers=maintainers,
         readmes=readmes,
         published_files=tuple(
