@@ -13,8 +13,10 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 
+from sigsite.emails import redact
 from sigsite.formatting import shortened
 from sigsite.markup.commonmark import MAX_INLINE_NESTING, inline_text
+from sigsite.privacy import warn_withheld
 from sigsite.problems import At, Problems
 
 # The inline marks a name may carry by mistake. Raw HTML and entities are not read: a name that
@@ -42,6 +44,11 @@ def name_as_text(written: str, file: str, line: At, problems: Problems) -> str |
     otherwise; None when nothing is left of it."""
     plain = plain_name(written)
     if plain != " ".join(written.split()):
+        # The file's value was searched for addresses as written: one the marks hid (`a@**b**.org`)
+        # is withheld now, public or not (a name is no place for one).
+        plain, hidden = redact(plain, markdown=False)
+        for address in hidden:
+            warn_withheld(address, file, line, problems)
         shown = f"'{shortened(plain)}'" if plain else "nothing"
         problems.warning(
             file,

@@ -144,7 +144,7 @@ def test_a_page_in_a_language_no_description_is_written_in_shows_another_marked(
 def test_the_listing_in_one_language_holding_another_languages_text_counts_as_that_language():
     english = Listed("Gamma", None, "This SIG lives on GitHub.", None)
     chinese = Listed("Gamma", None, "This SIG lives on GitHub.", None)  # sig_info_chinese.yaml's
-    described = group_descriptions(SigFacts(), (english, chinese))
+    described = group_descriptions(SigFacts(), [("sigs/sig_info.yaml", english), ("sigs/zh.yaml", chinese)])
     assert [(d.language, d.plain) for d in described] == [("en", "This SIG lives on GitHub.")]
     assert introductions(described) == {"en": "This SIG lives on GitHub."}
 
@@ -234,3 +234,37 @@ def _no_history():
     from sigsite.hub.history import History
 
     return History()
+
+
+def test_an_address_the_rendering_makes_is_withheld_with_a_warning_naming_the_file(tmp_path):
+    """The YAML's values are searched for addresses as written; `a@**b**.com` becomes one only once
+    rendered, so the rendered description is searched too."""
+    alpha, problems = _fixture_group(
+        tmp_path,
+        "alpha",
+        {
+            "sigs/alpha/sig-info.yaml": (
+                "description_en: The Alpha SIG works on trusted computing.",
+                "description_en: 'write to ada@**huawei**.com'",
+            ),
+            "sigs/sig_info.yaml": ("introduction: Computer vision kits.", "introduction: 'eve@*huawei*.com'"),
+        },
+    )
+    assert alpha.description("en").html == "write to [e-mail hidden]"
+    assert alpha.introduction["en"] == "write to [e-mail hidden]"
+    withheld = {(p.file, p.message) for p in problems.warnings if "withheld" in p.message}
+    assert (
+        "sigs/alpha/sig-info.yaml",
+        "the personal e-mail address a…@huawei.com is withheld from the site",
+    ) in withheld
+    assert (
+        "sigs/sig_info.yaml",
+        "the personal e-mail address e…@huawei.com is withheld from the site",
+    ) in withheld
+
+
+def test_an_address_a_names_marks_hid_is_withheld():
+    problems = Problems()
+    assert name_as_text("ada@**huawei**.com SIG", "sigs/sig_info.yaml", 8, problems) == "[e-mail hidden] SIG"
+    withheld = [p for p in problems.warnings if "withheld" in p.message]
+    assert [(p.file, p.line) for p in withheld] == [("sigs/sig_info.yaml", 8)]

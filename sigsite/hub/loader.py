@@ -41,7 +41,7 @@ from sigsite.model import Group, SigFacts
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file, refuse_unpublishable_name
 from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import symlink_on_the_way
-from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR
+from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR, SIG_INFO_FILE
 from sigsite.statements import Listing, readme_statements
 
 
@@ -137,7 +137,12 @@ def load_community(
     for index, entry in enumerate(elsewhere, start=len(folders)):
         if index not in ids:
             continue
-        descriptions = group_descriptions(SigFacts(), (links.get(entry.link) for links in by_link.values()))
+        descriptions = group_descriptions(
+            SigFacts(),
+            [(_listing_file(layout, code), links.get(entry.link)) for code, links in by_link.items()],
+            public=public_emails,
+            problems=problems,
+        )
         sigs.append(
             Group(
                 id=ids[index],
@@ -163,6 +168,11 @@ def load_community(
     community = rendered_community(community, root, forge_url, public_emails, problems, image_sizes)
     faults = tuple(published(p, public_emails) for p in problems.sorted() if p.severity is Severity.ERROR)
     return replace(community, faults=faults), problems
+
+
+def _listing_file(layout: Layout, code: str) -> str:
+    """The path of the community's listing in a language (`sigs/sig_info.yaml`)."""
+    return f"{layout.listed_kind.folder}/{layout.listings.get(code, '')}"
 
 
 def _group_folders(root: Path, layout: Layout, problems: Problems) -> Iterator[tuple[GroupKind, Path]]:
@@ -325,7 +335,14 @@ def _load_folder(
     maintainers = tuple(p.name for p in data.people_with_role("Maintainer"))
     if not maintainers and listed_first and listed_first.maintainer:
         maintainers = (listed_first.maintainer,)
-    descriptions = group_descriptions(data.facts, listed.values(), readmes)
+    descriptions = group_descriptions(
+        data.facts,
+        [(_listing_file(layout, code), entry) for code, entry in listed.items()],
+        readmes,
+        own_file=f"{display}/{SIG_INFO_FILE}",
+        public=public_emails,
+        problems=problems,
+    )
     names = PublishableNames(display, problems)  # every name on the way to a published file
     found_files = group_files(
         folder,
