@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 from hub_support import make_community
+from markupsafe import Markup
 
 from sigsite.hub.descriptions import group_descriptions, introductions
 from sigsite.hub.listing import Listed
@@ -133,7 +134,7 @@ def test_a_page_in_a_language_no_description_is_written_in_shows_another_marked(
     shown = group.description("en")
     assert shown is not None and shown.language == "zh" and group.intro("en") == "只有中文的简介"
     entry = DirectoryEntry(
-        group, "x/", "quiet", name="x", intro=shown.html, intro_language=shown.language, search="x"
+        group, "x/", "quiet", name="x", intro=Markup(shown.html), intro_language=shown.language, search="x"
     )
     html = render_directory([entry], _no_history(), MINDSPORE.kinds, "en")
     intro = BeautifulSoup(html, "lxml").select_one(".sig-card__intro")

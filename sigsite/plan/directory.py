@@ -68,7 +68,7 @@ def directory(
 
 class _About(TypedDict):
     name: str
-    intro: str
+    intro: Markup
     intro_language: str
     search: str
 

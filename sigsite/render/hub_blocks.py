@@ -3,7 +3,7 @@ facts card of a SIG's pages. Added to pages after Markdown has run, so they are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from markupsafe import Markup
@@ -43,7 +43,7 @@ class DirectoryEntry:
     next_url: str = ""
     kind_label: str = ""  # filled in by render_directory, in the page's language
     name: str = ""  # its name in the page's language
-    intro: str = ""  # its description, sanitized HTML (Markup)
+    intro: Markup = field(default_factory=Markup)  # its description, sanitized HTML
     intro_language: str = ""  # the description's language when it is not the page's
     search: str = ""  # the words the filter finds it by, besides what the card shows
     latest: date | None = None  # its latest recorded session or change, for the order by activity
