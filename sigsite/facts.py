@@ -4,17 +4,21 @@ mailing list. The values the community's template tool writes are warned about, 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from sigsite.emails import REDACTED, WITHHELD_MARK
 from sigsite.given import TEMPLATE_DEFAULT, given
+from sigsite.languages import language_of_name
 from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.links import is_web_url
 from sigsite.model import SigFacts
+from sigsite.names import name_as_text
 from sigsite.problems import Problems
 from sigsite.yaml_source import LocatedDict
 
 TEMPLATE_FACTS = ("description", "mailing_list", "meeting_url")  # the SIG's own values it stands for
+_LANGUAGE_TAG = re.compile(r"[-_][A-Za-z]{2}")  # after a field's name: description_en, name-zh
 LIST_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
@@ -60,14 +64,33 @@ def read_facts(
             topic=TEMPLATE_DEFAULT,
         )
         created_on = None
+
+    def name(key: str) -> str | None:
+        written = text(key)
+        return name_as_text(written, display, data.line_of(key), problems) if written else None
+
     return SigFacts(
-        name=text("name"),
+        name=name("name"),
+        names=_by_language(data, "name", name),
         description=text("description"),
-        description_en=text("description_en"),
+        descriptions=_by_language(data, "description", text),
         created_on=created_on,
         mature_level=text("mature_level"),
         mailing_list=_mailing_list(text("mailing_list"), display, data.line_of("mailing_list"), problems),
     )
+
+
+def _by_language(data: LocatedDict, field: str, read: Callable[[str], str | None]) -> dict[str, str]:
+    """Language code -> the value of `field`'s key in that language (`description_en`,
+    `name_zh`, `description_cn`), as `read` reads it; a key of another language is not read."""
+    found: dict[str, str] = {}
+    for key in data:
+        if isinstance(key, str) and key.startswith(field) and _LANGUAGE_TAG.fullmatch(key[len(field) :]):
+            code = language_of_name(key)
+            value = read(key) if code is not None and code not in found else None
+            if code is not None and value:
+                found[code] = value
+    return found
 
 
 def _mailing_list(value: str | None, display: str, line: int | None, problems: Problems) -> str | None:

@@ -67,6 +67,9 @@ class Layout:
     repo_url: str
     repo_name: str
     public_emails: tuple[str, ...] = ()  # addresses the community publishes itself: never withheld
+    # Words most of its groups' names start with that name the community itself ("MindSpore AKG
+    # SIG"): the directory orders names without them, so AKG sorts under A.
+    name_prefixes: tuple[str, ...] = ()
 
     @property
     def listed_kind(self) -> GroupKind:
@@ -120,6 +123,7 @@ MINDSPORE = Layout(
     repo_url="https://gitee.com/mindspore/community/tree/master/sigs",
     repo_name="mindspore/community",
     public_emails=("dev@mindspore.cn",),
+    name_prefixes=("MindSpore", "昇思"),
 )
 LAYOUTS = {layout.key: layout for layout in (MINDSPORE,)}
 

@@ -180,13 +180,24 @@ class SigFacts:
     """What the group's files say of the group itself (`sig-info.yaml`, its README's channels);
     None where they say nothing (or `NA`)."""
 
-    name: str | None = None
-    description: str | None = None  # as written, often Chinese
-    description_en: str | None = None
+    name: str | None = None  # as plain text (names.py)
+    names: dict[str, str] = field(default_factory=dict)  # language code -> name_<language> (name_en)
+    description: str | None = None  # as written (inline Markdown), often Chinese
+    descriptions: dict[str, str] = field(default_factory=dict)  # language code -> description_en, ...
     created_on: date | None = None
     mature_level: str | None = None  # startup, incubation, mature, ...
     mailing_list: str | None = None  # an address to write to, or the list's web page
     channels: tuple[str, ...] = ()  # keys of CHANNELS the group's own text names
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a group is about, in one language, as one of its files says it."""
+
+    language: str  # a code of languages.py: the one its field names (description_en), else its text's
+    text: str  # as written: inline Markdown (sig-info.yaml, the listing) or plain (a README's paragraph)
+    html: str  # as a page shows it: rendered and sanitized (markup/inline.py), or the plain text escaped
+    plain: str  # the text the HTML shows, on one line (a page's description, search, JSON)
 
 
 ACTIVE_DAYS = 365  # what counts as recent: the 12 months before the build
@@ -252,6 +263,11 @@ class Group:
     folder: str | None = "."  # the folder's name (under sigs/ for a SIG); None when hosted elsewhere
     name: str = ""
     introduction: dict[str, str] = field(default_factory=dict)  # locale -> one line (the other's else)
+    # Every description its files give, in order of precedence: its own sig-info.yaml (a field of
+    # the language, then the one whose text is in it), the community's listing, its README's first
+    # paragraph. The first in a language is its introduction there (the plain text of `introduction`).
+    descriptions: tuple[Description, ...] = ()
+    names: dict[str, str] = field(default_factory=dict)  # locale -> its own files' name in it (name_en)
     maintainers: tuple[str, ...] = ()  # names, most responsible first: its leaders' (`leadership`)
     leadership: Leadership | None = None  # None until identities are resolved, or when no file names any
     people: tuple[Person, ...] = ()
@@ -304,6 +320,16 @@ class Group:
     def intro(self, locale: str) -> str:
         """The one-line introduction in `locale`, else the first in another language."""
         return self.introduction.get(locale) or next(iter(self.introduction.values()), "")
+
+    def description(self, locale: str) -> Description | None:
+        """The description shown in `locale`: the first in it, else the first in another language
+        (whose `language` then says so)."""
+        shown = locale if locale in self.introduction else next(iter(self.introduction), None)
+        return next((d for d in self.descriptions if d.language == shown), None)
+
+    def name_in(self, locale: str) -> str:
+        """Its name in `locale` where its own files give one (`name_en`), else its name."""
+        return self.names.get(locale) or self.name
 
     @property
     def dated_meetings(self) -> tuple[Meeting, ...]:

@@ -125,3 +125,37 @@ def sanitize_html(markup: str) -> str:
 def text_only(markup: str) -> str:
     """The text of an HTML fragment, escaped (what search reads of a block of raw HTML)."""
     return _TEXT_ONLY.clean(markup)
+
+
+# Committed inline text (a group's description): phrasing elements only, so it stays inside the
+# paragraph that holds it, and links only to the web (it has no file beside it to lead to).
+_INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo br cite code del dfn em i ins kbd mark q s samp small span strike strong sub "
+    "sup u var wbr".split()
+)
+
+
+def _filter_inline_attribute(element: str, attribute: str, value: str) -> str | None:
+    """nh3's hook for inline text: no ids (nothing links to them), web addresses only."""
+    if attribute == "id":
+        return None
+    if attribute in _ADDRESSES:
+        return value if is_web_url(value) or value.lower().startswith("mailto:") else None
+    return _filter_attribute(element, attribute, value)
+
+
+_INLINE_CLEANER = nh3.Cleaner(
+    tags=set(_INLINE_TAGS & _TAGS),
+    attributes={tag: names for tag, names in _ATTRIBUTES.items() if tag == "*" or tag in _INLINE_TAGS},
+    attribute_filter=_filter_inline_attribute,
+    url_schemes=set(SAFE_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
+
+
+def sanitize_inline(markup: str) -> str:
+    """Inline HTML with what committed inline text may contribute: what sanitize_html keeps, less
+    every element that is not phrasing content (blocks, headings, images, tables, forms), ids and
+    addresses that are not on the web."""
+    return _INLINE_CLEANER.clean(markup)

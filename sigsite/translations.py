@@ -96,7 +96,6 @@ ZH: dict[str, str] = {
     "Hosted elsewhere": "托管在其他仓库",
     "Find a group": "查找小组",
     "All groups": "全部小组",
-    "Name, folder, topic or maintainer": "名称、目录、方向或维护者",
     "No group matches.": "没有匹配的小组。",
     "Maintainers:": "维护者：",
     "{count} members": "{count} 名成员",
@@ -259,6 +258,12 @@ ZH: dict[str, str] = {
     "2nd": "第二个",
     "3rd": "第三个",
     "4th": "第四个",
+    # The directory: its filter, its count of groups and its second order (issue 31).
+    "Name, topic, description or maintainer": "名称、方向、简介或维护者",
+    "Showing {shown} of {total} groups": "显示 {shown} / {total} 个小组",
+    "Order:": "排序：",
+    "By name": "按名称",
+    "By latest activity": "按最近活动",
     # sigsite.js: a meeting's time in the visitor's zone, from its <time>'s data-sig-local.
     " (your time: {time})": "（您的时间：{time}）",
     "time from the README": "时间取自 README",

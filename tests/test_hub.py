@@ -56,12 +56,12 @@ def test_the_directory_lists_every_sig_with_its_facts(hub):
     cards = {
         card.select_one(".sig-card__name a").get_text(strip=True): card for card in home.select(".sig-card")
     }
-    assert list(cards) == [  # by the name shown, whatever the kind
+    assert list(cards) == [  # by the name shown without the community's own, whatever the kind
+        "MindSpore Alpha SIG",
         "Beta SIG",
         "delta",
-        "Joint Research on Future AI Topics",
-        "MindSpore Alpha SIG",
         "MindSpore Gamma SIG",
+        "Joint Research on Future AI Topics",
         "MindSpore Technical Steering Committee",
         "MindSpore Vision SIG",
     ]
@@ -69,15 +69,19 @@ def test_the_directory_lists_every_sig_with_its_facts(hub):
     assert kinds["Joint Research on Future AI Topics"] == "wg"
     assert kinds["MindSpore Technical Steering Committee"] == "tsc"
     assert cards["MindSpore Technical Steering Committee"].select_one("a")["href"] == "tsc/"
-    # The filter's words: the id, the folder and the kind, as well as what the card says.
-    assert (
-        cards["MindSpore Vision SIG"]["data-search"] == "vision-cv-suite-sig sigs/Vision (CV) Suite SIG SIG"
+    # The filter's words besides what the card says: the id, the folder, the names and the
+    # descriptions in the page's language, the leaders, the kind.
+    assert cards["MindSpore Vision SIG"]["data-search"] == (
+        "vision-cv-suite-sig sigs/Vision (CV) Suite SIG MindSpore Vision SIG Computer vision kits. "
+        "Vic Vision (Huawei) SIG"
     )
     alpha = cards["MindSpore Alpha SIG"]
     assert alpha["data-roles"] == "active"  # a meeting is coming
     assert alpha.select_one("a")["href"] == "sigs/alpha/"
     text = alpha.get_text(" ", strip=True)
-    assert "This SIG is responsible for trusted computing." in text
+    # Its own sig-info.yaml's description_en before the listing's line, which the filter still finds.
+    assert "The Alpha SIG works on trusted computing." in text
+    assert "This SIG is responsible for trusted computing." in alpha["data-search"]
     # its leaders, as OWNERS names them (No Account, whom sig-info.yaml alone names, is "also named")
     assert "Maintainers: Ada Alpha, Bob Both" in text and "5 members" in text and "3 meetings" in text
     assert "Maturity: startup" in text and "Since Monday, March 1, 2021" in text
@@ -100,6 +104,7 @@ def test_the_directory_lists_every_sig_with_its_facts(hub):
     assert chips == [
         *["All kinds 7", "SIG 5", "Working group 1", "Technical Steering Committee 1"],
         *["Any activity 7", "Active 3", "Nothing recorded in 12 months 3", "Hosted elsewhere 1"],
+        *["By name", "By latest activity"],
     ]
 
 
@@ -375,8 +380,12 @@ def test_sigs_json_has_every_sig_with_the_fields_of_the_directory(hub):
     alpha = sigs["alpha"]
     assert alpha["url"] == "https://mindspore-ai-security-sig.github.io/sigsite/hub/sigs/alpha/"
     assert alpha["members"] == 5 and alpha["meetings"] == 3 and alpha["mature_level"] == "startup"
-    assert alpha["created_on"] == "2021-03-01" and alpha["introductions"]["zh"] == "可信计算技术"
-    assert alpha["introductions"]["en"] == "This SIG is responsible for trusted computing."
+    # Its own sig-info.yaml's descriptions come before the community's listing, each in its language.
+    assert (
+        alpha["created_on"] == "2021-03-01"
+        and alpha["introductions"]["zh"] == "Alpha SIG 研究可信计算与隐私保护。"
+    )
+    assert alpha["introductions"]["en"] == "The Alpha SIG works on trusted computing."
     # Version 1's fields stay for this version.
     assert (alpha["introduction"], alpha["introduction_zh"]) == tuple(alpha["introductions"].values())
     assert alpha["last_meeting"]["date"] == "2021-04-01" and alpha["next_meeting"]["date"] == "2021-12-02"
@@ -599,6 +608,11 @@ def test_names_and_introductions_from_the_community_cannot_break_out_of_the_head
         ),
         "utf-8",
     )
+    info = community / "sigs/alpha/sig-info.yaml"  # its own description comes first
+    info.write_text(
+        info.read_text("utf-8").replace("description_en: The Alpha SIG works on trusted computing.\n", ""),
+        "utf-8",
+    )
     beta = community / "sigs/beta/README.md"
     beta.write_bytes(beta.read_bytes().replace(b"# Beta SIG", b"# MindSpore Flow&Earth {{ 7*7 }} SIG", 1))
     result = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
@@ -615,7 +629,13 @@ def test_names_and_introductions_from_the_community_cannot_break_out_of_the_head
     topic = page.select_one(".md-header__topic[data-md-component=header-topic]")
     assert topic.get_text(strip=True) == written
     description = page.select_one("meta[name=description]")["content"]
-    assert description == '"><script>alert(6)</script>'  # an attribute's value, as written
+    # The text the introduction shows (rendered as the forge renders inline text, its script left
+    # out), escaped as an attribute's value.
+    assert description == '">'
+    card_intro = (
+        result.article("index.html").select_one("#sig-alpha").find_next("p", class_="sig-card__intro")
+    )
+    assert card_intro.decode_contents() == '"&gt;'
     index = json.loads((result.site / "search/search_index.json").read_text("utf-8"))
     titles = {d["title"] for d in index["docs"] if d["location"].startswith("sigs/alpha/")}
     # Material puts a result's title in as HTML: the index holds it escaped.
@@ -848,3 +868,48 @@ def test_the_community_variable_is_read_from_the_folder_the_command_runs_in(tmp_
         f"SIGSITE_COMMUNITY names elsewhere, but there is no folder {tmp_path / 'elsewhere'}"
         in missing.stderr
     )
+
+
+def test_a_groups_own_english_description_and_plain_name_reach_the_directory_and_its_page(tmp_path):
+    """Issue 31: description_en before the listing's line, rendered as the forge renders inline
+    text (bold, no warning); a name's Markdown marks and trailing / left out, warned at their line;
+    a fallback in the other language marked as such with its language."""
+    community = make_community(tmp_path / "community")
+    info = community / "sigs/alpha/sig-info.yaml"
+    info.write_text(
+        info.read_text("utf-8").replace(
+            "description_en: The Alpha SIG works on trusted computing.",
+            "description_en: '**ops** - operators of [computation](docs/guide.md)'",
+        ),
+        "utf-8",
+    )
+    listing = community / "sigs/sig_info.yaml"
+    listing.write_text(
+        listing.read_text("utf-8").replace(
+            "- name: MindSpore Vision SIG", "- name: '**MindSpore Vision SIG**/'"
+        ),
+        "utf-8",
+    )
+    result = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021})
+    assert result.ok, result.result.stderr
+    log = result.result.stderr
+    assert "sigs/sig_info.yaml:12: warning: the name '**MindSpore Vision SIG**/' holds Markdown marks" in log
+    alpha_said = [line for line in log.splitlines() if "sigs/alpha/sig-info.yaml" in line]
+    assert not [line for line in alpha_said if "Markdown" in line or "description" in line]  # as written
+    home = result.article("index.html")
+    alpha = home.select_one("#sig-alpha").parent
+    assert (
+        alpha.select_one(".sig-card__intro").decode_contents()
+        == "<strong>ops</strong> - operators of computation"
+    )
+    assert home.select_one("#sig-vision-cv-suite-sig").get_text(strip=True) == "MindSpore Vision SIG"
+    vision = result.html("sigs/vision-cv-suite-sig/index.html")
+    assert vision.select_one("article h1").get_text(strip=True) == "MindSpore Vision SIG"
+    # Beta's only text is its Chinese README: the English card shows its first paragraph, marked.
+    beta = home.select_one("#sig-beta").parent.select_one(".sig-card__intro")
+    assert beta.select_one("span[lang=zh]").get_text().startswith("Beta SIG 研究数据合规")
+    assert beta.select_one(".sig-badge--language[lang=zh]").get_text() == "中文"
+    chinese = result.article("zh/index.html").select_one("#sig-beta").parent.select_one(".sig-card__intro")
+    assert chinese.select_one(".sig-badge--language") is None
+    sigs = {s["id"]: s for s in _json(result, "sigs.json")["sigs"]}
+    assert sigs["alpha"]["introductions"]["en"] == "ops - operators of computation"

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from sigsite.given import given
 from sigsite.layout import Layout
 from sigsite.links import is_web_url
+from sigsite.names import name_as_text
 from sigsite.privacy import withhold_in_data
 from sigsite.problems import Problems
 from sigsite.reading import read_text
@@ -68,12 +69,14 @@ def read_listing(
     listed: list[Listed] = []
     linked: dict[str, int] = {}  # the group an entry links to -> the line of the first entry
     for raw in items_of(entries):
-        if not isinstance(raw, LocatedDict) or not given(raw.get("name")):
+        written = given(raw.get("name")) if isinstance(raw, LocatedDict) else None
+        name = name_as_text(written, display, raw.line_of("name"), problems) if written else None
+        if not isinstance(raw, LocatedDict) or not name:
             continue
         given_link = given(raw.get("links"))
         link = given_link if given_link and is_web_url(given_link) else None
         entry = Listed(
-            name=str(given(raw.get("name"))),
+            name=name,
             link=link,
             introduction=_text(raw.get("introduction")),
             maintainer=_text(raw.get("maintainer")),

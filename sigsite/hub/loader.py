@@ -18,6 +18,7 @@ from sigsite.addresses import UniqueSegments, address_segment, group_prefix
 from sigsite.attachments import ATTACHMENT_SUFFIXES, publishable
 from sigsite.channels import channels_named
 from sigsite.formatting import shortened
+from sigsite.hub.descriptions import group_descriptions, introductions
 from sigsite.hub.documents import read_documents
 from sigsite.hub.faults import published
 from sigsite.hub.history import read_history
@@ -29,21 +30,20 @@ from sigsite.hub.model import Community
 from sigsite.hub.owners import read_owners
 from sigsite.hub.readmes import (
     community_readmes,
-    first_paragraph,
     heading_name,
     read_readmes,
 )
 from sigsite.hub.records import group_files, readme_sessions
 from sigsite.hub.rendering import rendered_community
-from sigsite.languages import CODES, DEFAULT, detect_language
+from sigsite.languages import CODES, DEFAULT
 from sigsite.layout import MINDSPORE, GroupKind, Layout
 from sigsite.loader import Sources, load_sig
 from sigsite.meetings import NoteCache, meeting_order
-from sigsite.model import Group
+from sigsite.model import Group, SigFacts
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file, refuse_unpublishable_name
 from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import symlink_on_the_way
-from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR
+from sigsite.settings import BULK_CHANGE_GROUPS, DEFAULT_TIMEZONE, MEETINGS_DIR, SIG_INFO_FILE
 from sigsite.statements import Listing, readme_statements
 from sigsite.summaries import with_summaries
 
@@ -140,15 +140,19 @@ def load_community(
     for index, entry in enumerate(elsewhere, start=len(folders)):
         if index not in ids:
             continue
-        introductions = {
-            code: links[entry.link].introduction for code, links in by_link.items() if entry.link in links
-        }
+        descriptions = group_descriptions(
+            SigFacts(),
+            [(_listing_file(layout, code), links.get(entry.link)) for code, links in by_link.items()],
+            public=public_emails,
+            problems=problems,
+        )
         sigs.append(
             Group(
                 id=ids[index],
                 folder=None,
                 name=shortened(entry.name),
-                introduction={code: text for code, text in introductions.items() if text},
+                introduction=introductions(descriptions),
+                descriptions=descriptions,
                 maintainers=(entry.maintainer,) if entry.maintainer else (),
                 external_url=entry.link,
                 kind=listed_kind.key,
@@ -167,6 +171,11 @@ def load_community(
     community = rendered_community(community, root, forge_url, public_emails, problems, image_sizes)
     faults = tuple(published(p, public_emails) for p in problems.sorted() if p.severity is Severity.ERROR)
     return replace(community, faults=faults), problems
+
+
+def _listing_file(layout: Layout, code: str) -> str:
+    """The path of the community's listing in a language (`sigs/sig_info.yaml`)."""
+    return f"{layout.listed_kind.folder}/{layout.listings.get(code, '')}"
 
 
 def _group_folders(root: Path, layout: Layout, problems: Problems) -> Iterator[tuple[GroupKind, Path]]:
@@ -326,17 +335,14 @@ def _load_folder(
         or heading_name(readmes, names_a_sig=kind is layout.listed_kind)
         or folder.name
     )
-    facts = data.facts
-    described = [d for d in (facts.description_en, facts.description) if d]
-    introduction = {
-        code: text
-        for code in CODES
-        if (
-            text := ((entry := listed.get(code)) and entry.introduction)
-            or next((d for d in described if detect_language(d) == code), None)
-            or first_paragraph(readmes, code)
-        )
-    }
+    descriptions = group_descriptions(
+        data.facts,
+        [(_listing_file(layout, code), entry) for code, entry in listed.items()],
+        readmes,
+        own_file=f"{display}/{SIG_INFO_FILE}",
+        public=public_emails,
+        problems=problems,
+    )
     names = PublishableNames(display, problems)  # every name on the way to a published file
     found_files = group_files(
         folder,
@@ -385,7 +391,9 @@ def _load_folder(
         id=sig_id_,
         folder=folder.name,
         name=name,
-        introduction=introduction,
+        names={code: shortened(text) for code, text in data.facts.names.items()},
+        introduction=introductions(descriptions),
+        descriptions=descriptions,
         readmes=readmes,
         published_files=tuple(
             sorted(

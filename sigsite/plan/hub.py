@@ -154,8 +154,9 @@ class HubPlan:
     def _home(self, group: PlannedGroup) -> PlannedPage:
         locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
         readme = sig.readme(locale)
-        # Without a README, its one line of introduction: data, so escaped.
-        body = "" if readme else f"<p>{escape(sig.intro(locale))}</p>\n" if sig.intro(locale) else ""
+        # Without a README, its description: sanitized inline HTML (markup/inline.py), in its language.
+        about = sig.description(locale)
+        body = "" if readme or about is None else f'<p lang="{about.language}">{about.html}</p>\n'
         note = _(README_ONLY_IN[readme.language]) if readme is not None and readme.language != locale else ""
         source, url, switcher = self._page(group, "home")
         urls = home_urls(

@@ -4,7 +4,7 @@ facts card of a SIG's pages. Added to pages after Markdown has run, so they are 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from markupsafe import Markup
@@ -18,8 +18,10 @@ from sigsite.hub.faults import SHOWN_ON_A_GROUP_PAGE, FaultView
 from sigsite.hub.history import History
 from sigsite.hub.people import PEOPLE_ROLES, CommunityPerson, Said
 from sigsite.hub.source import Source
+from sigsite.languages import language
 from sigsite.layout import GroupKind
 from sigsite.model import Group, Meeting
+from sigsite.names import order_name
 from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import role_chips
 from sigsite.render.environment import render_template
@@ -41,6 +43,11 @@ class DirectoryEntry:
     next: Meeting | None = None
     next_url: str = ""
     kind_label: str = ""  # filled in by render_directory, in the page's language
+    name: str = ""  # its name in the page's language
+    intro: Markup = field(default_factory=Markup)  # its description, sanitized HTML
+    intro_language: str = ""  # the description's language when it is not the page's
+    search: str = ""  # the words the filter finds it by, besides what the card shows
+    latest: date | None = None  # its latest recorded session or change, for the order by activity
 
 
 def render_source(source: Source, locale: str) -> Markup:
@@ -75,15 +82,17 @@ def render_directory(
     kinds: tuple[GroupKind, ...],
     locale: str,
     source: Source | None = None,
+    *,
+    name_prefixes: tuple[str, ...] = (),
 ) -> str:
-    """Every group of the hub by its displayed name, filterable by kind, activity and text; what
-    the checkout's history could tell, and where the data is from (`source`), is said once, above
-    them."""
+    """Every group of the hub by its displayed name without the community's own (`name_prefixes`:
+    "MindSpore AKG SIG" under A), filterable by kind, activity and text, and in a second order by
+    latest activity; what the checkout's history could tell, and where the data is from
+    (`source`), is said once, above them."""
     _ = translator(locale)
     labels = {kind.key: _(kind.label) for kind in kinds}
-    entries = sorted(
-        (replace(e, kind_label=labels[e.sig.kind]) for e in entries), key=lambda e: e.sig.name.casefold()
-    )
+    named = (replace(e, kind_label=labels[e.sig.kind], name=e.name or e.sig.name) for e in entries)
+    entries = sorted(named, key=lambda e: (order_name(e.name, name_prefixes), e.name.casefold(), e.sig.id))
     states = {
         "active": _("Active"),
         "quiet": _("Nothing recorded in 12 months"),
@@ -105,6 +114,7 @@ def render_directory(
             if activity_counts[state]
         ],
         kind_chips=[(key, label, kind_counts[key]) for key, label in labels.items() if kind_counts[key]],
+        language_names={code: language(code).name for code in {e.intro_language for e in entries} if code},
     )
 
 

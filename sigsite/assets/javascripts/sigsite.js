@@ -5,22 +5,42 @@
   // Members page: the role filter and the name search filter the roster on the client. The
   // directory of groups uses the same filters, one group of buttons per facet: a card carries its
   // keys in data-<facet> (data-roles by default), and words only it should match in data-search.
+  // A control with data-param keeps its choice in the page's address under that name (the
+  // directory's), so a filtered view can be shared and comes back on reload; the address keeps
+  // every other parameter (Material's ?h=) and its fragment.
   function enhanceRoster(roster) {
     var groups = roster.querySelectorAll(".sig-roster__filters");
     var find = roster.querySelector(".sig-roster__find");
     if (!groups.length || !find) return;
     var input = find.querySelector("input");
     var status = find.querySelector(".sig-roster__status");
-    var cards = Array.prototype.map.call(roster.querySelectorAll(".sig-person, .sig-card"), function (card) {
+    var cards = Array.prototype.map.call(roster.querySelectorAll(".sig-person, .sig-card"), function (card, index) {
       return {
         element: card,
+        index: index,
+        latest: card.getAttribute("data-latest") || "",
         text: (card.textContent + " " + (card.getAttribute("data-search") || "")).toLowerCase()
       };
     });
     var chosen = {};
+    var params = {};  // address parameter -> function () { its value now ("" for the default) }
+    var address = new URLSearchParams(window.location.search);
 
     function keysOf(card, facet) {
       return (card.element.getAttribute("data-" + facet) || "").split(" ");
+    }
+
+    function keepInAddress() {
+      var names = Object.keys(params);
+      if (!names.length) return;
+      var kept = new URLSearchParams(window.location.search);
+      names.forEach(function (name) {
+        var value = params[name]();
+        if (value) kept.set(name, value); else kept.delete(name);
+      });
+      var query = kept.toString();
+      window.history.replaceState(window.history.state, "",
+        window.location.pathname + (query ? "?" + query : "") + window.location.hash);
     }
 
     function update() {
@@ -37,23 +57,59 @@
         ? status.getAttribute("data-none")
         : status.getAttribute("data-showing")
           .replace("{shown}", String(shown)).replace("{total}", String(cards.length));
+      keepInAddress();
+    }
+
+    // Buttons of which one is pressed: `choose` is told the key of the one pressed.
+    function oneOf(group, attribute, choose) {
+      var buttons = Array.prototype.slice.call(group.querySelectorAll("button[" + attribute + "]"));
+      function press(button) {
+        buttons.forEach(function (other) {
+          other.setAttribute("aria-pressed", String(other === button));
+        });
+        choose(button.getAttribute(attribute));
+      }
+      buttons.forEach(function (button) {
+        button.addEventListener("click", function () { press(button); update(); });
+      });
+      var param = group.getAttribute("data-param");
+      if (param) {
+        var wanted = address.get(param) || "";
+        var found = buttons.filter(function (b) { return b.getAttribute(attribute) === wanted; })[0];
+        if (found) press(found);
+        params[param] = function () {
+          var pressed = buttons.filter(function (b) { return b.getAttribute("aria-pressed") === "true"; })[0];
+          return pressed ? pressed.getAttribute(attribute) : "";
+        };
+      }
     }
 
     groups.forEach(function (group) {
       var facet = group.getAttribute("data-facet") || "roles";
-      var buttons = group.querySelectorAll("button[data-role]");
       chosen[facet] = "";
-      buttons.forEach(function (button) {
-        button.addEventListener("click", function () {
-          chosen[facet] = button.getAttribute("data-role");
-          buttons.forEach(function (other) {
-            other.setAttribute("aria-pressed", String(other === button));
-          });
-          update();
-        });
-      });
+      oneOf(group, "data-role", function (key) { chosen[facet] = key; });
     });
+
+    // The second order (the directory's by latest activity): the page's own order is the first.
+    var order = roster.querySelector(".sig-roster__order");
+    if (order && cards.length) {
+      var list = cards[0].element.parentNode;
+      oneOf(order, "data-order", function (key) {
+        var ordered = key === "" ? cards : cards.slice().sort(function (a, b) {
+          if (a.latest === b.latest) return a.index - b.index;
+          return a.latest < b.latest ? 1 : -1;  // the latest first; unknown ("") last
+        });
+        ordered.forEach(function (card) { list.appendChild(card.element); });
+      });
+    }
+
+    var param = input.getAttribute("data-param");
+    if (param) {
+      input.value = address.get(param) || "";
+      params[param] = function () { return input.value.trim(); };
+    }
     input.addEventListener("input", update);
+    if (Object.keys(params).some(function (name) { return params[name](); })) update();
   }
 
   // Meeting times: add the time in the visitor's own zone when it differs from the meeting's.
