@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from sigsite.accounts import gitee_account
 from sigsite.given import given
@@ -218,7 +219,7 @@ def _segments_after(text: str, marker: str) -> list[str]:
     while at >= 0:
         start = at + len(marker)
         end = text.find("/", start, start + _FOLDER_NAME + 1)  # no further: no name is longer
-        if end >= 0:
-            segments[text[start:end]] = None
+        if end >= 0:  # as the folder is named: `Vision%20(CV)%20Suite%20SIG` is `Vision (CV) Suite SIG`
+            segments[unquote(text[start:end])] = None
         at = text.find(marker, at + 1)
     return list(segments)

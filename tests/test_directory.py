@@ -13,8 +13,8 @@ from markupsafe import Markup
 
 from sigsite.hub.descriptions import group_descriptions, introductions
 from sigsite.hub.listing import Listed
-from sigsite.hub.loader import load_community
 from sigsite.layout import MINDSPORE
+from sigsite.load import LoadSettings, load
 from sigsite.markup.inline import inline_html
 from sigsite.model import Group, Meeting, Readme, SigFacts
 from sigsite.names import name_as_text, order_name, plain_name
@@ -87,8 +87,8 @@ def _fixture_group(
         text = path.read_text("utf-8")
         assert old in text
         path.write_text(text.replace(old, new), "utf-8")
-    loaded, problems = load_community(community)
-    return loaded.sig(group_id), problems
+    loaded = load(community, LoadSettings(), date(2021, 6, 1))  # its leaders chosen, as the hub does
+    return loaded.community.sig(group_id), loaded.problems
 
 
 def test_a_groups_own_descriptions_come_before_the_listing_each_in_its_language(tmp_path):

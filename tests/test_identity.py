@@ -22,8 +22,9 @@ from sigsite.identity.organisations import organisation_keys
 from sigsite.identity.resolve import Mention, resolve
 from sigsite.load import LoadSettings, load
 from sigsite.loader import Sources, load_sig
-from sigsite.model import Meeting
+from sigsite.model import Group, Meeting
 from sigsite.problems import Problems
+from sigsite.render.hub_blocks import render_sig_card
 from sigsite.statements import LEADS, MAINTAINERS, readme_statements
 
 JUNE_2021 = date(2021, 6, 1)
@@ -300,7 +301,10 @@ def test_the_fixtures_people_merges_and_leaders(tmp_path):
         for g in loaded.community.folders
     }
     assert led == {
-        "vision-cv-suite-sig": None,
+        "vision-cv-suite-sig": (
+            LEADS,
+            ["Vic Vision"],
+        ),  # the listing's, its folder's name encoded in the link
         "alpha": (MAINTAINERS, ["Ada Alpha", "Bob Both"]),  # OWNERS: accounts, shown by their names
         "beta": (LEADS, ["Bea Beta"]),  # its README's SIG Leads; 待安排人力 is nobody
         "delta": (MAINTAINERS, ["Bob Both"]),
@@ -404,3 +408,13 @@ def test_openeulers_sample_people_are_merged_across_sigs_by_account_with_their_r
     assert people["jimmy_hero"].roles == ("Maintainer", "Committer")  # committers per repository are roles
     # an entry with an AtomGit account alone (no Gitee account) is known by its name in its SIG
     assert people["name:Kernel:gang he"].gitee_id is None
+
+
+URLS = {"forge": "f", "calendar": "", "webcal": "", "feed": ""}
+
+
+def test_a_card_says_in_a_visitors_words_when_no_file_names_the_leaders():
+    card = render_sig_card(Group(id="x", name="X", path="sigs/x"), URLS, JUNE_2021, "", False, "en")
+    assert "None of the group&#39;s files names its leaders." in card and "sig_members.yaml" not in card
+    zh = render_sig_card(Group(id="x", name="X", path="sigs/x"), URLS, JUNE_2021, "", False, "zh")
+    assert "该小组的文件没有写明负责人。" in zh
