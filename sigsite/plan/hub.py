@@ -48,7 +48,7 @@ from sigsite.render.hub_blocks import (
     render_sig_card,
     render_sig_nav,
 )
-from sigsite.render.pages import titled_front_matter
+from sigsite.render.pages import group_page_title, titled_front_matter
 from sigsite.settings import MEETINGS_DIR
 from sigsite.translations import README_ONLY_IN, translator
 
@@ -182,11 +182,10 @@ class HubPlan:
 
     def _members(self, group: PlannedGroup) -> PlannedPage:
         locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
-        title = _("Members of {name}", name=sig.name)
+        title = group_page_title(_("Members"), sig.name)
         source, url, switcher = self._page(group, "members")
         markdown = (
             titled_front_matter(title, title)
-            + f"# {_('Members')}\n\n"
             # The group's name is data: escaped, in HTML that Markdown passes through as it is.
             + f"<p>{escape(_(MEMBERS_INTRO, name=sig.name))}</p>"
             + f"\n\n{LATE_SLOT}\n\n"
@@ -202,13 +201,13 @@ class HubPlan:
 
     def _archive(self, group: PlannedGroup) -> PlannedPage:
         _, sig = translator(self.languages.current), group.sig
-        title = _("Meetings of {name}", name=sig.name)
+        title = group_page_title(_("Meetings"), sig.name)
         source, url, switcher = self._page(group, "archive")
         archive = render_archive(sig, replace(group.context, page_url=url), self.today)
         return PlannedPage(
             switcher,
             src_uri=source,
-            markdown=titled_front_matter(title, title) + f"# {_('Meetings')}\n\n" + archive,
+            markdown=titled_front_matter(title, title) + archive,
             before=self._navigation(group, url, "archive"),
         )
 
