@@ -38,6 +38,7 @@ from sigsite.adapters.theme_hooks import (
     every_language_built,
     point_switcher,
     search_base,
+    search_worker,
     split_search_index,
 )
 from sigsite.addresses import PageContext
@@ -181,16 +182,19 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Report an inline script the page's policy would block: a theme change, or markup that
-        got past the sanitizer. Either way `--strict` stops the build."""
+        got past the sanitizer. Either way `--strict` stops the build. Search runs our worker, from
+        the page's language root."""
         self._report_blocked_scripts(output, page.file.src_uri)
-        return search_base(output, self.languages) if self.config.enabled else None
+        return search_base(search_worker(output), self.languages) if self.config.enabled else None
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        """Check the pages that are not Markdown pages (404.html) as `on_post_page` checks the others."""
+        """Check the pages that are not Markdown pages (404.html) as `on_post_page` checks the others;
+        their search runs our worker too."""
         if template_name.endswith(".html"):
             self._report_blocked_scripts(output_content, template_name)
+            return search_worker(output_content) if self.config.enabled else None
         return None
 
     def _report_blocked_scripts(self, html: str, name: str) -> None:

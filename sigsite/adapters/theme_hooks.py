@@ -20,6 +20,11 @@ an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
   result's location against it. sigsite splits that index by language root
   (`split_search_index`, after -100) and points a language's pages at their own root
   (`search_base`), so each language searches only its own pages.
+- **Material's search worker** is named by the `search` key of the `__config` script, and takes a
+  `{type: 2, data: query}` message for each query (`{type: 0, data: index}` first). Its Chinese
+  segmentation never takes a run of Chinese whole (量子 is searched as 量*): `search_worker` names
+  ours instead (assets/javascripts/workers/sigsite-search.js), which runs Material's and hands it
+  each query with its Chinese cut into the index's words.
 - **Material's templates** are compiled once for all language builds (`CompiledTemplates`) and
   rendered without the blank lines of their block tags (`compact_templates`); its inline scripts
   live in `partials/javascripts/`, hashed by csp.py.
@@ -150,6 +155,26 @@ def search_base(html: str, languages: BuildLanguages) -> str:
         return match[1] + str(htmlsafe_json_dumps(settings)) + match[3]  # str: Markup would escape the rest
 
     return _CONFIG_SCRIPT.sub(at_language_root, html, count=1)
+
+
+SEARCH_WORKER = "sigsite-search.js"  # beside Material's worker: sigsite/assets/javascripts/workers/
+_THEME_WORKER = re.compile(r"search\.[0-9a-f]+\.min\.js")
+
+
+def search_worker(html: str) -> str:
+    """The page with its `__config` naming our search worker, which runs the theme's (named in its
+    query) with each query's Chinese cut into the index's words; unchanged when the theme names
+    a worker of another shape."""
+
+    def ours(match: re.Match[str]) -> str:
+        settings = json.loads(match[2])
+        folder, name = posixpath.split(str(settings.get("search", "")))
+        if not _THEME_WORKER.fullmatch(name):
+            return match[0]
+        settings["search"] = posixpath.join(folder, SEARCH_WORKER) + "?theme=" + name
+        return match[1] + str(htmlsafe_json_dumps(settings)) + match[3]
+
+    return _CONFIG_SCRIPT.sub(ours, html, count=1)
 
 
 def copy_sitemap_to_language_root(config: MkDocsConfig, languages: BuildLanguages) -> None:
