@@ -36,9 +36,11 @@ from sigsite.adapters.theme_hooks import (
     compact_templates,
     copy_sitemap_to_language_root,
     every_language_built,
+    leave_tab,
     point_switcher,
     search_base,
     search_worker,
+    show_under_tab,
     split_search_index,
 )
 from sigsite.addresses import PageContext
@@ -83,6 +85,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         self._compiled_templates = CompiledTemplates()  # the theme's, shared by the language builds
         self._serving = False  # `mkdocs serve` injects an inline script of its own
         self._csp: ContentSecurityPolicy | None = None  # from the theme's templates, per build
+        self._tab: Page | None = None  # the tab shown active for the page being rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve`, whose live-reload script the policy must allow;
@@ -152,6 +155,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             ours["sigsite_csp"] = self._csp.for_context(ours)
         if generated is not None:
             point_switcher(config, generated.plan.switcher)
+        if generated is not None and generated.plan.tab is not None:
+            self._tab = show_under_tab(page, nav, generated.plan.tab)
         return context
 
     def source_line(self) -> str:
@@ -185,6 +190,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         got past the sanitizer. Either way `--strict` stops the build. Search runs our worker, from
         the page's language root."""
         self._report_blocked_scripts(output, page.file.src_uri)
+        leave_tab(self._tab)
+        self._tab = None
         return search_base(search_worker(output), self.languages) if self.config.enabled else None
 
     def on_post_template(

@@ -25,6 +25,10 @@ an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
   segmentation never takes a run of Chinese whole (量子 is searched as 量*): `search_worker` names
   ours instead (assets/javascripts/workers/sigsite-search.js), which runs Material's and hands it
   each query with its Chinese cut into the index's words.
+- **Material highlights the tab whose navigation item is `active`**, which MkDocs sets for the page
+  being built and its sections only, and hides the navigation sidebar of a page whose `meta.hide`
+  holds "navigation" (on wide screens; the drawer of a phone keeps it). A page outside the
+  navigation that belongs to a tab (a group's pages: the directory's) gets both (`show_under_tab`).
 - **Material's templates** are compiled once for all language builds (`CompiledTemplates`) and
   rendered without the blank lines of their block tags (`compact_templates`); its inline scripts
   live in `partials/javascripts/`, hashed by csp.py.
@@ -43,7 +47,10 @@ from jinja2.bccache import Bucket
 from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
+from sigsite.addresses import site_path
 from sigsite.languages import DEFAULT
 from sigsite.plan.languages import BuildLanguages
 
@@ -175,6 +182,23 @@ def search_worker(html: str) -> str:
         return match[1] + str(htmlsafe_json_dumps(settings)) + match[3]
 
     return _CONFIG_SCRIPT.sub(ours, html, count=1)
+
+
+def show_under_tab(page: Page, nav: Navigation, url: str) -> Page | None:
+    """Show `page`, which is in no tab, under the tab of the navigation's page at `url` (site-relative),
+    without the sidebar it would leave empty; the tab's page, now marked active, is returned for
+    `leave_tab` once the page is rendered (MkDocs unmarks only the page it built)."""
+    page.meta["hide"] = [*(page.meta.get("hide") or []), "navigation"]
+    tab = next((item for item in nav.pages if site_path(item.url) == url), None)
+    if tab is not None:
+        tab.active = True  # and its sections, as MkDocs marks the page being built
+    return tab
+
+
+def leave_tab(tab: Page | None) -> None:
+    """Unmark the tab `show_under_tab` marked, before the next page is rendered."""
+    if tab is not None:
+        tab.active = False
 
 
 def copy_sitemap_to_language_root(config: MkDocsConfig, languages: BuildLanguages) -> None:

@@ -119,7 +119,8 @@ class HubPlan:
         self.forge_url = self.forge_url.rstrip("/") + "/"
 
     def pages(self) -> list[PlannedPage]:
-        """Every page of this language: each group's, then the community's own."""
+        """Every page of this language: each group's (under the directory's tab), then the
+        community's own."""
         pages: list[PlannedPage] = []
         for group in self.groups.values():
             with planning(f"the pages of {group.sig.path}"):
@@ -140,7 +141,8 @@ class HubPlan:
                     addresses,
                     navigation,
                 )
-        return pages + self.community_pages()
+        directory = site_path(self.languages.url(self.languages.current, HOME_PAGE))
+        return [replace(page, tab=directory) for page in pages] + self.community_pages()
 
     def _page(self, group: PlannedGroup, page: str) -> tuple[str, str, dict[str, str]]:
         """(source path, URL, switcher targets) of one of the group's pages."""
