@@ -27,13 +27,14 @@ class Language:
     script: re.Pattern[str] | None = None  # characters that mark a text as written in it
     name_tags: tuple[str, ...] = ()  # how a file name says it is in this language: `guide_EN.md`
     words: Vocabulary = field(default_factory=Vocabulary)  # what the readers look for in it
+    name: str = ""  # its own name, as a link to a page in it says so: "English", "中文"
 
 
 DEFAULT = "en"
 LANGUAGES: dict[str, Language] = {
     language.code: language
     for language in (
-        Language("en", "full", name_tags=("en",), words=ENGLISH),
+        Language("en", "full", name_tags=("en",), words=ENGLISH, name="English"),
         # Babel's full Chinese date runs the weekday into the day; the SIGs write them apart.
         Language(
             "zh",
@@ -41,6 +42,7 @@ LANGUAGES: dict[str, Language] = {
             re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
             name_tags=("cn", "zh"),
             words=CHINESE,
+            name="中文",
         ),
     )
 }

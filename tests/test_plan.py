@@ -287,6 +287,26 @@ def test_every_health_table_marks_its_name_column_and_its_numbers(hub, language,
         assert len(numeric) == len(table.select("thead th")) - 1
 
 
+def test_a_feed_says_which_entries_lead_to_a_page_in_another_language(hub):
+    """The feeds are in English: an entry whose note is Chinese links with hreflang and says 中文
+    in its title; every entry link keeps rel and type (feedgen alone would drop them)."""
+    for path in ("sigs/alpha/feed.xml", "feed.xml"):
+        feed = ElementTree.fromstring(hub.file(path).content)
+        links = {
+            entry.find(f"{ATOM}link").get("href"): (
+                entry.find(f"{ATOM}link").attrib,
+                entry.findtext(f"{ATOM}title"),
+            )
+            for entry in feed.findall(f"{ATOM}entry")
+        }
+        chinese = {href: found for href, found in links.items() if "/zh/" in href}
+        assert f"{BASE}zh/sigs/alpha/meetings/002-20210401/" in chinese
+        for href, (attributes, title) in links.items():
+            language = {"hreflang": "zh"} if href in chinese else {}
+            assert attributes == {"href": href, "rel": "alternate", "type": "text/html", **language}
+            assert title.endswith("[中文]") == (href in chinese), title
+
+
 def test_each_groups_calendar_and_feed_hold_its_meetings_with_addresses_on_the_hub(hub):
     calendar = Calendar.from_ical(hub.file("sigs/alpha/meetings.ics").content)
     events = {str(e["UID"]): str(e["URL"]) for e in calendar.walk("VEVENT") if "STATUS" not in e}

@@ -51,6 +51,7 @@ from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlanError
 from sigsite.privacy_wall import describe, leaks_in_site
 from sigsite.problems import Problems, Severity, printable
+from sigsite.render.language_marks import mark_other_languages
 from sigsite.render.not_found import render_not_found
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
@@ -133,8 +134,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Put in what search was not to read; give the head the language roots, and the
-        switcher of generated pages its targets.
+        """Put in what search was not to read; mark links to another language's pages; give the
+        head the language roots, and the switcher of generated pages its targets.
 
         A page with committed content gets its whole HTML back. A roster fills its slot: the
         index keeps the members page's text but not a thousand people (the roster has its own
@@ -148,6 +149,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             page.content, generated.held_html = generated.held_html, None
         elif LATE_SLOT in content:
             page.content = content.replace(LATE_SLOT, self.slot_content(generated), 1)
+        # Links to a page in another language say so (after search has read the page: no mark in the index).
+        page.content = mark_other_languages(page.content or "", page.url, self.languages)
         ours = our_keys(context)
         ours["sigsite_language_roots"] = self.build.language_roots
         ours["sigsite_source"] = Markup(self.source_line())  # the core's, autoescaped
