@@ -17,7 +17,8 @@
   var SETUP = 0, QUERY = 2; // Material's message types (integrations/search/worker/message)
   var RUN = /\p{sc=Han}+/gu;
   var WORD = /^\p{sc=Han}+$/u;
-  var CLOSE = "\u3007"; // 〇: a Han character, so Material reads it as part of the run
+  // U+3007, the ideographic zero: a Han character, so Material reads it as part of the run.
+  var CLOSE = "\u3007";
   var LONGEST = 16; // characters: the longest word of the index a query is matched against
   var EXPANDED = 32; // the most index words one unfinished word may stand for
 
