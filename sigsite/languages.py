@@ -27,7 +27,7 @@ class Language:
     script: re.Pattern[str] | None = None  # characters that mark a text as written in it
     name_tags: tuple[str, ...] = ()  # how a file name says it is in this language: `guide_EN.md`
     words: Vocabulary = field(default_factory=Vocabulary)  # what the readers look for in it
-    name: str = ""  # its own name, as a mark on a text written in it says it: "English", "中文"
+    name: str = ""  # its own name, as a mark on a text or a link in it says it: "English", "中文"
 
 
 DEFAULT = "en"

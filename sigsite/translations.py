@@ -148,8 +148,6 @@ ZH: dict[str, str] = {
     "The group's folder on {forge}": "{forge} 上的小组目录",
     "This SIG's README is written in English only.": "该 SIG 的介绍仅有英文版。",
     "The members of {name}, from its sig_members.yaml and sig-info.yaml.": "{name} 的成员，来自其 sig_members.yaml 与 sig-info.yaml。",
-    "Members of {name}": "{name} 的成员",
-    "Meetings of {name}": "{name} 的会议",
     "{count} groups: {active} recorded a meeting or session in the last 12 months, changed their files or have a meeting coming.": "共 {count} 个小组，其中 {active} 个在过去 12 个月内有会议或活动记录、修改过文件，或有即将举行的会议。",
     "This checkout has no Git history, so only dated notes and sessions count: a group may be active in ways its files do not date.": "此检出没有 Git 历史，因此只统计有日期的纪要与活动：小组可能还有文件中未注明日期的活动。",
     "This checkout is shallow: a group's last change is the last one it holds.": "此检出为浅克隆：小组的最近修改仅限于其中包含的提交。",
@@ -194,7 +192,6 @@ ZH: dict[str, str] = {
     "No meeting is scheduled right now. A meeting appears here as soon as its note is published.": "目前没有已安排的会议。会议纪要发布后会立即显示在这里。",
     # community health (health pages)
     "Action items": "待办事项",
-    "Activity of {name}": "{name}的活动",
     "Activity": "活动",
     "All years": "全部年份",
     "Attendance per session": "每次会议的参会情况",

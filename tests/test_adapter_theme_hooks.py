@@ -3,7 +3,10 @@ checked on the site's real config in memory: an upgrade that changes one fails h
 
 from __future__ import annotations
 
+import json
 import os
+import re
+from pathlib import Path
 
 import pytest
 from conftest import make_project
@@ -18,6 +21,7 @@ from sigsite.adapters.theme_hooks import (
     alternate_links,
     every_language_built,
     languages_of,
+    search_worker,
     split_search_index,
 )
 
@@ -113,3 +117,35 @@ def test_i18n_applies_a_language_entry_given_before_its_config_event(tmp_path, m
     assert configured.site_name == MINDSPORE.site_name["en"]  # the default language's build
     i18n.current_language = "zh"
     assert i18n.apply_user_overrides(configured).site_name == MINDSPORE.site_name["zh"]
+
+
+def test_materials_search_worker_is_named_by_the_config_script_and_reads_the_messages_ours_hands_it(config):
+    """Our worker (assets/javascripts/workers/sigsite-search.js) runs Material's, found by the name
+    `search_worker` reads from `__config`, and hands it the index (type 0) and each query (type 2);
+    Material cuts a query's Chinese itself, with its `\\p{sc=Han}` runs."""
+    from sigsite.adapters.theme_hooks import _THEME_WORKER
+
+    env = config.theme.get_env()
+    source = env.loader.get_source(env, "base.html")[0]
+    named = re.search(r'"search": "assets/javascripts/workers/([^"]+)" \| url', source)
+    assert named and _THEME_WORKER.fullmatch(named[1])
+    found = [Path(folder) / "assets/javascripts/workers" / named[1] for folder in config.theme.dirs]
+    code = next(path for path in found if path.is_file()).read_text("utf-8")
+    assert 'addEventListener("message"' in code
+    assert re.search(r"case 0:return yield \w+\(\w+\.data\.config\)", code)  # the index: {type: 0, data}
+    assert re.search(r"\{type:3,data:\w+\.search\(\w+\)\}", code)  # a query's answer, after type 2
+    assert 'new RegExp("\\\\p{sc=Han}+","gu")' in code and "invertedIndex" in code
+
+
+def test_every_page_names_our_search_worker_with_the_themes_beside_it():
+    page = (
+        '<html><script id="__config" type="application/json">{"base": "..", '
+        '"search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script></html>'
+    )
+    settings = json.loads(search_worker(page).split('json">')[1].split("</script>")[0])
+    assert settings == {
+        "base": "..",
+        "search": "../assets/javascripts/workers/sigsite-search.js?theme=search.a7633da7.min.js",
+    }
+    odd = page.replace("search.a7633da7.min.js", "other.js")
+    assert search_worker(odd) == odd  # a worker of another shape: Material's own stays

@@ -102,8 +102,9 @@ def test_chinese_note_lives_once_in_the_chinese_tree(bilingual):
     ):
         links = {a["href"]: a for a in bilingual.article(archive).select("a.sig-meeting__title")}
         assert expected in links
-    mark = bilingual.article("meetings/index.html").select_one('.sig-badge--language[lang="zh"]')
-    assert mark.get_text() == "ZH"
+    link = bilingual.article("meetings/index.html").select_one('a[href="../zh/meetings/005-20201009/"]')
+    mark = link.find_next_sibling("span")
+    assert link["hreflang"] == "zh" and mark["class"] == ["sig-lang"] and mark.get_text() == "中文"
     page = bilingual.html("zh/meetings/005-20201009/index.html")
     assert page.html["lang"] == "zh"
     assert "2020年10月9日 星期五 15:00 GMT+8" in page.select_one(".sig-meeting-meta").get_text(

@@ -267,6 +267,53 @@ def test_a_groups_health_page_and_the_communitys_show_the_counts(hub):
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "src_uri"),
+    [("en", "sigs/alpha/health/index.md"), ("zh", "zh/sigs/beta/health/index.md"), ("en", "health.md")],
+)
+def test_every_health_table_marks_its_name_column_and_its_numbers(hub, language, src_uri):
+    """The stylesheet keeps the first column in view and right-aligns numbers by these classes."""
+    page = hub.page(language, src_uri) if src_uri != "health.md" else hub.pages[language][-1]
+    html = BeautifulSoup(page.after, "lxml")
+    tables = html.select("table")
+    assert tables and all("sig-table" in t["class"] for t in tables)
+    for table in tables:
+        region = table.parent
+        assert "sig-health__scroll" in region["class"] and region.has_attr("data-search-exclude")
+        for row in table.select("tr"):
+            first, *rest = row.find_all(["th", "td"], recursive=False)
+            assert first.name == "th" and "sig-table__name" in first["class"]
+            for cell in rest:  # a number, or words saying why there is none
+                classes = cell.get("class", [])
+                text = cell.get_text(strip=True)
+                if "sig-table__num" in classes:
+                    assert cell.name == "th" or text == "–" or any(ch.isdigit() for ch in text), text
+                else:
+                    assert classes == ["sig-table__note"] and not text[:1].isdigit(), text
+        numeric = [th for th in table.select("thead th") if "sig-table__num" in th.get("class", [])]
+        assert len(numeric) == len(table.select("thead th")) - 1
+
+
+def test_a_feed_says_which_entries_lead_to_a_page_in_another_language(hub):
+    """The feeds are in English: an entry whose note is Chinese links with hreflang and says 中文
+    in its title; every entry link keeps rel and type (feedgen alone would drop them)."""
+    for path in ("sigs/alpha/feed.xml", "feed.xml"):
+        feed = ElementTree.fromstring(hub.file(path).content)
+        links = {
+            entry.find(f"{ATOM}link").get("href"): (
+                entry.find(f"{ATOM}link").attrib,
+                entry.findtext(f"{ATOM}title"),
+            )
+            for entry in feed.findall(f"{ATOM}entry")
+        }
+        chinese = {href: found for href, found in links.items() if "/zh/" in href}
+        assert f"{BASE}zh/sigs/alpha/meetings/002-20210401/" in chinese
+        for href, (attributes, title) in links.items():
+            language = {"hreflang": "zh"} if href in chinese else {}
+            assert attributes == {"href": href, "rel": "alternate", "type": "text/html", **language}
+            assert title.endswith("[中文]") == (href in chinese), title
+
+
 def test_each_groups_calendar_and_feed_hold_its_meetings_with_addresses_on_the_hub(hub):
     calendar = Calendar.from_ical(hub.file("sigs/alpha/meetings.ics").content)
     events = {str(e["UID"]): str(e["URL"]) for e in calendar.walk("VEVENT") if "STATUS" not in e}

@@ -19,15 +19,19 @@ from sigsite.addresses import ASSETS_FOLDER, asset_file, site_path
 from sigsite.plan.pages import PlannedFile, PlannedPage
 from sigsite.problems import printable
 
-ASSET_KINDS = ("stylesheets", "javascripts")
+# Our stylesheet and script, and the search worker that runs Material's (theme_hooks.search_worker),
+# beside Material's own workers, whose languages it loads from `../lunr`.
+ASSET_KINDS = ("stylesheets", "javascripts", "javascripts/workers")
 
 
 def add_site_assets(files: Files, config: MkDocsConfig) -> None:
-    """Our stylesheet and script (`extra_css`, `extra_javascript` in mkdocs.yml), from the package:
-    one copy at the site's root, which every language's pages link to."""
+    """Our stylesheet and scripts (`extra_css`, `extra_javascript` in mkdocs.yml; the search worker),
+    from the package: one copy at the site's root, which every language's pages link to."""
     folder = resources.files("sigsite") / ASSETS_FOLDER
     for kind in ASSET_KINDS:
         for item in sorted(folder.joinpath(kind).iterdir(), key=lambda entry: entry.name):
+            if not item.is_file():
+                continue  # the next kind's folder
             src_uri = asset_file(kind, item.name)
             if src_uri not in files.src_uris:
                 add_file(files, File.generated(config, src_uri, content=item.read_bytes()))

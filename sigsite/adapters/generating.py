@@ -36,8 +36,11 @@ from sigsite.adapters.theme_hooks import (
     compact_templates,
     copy_sitemap_to_language_root,
     every_language_built,
+    leave_tab,
     point_switcher,
     search_base,
+    search_worker,
+    show_under_tab,
     split_search_index,
 )
 from sigsite.addresses import PageContext
@@ -48,6 +51,7 @@ from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlanError
 from sigsite.privacy_wall import describe, leaks_in_site
 from sigsite.problems import Problems, Severity, printable
+from sigsite.render.language_marks import mark_other_languages
 from sigsite.render.not_found import render_not_found
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
@@ -82,6 +86,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         self._compiled_templates = CompiledTemplates()  # the theme's, shared by the language builds
         self._serving = False  # `mkdocs serve` injects an inline script of its own
         self._csp: ContentSecurityPolicy | None = None  # from the theme's templates, per build
+        self._tab: Page | None = None  # the tab shown active for the page being rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve`, whose live-reload script the policy must allow;
@@ -129,8 +134,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Put in what search was not to read; give the head the language roots, and the
-        switcher of generated pages its targets.
+        """Put in what search was not to read; mark links to another language's pages; give the
+        head the language roots, and the switcher of generated pages its targets.
 
         A page with committed content gets its whole HTML back. A roster fills its slot: the
         index keeps the members page's text but not a thousand people (the roster has its own
@@ -144,6 +149,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             page.content, generated.held_html = generated.held_html, None
         elif LATE_SLOT in content:
             page.content = content.replace(LATE_SLOT, self.slot_content(generated), 1)
+        # Links to a page in another language say so (after search has read the page: no mark in the index).
+        page.content = mark_other_languages(page.content or "", page.url, self.languages)
         ours = our_keys(context)
         ours["sigsite_language_roots"] = self.build.language_roots
         ours["sigsite_source"] = Markup(self.source_line())  # the core's, autoescaped
@@ -151,6 +158,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             ours["sigsite_csp"] = self._csp.for_context(ours)
         if generated is not None:
             point_switcher(config, generated.plan.switcher)
+        if generated is not None and generated.plan.tab is not None:
+            self._tab = show_under_tab(page, nav, generated.plan.tab)
         return context
 
     def source_line(self) -> str:
@@ -181,16 +190,21 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Report an inline script the page's policy would block: a theme change, or markup that
-        got past the sanitizer. Either way `--strict` stops the build."""
+        got past the sanitizer. Either way `--strict` stops the build. Search runs our worker, from
+        the page's language root."""
         self._report_blocked_scripts(output, page.file.src_uri)
-        return search_base(output, self.languages) if self.config.enabled else None
+        leave_tab(self._tab)
+        self._tab = None
+        return search_base(search_worker(output), self.languages) if self.config.enabled else None
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        """Check the pages that are not Markdown pages (404.html) as `on_post_page` checks the others."""
+        """Check the pages that are not Markdown pages (404.html) as `on_post_page` checks the others;
+        their search runs our worker too."""
         if template_name.endswith(".html"):
             self._report_blocked_scripts(output_content, template_name)
+            return search_worker(output_content) if self.config.enabled else None
         return None
 
     def _report_blocked_scripts(self, html: str, name: str) -> None:

@@ -20,6 +20,15 @@ an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
   result's location against it. sigsite splits that index by language root
   (`split_search_index`, after -100) and points a language's pages at their own root
   (`search_base`), so each language searches only its own pages.
+- **Material's search worker** is named by the `search` key of the `__config` script, and takes a
+  `{type: 2, data: query}` message for each query (`{type: 0, data: index}` first). Its Chinese
+  segmentation never takes a run of Chinese whole (量子 is searched as 量*): `search_worker` names
+  ours instead (assets/javascripts/workers/sigsite-search.js), which runs Material's and hands it
+  each query with its Chinese cut into the index's words.
+- **Material highlights the tab whose navigation item is `active`**, which MkDocs sets for the page
+  being built and its sections only, and hides the navigation sidebar of a page whose `meta.hide`
+  holds "navigation" (on wide screens; the drawer of a phone keeps it). A page outside the
+  navigation that belongs to a tab (a group's pages: the directory's) gets both (`show_under_tab`).
 - **Material's templates** are compiled once for all language builds (`CompiledTemplates`) and
   rendered without the blank lines of their block tags (`compact_templates`); its inline scripts
   live in `partials/javascripts/`, hashed by csp.py.
@@ -38,7 +47,10 @@ from jinja2.bccache import Bucket
 from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
+from sigsite.addresses import site_path
 from sigsite.languages import DEFAULT
 from sigsite.plan.languages import BuildLanguages
 
@@ -150,6 +162,43 @@ def search_base(html: str, languages: BuildLanguages) -> str:
         return match[1] + str(htmlsafe_json_dumps(settings)) + match[3]  # str: Markup would escape the rest
 
     return _CONFIG_SCRIPT.sub(at_language_root, html, count=1)
+
+
+SEARCH_WORKER = "sigsite-search.js"  # beside Material's worker: sigsite/assets/javascripts/workers/
+_THEME_WORKER = re.compile(r"search\.[0-9a-f]+\.min\.js")
+
+
+def search_worker(html: str) -> str:
+    """The page with its `__config` naming our search worker, which runs the theme's (named in its
+    query) with each query's Chinese cut into the index's words; unchanged when the theme names
+    a worker of another shape."""
+
+    def ours(match: re.Match[str]) -> str:
+        settings = json.loads(match[2])
+        folder, name = posixpath.split(str(settings.get("search", "")))
+        if not _THEME_WORKER.fullmatch(name):
+            return match[0]
+        settings["search"] = posixpath.join(folder, SEARCH_WORKER) + "?theme=" + name
+        return match[1] + str(htmlsafe_json_dumps(settings)) + match[3]
+
+    return _CONFIG_SCRIPT.sub(ours, html, count=1)
+
+
+def show_under_tab(page: Page, nav: Navigation, url: str) -> Page | None:
+    """Show `page`, which is in no tab, under the tab of the navigation's page at `url` (site-relative),
+    without the sidebar it would leave empty; the tab's page, now marked active, is returned for
+    `leave_tab` once the page is rendered (MkDocs unmarks only the page it built)."""
+    page.meta["hide"] = [*(page.meta.get("hide") or []), "navigation"]
+    tab = next((item for item in nav.pages if site_path(item.url) == url), None)
+    if tab is not None:
+        tab.active = True  # and its sections, as MkDocs marks the page being built
+    return tab
+
+
+def leave_tab(tab: Page | None) -> None:
+    """Unmark the tab `show_under_tab` marked, before the next page is rendered."""
+    if tab is not None:
+        tab.active = False
 
 
 def copy_sitemap_to_language_root(config: MkDocsConfig, languages: BuildLanguages) -> None:

@@ -1,6 +1,7 @@
 """A SIG's meetings per year as a small bar chart: inline SVG drawn at build time, no script.
 
-Every value is a number or escaped text; the chart carries its own text alternative.
+Every value is a number or escaped text; the chart carries its own text alternative. Search leaves
+its figures out (`data-search-exclude`): run together, they are no words.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def meetings_chart(per_year: dict[int, int], label: str) -> str:
     tallest = max(per_year.values()) or 1
     width = len(per_year) * (BAR_WIDTH + GAP) - GAP
     parts = [
-        f'<svg class="sig-chart" role="img" viewBox="0 0 {width} {HEIGHT + 2 * LABEL}" '
+        f'<svg class="sig-chart" role="img" data-search-exclude viewBox="0 0 {width} {HEIGHT + 2 * LABEL}" '
         f'width="{width}" height="{HEIGHT + 2 * LABEL}" aria-label="{escape(label)}">',
     ]
     for index, (year, count) in enumerate(sorted(per_year.items())):
@@ -49,7 +50,7 @@ def sessions_chart(years: list[tuple[int, int, int]], label: str) -> str:
     half = BAR_WIDTH // 2
     width = len(years) * (BAR_WIDTH + GAP) - GAP
     parts = [
-        f'<svg class="sig-chart" role="img" viewBox="0 0 {width} {HEIGHT + 2 * LABEL}" '
+        f'<svg class="sig-chart" role="img" data-search-exclude viewBox="0 0 {width} {HEIGHT + 2 * LABEL}" '
         f'width="{width}" height="{HEIGHT + 2 * LABEL}" aria-label="{escape(label)}">',
     ]
     for index, (year, sessions, people) in enumerate(years):

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
+from sigsite.hub.documents import title_and_body
 from sigsite.hub.images import ImageSizeCache, ImageSizes
 from sigsite.hub.links import ReadmeLinks
 from sigsite.hub.model import Community
@@ -62,7 +63,10 @@ def rendered_community(
 
     def group(sig: Group) -> Group:
         return _each_text(
-            sig, lambda text, _, path: render(text, path), lambda m: bool(m.path) and not m.is_external
+            sig,
+            lambda text, _, path: render(text, path),
+            lambda m: bool(m.path) and not m.is_external,
+            lambda text: without_title(text, sig.name),
         )
 
     rendered = replace(
@@ -119,18 +123,36 @@ def _shown_anchors(community: Community) -> dict[tuple[str, str, str], list[Anch
     return shown
 
 
+def without_title(text: str, title: str) -> str:
+    """A README as its group's home page shows it: without a first heading that says just the page's
+    title (the group's name, the page's h1), its line left blank so that lines keep their numbers."""
+    heading, body = title_and_body(text)
+    return body if heading and _words(heading) == _words(title) else text
+
+
+def _words(text: str) -> str:
+    """A title as two titles compare: its words, in any case."""
+    return " ".join(text.split()).casefold()
+
+
 def _each_text(
-    sig: Group, again: Callable[[str, Rendered, str], Rendered], kept: Callable[[Meeting], bool]
+    sig: Group,
+    again: Callable[[str, Rendered, str], Rendered],
+    kept: Callable[[Meeting], bool],
+    readme_text: Callable[[str], str] = lambda text: text,
 ) -> Group:
     """The group with each text's rendering made `again(markdown, rendered, path)` (the path from
-    the community's root): its READMEs, the records and notes `kept` keeps, its documents."""
+    the community's root): its READMEs (as `readme_text` gives them), the records and notes `kept`
+    keeps, its documents."""
     meetings = tuple(
         replace(m, rendered=again(m.body, m.rendered, f"{sig.path}/{m.path}")) if kept(m) else m
         for m in sig.meetings
     )
     return replace(
         sig,
-        readmes=tuple(replace(r, rendered=again(r.text, r.rendered, r.path)) for r in sig.readmes),
+        readmes=tuple(
+            replace(r, rendered=again(readme_text(r.text), r.rendered, r.path)) for r in sig.readmes
+        ),
         meetings=meetings,
         documents=tuple(
             replace(d, rendered=again(d.text, d.rendered, f"{sig.path}/{d.path}")) for d in sig.documents

@@ -4,16 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from sigsite.addresses import FEED_FILE, SiteAddresses
 from sigsite.formatting import agenda_summary, long_date, meeting_title
-from sigsite.languages import DEFAULT
+from sigsite.languages import DEFAULT, LANGUAGES
 from sigsite.model import Group
 from sigsite.outputs import instant, published_newest_first
 
 FEED_ENTRIES = 50  # feed readers poll for what is new; the archive keeps the rest
+
+
+class _LinkAttributes:
+    """feedgen 1.0 writes an entry's link with its address alone, whatever else it is given
+    (lkiesow/python-feedgen#135); registered on an entry as an extension, this writes the rest
+    once feedgen has made the entry's XML."""
+
+    name = "sigsite_link"
+
+    def __init__(self) -> None:
+        self.attributes: dict[str, str] = {}
+
+    def extend_atom(self, entry: Any) -> Any:  # an lxml element: feedgen's types are its own
+        for child in entry:  # named without the feed's namespace until the entry joins the feed
+            if str(child.tag).rpartition("}")[2] == "link":
+                for key, value in self.attributes.items():
+                    child.set(key, value)
+        return entry
 
 
 def feed_of(
@@ -41,10 +60,20 @@ def feed_of(
             title = f"{title} ({long_date(meeting.date)})"
         if meeting.is_external:
             title = f"{title} [external]"
+        # A note's page is in the language it is written in: the link and the title say so.
+        other = meeting.language if meeting.language != DEFAULT and not meeting.is_external else None
+        if other is not None:
+            title = f"{title} [{LANGUAGES[other].name if other in LANGUAGES else other}]"
         if site is not own:
             title = f"{site.site_name}: {title}"
         entry.title(title)
-        entry.link(href=url, rel="alternate", type="text/html")
+        entry.link(href=url)
+        entry.register_extension(_LinkAttributes.name, _LinkAttributes, atom=True, rss=False)
+        getattr(entry, _LinkAttributes.name).attributes = {
+            "rel": "alternate",
+            "type": "text/html",
+            **({"hreflang": other} if other else {}),
+        }
         entry.updated(instant(meeting))
         entry.published(instant(meeting))
         summary = agenda_summary(meeting)

@@ -16,7 +16,7 @@ from sigsite.outputs.calendar import ExpectedSession
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedPage
 from sigsite.render.health_blocks import HealthRow, render_community_health, render_group_health
-from sigsite.render.pages import titled_front_matter
+from sigsite.render.pages import group_page_title, titled_front_matter
 from sigsite.translations import translator
 
 
@@ -34,11 +34,11 @@ def group_health_page(
     _ = translator(locale)
     source, url, switcher = page
     here = PageContext(page_url=url)
-    title = _("Activity of {name}", name=sig.name)
+    title = group_page_title(_("Activity"), sig.name)
     return PlannedPage(
         switcher,
         src_uri=source,
-        markdown=titled_front_matter(title, title) + f"# {_('Activity')}\n",
+        markdown=titled_front_matter(title, title),
         before=navigation,
         after=render_group_health(
             health, {slug: here.to(target) for slug, target in meeting_urls.items()}, locale, forge

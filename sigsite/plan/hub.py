@@ -49,7 +49,7 @@ from sigsite.render.hub_blocks import (
     render_sig_card,
     render_sig_nav,
 )
-from sigsite.render.pages import titled_front_matter
+from sigsite.render.pages import group_page_title, titled_front_matter
 from sigsite.settings import MEETINGS_DIR
 from sigsite.translations import README_ONLY_IN, translator
 
@@ -120,7 +120,8 @@ class HubPlan:
         self.forge_url = self.forge_url.rstrip("/") + "/"
 
     def pages(self) -> list[PlannedPage]:
-        """Every page of this language: each group's, then the community's own."""
+        """Every page of this language: each group's (under the directory's tab), then the
+        community's own."""
         pages: list[PlannedPage] = []
         for group in self.groups.values():
             with planning(f"the pages of {group.sig.path}"):
@@ -141,10 +142,13 @@ class HubPlan:
                     addresses,
                     navigation,
                 )
-        pages += person_pages(
+        directory = site_path(self.languages.url(self.languages.current, HOME_PAGE))
+        everyone = site_path(self.languages.url(self.languages.current, PEOPLE_PAGE))
+        pages = [replace(page, tab=directory) for page in pages]
+        people = person_pages(
             self.people, self.health.attended, self.groups, self.languages, self._at_snapshot
         )
-        return pages + self.community_pages()
+        return pages + [replace(page, tab=everyone) for page in people] + self.community_pages()
 
     def _page(self, group: PlannedGroup, page: str) -> tuple[str, str, dict[str, str]]:
         """(source path, URL, switcher targets) of one of the group's pages."""
@@ -191,11 +195,10 @@ class HubPlan:
 
     def _members(self, group: PlannedGroup) -> PlannedPage:
         locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
-        title = _("Members of {name}", name=sig.name)
+        title = group_page_title(_("Members"), sig.name)
         source, url, switcher = self._page(group, "members")
         markdown = (
             titled_front_matter(title, title)
-            + f"# {_('Members')}\n\n"
             # The group's name is data: escaped, in HTML that Markdown passes through as it is.
             + f"<p>{escape(_(MEMBERS_INTRO, name=sig.name))}</p>"
             + f"\n\n{LATE_SLOT}\n\n"
@@ -211,13 +214,13 @@ class HubPlan:
 
     def _archive(self, group: PlannedGroup) -> PlannedPage:
         _, sig = translator(self.languages.current), group.sig
-        title = _("Meetings of {name}", name=sig.name)
+        title = group_page_title(_("Meetings"), sig.name)
         source, url, switcher = self._page(group, "archive")
         archive = render_archive(sig, replace(group.context, page_url=url), self.today)
         return PlannedPage(
             switcher,
             src_uri=source,
-            markdown=titled_front_matter(title, title) + f"# {_('Meetings')}\n\n" + archive,
+            markdown=titled_front_matter(title, title) + archive,
             before=self._navigation(group, url, "archive"),
         )
 

@@ -33,6 +33,9 @@ class PlannedPage:
     before: str = ""  # our HTML above the content (after its first heading, if it has one)
     after: str = ""  # our HTML below the content: a year's list, an archive, a directory
     after_search: str | None = None  # what fills the page's LATE_SLOT once search has read it
+    # A page outside the navigation that belongs to one of its tabs (a group's pages on the hub: the
+    # directory's): the site-relative URL of that tab's page, shown as the page's tab.
+    tab: str | None = None
 
 
 @dataclass(frozen=True)

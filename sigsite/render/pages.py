@@ -36,6 +36,13 @@ def meeting_markdown(meeting: Meeting, locale: str = DEFAULT_LOCALE, group: str 
     return front_matter(front)
 
 
+def group_page_title(page: str, group: str) -> str:
+    """The title of one of a group's pages on the hub (`Members · MindSpore Alpha SIG`), as its
+    meetings' and documents' titles name their group: search lists a page by its title alone, and
+    the theme prints it as the page's h1."""
+    return f"{page} · {group}"
+
+
 def titled_front_matter(title: str, description: str, **more: object) -> str:
     """Front matter of a page whose title comes from the community's files, escaped for the theme."""
     return front_matter({"title": theme_text(title), "description": theme_text(description), **more})
