@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from sigsite.accounts import GITEE_HOST, GITEE_HOSTS, account_of_home, profile_address, valid_account
+from sigsite.contacts import MAINTAINER_KEYS, maintainer_contacts, sig_info_contacts
 from sigsite.facts import read_facts
 from sigsite.given import given
 from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.links import host_of, is_web_url
-from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts
+from sigsite.model import ROLE_KEYS, ROLES, Contact, Person, Repository, SigFacts
 from sigsite.privacy import withhold_in_data
 from sigsite.problems import FILE_LEFT_OUT, Problems
 from sigsite.reading import read_text
@@ -104,13 +105,20 @@ def _load_yaml_file(path: Path, display: str, public: frozenset[str], problems: 
 
 
 def read_members_file(
-    path: Path, display: str, builder: PeopleBuilder, public: frozenset[str] = frozenset()
+    path: Path,
+    display: str,
+    builder: PeopleBuilder,
+    public: frozenset[str] = frozenset(),
+    contacts: list[Contact] | None = None,
 ) -> Statement | None:
-    """Add the people of a `sig_members.yaml` to the builder; what it says of the group's leaders."""
+    """Add the people of a `sig_members.yaml` to the builder; what it says of the group's leaders.
+    The line of its first Maintainer's address is added to `contacts`, when given."""
     problems = builder.problems
     data = _load_yaml_file(path, display, public, problems)
     if data is None:
         return None
+    if contacts is not None:
+        contacts += maintainer_contacts(data, MAINTAINER_KEYS["members"], display, public)
     if not isinstance(data, LocatedDict):
         problems.error(
             display,
@@ -160,6 +168,7 @@ class SigInfo:
     repositories: tuple[Repository, ...] = ()
     facts: SigFacts = field(default_factory=SigFacts)
     statements: tuple[Statement, ...] = ()  # what it says of the group's leaders and minutes
+    contacts: tuple[Contact, ...] = ()  # its mailing list, meeting pad and maintainers' addresses
 
 
 def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> str | None:
@@ -247,9 +256,11 @@ def read_sig_info(
             f"meeting_url '{meeting_url}' is not an http or https address",
         )
         meeting_url = None
+    facts = read_facts(data, display, problems, template)
     return SigInfo(
         meeting_pad=meeting_url,
         repositories=tuple(repositories),
-        facts=read_facts(data, display, problems, template),
+        facts=facts,
         statements=sig_info_statements(data, display),
+        contacts=sig_info_contacts(data, display, facts, meeting_url, public),
     )

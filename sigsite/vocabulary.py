@@ -33,6 +33,7 @@ class Vocabulary:
     group_words: tuple[str, ...] = ()  # a chat's group, after its name (`QQ group`)
     leader_headings: tuple[str, ...] = ()  # a README's heading over the group's leaders
     minutes_words: tuple[str, ...] = ()  # what a README's line says when it gives the minutes' address
+    contact_headings: tuple[str, ...] = ()  # a README's heading over how to join or reach the group
 
 
 ENGLISH = Vocabulary(
@@ -70,6 +71,7 @@ ENGLISH = Vocabulary(
     readme_section_titles=("summary", "overview", "introduction", "readme", "contents", "table of contents"),
     channel_names={"wechat": ("wechat",)},
     group_words=("group",),
+    contact_headings=("join", "contact", "discussion", "communication", "get involved", "reach us"),
 )
 
 CHINESE = Vocabulary(
@@ -93,4 +95,5 @@ CHINESE = Vocabulary(
     readme_section_titles=("简介", "概述", "介绍", "目录"),
     channel_names={"wechat": ("微信",)},
     group_words=("群",),
+    contact_headings=("加入", "联系", "交流", "参与", "沟通"),
 )

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from sigsite.addresses import UniqueSegments, address_segment, group_prefix
 from sigsite.attachments import ATTACHMENT_SUFFIXES, publishable
 from sigsite.channels import channels_named
+from sigsite.contacts import readme_contacts
 from sigsite.formatting import shortened
 from sigsite.hub.documents import read_documents
 from sigsite.hub.faults import published
@@ -309,7 +310,13 @@ def _load_folder(
     problems: Problems,
 ) -> Group:
     display = kind.path(folder.name)
-    sources = Sources(root=folder, timezone=timezone, public_emails=public_emails, template=layout.template)
+    sources = Sources(
+        root=folder,
+        timezone=timezone,
+        public_emails=public_emails,
+        template=layout.template,
+        withheld_links=True,  # to their line on the forge (hub/rendering.py)
+    )
     has_data = any(
         sources.path(p).exists() for p in (sources.members_file, sources.sig_info_file, MEETINGS_DIR)
     )
@@ -396,6 +403,10 @@ def _load_folder(
         embedded_files=tuple(sorted(embedded.items())),
         withheld_files=tuple(sorted({*withheld, *found_files.withheld})),
         statements=statements,
+        contacts=(
+            *(replace(c, file=f"{display}/{c.file}") for c in data.contacts),
+            *(c for r in readmes for c in readme_contacts(r.path, r.text)),
+        ),
     )
 
 
