@@ -15,11 +15,12 @@ can lead a visitor to that line of the file on the forge, where its author put i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sigsite.channels import CHANNELS
 from sigsite.emails import REDACTED, find_addresses
+from sigsite.facts import LIST_ADDRESS
 from sigsite.given import given
 from sigsite.languages import alternation, words_of
 from sigsite.links import is_web_url, urls_in
@@ -42,6 +43,25 @@ _HEADING = re.compile(r" {0,3}#{1,6}[ \t]([^\n]*)")
 _CONTACT_HEADING = re.compile(alternation(words_of("contact_headings")), re.IGNORECASE)
 # Where the maintainers are listed, by file: their entries' `email` is what leads to them.
 MAINTAINER_KEYS = {"sig-info": "maintainers", "members": "Maintainers"}
+
+
+def declared_public(data: Any, public_fields: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """The addresses a community declares public by the field that holds them (the layout's
+    `public_fields`: a key of `sig-info.yaml` and the domains of the group addresses it holds, as
+    openEuler's `mailing_list: a-tune@openeuler.org`), in lower case. Only a value that is one
+    address, at one of the field's domains or below, is one: anything else stays withheld."""
+    if not isinstance(data, LocatedDict):
+        return frozenset()
+    found = set()
+    for key, domains in public_fields.items():
+        value = data.get(key)
+        address = value.strip().lower() if isinstance(value, str) else ""
+        if not LIST_ADDRESS.fullmatch(address):
+            continue
+        domain = address.rpartition("@")[2]
+        if any(domain == d.lower() or domain.endswith("." + d.lower()) for d in domains):
+            found.add(address)
+    return frozenset(found)
 
 
 def sig_info_contacts(
@@ -86,10 +106,10 @@ def maintainer_contacts(
     return ()
 
 
-def readme_contacts(path: str, text: str) -> tuple[Contact, ...]:
+def readme_contacts(path: str, text: str, public: frozenset[str]) -> tuple[Contact, ...]:
     """A README's contacts (its text with personal addresses withheld): its e-mail addresses, those
     under a heading on joining or contacting the group when it has any (a withheld one once, each
-    public one once), and the first line naming each channel, with its web address if that line
+    `public` one once), and the first line naming each channel, with its web address if that line
     gives one (else the first later line naming it that does). Code blocks are not read."""
     addresses: list[tuple[bool, Contact]] = []  # (under a contact heading, the contact)
     channels: dict[str, Contact] = {}
@@ -108,7 +128,7 @@ def readme_contacts(path: str, text: str) -> tuple[Contact, ...]:
         addresses += [
             (joining, Contact("email", path, number, address=found.address))
             for found in find_addresses(line)
-            if not found.in_web_address
+            if not found.in_web_address and found.address.lower() in public
         ]
         for key, channel in CHANNELS.items():
             known = channels.get(key)
@@ -134,10 +154,19 @@ def _once(contacts: Iterable[Contact]) -> list[Contact]:
     return kept
 
 
+def public_addresses(contacts: Iterable[Contact]) -> frozenset[str]:
+    """The e-mail addresses of `contacts` that are shown, in lower case: each public, by the
+    settings' `public_emails` or by the field that holds it (`declared_public`)."""
+    return frozenset(
+        c.address.lower() for c in contacts if c.address and not is_web_url(c.address) and "@" in c.address
+    )
+
+
 def shown_contacts(contacts: Iterable[Contact], readme: str | None) -> tuple[Contact, ...]:
     """What a page that shows the README at `readme` lists: one contact of each kind (each public
     address once, whatever its kind), the shown README's first, in CONTACT_LABELS' order."""
-    ranked = sorted(contacts, key=lambda c: c.file != readme)  # stable: the files' order otherwise
+    # By kind (a list before an e-mail address that is the list's), then the shown README's first.
+    ranked = sorted(contacts, key=lambda c: (_ORDER.get(c.kind, len(_ORDER)), c.file != readme))
     kept: dict[tuple[str, str | None], Contact] = {}
     addresses: set[str] = set()
     for contact in ranked:
@@ -148,4 +177,4 @@ def shown_contacts(contacts: Iterable[Contact], readme: str | None) -> tuple[Con
         kept[key] = contact
         if address is not None:
             addresses.add(address)
-    return tuple(sorted(kept.values(), key=lambda c: _ORDER.get(c.kind, len(_ORDER))))
+    return tuple(kept.values())

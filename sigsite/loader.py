@@ -30,6 +30,9 @@ class Sources:
     channels: tuple[str, ...] = ()  # keys of CHANNELS where the SIG announces its meetings
     template: TemplateDefaults = MINDSPORE.template  # what its community's template tool writes
     withheld_links: bool = False  # a note links each withheld address to its line (the hub's)
+    # Keys of sig-info.yaml whose address, at one of these domains, is the group's own and public
+    # (the layout's `public_fields`).
+    public_fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def path(self, relative: str) -> Path:
         """The absolute path of one of the SIG's files."""
@@ -103,7 +106,12 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[Group, P
     if has_info:
         with problems.reading(sources.sig_info_file):
             info = read_sig_info(
-                info_path, sources.sig_info_file, builder, sources.public_emails, sources.template
+                info_path,
+                sources.sig_info_file,
+                builder,
+                sources.public_emails,
+                sources.template,
+                dict(sources.public_fields),
             )
     zone = ZoneInfo(sources.timezone)
     withheld: list[str] = []
@@ -113,7 +121,7 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[Group, P
         zone,
         problems,
         build_date(zone),
-        public_emails=sources.public_emails,
+        public_emails=sources.public_emails | info.public_emails,
         cache=cache,
         withheld=withheld,
         withheld_links=sources.withheld_links,
