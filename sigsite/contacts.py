@@ -5,7 +5,8 @@
 - `sig_members.yaml`: its Maintainers' `email`s;
 - a README: the e-mail addresses it gives (those of a section on joining or contacting the group
   when it has one, as "How to Join" is), and each channel it names (channels.py), with the web
-  address written on the same line when there is one (`Slack channel: https://…`).
+  address written on the same line when there is one (`Slack channel: https://…`), and each
+  service its calls are held on (Zoom, WeLink, Tencent Meeting) likewise.
 
 A personal address is never kept: the README's text has it withheld already (privacy.py), and a
 members entry's `email` is only looked at, never stored. What is kept is where it is, so the hub
@@ -18,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sigsite.channels import CHANNELS
+from sigsite.channels import CHANNELS, Channel
 from sigsite.emails import REDACTED, find_addresses
 from sigsite.facts import LIST_ADDRESS
 from sigsite.given import given
@@ -27,11 +28,23 @@ from sigsite.links import is_web_url, urls_in
 from sigsite.model import Contact, SigFacts
 from sigsite.yaml_source import LocatedDict, items_of
 
+# The services a group's calls are held on, as a README names them ("join via **Zoom**") on a line
+# that speaks of joining or meeting (`Zoom in on the figure` does not): with the call's address when
+# the line gives one, else the line that tells how to join.
+CALLS: dict[str, Channel] = {
+    "zoom": Channel("Zoom", re.compile(r"(?<![A-Za-z])Zoom(?![A-Za-z])|zoom\.us/", re.ASCII)),
+    "welink": Channel("WeLink", re.compile(r"(?<![A-Za-z])WeLink(?![A-Za-z])", re.IGNORECASE)),
+    "tencent_meeting": Channel(
+        "Tencent Meeting", re.compile(r"腾讯会议|Tencent Meeting|meeting\.tencent\.com", re.IGNORECASE)
+    ),
+}
+_CALL_WORDS = re.compile(r"join|call|meet|link|会议|参加|加入|链接", re.IGNORECASE)
 # How a card names each kind of contact (message ids of translations.py), in the order it lists them.
 CONTACT_LABELS = {
     "mailing_list": "Mailing list",
     "email": "E-mail",
     **{key: channel.label for key, channel in CHANNELS.items()},
+    **{key: call.label for key, call in CALLS.items()},
     "meeting_pad": "Meeting pad",
     "maintainers": "Maintainers' e-mail",
     "mentors": "Mentors' e-mail",
@@ -130,11 +143,11 @@ def readme_contacts(path: str, text: str, public: frozenset[str]) -> tuple[Conta
             for found in find_addresses(line)
             if not found.in_web_address and found.address.lower() in public
         ]
-        for key, channel in CHANNELS.items():
+        for key, channel in (*CHANNELS.items(), *CALLS.items()):
             known = channels.get(key)
             if known is not None and known.address is not None:
                 continue
-            if not channel.named_by.search(line):
+            if not channel.named_by.search(line) or (key in CALLS and not _CALL_WORDS.search(line)):
                 continue
             web = next((url for url in urls_in(line) if is_web_url(url)), None)
             if known is None or web is not None:

@@ -171,6 +171,8 @@ ZH: dict[str, str] = {
     "Meeting pad": "会议记录页",
     "Maintainers' e-mail": "维护者邮箱",
     "Mentors' e-mail": "导师邮箱",
+    "Tencent Meeting": "腾讯会议",
+    " ": "",  # between two sentences
     "see {file}, line {line}": "见 {file} 第 {line} 行",
     "Its files give no mailing list, channel or address to write to.": "该小组的文件未给出邮件列表、交流渠道或联系邮箱。",
     "Follow its work in its folder on {forge}": "在 {forge} 上的小组目录关注其工作",

@@ -146,6 +146,18 @@ def test_a_channel_is_found_with_the_address_its_line_gives_and_never_in_code():
     )
 
 
+def test_the_service_a_groups_calls_are_held_on_is_found_where_a_line_speaks_of_joining():
+    text = (
+        "Zoom in on the figure to read it.\n\nThe committee meets regularly and calls are available\n"
+        "for any community member to join via **Zoom** on the **3rd Thursday** every month.\n"
+        "- 腾讯会议链接: https://meeting.tencent.com/dm/abc\n"
+    )
+    assert _readme(text) == (
+        Contact("zoom", "wg/README.md", 4, None),
+        Contact("tencent_meeting", "wg/README.md", 5, "https://meeting.tencent.com/dm/abc"),
+    )
+
+
 def test_a_page_lists_one_contact_of_each_kind_its_own_readmes_first():
     english = Contact("wechat", "g/README_en.md", 3, None)
     chinese = Contact("wechat", "g/README.md", 5, None)
