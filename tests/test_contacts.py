@@ -214,11 +214,11 @@ def test_a_placeholder_in_a_links_text_or_in_code_stays_text():
 
 def test_a_file_cannot_write_a_placeholders_link_itself():
     forged = (
-        "\ue0000\ue001 "
+        "\ufdd00\ufdd1 "
         '<a class="sig-withheld" data-sigsite-withheld href="#L1" rel="noopener">[e-mail hidden]</a>\n'
     )
     rendered = render_markdown(forged, lambda *_: None, withheld_links=True)
-    assert "\ue000" not in rendered.html and "data-sigsite-withheld" not in rendered.html
+    assert "\ufdd0" not in rendered.html and "data-sigsite-withheld" not in rendered.html
     assert settled(rendered, lambda line: "https://elsewhere.example.org/") == rendered
 
 

@@ -5,8 +5,8 @@ A file's text has each personal address replaced by `emails.REDACTED` before any
 While a file is rendered, each placeholder of its text (outside code) becomes a slot that remembers
 its line (`mark_slot`); once the HTML is sanitized, each slot becomes a link to `#L<line>`
 (`link_withheld`), or the placeholder's text again inside another link, which cannot hold one.
-Slots are private-use characters that the file's own text is cleared of first, so a file cannot
-write one; the link carries an attribute the sanitizer drops from committed HTML, so a file cannot
+Slots are noncharacters that the file's own text is cleared of first, so a file cannot write
+one; the link carries an attribute the sanitizer drops from committed HTML, so a file cannot
 write one either. Once the file's address on the forge is known, each link leads to its line there
 (`settled`: the hub, at the commit it shows); once the page's language is known, its text is that
 language's (`localized`), and the attribute is dropped.
@@ -23,7 +23,9 @@ from html import escape
 from sigsite.emails import REDACTED
 from sigsite.model import Rendered
 
-_OPEN, _CLOSE = "\ue000", "\ue001"  # around a slot's number: private use, never in a rendered file
+# Around a slot's number: noncharacters, which Unicode keeps for a program's internal use and no
+# text interchanges, so clearing them from a file's text loses nothing it says.
+_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
 _ATTRIBUTE = "data-sigsite-withheld"  # dropped by the sanitizer from committed HTML
 _LINK = '<a class="sig-withheld" ' + _ATTRIBUTE + ' href="{url}" rel="noopener">' + escape(REDACTED) + "</a>"
 _OURS = re.compile(
