@@ -159,9 +159,6 @@ ZH: dict[str, str] = {
     "Everyone in the community": "社区的全部成员",
     "Use the search at the top of the page to find a page by a word it holds.": "可使用页面顶部的搜索，按页面中的词语查找。",
     "Documents": "文档",
-    "Mailing list:": "邮件列表：",
-    "{channels} (how to join: see the README)": "{channels}（加入方式见 README）",
-    "; ": "；",
     "WeChat group": "微信群",
     "QQ group": "QQ 群",
     # a group's contacts (its card), and a withheld address's link to its line on the forge

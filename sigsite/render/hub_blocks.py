@@ -167,7 +167,6 @@ def render_sig_card(
     maintainers, maturity, activity (the last change as a `shallow` checkout knows it), its
     `contacts` (or that its files give none), its chart, feeds and folder (on the `forge` its
     community's layout names)."""
-    _ = translator(locale)
     text = chart_text(sig, locale)
     return render_template(
         "sig_card.html",
