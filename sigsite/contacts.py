@@ -23,11 +23,12 @@ from sigsite.channels import CHANNELS, Channel
 from sigsite.emails import REDACTED, find_addresses
 from sigsite.facts import LIST_ADDRESS
 from sigsite.given import given
-from sigsite.languages import alternation, words_of
+from sigsite.languages import alternation, named_by_every_language, words_of
 from sigsite.links import is_web_url, urls_in
 from sigsite.model import Contact, SigFacts
 from sigsite.yaml_source import LocatedDict, items_of
 
+_CALL_NAMES = named_by_every_language("call_names")
 # The services a group's calls are held on, as a README names them ("join via **Zoom**") on a line
 # that speaks of joining or meeting (`Zoom in on the figure` does not): with the call's address when
 # the line gives one, else the line that tells how to join.
@@ -35,10 +36,11 @@ CALLS: dict[str, Channel] = {
     "zoom": Channel("Zoom", re.compile(r"(?<![A-Za-z])Zoom(?![A-Za-z])|zoom\.us/", re.ASCII)),
     "welink": Channel("WeLink", re.compile(r"(?<![A-Za-z])WeLink(?![A-Za-z])", re.IGNORECASE)),
     "tencent_meeting": Channel(
-        "Tencent Meeting", re.compile(r"腾讯会议|Tencent Meeting|meeting\.tencent\.com", re.IGNORECASE)
+        "Tencent Meeting",
+        re.compile(alternation(_CALL_NAMES["tencent_meeting"]) + r"|meeting\.tencent\.com", re.IGNORECASE),
     ),
 }
-_CALL_WORDS = re.compile(r"join|call|meet|link|会议|参加|加入|链接", re.IGNORECASE)
+_CALL_WORDS = re.compile(alternation(words_of("call_words")), re.IGNORECASE)
 # How a card names each kind of contact (message ids of translations.py), in the order it lists them.
 CONTACT_LABELS = {
     "mailing_list": "Mailing list",

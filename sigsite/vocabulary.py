@@ -34,6 +34,8 @@ class Vocabulary:
     leader_headings: tuple[str, ...] = ()  # a README's heading over the group's leaders
     minutes_words: tuple[str, ...] = ()  # what a README's line says when it gives the minutes' address
     contact_headings: tuple[str, ...] = ()  # a README's heading over how to join or reach the group
+    call_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)  # a call's service
+    call_words: tuple[str, ...] = ()  # what a README's line says when it tells how to join a call
 
 
 ENGLISH = Vocabulary(
@@ -72,6 +74,8 @@ ENGLISH = Vocabulary(
     channel_names={"wechat": ("wechat",)},
     group_words=("group",),
     contact_headings=("join", "contact", "discussion", "communication", "get involved", "reach us"),
+    call_names={"tencent_meeting": ("Tencent Meeting",)},
+    call_words=("join", "call", "meet", "link"),
 )
 
 CHINESE = Vocabulary(
@@ -96,4 +100,6 @@ CHINESE = Vocabulary(
     channel_names={"wechat": ("微信",)},
     group_words=("群",),
     contact_headings=("加入", "联系", "交流", "参与", "沟通"),
+    call_names={"tencent_meeting": ("腾讯会议",)},
+    call_words=("会议", "参加", "加入", "链接"),
 )
