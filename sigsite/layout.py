@@ -11,7 +11,7 @@ checkout.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -70,6 +70,10 @@ class Layout:
     # Words most of its groups' names start with that name the community itself ("MindSpore AKG
     # SIG"): the directory orders names without them, so AKG sorts under A.
     name_prefixes: tuple[str, ...] = ()
+    # Keys of a group's sig-info.yaml whose value, one address at one of these domains (or below),
+    # is the group's own address by the field's meaning, and published: a list such as openEuler's
+    # `mailing_list: a-tune@openeuler.org` would be {"mailing_list": ("openeuler.org",)}.
+    public_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def listed_kind(self) -> GroupKind:

@@ -10,7 +10,7 @@ from sigsite.build_date import build_date
 from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.meetings import NoteCache, load_meetings
 from sigsite.members import PeopleBuilder, SigInfo, read_members_file, read_sig_info
-from sigsite.model import Group
+from sigsite.model import Contact, Group
 from sigsite.problems import Problems
 from sigsite.reading import symlink_on_the_way
 from sigsite.settings import DEFAULT_TIMEZONE, MEETINGS_DIR, MEMBERS_FILE, SIG_INFO_FILE
@@ -29,6 +29,10 @@ class Sources:
     public_emails: frozenset[str] = field(default_factory=frozenset)  # lower case; never withheld
     channels: tuple[str, ...] = ()  # keys of CHANNELS where the SIG announces its meetings
     template: TemplateDefaults = MINDSPORE.template  # what its community's template tool writes
+    withheld_links: bool = False  # a note links each withheld address to its line (the hub's)
+    # Keys of sig-info.yaml whose address, at one of these domains, is the group's own and public
+    # (the layout's `public_fields`).
+    public_fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def path(self, relative: str) -> Path:
         """The absolute path of one of the SIG's files."""
@@ -81,6 +85,7 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[Group, P
     }
     builder = PeopleBuilder(problems)
     members_said: Statement | None = None
+    contacts: list[Contact] = []  # the members file's
     members_path = sources.path(sources.members_file)
     info_path = sources.path(sources.sig_info_file)
     has_members = sources.members_file not in linked and _present(members_path)
@@ -88,7 +93,7 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[Group, P
     if has_members:
         with problems.reading(sources.members_file):
             members_said = read_members_file(
-                members_path, sources.members_file, builder, sources.public_emails
+                members_path, sources.members_file, builder, sources.public_emails, contacts
             )
     elif not has_info and not linked:
         problems.warning(
@@ -101,7 +106,12 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[Group, P
     if has_info:
         with problems.reading(sources.sig_info_file):
             info = read_sig_info(
-                info_path, sources.sig_info_file, builder, sources.public_emails, sources.template
+                info_path,
+                sources.sig_info_file,
+                builder,
+                sources.public_emails,
+                sources.template,
+                dict(sources.public_fields),
             )
     zone = ZoneInfo(sources.timezone)
     withheld: list[str] = []
@@ -111,9 +121,10 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[Group, P
         zone,
         problems,
         build_date(zone),
-        public_emails=sources.public_emails,
+        public_emails=sources.public_emails | info.public_emails,
         cache=cache,
         withheld=withheld,
+        withheld_links=sources.withheld_links,
     )
     data = Group(
         people=builder.build(),
@@ -124,5 +135,6 @@ def load_sig(sources: Sources, cache: NoteCache | None = None) -> tuple[Group, P
         meeting_pad=info.meeting_pad,
         facts=replace(info.facts, channels=sources.channels),
         statements=(*([members_said] if members_said else []), *info.statements),
+        contacts=(*info.contacts, *contacts),
     )
     return data, problems

@@ -138,10 +138,12 @@ def load_meetings(
     public_emails: frozenset[str] = frozenset(),
     cache: NoteCache | None = None,
     withheld: list[str] | None = None,
+    withheld_links: bool = False,
 ) -> tuple[tuple[Meeting, ...], tuple[Attachment, ...]]:
     """Every meeting (oldest first, undated external sessions last) and every other file; nothing
     when `folder` is None (left out by the caller) or absent. The names of the files left out for
-    what they hold (an address, or what cannot be looked into) are added to `withheld`."""
+    what they hold (an address, or what cannot be looked into) are added to `withheld`. With
+    `withheld_links`, a withheld address's placeholder in a note links to its line."""
     if folder is None or not refuse_symlink(folder, display_folder, problems):
         return (), ()
     if folder.is_file():
@@ -185,6 +187,7 @@ def load_meetings(
             frozenset(p.name for p in notes), frozenset(a.source for a in attachments), frozenset(left_out)
         ),
         public_emails=public_emails,
+        withheld_links=withheld_links,
     )
     cache = cache or NoteCache()
     meetings = [

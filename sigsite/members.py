@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sigsite.accounts import ACCOUNT, GITEE_HOST, GITEE_HOSTS, account_of_home, profile_address, valid_account
+from sigsite.contacts import MAINTAINER_KEYS, declared_public, maintainer_contacts, sig_info_contacts
 from sigsite.facts import read_facts
 from sigsite.given import given
 from sigsite.identity.names import plain
 from sigsite.layout import MINDSPORE, TemplateDefaults
 from sigsite.links import host_of, is_web_url
-from sigsite.model import ROLE_KEYS, ROLES, Person, Repository, SigFacts, Source
+from sigsite.model import ROLE_KEYS, ROLES, Contact, Person, Repository, SigFacts, Source
 from sigsite.privacy import withhold_in_data
 from sigsite.problems import FILE_LEFT_OUT, Problems
 from sigsite.reading import read_text
@@ -101,22 +103,37 @@ class PeopleBuilder:
         )
 
 
-def _load_yaml_file(path: Path, display: str, public: frozenset[str], problems: Problems) -> Any:
-    """The file's data, personal e-mail addresses withheld from every value the site may show."""
+def _load_yaml_file(
+    path: Path,
+    display: str,
+    public: frozenset[str],
+    problems: Problems,
+    public_fields: Mapping[str, tuple[str, ...]] | None = None,
+) -> tuple[Any, frozenset[str]]:
+    """The file's data, personal e-mail addresses withheld from every value the site may show;
+    and the group's own addresses its `public_fields` give (contacts.declared_public)."""
     text = read_text(path, display, problems)
     data = None if text is None else load_yaml(text, display, problems)
-    withhold_in_data(data, public, display, problems)
-    return data
+    declared = declared_public(data, public_fields or {})
+    withhold_in_data(data, public | declared, display, problems)
+    return data, declared
 
 
 def read_members_file(
-    path: Path, display: str, builder: PeopleBuilder, public: frozenset[str] = frozenset()
+    path: Path,
+    display: str,
+    builder: PeopleBuilder,
+    public: frozenset[str] = frozenset(),
+    contacts: list[Contact] | None = None,
 ) -> Statement | None:
-    """Add the people of a `sig_members.yaml` to the builder; what it says of the group's leaders."""
+    """Add the people of a `sig_members.yaml` to the builder; what it says of the group's leaders.
+    The line of its first Maintainer's address is added to `contacts`, when given."""
     problems = builder.problems
-    data = _load_yaml_file(path, display, public, problems)
+    data, _ = _load_yaml_file(path, display, public, problems)
     if data is None:
         return None
+    if contacts is not None:
+        contacts += maintainer_contacts(data, MAINTAINER_KEYS["members"], display, public)
     if not isinstance(data, LocatedDict):
         problems.error(
             display,
@@ -167,6 +184,8 @@ class SigInfo:
     repositories: tuple[Repository, ...] = ()
     facts: SigFacts = field(default_factory=SigFacts)
     statements: tuple[Statement, ...] = ()  # what it says of the group's leaders and minutes
+    contacts: tuple[Contact, ...] = ()  # its mailing list, meeting pad and maintainers' addresses
+    public_emails: frozenset[str] = frozenset()  # the group's own addresses a public field gives
 
 
 def _info_person(raw: Any, role: str, display: str, builder: PeopleBuilder) -> str | None:
@@ -210,11 +229,15 @@ def read_sig_info(
     builder: PeopleBuilder,
     public: frozenset[str] = frozenset(),
     template: TemplateDefaults = MINDSPORE.template,
+    public_fields: Mapping[str, tuple[str, ...]] | None = None,
 ) -> SigInfo:
     """Add the people of a `sig-info.yaml` and return its other facts (`template`: what the
-    community's template tool writes, warned about and never shown)."""
+    community's template tool writes, warned about and never shown). An address that one of
+    `public_fields` gives (the layout's: a key, and the domains of the group addresses it holds)
+    is the group's own, and public."""
     problems = builder.problems
-    data = _load_yaml_file(path, display, public, problems)
+    data, declared = _load_yaml_file(path, display, public, problems, public_fields)
+    public = public | declared
     if not isinstance(data, LocatedDict):
         if data is not None:
             problems.error(
@@ -257,9 +280,12 @@ def read_sig_info(
             f"meeting_url '{meeting_url}' is not an http or https address",
         )
         meeting_url = None
+    facts = read_facts(data, display, problems, template)
     return SigInfo(
         meeting_pad=meeting_url,
         repositories=tuple(repositories),
-        facts=read_facts(data, display, problems, template),
+        facts=facts,
         statements=sig_info_statements(data, display),
+        contacts=sig_info_contacts(data, display, facts, meeting_url, public),
+        public_emails=declared,
     )

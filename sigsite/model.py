@@ -200,6 +200,20 @@ class Description:
     plain: str  # the text the HTML shows, on one line (a page's description, search, JSON)
 
 
+@dataclass(frozen=True)
+class Contact:
+    """A way to reach a group that one of its files gives, and the line that gives it: a mailing
+    list, an e-mail address, a channel (WeChat, Slack...), the maintainers' addresses, a meeting pad.
+    A personal address is never held here: it is `withheld`, and the hub links to its line on the
+    forge, where its author put it."""
+
+    kind: str  # a key of contacts.CONTACT_KINDS, or of channels.CHANNELS
+    file: str  # the file that gives it (folder-relative until the hub's loader names it from the root)
+    line: int | None
+    address: str | None = None  # shown and linked: a public e-mail address, or a web address
+    withheld: bool = False  # an address is there, personal: the file's line is the way to it
+
+
 ACTIVE_DAYS = 365  # what counts as recent: the 12 months before the build
 
 
@@ -291,6 +305,7 @@ class Group:
     # What its own files and the community's lists say of its leaders and minutes, line by line
     # (consistency.py compares them).
     statements: tuple[Statement, ...] = ()
+    contacts: tuple[Contact, ...] = ()  # the ways to reach it its files give, file by file (contacts.py)
 
     def people_with_role(self, role: str) -> tuple[Person, ...]:
         """The people who hold `role`."""

@@ -184,11 +184,20 @@ ZH: dict[str, str] = {
     "Everyone in the community": "社区的全部成员",
     "Use the search at the top of the page to find a page by a word it holds.": "可使用页面顶部的搜索，按页面中的词语查找。",
     "Documents": "文档",
-    "Mailing list:": "邮件列表：",
-    "{channels} (how to join: see the README)": "{channels}（加入方式见 README）",
-    "; ": "；",
     "WeChat group": "微信群",
     "QQ group": "QQ 群",
+    # a group's contacts (its card), and a withheld address's link to its line on the forge
+    "e-mail on {forge}": "邮箱见 {forge}",
+    "Mailing list": "邮件列表",
+    "E-mail": "邮箱",
+    "Meeting pad": "会议记录页",
+    "Maintainers' e-mail": "维护者邮箱",
+    "Mentors' e-mail": "导师邮箱",
+    "Tencent Meeting": "腾讯会议",
+    " ": "",  # between two sentences
+    "see {file}, line {line}": "见 {file} 第 {line} 行",
+    "Its files give no mailing list, channel or address to write to.": "该小组的文件未给出邮件列表、交流渠道或联系邮箱。",
+    "Follow its work in its folder on {forge}": "在 {forge} 上的小组目录关注其工作",
     "No meeting is scheduled right now. A meeting appears here as soon as its note is published.": "目前没有已安排的会议。会议纪要发布后会立即显示在这里。",
     # community health (health pages)
     "Action items": "待办事项",

@@ -47,6 +47,9 @@ class Vocabulary:
     sentence_ends: tuple[str, ...] = ()  # what ends a sentence, a character each (`.` before a blank)
     date_words: tuple[str, ...] = ()  # the words of a written date or time, its numbers aside
     time_labels: tuple[str, ...] = ()  # what a record's line of its own time begins with ("Duration:")
+    contact_headings: tuple[str, ...] = ()  # a README's heading over how to join or reach the group
+    call_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)  # a call's service
+    call_words: tuple[str, ...] = ()  # what a README's line says when it tells how to join a call
 
 
 ENGLISH = Vocabulary(
@@ -124,6 +127,9 @@ ENGLISH = Vocabulary(
         *("at", "on", "am", "pm", "gmt", "utc", "st", "nd", "rd", "th"),
     ),
     time_labels=("duration", "time", "when", "meeting time"),
+    contact_headings=("join", "contact", "discussion", "communication", "get involved", "reach us"),
+    call_names={"tencent_meeting": ("Tencent Meeting",)},
+    call_words=("join", "call", "meet", "link"),
 )
 
 CHINESE = Vocabulary(
@@ -174,4 +180,7 @@ CHINESE = Vocabulary(
         *("上午", "下午", "晚上", "早上", "中午", "点", "时", "分", "半", "北京时间"),
     ),
     time_labels=("会议时间", "时间"),
+    contact_headings=("加入", "联系", "交流", "参与", "沟通"),
+    call_names={"tencent_meeting": ("腾讯会议",)},
+    call_words=("会议", "参加", "加入", "链接"),
 )

@@ -126,6 +126,7 @@ def test_a_readmes_relative_links_lead_where_the_hub_publishes_their_targets(hub
         "up": "https://gitee.com/mindspore/community/blob/master/",  # outside sigs/: the repository
         "meetings": "meetings/",
         "guide": "docs/guide.pdf",
+        "e-mail on Gitee": forge + "README_en.md#L22",  # a withheld address: its line, where it is
     }
     # The repository's own raw address of an image is the local file; a missing image is its text.
     assert [img.get("src") for img in soup.select("img")] == ["arch.png", "arch.png", "arch.png"]

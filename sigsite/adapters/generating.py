@@ -166,6 +166,10 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         """What the footer of every page says the data is from (HTML); nothing by default."""
         return ""
 
+    def public_emails(self) -> frozenset[str]:
+        """The addresses the site may publish, in lower case: the `public_emails` setting's."""
+        return frozenset(a.lower() for a in self.config.public_emails)
+
     def slot_content(self, generated: GeneratedPage | None) -> str:
         """What fills a page's LATE_SLOT: the generated page's own, else nothing."""
         return generated.plan.after_search or "" if generated is not None else ""
@@ -233,7 +237,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             copy_sitemap_to_language_root(config, self.languages)
         if every_language_built(config):  # and the combined index written
             split_search_index(config, self.languages)
-            refuse_leaks(config, frozenset(a.lower() for a in self.config.public_emails))
+            refuse_leaks(config, self.public_emails())
 
 
 def refuse_leaks(config: MkDocsConfig, public: frozenset[str]) -> None:

@@ -203,6 +203,11 @@ class HubPlugin(SitePlugin[HubConfig]):
         assert self._plan is not None
         return hub_files(self._plan, self._root, base, site_name)
 
+    def public_emails(self) -> frozenset[str]:
+        """The setting's, and the groups' own addresses that a field of theirs declares public
+        (the layout's `public_fields`)."""
+        return super().public_emails() | self.community.public_emails
+
     def source_line(self) -> str:
         """Where the data is from, in the language being built: the commit, or the build's day."""
         source = source_of(self.community.history, self.config.forge_url, self.today())

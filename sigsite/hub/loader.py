@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sigsite.addresses import UniqueSegments, address_segment, group_prefix
 from sigsite.attachments import ATTACHMENT_SUFFIXES, publishable
 from sigsite.channels import channels_named
+from sigsite.contacts import public_addresses, readme_contacts
 from sigsite.formatting import shortened
 from sigsite.hub.descriptions import group_descriptions, introductions
 from sigsite.hub.documents import read_documents
@@ -167,7 +168,15 @@ def load_community(
         problems=problems,
     )
     sigs = [replace(s, last_change=history.last_change.get(s.path)) for s in sigs]
-    community = Community(introduction=introduction, sigs=tuple(sigs), history=history, layout=layout)
+    # With the addresses the groups' own fields declare public (layout.public_fields).
+    public_emails = public_emails.union(*(public_addresses(s.contacts) for s in sigs))
+    community = Community(
+        introduction=introduction,
+        sigs=tuple(sigs),
+        history=history,
+        layout=layout,
+        public_emails=public_emails,
+    )
     community = rendered_community(community, root, forge_url, public_emails, problems, image_sizes)
     faults = tuple(published(p, public_emails) for p in problems.sorted() if p.severity is Severity.ERROR)
     return replace(community, faults=faults), problems
@@ -321,12 +330,20 @@ def _load_folder(
     problems: Problems,
 ) -> Group:
     display = kind.path(folder.name)
-    sources = Sources(root=folder, timezone=timezone, public_emails=public_emails, template=layout.template)
+    sources = Sources(
+        root=folder,
+        timezone=timezone,
+        public_emails=public_emails,
+        template=layout.template,
+        withheld_links=True,  # to their line on the forge (hub/rendering.py)
+        public_fields=tuple(layout.public_fields.items()),
+    )
     has_data = any(
         sources.path(p).exists() for p in (sources.members_file, sources.sig_info_file, MEETINGS_DIR)
     )
     data, found = load_sig(sources, cache) if has_data else (Group(), Problems())
     problems.items.extend(_in_folder(found.items, display))
+    public_emails |= public_addresses(data.contacts)  # the group's own, as a field declares them
     readmes = read_readmes(folder, display, layout.readmes, public_emails, problems)
     listed_first = listed.get(DEFAULT)
     name = shortened(  # shown on every page of the group
@@ -411,6 +428,10 @@ def _load_folder(
         withheld_files=tuple(sorted({*withheld, *found_files.withheld})),
         statements=statements,
         people=people,
+        contacts=(
+            *(replace(c, file=f"{display}/{c.file}") for c in data.contacts),
+            *(c for r in readmes for c in readme_contacts(r.path, r.text, public_emails)),
+        ),
     )
 
 

@@ -23,6 +23,9 @@ class Community:
     # Errors of the files the hub shows around (a dropped byte, a file or folder left out), by file:
     # `sigsite check --community` fails on each; the hub names them on the group's page and /health/.
     faults: tuple[Problem, ...] = ()
+    # The addresses it publishes: the settings' public_emails, and the groups' own that a field of
+    # theirs declares public (layout.public_fields). The last wall lets these through.
+    public_emails: frozenset[str] = frozenset()
 
     @cached_property
     def _faults_by_folder(self) -> dict[str, tuple[Problem, ...]]:

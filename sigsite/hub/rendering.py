@@ -13,9 +13,11 @@ from sigsite.hub.documents import title_and_body
 from sigsite.hub.images import ImageSizeCache, ImageSizes
 from sigsite.hub.links import ReadmeLinks
 from sigsite.hub.model import Community
+from sigsite.hub.source import file_at_commit
 from sigsite.markup.anchors import Anchors, Outbound, UnknownFragments
 from sigsite.markup.document import render_markdown
 from sigsite.markup.outbound import settle_links
+from sigsite.markup.withheld import settled
 from sigsite.model import Group, Meeting, Rendered
 from sigsite.privacy import warn_withheld
 from sigsite.problems import Problems
@@ -59,6 +61,7 @@ def rendered_community(
             own=links.repository_path,
             image_size=sizes,
             unknown_fragment=unknown_fragment,
+            withheld_links=True,
         )
 
     def group(sig: Group) -> Group:
@@ -77,7 +80,7 @@ def rendered_community(
         sigs=tuple(group(s) for s in community.sigs),
     )
     image_sizes.forget_unused()
-    return _settled(rendered, report)
+    return _withheld_settled(_settled(rendered, report), forge_url)
 
 
 def _settled(community: Community, report: Callable[[str], UnknownFragments]) -> Community:
@@ -101,6 +104,25 @@ def _settled(community: Community, report: Callable[[str], UnknownFragments]) ->
 
     def group(sig: Group) -> Group:
         return _each_text(sig, lambda _, rendered, path: settle(rendered, path), lambda m: bool(m.path))
+
+    return replace(
+        community,
+        introduction=tuple(replace(r, rendered=settle(r.rendered, r.path)) for r in community.introduction),
+        sigs=tuple(group(s) for s in community.sigs),
+    )
+
+
+def _withheld_settled(community: Community, forge_url: str) -> Community:
+    """The community with each link to a withheld address (markup/withheld.py) leading to its line
+    of its file on the forge, at the commit the hub shows (its branch, without history): its
+    READMEs, records, documents and notes, whose loader links them (hub.loader's Sources)."""
+    commit = community.history.commit if community.history.available else None
+
+    def settle(rendered: Rendered, path: str) -> Rendered:
+        return settled(rendered, lambda line: file_at_commit(forge_url, commit, path, line))
+
+    def group(sig: Group) -> Group:
+        return _each_text(sig, lambda _, rendered, path: settle(rendered, path), lambda m: not m.is_external)
 
     return replace(
         community,
@@ -145,7 +167,7 @@ def _each_text(
     the community's root): its READMEs (as `readme_text` gives them), the records and notes `kept`
     keeps, its documents."""
     meetings = tuple(
-        replace(m, rendered=again(m.body, m.rendered, f"{sig.path}/{m.path}")) if kept(m) else m
+        replace(m, rendered=again(m.body, m.rendered, f"{sig.path}/{m.source_path}")) if kept(m) else m
         for m in sig.meetings
     )
     return replace(

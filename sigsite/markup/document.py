@@ -19,11 +19,12 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from markdown_it.token import Token
 
-from sigsite.emails import FoundAddress, redact
+from sigsite.emails import REDACTED, FoundAddress, redact
 from sigsite.links import WEB_SCHEMES
 from sigsite.markup.anchors import FileLinks, Unknown, anchors_of
 from sigsite.markup.commonmark import heading_text, inline_text, parser
 from sigsite.markup.references import Target
+from sigsite.markup.withheld import cleared, link_withheld, mark_slot
 from sigsite.model import Heading, Rendered, section_key
 from sigsite.sanitize import content_id, sanitize_html, text_only
 
@@ -46,6 +47,7 @@ def render_markdown(
     own: Callable[[str], str | None] = lambda url: None,
     image_size: Callable[[str], tuple[int, int] | None] = lambda address: None,
     unknown_fragment: Unknown = lambda fragment, line: None,
+    withheld_links: bool = False,
 ) -> Rendered:
     """Render `text`, whose first line is line `first_line` of its file (for `resolve`).
 
@@ -60,10 +62,14 @@ def render_markdown(
 
     An in-page link leads to the heading its fragment names (anchors.py), else where
     `unknown_fragment` says. A link to a heading of another file keeps its fragment as written,
-    among the result's `outbound` links, until it is settled (outbound.py).
+    among the result's `outbound` links, until it is settled (outbound.py). With `withheld_links`,
+    each placeholder of a withheld address links to its line (`#L<line>`), until the file's address
+    on the forge settles it (withheld.py).
     """
     md = parser()
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the parser reads it: lines agree
+    if withheld_links:
+        text = cleared(text)
     env: dict[str, object] = {}
     with _without_cycle_collection():
         tokens = md.parse(text, env)
@@ -73,8 +79,9 @@ def render_markdown(
         )
         headings = _headings(tokens, top)
         _add_permalinks(tokens)
-        body = sanitize_html(md.renderer.render(tokens, md.options, env))
         search = _search_html(tokens, unsearched)
+        lines = _mark_withheld(tokens, first_line) if withheld_links else []
+        body = sanitize_html(md.renderer.render(tokens, md.options, env))
     body, hidden = redact(body, public, markdown=False)
     if hidden:  # the address may have spanned tags: clean the result again
         body = sanitize_html(body)
@@ -82,6 +89,8 @@ def render_markdown(
         headings = [replace(h, text=redact(h.text, public, markdown=False)[0]) for h in headings]
     for address in hidden:
         withheld(address)
+    if lines:
+        body = link_withheld(body, lines)
     return Rendered(body, search, _nest(headings), links.anchors, tuple(links.outbound))
 
 
@@ -180,9 +189,10 @@ class _BlockLines:
         self._line += self._source.count("\n", self._cursor, position)
         self._cursor = position
 
-    def line_of(self, target: str, counted: int) -> int:
+    def line_of(self, target: str, counted: int, *, past: bool = False) -> int:
         """The line of `target`, written at or after the cursor; `counted` (the line the tokens'
-        breaks give, never past the truth) when it is not found there."""
+        breaks give, never past the truth) when it is not found there. With `past`, the cursor
+        moves past what was found, so that the next search finds the next one."""
         while self._line < counted:  # at least as far as the tokens' count: skip to that line
             end = self._source.find("\n", self._cursor)
             if end < 0:
@@ -195,7 +205,10 @@ class _BlockLines:
         )
         if found >= 0:
             self._move_to(found)
-        return max(self._line, counted)
+        line = max(self._line, counted)
+        if found >= 0 and past:
+            self._move_to(found + len(target))
+        return line
 
 
 def _resolve_links(
@@ -239,6 +252,28 @@ def _resolve_links(
                     child.attrs.pop(attribute, None)
             if line is not None:
                 line += _line_breaks(child)
+
+
+def _mark_withheld(tokens: list[Token], first_line: int) -> list[int | None]:
+    """Each placeholder of a withheld address in the text of the tokens (not in code, raw HTML or
+    an image's description) made a slot (withheld.py); the line of each, by its number."""
+    lines: list[int | None] = []
+    for block in tokens:
+        if not block.children:
+            continue
+        line = None if block.map is None else block.map[0] + first_line
+        finder = _BlockLines(block.content, line) if line is not None else None
+        for child in block.children:
+            if child.type == "text" and REDACTED in child.content:
+                first = len(lines)
+                for _ in range(child.content.count(REDACTED)):
+                    if finder is not None and line is not None:
+                        line = finder.line_of(REDACTED, line, past=True)
+                    lines.append(line)
+                child.content = mark_slot(child.content, first)
+            if line is not None:
+                line += _line_breaks(child)
+    return lines
 
 
 def _headings(tokens: list[Token], top: int | None) -> list[Heading]:

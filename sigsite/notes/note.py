@@ -37,6 +37,7 @@ class NoteRules:
     today: date | None = None  # notes of later meetings may still have empty sections
     links: NoteLinks = field(default_factory=NoteLinks)  # the notes and published files of the folder
     public_emails: frozenset[str] = frozenset()  # lower case; shown as written
+    withheld_links: bool = False  # a withheld address's placeholder links to its line (markup/withheld.py)
 
 
 def parse_meeting(
@@ -120,6 +121,7 @@ def _parse_meeting(path: Path, display: str, rules: NoteRules, problems: Problem
             public=rules.public_emails,
             withheld=lambda address: warn_withheld(address, display, None, problems),
             unknown_fragment=UnknownFragments(display, problems).report,  # shown as its text alone
+            withheld_links=rules.withheld_links,
         ),
         sections=tuple(section for section, _ in note.sections),
         language=language,

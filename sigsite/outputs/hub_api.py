@@ -51,6 +51,10 @@ def _sig(sig: Group, site: SiteAddresses, today: date, health: GroupHealth | Non
         "created_on": facts.created_on.isoformat() if facts.created_on else None,
         "mailing_list": facts.mailing_list,
         "channels": list(facts.channels),
+        "contacts": [
+            {"kind": c.kind, "file": c.file, "line": c.line, "address": c.address, "withheld": c.withheld}
+            for c in sig.contacts
+        ],
         "members": len(sig.people) if sig.lists_people else None,
         "meetings": len(sig.meetings),
         "meetings_per_year": {str(year): count for year, count in sig.meetings_per_year().items()},

@@ -26,11 +26,13 @@ from sigsite.addresses import (
 )
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
+from sigsite.hub.contact_views import WITHHELD_LINK_TEXT, contact_views
 from sigsite.hub.faults import fault_views
 from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import file_at_commit, folder_at_commit
 from sigsite.markup.references import AddressOf, Target
+from sigsite.markup.withheld import localized
 from sigsite.model import Group
 from sigsite.plan.directory import directory, sessions_attended
 from sigsite.plan.documents import document_pages, document_urls
@@ -120,8 +122,18 @@ class HubPlan:
         self.forge_url = self.forge_url.rstrip("/") + "/"
 
     def pages(self) -> list[PlannedPage]:
-        """Every page of this language: each group's (under the directory's tab), then the
-        community's own."""
+        """Every page of this language: each group's, then the community's own; a withheld
+        address's link in their content says so in this language."""
+        _ = translator(self.languages.current)
+        text = _(WITHHELD_LINK_TEXT, forge=self.community.layout.forge.name)
+        return [
+            replace(page, content=localized(page.content, text)) if page.content is not None else page
+            for page in self._pages()
+        ]
+
+    def _pages(self) -> list[PlannedPage]:
+        """Every page of this language: each group's (under the directory's tab), each person's
+        (under the People tab), then the community's own."""
         pages: list[PlannedPage] = []
         for group in self.groups.values():
             with planning(f"the pages of {group.sig.path}"):
@@ -190,6 +202,7 @@ class HubPlan:
                 locale,
                 fault_views(self.community.faults_of(sig), self._at_snapshot),
                 self.community.layout.forge.name,
+                contact_views(sig, locale, self.community.layout.forge.name, self._at_snapshot),
             ),
         )
 

@@ -10,10 +10,10 @@ from datetime import date
 from markupsafe import Markup
 
 from sigsite.addresses import safe_url
-from sigsite.channels import CHANNELS
 from sigsite.formatting import calendar_date
 from sigsite.health.participation import Attended
 from sigsite.hub.chart import meetings_chart
+from sigsite.hub.contact_views import ContactView
 from sigsite.hub.faults import SHOWN_ON_A_GROUP_PAGE, FaultView
 from sigsite.hub.history import History
 from sigsite.hub.people import PEOPLE_ROLES, CommunityPerson, Said
@@ -188,11 +188,12 @@ def render_sig_card(
     locale: str,
     faults: tuple[FaultView, ...] = (),
     forge: str = "",
+    contacts: tuple[ContactView, ...] = (),
 ) -> str:
     """The facts of a group's home page: what of its files could not be shown (`faults`), its
-    maintainers, maturity, activity (the last change as a `shallow` checkout knows it), contact, its
-    chart, feeds and folder (on the `forge` its community's layout names)."""
-    _ = translator(locale)
+    maintainers, maturity, activity (the last change as a `shallow` checkout knows it), its
+    `contacts` (or that its files give none), its chart, feeds and folder (on the `forge` its
+    community's layout names)."""
     text = chart_text(sig, locale)
     return render_template(
         "sig_card.html",
@@ -206,7 +207,7 @@ def render_sig_card(
         chart=Markup(meetings_chart(sig.meetings_per_year(), text)),  # numbers and escaped text only
         readme_note=readme_note,
         shallow=shallow,
-        channel_labels=[_(CHANNELS[key].label) for key in sig.facts.channels],
+        contacts=contacts,
         faults=faults[:SHOWN_ON_A_GROUP_PAGE],
         more_faults=len(faults) - SHOWN_ON_A_GROUP_PAGE,
         unread_people=sorted(
