@@ -152,6 +152,8 @@ def test_the_hub_publishes_each_file_once_with_every_groups_outputs(hub):
         "sigs/alpha/arch.png",
         "sigs/alpha/docs/guide.pdf",
         "sigs/alpha/meetings/slides-20210304.pdf",
+        "sigs/beta/docs/images/badge.png",  # the images of a document, shown without descriptions
+        "sigs/beta/docs/images/hall.png",
         "sigs/beta/docs/tech-sessions/20200416/photo.png",  # the image a session record shows
         "tsc/slides/2020/MindSpore-TSC-Meeting-Jun-18.pdf",  # the slides of the TSC's June notes
         "working-groups/research/target.PNG",  # the image of the working group's topic
