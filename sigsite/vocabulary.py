@@ -33,6 +33,10 @@ class Vocabulary:
     group_words: tuple[str, ...] = ()  # a chat's group, after its name (`QQ group`)
     leader_headings: tuple[str, ...] = ()  # a README's heading over the group's leaders
     minutes_words: tuple[str, ...] = ()  # what a README's line says when it gives the minutes' address
+    # What an editor writes as an image's description when its author wrote none (`![img](x.png)`),
+    # and before the time it names a pasted image by (`image-20230101123456789`).
+    image_placeholders: tuple[str, ...] = ()
+    figure_labels: tuple[str, ...] = ()  # what a line under an image starts with, before a number
 
 
 ENGLISH = Vocabulary(
@@ -70,6 +74,8 @@ ENGLISH = Vocabulary(
     readme_section_titles=("summary", "overview", "introduction", "readme", "contents", "table of contents"),
     channel_names={"wechat": ("wechat",)},
     group_words=("group",),
+    image_placeholders=("img", "image", "images", "picture", "pic", "photo", "screenshot", "alt", "alt text"),
+    figure_labels=("figure", "fig.", "fig", "table"),
 )
 
 CHINESE = Vocabulary(
@@ -93,4 +99,16 @@ CHINESE = Vocabulary(
     readme_section_titles=("简介", "概述", "介绍", "目录"),
     channel_names={"wechat": ("微信",)},
     group_words=("群",),
+    # Gitee's editor, CSDN's (copied into READMEs) and the names of a pasted screenshot.
+    image_placeholders=(
+        "输入图片说明",
+        "在这里插入图片描述",
+        "请输入图片描述",
+        "图片描述",
+        "图片",
+        "图像",
+        "截图",
+        "屏幕截图",
+    ),
+    figure_labels=("图", "表"),
 )

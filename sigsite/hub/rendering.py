@@ -4,14 +4,16 @@ each link to another file's heading settled against the headings of the page tha
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from sigsite.hub.images import ImageSizeCache, ImageSizes
 from sigsite.hub.links import ReadmeLinks
 from sigsite.hub.model import Community
+from sigsite.hub.source import file_at_commit
 from sigsite.markup.anchors import Anchors, Outbound, UnknownFragments
 from sigsite.markup.document import render_markdown
 from sigsite.markup.outbound import settle_links
@@ -36,13 +38,14 @@ def rendered_community(
     load, only the images that changed are read again."""
     links = ReadmeLinks(community, forge_url)
     image_sizes = image_sizes or ImageSizeCache()
-    sizes = ImageSizes(community, root, image_sizes)
+    images = ImageSizes(community, root, problems, image_sizes)
+    on_forge = _ForgeImages(links.forge_url, forge_url, community.history.commit, root)
     unknown: dict[str, UnknownFragments] = {}  # by file: what names no heading, reported up to a bound
 
     def report(path: str) -> UnknownFragments:
         return unknown.setdefault(path, UnknownFragments(path, problems))
 
-    def render(text: str, path: str, *, whole: bool = True) -> Rendered:
+    def render(text: str, path: str, *, whole: bool = True, title: str = "") -> Rendered:
         def unknown_fragment(fragment: str, line: int | None) -> str | None:
             if not whole:  # the rest of the file may hold the heading: the forge shows it
                 return links.forge_url + quote(path) + "#" + quote(fragment, safe="")
@@ -56,13 +59,17 @@ def rendered_community(
             public=public,
             withheld=lambda address: warn_withheld(address, path, None, problems),
             own=links.repository_path,
-            image_size=sizes,
+            shown_image=lambda address, line: images.shown(address, path, line),
+            missing_image=on_forge,
+            title=title,
             unknown_fragment=unknown_fragment,
         )
 
     def group(sig: Group) -> Group:
         return _each_text(
-            sig, lambda text, _, path: render(text, path), lambda m: bool(m.path) and not m.is_external
+            sig,
+            lambda text, _, path, title: render(text, path, title=title),
+            lambda m: bool(m.path) and not m.is_external,
         )
 
     rendered = replace(
@@ -73,7 +80,32 @@ def rendered_community(
         sigs=tuple(group(s) for s in community.sigs),
     )
     image_sizes.forget_unused()
+    copies = {group: tuple(sorted(made.items())) for group, made in images.copies.items()}
+    rendered = replace(
+        rendered,
+        sigs=tuple(replace(s, image_copies=copies[s.id]) if s.id in copies else s for s in rendered.sigs),
+    )
     return _settled(rendered, report)
+
+
+class _ForgeImages:
+    """Where an image whose file the checkout lacks is shown: the file on the forge at the commit
+    the hub was built from (at the branch when it is unknown), not a bare description. A folder
+    the forge shows instead (of a file left out for what it holds) stays that folder."""
+
+    def __init__(self, branch_url: str, forge_url: str, commit: str | None, root: Path) -> None:
+        self._branch_url, self._forge_url, self._commit, self._root = branch_url, forge_url, commit, root
+
+    def __call__(self, url: str) -> str:
+        rest = url.removeprefix(self._branch_url)
+        if rest == url or "#" in rest:
+            return url
+        path = unquote(rest)
+        try:
+            is_folder = stat.S_ISDIR((self._root / path).lstat().st_mode)
+        except (OSError, ValueError):
+            is_folder = False
+        return url if is_folder else file_at_commit(self._forge_url, self._commit, path)
 
 
 def _settled(community: Community, report: Callable[[str], UnknownFragments]) -> Community:
@@ -96,7 +128,7 @@ def _settled(community: Community, report: Callable[[str], UnknownFragments]) ->
         return settle_links(rendered, fragment_of)
 
     def group(sig: Group) -> Group:
-        return _each_text(sig, lambda _, rendered, path: settle(rendered, path), lambda m: bool(m.path))
+        return _each_text(sig, lambda _, rendered, path, __: settle(rendered, path), lambda m: bool(m.path))
 
     return replace(
         community,
@@ -120,19 +152,21 @@ def _shown_anchors(community: Community) -> dict[tuple[str, str, str], list[Anch
 
 
 def _each_text(
-    sig: Group, again: Callable[[str, Rendered, str], Rendered], kept: Callable[[Meeting], bool]
+    sig: Group, again: Callable[[str, Rendered, str, str], Rendered], kept: Callable[[Meeting], bool]
 ) -> Group:
-    """The group with each text's rendering made `again(markdown, rendered, path)` (the path from
-    the community's root): its READMEs, the records and notes `kept` keeps, its documents."""
+    """The group with each text's rendering made `again(markdown, rendered, path, title)` (the path
+    from the community's root; the title of the page that shows it): its READMEs, the records and
+    notes `kept` keeps, its documents."""
     meetings = tuple(
-        replace(m, rendered=again(m.body, m.rendered, f"{sig.path}/{m.path}")) if kept(m) else m
+        replace(m, rendered=again(m.body, m.rendered, f"{sig.path}/{m.path}", m.title)) if kept(m) else m
         for m in sig.meetings
     )
     return replace(
         sig,
-        readmes=tuple(replace(r, rendered=again(r.text, r.rendered, r.path)) for r in sig.readmes),
+        readmes=tuple(replace(r, rendered=again(r.text, r.rendered, r.path, sig.name)) for r in sig.readmes),
         meetings=meetings,
         documents=tuple(
-            replace(d, rendered=again(d.text, d.rendered, f"{sig.path}/{d.path}")) for d in sig.documents
+            replace(d, rendered=again(d.text, d.rendered, f"{sig.path}/{d.path}", d.title))
+            for d in sig.documents
         ),
     )
