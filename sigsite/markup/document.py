@@ -44,7 +44,6 @@ _RAW_IMAGE = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
 _RAW_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _SANITIZED_IMAGE = re.compile(r"<img\b[^>]*>")
 _SANITIZED_SOURCE = re.compile(r'\ssrc="([^"]*)"')
-_HINT = re.compile(r' ([a-z]+)="([a-z]+)"')
 
 
 @dataclass(frozen=True)
@@ -384,7 +383,7 @@ class ImageTokens:
             return [image]
         image.attrSet("width", str(shown.width))
         image.attrSet("height", str(shown.height))
-        for name, value in _HINT.findall(self._hints({})):
+        for name, value in self._hints({}).items():
             image.attrSet(name, value)
         if not shown.copies:
             return [image]
@@ -415,20 +414,23 @@ class ImageTokens:
                 added = f' alt="{html.escape(alt, quote=True)}"'
             shown = self._shown_image(source, line) if source.startswith(f"{SCHEME}:") else None
             if shown is not None and not {"width", "height"} & attributes.keys():
-                added += f' width="{shown.width}" height="{shown.height}"' + self._hints(attributes)
+                hints = {"width": str(shown.width), "height": str(shown.height), **self._hints(attributes)}
+                added += "".join(f' {name}="{value}"' for name, value in hints.items())
                 if shown.copies:
                     self.with_copies[source] = shown
             return f"<img{added}{match[0][4:]}"
 
         return _RAW_IMAGE.sub(with_alt, markup)
 
-    def _hints(self, given: Mapping[str, str]) -> str:
-        """How the next sized image loads, unless its author said (`given`): lazily below the
-        first screen, decoded off the page's way."""
+    def _hints(self, given: Mapping[str, str]) -> dict[str, str]:
+        """How the next sized image loads, where its author (`given`) did not say: lazily when it
+        is below the first screen (after the first image, or after EAGER_BLOCKS blocks of text),
+        decoded off the page's way."""
         self._sized += 1
         lazy = self._sized > 1 or self.blocks > EAGER_BLOCKS
-        hints = {"loading": "lazy" if lazy else "", "decoding": "async"}
-        return "".join(f' {name}="{value}"' for name, value in hints.items() if value and name not in given)
+        hints = {"loading": "lazy"} if lazy else {}
+        hints["decoding"] = "async"
+        return {name: value for name, value in hints.items() if name not in given}
 
 
 def _closing() -> Token:
