@@ -121,16 +121,20 @@ def test_every_image_of_a_text_gets_an_alternative_and_none_is_its_file_name():
     assert "A diagram of the data flow" in rendered.search_html and "Page title" not in rendered.search_html
 
 
-def test_a_missing_image_links_to_its_file_on_the_forge_named_by_its_alternative():
+def test_a_missing_image_links_to_its_file_on_the_forge_named_by_what_it_shows_or_its_file():
     rendered = render(
-        '## Flyers\n\n![](flyer.png) [![](badge.png)](https://example.org/)\n\n<img src="poster.png">\n'
+        "## Flyers\n\n![](flyer.png) [![](badge.png)](https://example.org/)\n\n"
+        '<img src="poster.png">\n\n![img](plan.png "The plan for 2024")\n\n'
+        "![A map](https://elsewhere.example/map.png)\n"
     )
     soup = BeautifulSoup(rendered.html, "lxml")
     links = [(a.get("href"), a.get_text()) for a in soup.select("a") if a.get_text() != "¶"]
     assert links == [
-        (FORGE.replace("/master/", "/0123abc/") + "flyer.png", "Flyers"),  # at the snapshot's commit
-        ("https://example.org/", "Flyers"),  # inside a link already: the alternative as its text
-        (FORGE.replace("/master/", "/0123abc/") + "poster.png", "Flyers"),  # raw HTML too
+        (FORGE.replace("/master/", "/0123abc/") + "flyer.png", "flyer.png"),  # at the snapshot's commit
+        ("https://example.org/", "badge.png"),  # inside a link already: its name as the link's text
+        (FORGE.replace("/master/", "/0123abc/") + "poster.png", "poster.png"),  # raw HTML too
+        (FORGE.replace("/master/", "/0123abc/") + "plan.png", "The plan for 2024"),  # named by its title
+        ("https://elsewhere.example/map.png", "A map"),  # on another site: a link too
     ]
     assert soup.select("img") == []  # no request to another site, no bare "img"
 
@@ -363,5 +367,5 @@ def test_the_built_gallery_offers_copies_sizes_the_original_and_the_forge(built_
         assert copy.read_bytes() == (again.site / copy.relative_to(build.site)).read_bytes()  # deterministic
     assert images["hall.png"]["alt"] == "The hall before the first session"
     assert images["hall.png"]["width"] == "640" and "srcset" not in images["hall.png"].attrs  # light
-    flyer = article.find("a", string="Badges", href=lambda href: href and href.endswith("flyer.png"))
+    flyer = article.find("a", string="flyer.png", href=lambda href: href and href.endswith("flyer.png"))
     assert flyer is not None and flyer["href"] == FORGE + "sigs/beta/docs/images/flyer.png"

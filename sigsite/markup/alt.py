@@ -8,7 +8,8 @@ caption: its title (`![](x.png "The hall before the session")`), or a line right
 labels a figure (`图 1：系统架构`, `Figure 2: attendance per year`). Then the heading the image sits
 under: an image is about what its section is about. Else the image is taken as decoration, and its
 alternative is empty (`alt=""`), which tells a screen reader to skip it. Never the file's name: it
-names a file, not what the image shows.
+names a file, not what the image shows. (Where the image is missing and a link to its file stands
+in its place, the link is named by the file when nothing describes the image: it leads to a file.)
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from markdown_it.token import Token
 
 from sigsite.emails import FoundAddress, redact
-from sigsite.links import WEB_SCHEMES
+from sigsite.links import WEB_SCHEMES, is_web_url
 from sigsite.markup.alt import MAX_CAPTION, chosen_alt, figure_caption, file_name, is_no_description
 from sigsite.markup.anchors import FileLinks, Unknown, anchors_of
 from sigsite.markup.commonmark import heading_text, inline_text, parser
@@ -88,8 +88,9 @@ def render_markdown(
     Every image gets a text alternative (markup/alt.py). `shown_image` gives the width and height
     of the image at an address (a reference), so the page keeps its place, and its smaller copies,
     which the page offers in `srcset`, the image linked to its original. An image whose file the
-    site does not have becomes a link to where `missing_image` says it is (the forge), its
-    alternative as the link's text. `title` is the heading of the page that shows the text, which
+    site does not have becomes a link to where `missing_image` says it is (the forge), and one on
+    another site a link to it, named by its description or caption, else by its file's name (the
+    heading above it would name no file). `title` is the heading of the page that shows the text, which
     the text's images sit under until its own first heading.
 
     An in-page link leads to the heading its fragment names (anchors.py), else where
@@ -370,12 +371,14 @@ class ImageTokens:
         image.content = described
         if url is None:  # no address: its description instead
             return [Token("text", "", 0, content=described)] if described else []
+        if is_web_url(url):  # the site lacks the file, or it is elsewhere: the sanitizer makes a link
+            named = described or chosen_alt("", written, caption=caption()) or file_name(written)
+            if inside_link:  # no link in a link: its name alone
+                return [Token("text", "", 0, content=named)]
+            image.attrSet("src", self._missing_image(url) if _missing(written, url) else url)
+            image.children = [Token("text", "", 0, content=named)]
+            return [image]
         alt = described or chosen_alt("", written, caption=caption(), heading=heading)
-        if _missing(written, url):  # the site lacks the file: a link to it, named by its alternative
-            label = [Token("text", "", 0, content=alt or file_name(written))]
-            if inside_link:
-                return label
-            return [Token("link_open", "a", 1, attrs={"href": self._missing_image(url)}), *label, _closing()]
         image.attrSet("src", url)
         image.children = [Token("text", "", 0, content=alt)]  # what the renderer writes as `alt`
         shown = self._shown_image(url, line)
@@ -410,8 +413,11 @@ class ImageTokens:
             source, author = attributes.get("src", ""), attributes.get("alt")
             added = ""
             if author is None or (author != "" and is_no_description(author, source)):
-                alt = chosen_alt("", source, title=attributes.get("title", ""), heading=heading)
-                added = f' alt="{html.escape(alt, quote=True)}"'
+                title = attributes.get("title", "")
+                # One on the web becomes a link (sanitize.py), named by what it shows or its file.
+                elsewhere = is_web_url(source)
+                alt = chosen_alt("", source, title=title, heading="" if elsewhere else heading)
+                added = f' alt="{html.escape(alt or (file_name(source) if elsewhere else ""), quote=True)}"'
             shown = self._shown_image(source, line) if source.startswith(f"{SCHEME}:") else None
             if shown is not None and not {"width", "height"} & attributes.keys():
                 hints = {"width": str(shown.width), "height": str(shown.height), **self._hints(attributes)}
