@@ -33,6 +33,29 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless --no-sandbox"
 RUN_SECONDS = 180  # one Lighthouse run; a hung browser is given up on
 ELEMENTS_SHOWN = 4  # elements named per failing audit
+METRICS = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "cumulative-layout-shift": "CLS",
+    "speed-index": "SI",
+}
+# What makes the metrics what they are: Lighthouse scores none of these, but each says what to fix.
+DIAGNOSTICS = (
+    "lcp-lazy-loaded",
+    "prioritize-lcp-image",
+    "uses-responsive-images",
+    "modern-image-formats",
+    "uses-optimized-images",
+    "offscreen-images",
+    "unsized-images",
+    "render-blocking-resources",
+    "unused-css-rules",
+    "unused-javascript",
+    "bootup-time",
+    "mainthread-work-breakdown",
+    "layout-shifts",
+)
 # The page types of each site (name: address below the site's root); a page the site lacks is skipped.
 HUB_PAGES = {
     "home": "",
@@ -80,7 +103,8 @@ def main() -> int:
         pages = dict(entry.split("=", 1) for entry in options.page) if options.page else default
         reports = options.reports or Path(work) / "reports"
         reports.mkdir(parents=True, exist_ok=True)
-        server = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "serve.py"), str(site), str(options.port)])
+        serve = [sys.executable, str(ROOT / "benchmarks" / "serve.py"), str(site), str(options.port)]
+        server = subprocess.Popen(serve)
         try:
             _wait_for(base)
             results = {}
@@ -171,18 +195,29 @@ def _table(results: dict[str, list[dict]], runs: int, form: str) -> str:
 
 
 def _failing(results: dict[str, list[dict]]) -> str:
-    """What costs each page points in its median run: scored audits that fail, with their elements."""
+    """What costs each page points in its median run: its performance metrics and the diagnostics
+    behind them that fail, and every scored audit of the other categories that fails, each with the
+    elements or files it names."""
     lines = ["| page | category: audit | elements |", "|---|---|---|"]
     for name, reports in results.items():
         report = _median_run(reports)
-        for category in CATEGORIES:
+        audits = report["audits"]
+        metrics = ", ".join(f"{label} {audits[key]['displayValue']}" for key, label in METRICS.items())
+        lines.append(f"| {name} | performance: {metrics} | |")
+        lines += [
+            f"| {name} | performance: {key} ({audits[key].get('displayValue') or audits[key]['score']}) "
+            f"| {_elements(audits[key])} |"
+            for key in DIAGNOSTICS
+            if key in audits and audits[key].get("score") is not None and audits[key]["score"] < 0.9
+        ]
+        for category in CATEGORIES[1:]:
             for ref in report["categories"][category]["auditRefs"]:
-                audit = report["audits"][ref["id"]]
+                audit = audits[ref["id"]]
                 if not ref["weight"] or audit.get("score") is None or audit["score"] >= 1:
                     continue
                 shown = audit.get("displayValue") or audit["score"]
                 lines.append(f"| {name} | {category}: {audit['id']} ({shown}) | {_elements(audit)} |")
-    return "\n".join(lines) if len(lines) > 2 else "No scored audit fails."
+    return "\n".join(lines)
 
 
 def _elements(audit: dict) -> str:
@@ -190,7 +225,9 @@ def _elements(audit: dict) -> str:
     named = []
     for item in items[:ELEMENTS_SHOWN]:
         node = item.get("node") or {}
-        named.append(node.get("selector") or node.get("snippet") or item.get("url") or "")
+        named.append(
+            node.get("selector") or node.get("snippet") or item.get("url") or item.get("groupLabel") or ""
+        )
     more = f" (+{len(items) - ELEMENTS_SHOWN})" if len(items) > ELEMENTS_SHOWN else ""
     return "; ".join(f"`{n}`" for n in named if n).replace("|", "\\|") + more
 
