@@ -5,6 +5,7 @@ deterministically from its pixels alone, after its header was checked against th
 from __future__ import annotations
 
 import io
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from sigsite.markup.references import Target, resolve_references
 from sigsite.plan.files import hub_files
 from sigsite.plan.hub import HubPlan, hub_groups
 from sigsite.plan.languages import BuildLanguages
+from sigsite.privacy_wall import leaks_in_site
 from sigsite.responsive import HEAVY_BYTES, PIXELS_PER_BYTE, copy_widths, limit_problem, make_copies
 from sigsite.sanitize import sanitize_html
 
@@ -369,3 +371,19 @@ def test_the_built_gallery_offers_copies_sizes_the_original_and_the_forge(built_
     assert images["hall.png"]["width"] == "640" and "srcset" not in images["hall.png"].attrs  # light
     flyer = article.find("a", string="flyer.png", href=lambda href: href and href.endswith("flyer.png"))
     assert flyer is not None and flyer["href"] == FORGE + "sigs/beta/docs/images/flyer.png"
+
+
+@pytest.mark.build
+def test_the_last_wall_reads_every_copy(built_gallery, tmp_path):
+    """The build passed the wall with its copies; one with an address written into it would not."""
+    build, _ = built_gallery
+    images = tmp_path / "images"
+    shutil.copytree(build.site / BETA / "docs/images", images)
+    assert sorted(path.name for path in images.glob("*.webp")) == [
+        "poster.jpg.1600w.webp",
+        "poster.jpg.800w.webp",
+    ]
+    assert leaks_in_site(images, frozenset(), "127.0.0.1") == []
+    copy = images / "poster.jpg.800w.webp"
+    copy.write_bytes(copy.read_bytes() + f" {PLANTED} ".encode())
+    assert [leak.path for leak in leaks_in_site(images, frozenset(), "127.0.0.1")] == ["poster.jpg.800w.webp"]
