@@ -300,6 +300,7 @@ class Group:
     last_change: date | None = None  # its folder's last change but housekeeping (history.py), when known
     documents: tuple[Document, ...] = ()  # by path, numbers in it as numbers (Topic2 before Topic10)
     embedded_files: tuple[tuple[str, bytes], ...] = ()  # images its texts embed, published as files
+    image_copies: tuple[tuple[str, bytes], ...] = ()  # smaller copies of its heavy images (responsive.py)
     withheld_files: tuple[str, ...] = ()  # folder-relative paths of files its texts use, left out
     # for what they hold (an address, or what cannot be looked into): links lead to their folder
     # What its own files and the community's lists say of its leaders and minutes, line by line

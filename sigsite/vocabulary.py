@@ -50,6 +50,10 @@ class Vocabulary:
     contact_headings: tuple[str, ...] = ()  # a README's heading over how to join or reach the group
     call_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)  # a call's service
     call_words: tuple[str, ...] = ()  # what a README's line says when it tells how to join a call
+    # What an editor writes as an image's description when its author wrote none (`![img](x.png)`),
+    # and before the time it names a pasted image by (`image-20230101123456789`).
+    image_placeholders: tuple[str, ...] = ()
+    figure_labels: tuple[str, ...] = ()  # what a line under an image starts with, before a number
 
 
 ENGLISH = Vocabulary(
@@ -130,6 +134,8 @@ ENGLISH = Vocabulary(
     contact_headings=("join", "contact", "discussion", "communication", "get involved", "reach us"),
     call_names={"tencent_meeting": ("Tencent Meeting",)},
     call_words=("join", "call", "meet", "link"),
+    image_placeholders=("img", "image", "images", "picture", "pic", "photo", "screenshot", "alt", "alt text"),
+    figure_labels=("figure", "fig.", "fig", "table"),
 )
 
 CHINESE = Vocabulary(
@@ -183,4 +189,16 @@ CHINESE = Vocabulary(
     contact_headings=("加入", "联系", "交流", "参与", "沟通"),
     call_names={"tencent_meeting": ("腾讯会议",)},
     call_words=("会议", "参加", "加入", "链接"),
+    # Gitee's editor, CSDN's (copied into READMEs) and the names of a pasted screenshot.
+    image_placeholders=(
+        "输入图片说明",
+        "在这里插入图片描述",
+        "请输入图片描述",
+        "图片描述",
+        "图片",
+        "图像",
+        "截图",
+        "屏幕截图",
+    ),
+    figure_labels=("图", "表"),
 )

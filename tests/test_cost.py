@@ -34,6 +34,7 @@ from hub_support import JUNE_2021, build_hub, make_community
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+from images_support import declared_png, noise_jpeg
 from material.plugins.search.plugin import Parser
 from pathological import ALPHA, HUB_SHAPES, NOTE, NOTE_HEADING, README, SHAPES, in_every_reader
 
@@ -167,13 +168,22 @@ EVERY_SHAPE = {
 }
 
 
-def _community(folder: Path, files: dict[str, str]) -> tuple[Path, int]:
+def _community(folder: Path, files: dict[str, str | bytes]) -> tuple[Path, int]:
     """A copy of the fixture community with `files` written into it, and their size in bytes."""
     root = make_community(folder)
-    for relative, text in files.items():
+    for relative, content in files.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
-        (root / relative).write_text(text, "utf-8")
-    return root, sum(len(text.encode("utf-8")) for text in files.values())
+        _write(root / relative, content)
+    return root, sum(_size(content) for content in files.values())
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    """A text in UTF-8, or bytes (an image) as they are."""
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+def _size(content: str | bytes) -> int:
+    return len(content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
 def _hub(root: Path) -> tuple[float, int, Problems]:
@@ -249,7 +259,9 @@ def test_each_shape_costs_the_whole_hub_time_in_proportion_to_its_size(tmp_path,
 
 # The review's inputs (issue 28), as it reproduced them: each a file or files of alpha's folder.
 RECENT_NOTE = {NOTE: NOTE_HEADING + "## Attendees\n* Ada Alpha\n"}
-ROWS: dict[str, dict[str, str]] = {
+MAP = f"{ALPHA}/docs/map.png"
+SHOWN_MAP = "# Alpha\n\n![A map of the community](docs/map.png)\n"
+ROWS: dict[str, dict[str, str | bytes]] = {
     "an attendee and 26 ellipses": {NOTE: NOTE_HEADING + "## Attendees\n* Alice" + "…" * 26 + "x\n"},
     "1,000 minutes links": {README: "".join(f"minutes https://a.example/{i}\n" for i in range(1_000))},
     "40,000 blank lines": {README: "\n" * 40_000},
@@ -266,6 +278,13 @@ ROWS: dict[str, dict[str, str]] = {
         README: "# Alpha\n\nWe meet weekly: the sun never sets on our community.\n",
         **RECENT_NOTE,
     },
+    # Images (issue 31): what a header declares is checked before anything is decoded.
+    "a PNG of 76 KB declaring 20,000 x 20,000 pixels": {README: SHOWN_MAP, MAP: declared_png(20_000, 20_000)},
+    "a PNG of 150 KB declaring 49 megapixels": {
+        README: SHOWN_MAP,
+        MAP: declared_png(7_000, 7_000, padding=150_000),
+    },
+    "a poster of 2,400 x 3,200 pixels": {README: SHOWN_MAP, MAP: noise_jpeg((2_400, 3_200))},
 }
 
 
@@ -345,12 +364,12 @@ def test_a_hub_of_the_worst_shapes_builds_with_its_site_and_log_in_proportion(tm
     sizes: dict[str, int] = {}  # a group's folder (or the community's file) -> the bytes written there
     for index, files in enumerate(inputs.values()):
         folder = f"sigs/shape-{index:02d}"
-        for relative, text in files.items():
+        for relative, content in files.items():
             path = community / relative.replace(ALPHA, folder)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, "utf-8")
+            _write(path, content)
             place = folder if relative.startswith(ALPHA) else relative
-            sizes[place] = sizes.get(place, 0) + len(text.encode("utf-8"))
+            sizes[place] = sizes.get(place, 0) + _size(content)
     written = sum(sizes.values())
     fixture = build_hub(
         make_community(tmp_path / "fixture"), tmp_path / "fixture-site", env={"SOURCE_DATE_EPOCH": JUNE_2021}

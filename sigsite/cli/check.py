@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sigsite.build_date import build_date
 from sigsite.cli.common import print_json, project_of, refuse, say, shown
 from sigsite.hub.history import History
+from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.source import SHORT_COMMIT
 from sigsite.identity.report import people_report
 from sigsite.layout import LAYOUT_VARIABLE, MINDSPORE, Layout, UnknownLayout, detect_layout, layout_named
@@ -116,6 +117,7 @@ def check_community(root: Path, output: str, config: str | None, *, people: bool
         ),
         build_date(ZoneInfo("UTC")),  # no warning depends on the day, so any zone's date will do
         layout=layout,
+        image_sizes=ImageSizeCache(copies=False),  # images' headers are checked; no copy is made
     )  # rendered as the hub renders it: what rendering finds (links, fragments) is reported too
     community, problems = loaded.community, loaded.problems
     report = problems.sorted()

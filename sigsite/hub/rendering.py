@@ -4,10 +4,11 @@ each link to another file's heading settled against the headings of the page tha
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from sigsite.hub.documents import title_and_body
 from sigsite.hub.images import ImageSizeCache, ImageSizes
@@ -39,13 +40,14 @@ def rendered_community(
     load, only the images that changed are read again."""
     links = ReadmeLinks(community, forge_url)
     image_sizes = image_sizes or ImageSizeCache()
-    sizes = ImageSizes(community, root, image_sizes)
+    images = ImageSizes(community, root, problems, image_sizes)
+    on_forge = _ForgeImages(links.forge_url, forge_url, community.history.commit, root)
     unknown: dict[str, UnknownFragments] = {}  # by file: what names no heading, reported up to a bound
 
     def report(path: str) -> UnknownFragments:
         return unknown.setdefault(path, UnknownFragments(path, problems))
 
-    def render(text: str, path: str, *, whole: bool = True) -> Rendered:
+    def render(text: str, path: str, *, whole: bool = True, title: str = "") -> Rendered:
         def unknown_fragment(fragment: str, line: int | None) -> str | None:
             if not whole:  # the rest of the file may hold the heading: the forge shows it
                 return links.forge_url + quote(path) + "#" + quote(fragment, safe="")
@@ -59,7 +61,9 @@ def rendered_community(
             public=public,
             withheld=lambda address: warn_withheld(address, path, None, problems),
             own=links.repository_path,
-            image_size=sizes,
+            shown_image=lambda address, line: images.shown(address, path, line),
+            missing_image=on_forge,
+            title=title,
             unknown_fragment=unknown_fragment,
             withheld_links=True,
         )
@@ -67,7 +71,7 @@ def rendered_community(
     def group(sig: Group) -> Group:
         return _each_text(
             sig,
-            lambda text, _, path: render(text, path),
+            lambda text, _, path, title: render(text, path, title=title),
             lambda m: bool(m.path) and not m.is_external,
             lambda text: without_title(text, sig.name),
         )
@@ -80,7 +84,32 @@ def rendered_community(
         sigs=tuple(group(s) for s in community.sigs),
     )
     image_sizes.forget_unused()
+    copies = {group: tuple(sorted(made.items())) for group, made in images.copies.items()}
+    rendered = replace(
+        rendered,
+        sigs=tuple(replace(s, image_copies=copies[s.id]) if s.id in copies else s for s in rendered.sigs),
+    )
     return _withheld_settled(_settled(rendered, report), forge_url)
+
+
+class _ForgeImages:
+    """Where an image whose file the checkout lacks is shown: the file on the forge at the commit
+    the hub was built from (at the branch when it is unknown), not a bare description. A folder
+    the forge shows instead (of a file left out for what it holds) stays that folder."""
+
+    def __init__(self, branch_url: str, forge_url: str, commit: str | None, root: Path) -> None:
+        self._branch_url, self._forge_url, self._commit, self._root = branch_url, forge_url, commit, root
+
+    def __call__(self, url: str) -> str:
+        rest = url.removeprefix(self._branch_url)
+        if rest == url or "#" in rest:
+            return url
+        path = unquote(rest)
+        try:
+            is_folder = stat.S_ISDIR((self._root / path).lstat().st_mode)
+        except (OSError, ValueError):
+            is_folder = False
+        return url if is_folder else file_at_commit(self._forge_url, self._commit, path)
 
 
 def _settled(community: Community, report: Callable[[str], UnknownFragments]) -> Community:
@@ -103,7 +132,7 @@ def _settled(community: Community, report: Callable[[str], UnknownFragments]) ->
         return settle_links(rendered, fragment_of)
 
     def group(sig: Group) -> Group:
-        return _each_text(sig, lambda _, rendered, path: settle(rendered, path), lambda m: bool(m.path))
+        return _each_text(sig, lambda _, rendered, path, __: settle(rendered, path), lambda m: bool(m.path))
 
     return replace(
         community,
@@ -122,7 +151,9 @@ def _withheld_settled(community: Community, forge_url: str) -> Community:
         return settled(rendered, lambda line: file_at_commit(forge_url, commit, path, line))
 
     def group(sig: Group) -> Group:
-        return _each_text(sig, lambda _, rendered, path: settle(rendered, path), lambda m: not m.is_external)
+        return _each_text(
+            sig, lambda _, rendered, path, __: settle(rendered, path), lambda m: not m.is_external
+        )
 
     return replace(
         community,
@@ -159,24 +190,27 @@ def _words(text: str) -> str:
 
 def _each_text(
     sig: Group,
-    again: Callable[[str, Rendered, str], Rendered],
+    again: Callable[[str, Rendered, str, str], Rendered],
     kept: Callable[[Meeting], bool],
     readme_text: Callable[[str], str] = lambda text: text,
 ) -> Group:
-    """The group with each text's rendering made `again(markdown, rendered, path)` (the path from
-    the community's root): its READMEs (as `readme_text` gives them), the records and notes `kept`
-    keeps, its documents."""
+    """The group with each text's rendering made `again(markdown, rendered, path, title)` (the path
+    from the community's root; the title of the page that shows it): its READMEs (as `readme_text`
+    gives them), the records and notes `kept` keeps, its documents."""
     meetings = tuple(
-        replace(m, rendered=again(m.body, m.rendered, f"{sig.path}/{m.source_path}")) if kept(m) else m
+        replace(m, rendered=again(m.body, m.rendered, f"{sig.path}/{m.source_path}", m.title))
+        if kept(m)
+        else m
         for m in sig.meetings
     )
     return replace(
         sig,
         readmes=tuple(
-            replace(r, rendered=again(readme_text(r.text), r.rendered, r.path)) for r in sig.readmes
+            replace(r, rendered=again(readme_text(r.text), r.rendered, r.path, sig.name)) for r in sig.readmes
         ),
         meetings=meetings,
         documents=tuple(
-            replace(d, rendered=again(d.text, d.rendered, f"{sig.path}/{d.path}")) for d in sig.documents
+            replace(d, rendered=again(d.text, d.rendered, f"{sig.path}/{d.path}", d.title))
+            for d in sig.documents
         ),
     )

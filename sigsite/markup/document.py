@@ -12,18 +12,20 @@ from __future__ import annotations
 import gc
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from itertools import takewhile
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from markdown_it.token import Token
 
 from sigsite.emails import REDACTED, FoundAddress, redact
-from sigsite.links import WEB_SCHEMES
+from sigsite.links import WEB_SCHEMES, is_web_url
+from sigsite.markup.alt import MAX_CAPTION, chosen_alt, figure_caption, file_name, is_no_description
 from sigsite.markup.anchors import FileLinks, Unknown, anchors_of
 from sigsite.markup.commonmark import heading_text, inline_text, parser
-from sigsite.markup.references import Target
+from sigsite.markup.references import SCHEME, Target
 from sigsite.markup.withheld import cleared, link_withheld, mark_slot
 from sigsite.model import Heading, Rendered, section_key
 from sigsite.sanitize import content_id, sanitize_html, text_only
@@ -33,6 +35,30 @@ from sigsite.sanitize import content_id, sanitize_html, text_only
 Resolve = Callable[[str, str, int | None], Target | str | None]
 _RAW_ADDRESS = re.compile(r"""(\b(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 PERMALINK = '<a class="headerlink" href="#{id}" title="Permanent link">¶</a>'
+# What a page shows an image at, for `sizes`: the theme's content column is at most about 760 px
+# wide on a screen of 60em (960 px) or more (Material's grid less its sidebars), about the whole
+# screen on a smaller one. The browser takes the narrowest copy that fills that at its density.
+SIZES = "(min-width: 60em) 760px, 100vw"
+EAGER_BLOCKS = 3  # an image after more blocks of text than this is below the first screen: lazy
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+_RAW_IMAGE = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
+_RAW_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_SANITIZED_IMAGE = re.compile(r"<img\b[^>]*>")
+_SANITIZED_SOURCE = re.compile(r'\ssrc="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class ShownImage:
+    """An image the site publishes, as a page shows it: its width and height in pixels (upright),
+    and its smaller copies, each a reference with its width, narrowest first."""
+
+    width: int
+    height: int
+    copies: tuple[tuple[str, int], ...] = ()
+
+
+# An image's address (a reference to what the site publishes) and its line -> what is shown of it.
+ShowImage = Callable[[str, int | None], ShownImage | None]
 
 
 def render_markdown(
@@ -45,9 +71,11 @@ def render_markdown(
     public: frozenset[str] = frozenset(),
     withheld: Callable[[FoundAddress], None] = lambda address: None,
     own: Callable[[str], str | None] = lambda url: None,
-    image_size: Callable[[str], tuple[int, int] | None] = lambda address: None,
+    shown_image: ShowImage = lambda address, line: None,
+    missing_image: Callable[[str], str] = lambda url: url,
     unknown_fragment: Unknown = lambda fragment, line: None,
     withheld_links: bool = False,
+    title: str = "",
 ) -> Rendered:
     """Render `text`, whose first line is line `first_line` of its file (for `resolve`).
 
@@ -57,8 +85,15 @@ def render_markdown(
     text's own addresses were withheld before; an address that only markup makes (`a@<b>x</b>.org`)
     is withheld from the result and given to `withheld`, unless it is `public`. `own` gives the
     repository path of an absolute address of the file's own repository (a Gitee `raw/master/…`
-    image), which then leads where a relative link to that path would. `image_size` gives the
-    width and height of the image at an address (a reference), so the page keeps its place.
+    image), which then leads where a relative link to that path would.
+
+    Every image gets a text alternative (markup/alt.py). `shown_image` gives the width and height
+    of the image at an address (a reference), so the page keeps its place, and its smaller copies,
+    which the page offers in `srcset`, the image linked to its original. An image whose file the
+    site does not have becomes a link to where `missing_image` says it is (the forge), and one on
+    another site a link to it, named by its description or caption, else by its file's name (the
+    heading above it would name no file). `title` is the heading of the page that shows the text, which
+    the text's images sit under until its own first heading.
 
     An in-page link leads to the heading its fragment names (anchors.py), else where
     `unknown_fragment` says. A link to a heading of another file keeps its fragment as written,
@@ -74,8 +109,13 @@ def render_markdown(
     with _without_cycle_collection():
         tokens = md.parse(text, env)
         links = FileLinks(anchors_of(tokens), resolve, unknown_fragment)
-        _resolve_links(
-            tokens, lambda target, line: _address(target, line, links, own), first_line, image_size
+        shown = _resolve_links(
+            tokens,
+            lambda target, line: _address(target, line, links, own),
+            first_line,
+            shown_image,
+            missing_image,
+            title,
         )
         headings = _headings(tokens, top)
         _add_permalinks(tokens)
@@ -91,6 +131,7 @@ def render_markdown(
         withheld(address)
     if lines:
         body = link_withheld(body, lines)
+    body = _with_copies(body, shown)  # after the sanitizer, which keeps no `srcset` a text writes
     return Rendered(body, search, _nest(headings), links.anchors, tuple(links.outbound))
 
 
@@ -156,8 +197,14 @@ def _line_breaks(token: Token) -> int:
     return sum(_line_breaks(child) for child in token.children or [])
 
 
-def _raw_links(markup: str, line: int | None, address: Callable[[str, int | None], str | None]) -> str:
-    """Raw HTML, whose first line is `line`, with the address of each `href` and `src` resolved."""
+def _raw_links(
+    markup: str,
+    line: int | None,
+    address: Callable[[str, int | None], str | None],
+    missing_image: Callable[[str], str],
+) -> str:
+    """Raw HTML, whose first line is `line`, with the address of each `href` and `src` resolved
+    (a `src` whose file the site lacks as `missing_image` says)."""
     if "=" not in markup:
         return markup
     counted, current = 0, line  # where the lines were last counted, and the line there
@@ -169,9 +216,28 @@ def _raw_links(markup: str, line: int | None, address: Callable[[str, int | None
         counted = match.start()
         written = html.unescape(next(v for v in match.groups()[1:] if v is not None))
         url = address(written, current)
+        if url is not None and match[1].lstrip().lower().startswith("src") and _missing(written, url):
+            url = missing_image(url)
         return "" if url is None else f'{match[1]}"{html.escape(url, quote=True)}"'
 
     return _RAW_ADDRESS.sub(replace, markup)
+
+
+def _with_copies(markup: str, shown: dict[str, ShownImage]) -> str:
+    """Sanitized HTML with `srcset` and `sizes` on each image of `shown` (by its address) that has
+    copies: the sanitizer keeps no `srcset`, so none that a text wrote reaches the page."""
+    if not shown:
+        return markup
+
+    def add(match: re.Match[str]) -> str:
+        source = _SANITIZED_SOURCE.search(match[0])
+        image = shown.get(html.unescape(source[1])) if source else None
+        if image is None or not image.copies:
+            return match[0]
+        srcset = ", ".join(f"{reference} {width}w" for reference, width in image.copies)
+        return f'{match[0][:-1].rstrip("/ ")} srcset="{html.escape(srcset, quote=True)}" sizes="{SIZES}">'
+
+    return _SANITIZED_IMAGE.sub(add, markup)
 
 
 class _BlockLines:
@@ -215,43 +281,179 @@ def _resolve_links(
     tokens: list[Token],
     address: Callable[[str, int | None], str | None],
     first_line: int,
-    image_size: Callable[[str], tuple[int, int] | None],
-) -> None:
-    """Give every link and image of the tokens its final address (or none); raw HTML included.
-    Each is resolved with its line, counted as the tokens go: linear in the text."""
-    images = 0
-    for block in tokens:
+    shown_image: ShowImage,
+    missing_image: Callable[[str], str],
+    title: str,
+) -> dict[str, ShownImage]:
+    """Give every link and image of the tokens its final address (or none), raw HTML included,
+    and every image its text alternative. Each is resolved with its line, counted as the tokens
+    go: linear in the text. The images shown with copies, by address."""
+    images = ImageTokens(shown_image, missing_image)
+    heading = title  # the text of the heading the tokens are under: the page's, until the text's own
+    for index, block in enumerate(tokens):
+        if block.type == "heading_open":
+            heading = heading_text(tokens[index + 1])
         line = None if block.map is None else block.map[0] + first_line
         lines = _BlockLines(block.content, line) if line is not None and block.children else None
         if block.type == "html_block":
-            block.content = _raw_links(block.content, line, address)
-        for child in block.children or []:
+            block.content = images.raw(_raw_links(block.content, line, address, missing_image), line, heading)
+        if not block.children:
+            continue
+        kept: list[Token] = []
+        depth = 0  # links open around the token
+        for position, child in enumerate(block.children):
+            made = [child]
             if child.type == "html_inline":
-                child.content = _raw_links(child.content, line, address)
+                child.content = images.raw(
+                    _raw_links(child.content, line, address, missing_image), line, heading
+                )
             elif child.type in {"link_open", "image"}:
                 attribute = "href" if child.type == "link_open" else "src"
                 written = str(child.attrs.get(attribute, ""))  # percent-encoded by the parser
                 if line is not None and lines is not None:
                     line = lines.line_of(unquote(written), line)
                 url = address(written, line)
-                if child.type == "image" and url is not None and _missing(written, url):
-                    url = None  # a file the checkout lacks: its description, not a long address
-                if url is not None:
+                if child.type == "image":
+                    caption = _Caption(tokens, index, position)
+                    made = images.shown(child, written, url, line, heading, caption, inside_link=depth > 0)
+                elif url is not None:
                     child.attrSet(attribute, url)
-                    size = image_size(url) if child.type == "image" else None
-                    if size is not None:  # the page keeps its place while the image loads
-                        child.attrSet("width", str(size[0]))
-                        child.attrSet("height", str(size[1]))
-                        images += 1
-                        if images > 1:  # the first may be in view; the others load when near
-                            child.attrSet("loading", "lazy")
-                        child.attrSet("decoding", "async")  # a large image is decoded off the page's way
-                elif child.type == "image":  # no address: its description instead
-                    child.type, child.content = "text", child.content
                 else:
                     child.attrs.pop(attribute, None)
+            depth += 1 if child.type == "link_open" else -1 if child.type == "link_close" else 0
+            kept += made
             if line is not None:
                 line += _line_breaks(child)
+        block.children = kept
+        images.blocks += 1
+    return images.with_copies
+
+
+class _Caption:
+    """The line that may caption an image (markup/alt.FIGURE_LABEL), found only when asked: the
+    next line of its paragraph when the image ends its line, else the next paragraph when the
+    image is alone in its own. Each line is read for one image at most: linear."""
+
+    def __init__(self, tokens: list[Token], index: int, position: int) -> None:
+        self._tokens, self._index, self._position = tokens, index, position
+
+    def __call__(self) -> str:
+        children = self._tokens[self._index].children or []
+        after = children[self._position + 1 :]
+        if after and after[0].type in _BREAKS:
+            words = takewhile(lambda token: token.type not in _BREAKS, after[1 : 1 + MAX_CAPTION])
+            return (
+                figure_caption("".join(t.content for t in words if t.type in {"text", "code_inline"})) or ""
+            )
+        alone = len(children) <= 3 and all(
+            c.type in _BREAKS or not c.content.strip() for i, c in enumerate(children) if i != self._position
+        )
+        following = self._tokens[self._index + 2 : self._index + 4]
+        if not alone or len(following) < 2 or following[1].type != "inline":
+            return ""
+        if following[0].type != "paragraph_open" or len(following[1].content) > 2 * MAX_CAPTION:
+            return ""
+        return figure_caption(inline_text(following[1])) or ""
+
+
+class ImageTokens:
+    """What each image of a text becomes, in order: the image with its text alternative, size,
+    loading hints and link to its original; or a link to where its file is when the site lacks
+    it; or its description when its address is not one."""
+
+    def __init__(self, shown_image: ShowImage, missing_image: Callable[[str], str]) -> None:
+        self._shown_image, self._missing_image = shown_image, missing_image
+        self.blocks = 0  # blocks of text before the current one
+        self._sized = 0  # images shown with their size so far
+        self.with_copies: dict[str, ShownImage] = {}
+
+    def shown(
+        self,
+        image: Token,
+        written: str,
+        url: str | None,
+        line: int | None,
+        heading: str,
+        caption: Callable[[], str],
+        *,
+        inside_link: bool,
+    ) -> list[Token]:
+        author = inline_text(image)
+        title = str(image.attrs.get("title") or "")
+        described = chosen_alt(author, written, title=title)  # the author's words: what search reads
+        image.content = described
+        if url is None:  # no address: its description instead
+            return [Token("text", "", 0, content=described)] if described else []
+        if is_web_url(url):  # the site lacks the file, or it is elsewhere: the sanitizer makes a link
+            named = described or chosen_alt("", written, caption=caption()) or file_name(written)
+            if inside_link:  # no link in a link: its name alone
+                return [Token("text", "", 0, content=named)]
+            image.attrSet("src", self._missing_image(url) if _missing(written, url) else url)
+            image.children = [Token("text", "", 0, content=named)]
+            return [image]
+        alt = described or chosen_alt("", written, caption=caption(), heading=heading)
+        image.attrSet("src", url)
+        image.children = [Token("text", "", 0, content=alt)]  # what the renderer writes as `alt`
+        shown = self._shown_image(url, line)
+        if shown is None:
+            return [image]
+        image.attrSet("width", str(shown.width))
+        image.attrSet("height", str(shown.height))
+        for name, value in self._hints({}).items():
+            image.attrSet(name, value)
+        if not shown.copies:
+            return [image]
+        self.with_copies[url] = shown
+        if inside_link or not alt:  # a link around a picture that says nothing would say nothing
+            return [image]
+        return [Token("link_open", "a", 1, attrs={"href": url}), image, _closing()]
+
+    def raw(self, markup: str, line: int | None, heading: str) -> str:
+        """Raw HTML (at `line`, its addresses resolved) with a text alternative (markup/alt.py)
+        first in each `<img>` that has none or one that describes nothing: its title, else
+        `heading`, else empty. A browser, and the sanitizer, keep the first of two attributes of
+        one name: the author's `alt` after it is not read; an author's `alt=""` is kept (it says
+        the image is decoration). An image of the site the author gave no size gets its own, and
+        its copies."""
+        if "<img" not in markup.lower():
+            return markup
+
+        def with_alt(match: re.Match[str]) -> str:
+            attributes: dict[str, str] = {}
+            for attribute in _RAW_ATTRIBUTE.finditer(match[1]):
+                value = next((v for v in attribute.groups()[1:] if v is not None), "")
+                attributes.setdefault(attribute[1].lower(), html.unescape(value))
+            source, author = attributes.get("src", ""), attributes.get("alt")
+            added = ""
+            if author is None or (author != "" and is_no_description(author, source)):
+                title = attributes.get("title", "")
+                # One on the web becomes a link (sanitize.py), named by what it shows or its file.
+                elsewhere = is_web_url(source)
+                alt = chosen_alt("", source, title=title, heading="" if elsewhere else heading)
+                added = f' alt="{html.escape(alt or (file_name(source) if elsewhere else ""), quote=True)}"'
+            shown = self._shown_image(source, line) if source.startswith(f"{SCHEME}:") else None
+            if shown is not None and not {"width", "height"} & attributes.keys():
+                hints = {"width": str(shown.width), "height": str(shown.height), **self._hints(attributes)}
+                added += "".join(f' {name}="{value}"' for name, value in hints.items())
+                if shown.copies:
+                    self.with_copies[source] = shown
+            return f"<img{added}{match[0][4:]}"
+
+        return _RAW_IMAGE.sub(with_alt, markup)
+
+    def _hints(self, given: Mapping[str, str]) -> dict[str, str]:
+        """How the next sized image loads, where its author (`given`) did not say: lazily when it
+        is below the first screen (after the first image, or after EAGER_BLOCKS blocks of text),
+        decoded off the page's way."""
+        self._sized += 1
+        lazy = self._sized > 1 or self.blocks > EAGER_BLOCKS
+        hints = {"loading": "lazy"} if lazy else {}
+        hints["decoding"] = "async"
+        return {name: value for name, value in hints.items() if name not in given}
+
+
+def _closing() -> Token:
+    return Token("link_close", "a", -1)
 
 
 def _mark_withheld(tokens: list[Token], first_line: int) -> list[int | None]:

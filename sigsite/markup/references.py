@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote
 
 SCHEME = "sigsite"
 _REFERENCE = re.compile(r'\s(href|src)="' + SCHEME + r':([^"#]*)(#[^"]*)?"')
+_SRCSET = re.compile(r'\ssrcset="(' + SCHEME + r':[^"]*)"')  # copies of an image (markup/document.py)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ AddressOf = Callable[[Target], str | None]  # a target -> its address relative t
 
 
 def resolve_references(markup: str, address: AddressOf) -> str:
-    """`markup` with every reference replaced by its address; an unknown one loses the attribute."""
+    """`markup` with every reference replaced by its address; an unknown one loses the attribute,
+    or its place in a `srcset`."""
     if f'="{SCHEME}:' not in markup:
         return markup
 
@@ -60,7 +62,18 @@ def resolve_references(markup: str, address: AddressOf) -> str:
             return ""
         return f' {match[1]}="{html.escape(url + fragment, quote=True)}"'
 
-    return _REFERENCE.sub(replace, markup)
+    def each_candidate(match: re.Match[str]) -> str:
+        candidates = []
+        for candidate in html.unescape(match[1]).split(","):
+            reference, _, descriptor = candidate.strip().partition(" ")
+            body = reference.removeprefix(f"{SCHEME}:")
+            target = parse_reference(body) if body != reference else None
+            url = address(target) if target is not None else None
+            if url is not None:
+                candidates.append(f"{url} {descriptor.strip()}".strip())
+        return f' srcset="{html.escape(", ".join(candidates), quote=True)}"' if candidates else ""
+
+    return _REFERENCE.sub(replace, _SRCSET.sub(each_candidate, markup))
 
 
 def replace_fragments(markup: str, fragment: Callable[[Target], str]) -> str:

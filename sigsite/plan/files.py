@@ -47,6 +47,7 @@ def hub_files(plan: HubPlan, community_root: Path, base: str, site_name: str) ->
             else PlannedFile(sig.prefix + p, source=folder / p)
             for p in sig.published_files
         ]
+        published += [PlannedFile(sig.prefix + path, content=data) for path, data in sig.image_copies]
         sites[sig.id] = group.section.addresses(group.context, base, sig.name, event_prefix=f"{sig.id}.")
     folders = tuple((sig, sites[sig.id]) for sig in plan.community.folders)
     hub = SiteAddresses(site_url=base, site_name=site_name)
