@@ -171,7 +171,7 @@ def test_a_page_lists_one_contact_of_each_kind_its_own_readmes_first():
 def test_every_fixture_groups_contacts_name_their_file_and_line(tmp_path):
     community, _ = load_community(make_community(tmp_path / "c"), public_emails=PUBLIC)
     contacts = {g.id: g.contacts for g in community.folders}
-    assert contacts["research"] == (Contact("email", "working-groups/research/README.md", 13, None, True),)
+    assert contacts["research"] == (Contact("email", "working-groups/research/README.md", 17, None, True),)
     assert set(contacts["alpha"]) == {
         Contact("meeting_pad", "sigs/alpha/sig-info.yaml", 6, "https://etherpad.example.org/p/alpha"),
         Contact("maintainers", "sigs/alpha/sig-info.yaml", 17, None, True),
@@ -249,7 +249,7 @@ def test_a_readmes_and_a_notes_placeholders_lead_to_their_lines_at_the_snapshots
     assert research is not None
     link = BeautifulSoup(research.rendered.html, "lxml").select_one("a.sig-withheld")
     assert link is not None
-    assert link["href"] == f"{FORGE}/blob/{commit}/working-groups/research/README.md#L13"
+    assert link["href"] == f"{FORGE}/blob/{commit}/working-groups/research/README.md#L17"
     meeting = next(m for m in community.sig("alpha").meetings if m.source == note.name)
     link = BeautifulSoup(meeting.rendered.html, "lxml").select_one("a.sig-withheld")
     assert link is not None and link["href"] == f"{FORGE}/blob/{commit}/sigs/alpha/meetings/{note.name}#L4"
@@ -321,7 +321,7 @@ def _contact_row(built, page: str) -> BeautifulSoup:
 @pytest.mark.build
 def test_a_working_groups_card_and_readme_lead_to_the_line_that_holds_its_address(hub):
     built, commit = hub
-    line = f"{FORGE}/blob/{commit}/working-groups/research/README.md#L13"
+    line = f"{FORGE}/blob/{commit}/working-groups/research/README.md#L17"
     for page, label, text in [
         ("working-groups/research/index.html", "E-mail: ", "e-mail on Gitee"),
         ("zh/working-groups/research/index.html", "邮箱：", "邮箱见 Gitee"),
