@@ -26,10 +26,8 @@ def home_urls(
     last, following = sig.last_meeting(today), sig.next_meeting(today)
     return {
         **navigation_urls(group, hub_url, page_url),
-        "last": here.to(context.meeting_urls.get(last.slug, "")) if last and not last.is_external else "",
-        "next": here.to(context.meeting_urls.get(following.slug, ""))
-        if following and not following.is_external
-        else "",
+        "last": here.to(context.meeting_urls.get(last.slug, context.archive_url)) if last else "",
+        "next": here.to(context.meeting_urls.get(following.slug, context.archive_url)) if following else "",
         "calendar": context.calendar_url,
         "webcal": webcal(context.calendar_url),
         "feed": context.feed_url,
