@@ -6,6 +6,7 @@ the cost of a long history; and the person page that shows it, in both languages
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,12 +17,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
-from hub_support import FIXTURE
+from conftest import PROJECT, validate_published
+from hub_support import FIXTURE, JUNE_2021, build_hub
 
 from sigsite.hub import role_history
 from sigsite.hub.history import read_history
 from sigsite.hub.role_history import ROSTER_FILES, RoleHistory, Unknown, roster_names
+from sigsite.load import LoadSettings, load
 from sigsite.problems import Problems
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
@@ -227,6 +229,14 @@ def test_a_member_added_on_a_branch_is_dated_by_the_branch_not_the_merge(tmp_pat
     assert roles.since(roster, "Maintainer", "ada", None) == date(2020, 1, 1)
 
 
+def test_the_load_gives_each_roster_line_its_since(repository):
+    loaded = load(repository, LoadSettings(bulk_change_groups=BULK), date(2021, 6, 1))
+    said = {(p.key, s.file, s.role): s.since for p in loaded.people for m in p.memberships for s in m.said}
+    assert said[("bea", ALPHA, "Maintainer")] == date(2020, 6, 6)
+    assert said[("cid", ALPHA, "Contributor")] is Unknown.HOUSEKEEPING
+    assert said[("eve", "sigs/b/OWNERS", "Maintainer")] == date(2021, 1, 1)
+
+
 def test_what_a_version_names_is_read_as_the_files_readers_read_it():
     for name in ROSTER_FILES:
         for folder in ("alpha", "delta"):
@@ -313,3 +323,50 @@ def test_a_long_history_of_rosters_is_read_once_in_little_time_and_memory(tmp_pa
     assert len(history.last_change) == 50
     assert seconds < 8, f"{seconds:.1f} s for 2,000 commits of 50 rosters"  # 1.3 s here, traced
     assert peak < 40 << 20, f"{peak / (1 << 20):.0f} MiB at the peak"
+
+
+def git_fixture(root: Path) -> Path:
+    """The fixture community as a repository: every group but delta imported on 1 March 2019 (five
+    groups' folders: housekeeping), then delta's members file on 15 June 2020."""
+    shutil.copytree(FIXTURE, root)
+    delta = (root / "sigs/delta/sig_members.yaml").read_text("utf-8")
+    shutil.rmtree(root / "sigs/delta")
+    git(root, "init", "-q", "-b", "master")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "import", when=noon("2019-03-01"))
+    commit(root, {"sigs/delta/sig_members.yaml": delta}, noon("2020-06-15"))
+    return root
+
+
+@pytest.mark.build
+def test_a_persons_page_says_since_when_each_roster_names_them(tmp_path):
+    built = build_hub(
+        git_fixture(tmp_path / "community"), tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021}
+    )
+    assert built.ok, built.result.stderr
+    said = {
+        "en": (
+            "since June 15, 2020",
+            "since: unknown (first named by a commit that changed many groups at once)",
+        ),
+        "zh": ("自 2020年6月15日 起", "起始时间不明（首次列出于一次同时修改多个小组的提交）"),
+    }
+    for language, prefix in (("en", ""), ("zh", "zh/")):
+        page = built.article(f"{prefix}people/bob/index.html")
+        lines = {
+            li.select_one("code").get_text(): " ".join(li.get_text(" ", strip=True).split())
+            for li in page.select(".sig-person-page__said li")
+        }
+        dated, unknown = said[language]
+        assert lines["sigs/delta/sig_members.yaml:2"].endswith(dated)
+        assert lines["sigs/alpha/OWNERS:3"].endswith(unknown)  # imported with every group
+        assert lines["sigs/alpha/sig-info.yaml:31"].endswith(unknown)
+    document = json.loads((built.site / "people.json").read_text("utf-8"))
+    validate_published(document, built.site / "schemas", "api_people")
+    bob = next(p for p in document["people"] if p["key"] == "bob")
+    since = {s["file"]: s["since"] for sig in bob["sigs"] for s in sig["said"]}
+    assert since == {
+        "sigs/alpha/sig-info.yaml": None,
+        "sigs/alpha/OWNERS": None,
+        "sigs/delta/sig_members.yaml": "2020-06-15",
+    }
