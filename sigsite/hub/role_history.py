@@ -55,7 +55,7 @@ ROSTER_FILES = (MEMBERS_FILE, SIG_INFO_FILE, OWNERS_FILE)
 # The roster versions one walk reads, in all. The real ones are a few kilobytes (openEuler's largest
 # sig-info.yaml 17 KB): 256 MiB is tens of thousands of versions, read and scanned in seconds.
 ROSTER_BUDGET = 256 << 20
-ENTRIES_KEPT = 100_000  # groups' folders whose roster files are kept, by the folder's id
+ENTRIES_KEPT = 16_384  # groups' folders whose roster files are kept, by the folder's id (about 10 MB)
 
 
 class Unknown(Enum):
@@ -271,11 +271,7 @@ def _add(found: set[Key], role: str, key: str, value: str) -> None:
     if text is None:
         return
     if key == "gitee_home":
-        try:
-            account = gitee_account(text) if is_web_url(text) else None
-        except ValueError:
-            account = None
-        if account:
+        if account := _home_account(text):
             found.add((role, _account_key(account)))
     elif key == "gitee_id" and ACCOUNT.fullmatch(text):
         found.add((role, _account_key(text)))
@@ -293,6 +289,15 @@ def _value(text: str) -> str:
     while at > 0 and text[at - 1] not in " \t":
         at = text.find("#", at + 1)
     return text[:at].rstrip() if at >= 0 else text
+
+
+@lru_cache(maxsize=65_536)
+def _home_account(home: str) -> str | None:
+    """The account of a members entry's gitee_home, as members.py takes it; None for another."""
+    try:
+        return gitee_account(home) if len(home) <= 2 * MAX_NAME and is_web_url(home) else None
+    except ValueError:
+        return None
 
 
 def _account_key(account: str) -> str:
