@@ -3,6 +3,7 @@
     python benchmarks/history.py                          # MindSpore's size and openEuler's
     python benchmarks/history.py --sizes 47x5000 120x40000 --files 12000
     python benchmarks/history.py --sizes 47x2000 --wide 20000      # 20,000 files at the top
+    python benchmarks/history.py --sizes 50x2000 --rosters         # and since when each role is held
     python benchmarks/history.py --sizes 47x5000 --make /tmp/repo  # write it, then measure one read:
     /usr/bin/time -v python benchmarks/history.py --sizes 47x5000 --read /tmp/repo
 
@@ -13,8 +14,11 @@ in 25 is a merge of a short branch. Every commit is three hours apart, so the da
 commit edits a group that nothing touches after it, so the walk reads every commit. It prints
 the time `read_history` takes (the least of --runs, wall and CPU: on a shared machine the CPU time
 is the steadier) and how many groups it dated. With --wide W the top of the repository also holds W
-files and most commits change one of them (a wide top tree that each commit rewrites). Run by hand;
-the test suite runs smaller ones (tests/test_history.py).
+files and most commits change one of them (a wide top tree that each commit rewrites). With
+--rosters each group's folder also holds a sig_members.yaml naming its lead, and one commit in 10
+adds a member to the roster of the group it changes: the roles' history is read too (the whole
+history, hub/role_history.py), and it prints how many roles it dated. Run by hand; the test suite
+runs smaller ones (tests/test_history.py, tests/test_role_history.py).
 """
 
 from __future__ import annotations
@@ -26,10 +30,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
-from sigsite.hub.history import read_history
+from sigsite.hub.history import History, read_history
 
 START = 1_000_000_000  # the first commit's time (September 2001); each next one STEP later
 STEP = 3 * 3600  # 40,000 commits end in 2014: a commit dated after the build dates nothing
@@ -45,10 +50,28 @@ def group_paths(groups: int) -> list[str]:
     ]
 
 
-def stream(groups: list[str], commits: int, files: int, seed: int = 7) -> Iterator[bytes]:
+def roster_member(number: int) -> str:
+    """The entry of sig_members.yaml that commit `number` adds (`--rosters`)."""
+    return f"- name: Member {number}\n  gitee_home: https://gitee.com/m{number}\n"
+
+
+def adds_member(number: int) -> bool:
+    """True when commit `number` adds a member to the roster of the group it changes (`--rosters`):
+    one in 10, never a merge's branch, a README sweep or a change of two groups."""
+    return number % 10 == 3
+
+
+def stream(
+    groups: list[str], commits: int, files: int, seed: int = 7, *, rosters: bool = False
+) -> Iterator[bytes]:
     """The fast-import commands of a repository: the first commit adds every file, each next one
-    changes one group (or two, or all of them) and a few are merges of a one-commit branch."""
+    changes one group (or two, or all of them) and a few are merges of a one-commit branch. With
+    `rosters`, each group holds a sig_members.yaml and one commit in 10 adds a member to it."""
     rand = random.Random(seed)
+    roster = {
+        group: f"Maintainers:\n- name: Lead {group}\n  gitee_home: https://gitee.com/lead{index}\n"
+        for index, group in enumerate(groups)
+    }
     per_group = max(files // len(groups), 2)
     mark = 0
 
@@ -79,6 +102,10 @@ def stream(groups: list[str], commits: int, files: int, seed: int = 7) -> Iterat
             m, data = blob(f"{group} {number}")
             yield data
             changes.append((f"{group}/{name}", m))
+        if rosters:
+            m, data = blob(roster[group])
+            yield data
+            changes.append((f"{group}/sig_members.yaml", m))
     tip, data = commit("refs/heads/master", START, changes, [])
     yield data
     for number in range(1, commits):
@@ -95,6 +122,11 @@ def stream(groups: list[str], commits: int, files: int, seed: int = 7) -> Iterat
             m, data = blob(f"{group} {number}")
             yield data
             edits.append((f"{group}/{name}", m))
+        if rosters and adds_member(number):
+            roster[touched[0]] += roster_member(number)
+            m, data = blob(roster[touched[0]])
+            yield data
+            edits.append((f"{touched[0]}/sig_members.yaml", m))
         if number % 25 == 0:  # a branch of one commit, merged
             side, data = commit("refs/heads/side", when - STEP // 2, edits, [tip])
             yield data
@@ -145,12 +177,16 @@ def wide_stream(groups: list[str], commits: int, root_files: int) -> Iterator[by
 
 
 def make_repository(
-    folder: Path, groups: list[str], commits: int, files: int, *, root_files: int = 0
+    folder: Path, groups: list[str], commits: int, files: int, *, root_files: int = 0, rosters: bool = False
 ) -> None:
     """A repository at `folder` whose history is `stream` (or `wide_stream`, with `root_files` at its
-    top); no files are checked out (only the history is read)."""
+    top; with `rosters`, roster files too); no files are checked out (only the history is read)."""
     subprocess.run(["git", "init", "-q", "-b", "master", str(folder)], check=True)
-    commands = wide_stream(groups, commits, root_files) if root_files else stream(groups, commits, files)
+    commands = (
+        wide_stream(groups, commits, root_files)
+        if root_files
+        else stream(groups, commits, files, rosters=rosters)
+    )
     with subprocess.Popen(
         ["git", "-C", str(folder), "fast-import", "--quiet"], stdin=subprocess.PIPE
     ) as importer:
@@ -163,12 +199,19 @@ def make_repository(
     subprocess.run(["git", "-C", str(folder), "gc", "-q"], check=True)  # packed, as a clone is
 
 
+def _dated_roles(history: History) -> str:
+    """How many of the rosters' entries (an account or a name, in a role) the history dates."""
+    since = [day for first in history.roles.first.values() for day in first.values()]
+    return f"{sum(isinstance(day, date) for day in since):,} of {len(since):,}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--sizes", nargs="+", default=["47x5000", "120x40000"], help="GxN: groups x commits")
     parser.add_argument("--files", type=int, default=12_000, help="files in all the groups' folders")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--wide", type=int, default=0, help="files at the top, beside 47 groups")
+    parser.add_argument("--rosters", action="store_true", help="roster files, and the roles' history read")
     parser.add_argument("--make", type=Path, help="only write the repository of the first size here")
     parser.add_argument("--read", type=Path, help="only read this repository's history once")
     args = parser.parse_args()
@@ -176,9 +219,16 @@ def main() -> None:
         size = args.sizes[0]
         groups = group_paths(int(size.split("x")[0]))
         if args.make:
-            make_repository(args.make, groups, int(size.split("x")[1]), args.files, root_files=args.wide)
+            make_repository(
+                args.make,
+                groups,
+                int(size.split("x")[1]),
+                args.files,
+                root_files=args.wide,
+                rosters=args.rosters,
+            )
         else:
-            history = read_history(args.read, groups)
+            history = read_history(args.read, groups, rosters=args.rosters)
             print(f"{len(history.last_change)} groups dated, {history.bulk_commits} housekeeping commits")
         return
     for size in args.sizes:
@@ -187,12 +237,12 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as workdir:
             folder = Path(workdir) / "community"
             started = time.perf_counter()
-            make_repository(folder, groups, commits, args.files, root_files=args.wide)
+            make_repository(folder, groups, commits, args.files, root_files=args.wide, rosters=args.rosters)
             made = time.perf_counter() - started
             best, cpu, history = float("inf"), float("inf"), None
             for _ in range(args.runs):
                 started, started_cpu = time.perf_counter(), time.process_time()
-                history = read_history(folder, groups)
+                history = read_history(folder, groups, rosters=args.rosters)
                 best = min(best, time.perf_counter() - started)
                 cpu = min(cpu, time.process_time() - started_cpu)
             assert history is not None
@@ -200,6 +250,7 @@ def main() -> None:
                 f"{len(groups)} groups, {commits} commits, {args.files} files (made in {made:.1f} s): "
                 f"read in {best:.2f} s ({cpu:.2f} s of CPU); {len(history.last_change)} groups dated, "
                 f"{history.bulk_commits} housekeeping commits set aside"
+                + (f"; {_dated_roles(history)} of the rosters' entries dated" if args.rosters else "")
             )
 
 

@@ -80,7 +80,7 @@ def load(
     decisions = read_decisions(settings.people_file, settings.people_file_display, problems)
     found = [gather(group, held_sessions(group, today)) for group in community.folders]
     identities = resolve([m for group in found for m in group.all()], decisions)
-    people = community_people(found, identities)
+    people = community_people(found, identities, community.history.roles)
     report_candidates(identities, {p.key: p for p in people}, problems)
     names = {p.key: p.name for p in people}
     health = assess(found, identities, decisions, names, today, problems)

@@ -13,7 +13,7 @@ from servers import free_port, static_host
 
 pytestmark = pytest.mark.browser  # drives Chromium (README: the test tiers)
 
-LINE = "https://gitee.com/mindspore/community/blob/master/working-groups/research/README.md#L13"
+LINE = "https://gitee.com/mindspore/community/blob/master/working-groups/research/README.md#L17"
 PAGES = {
     "en": ("working-groups/research/", "E-mail:", "e-mail on Gitee"),
     "zh": ("zh/working-groups/research/", "邮箱：", "邮箱见 Gitee"),

@@ -254,6 +254,12 @@ def test_a_persons_page_gives_accounts_spellings_roles_with_their_lines_and_sess
     said = [a["href"] for a in page.select(".sig-person-page__said a")]
     assert "https://gitee.com/mindspore/community/blob/master/sigs/alpha/sig_members.yaml#L2" in said
     assert "https://gitee.com/mindspore/community/blob/master/tsc/README.md#L11" in said  # **Chair**
+    lines = {
+        li.code.get_text(): li.get_text(" ", strip=True) for li in page.select(".sig-person-page__said li")
+    }
+    unknown = "起始时间不明（没有完整的 Git 历史）" if language else "since: unknown (no full history)"
+    assert lines["sigs/alpha/sig_members.yaml:2"].endswith(unknown)  # the fixture's copy has no history
+    assert unknown not in lines["tsc/README.md:11"]  # a README is no roster: no since
     years = [h.get_text(strip=True) for h in page.select("h3")]
     assert years == ["2021", "2020"]
     if language:

@@ -38,13 +38,15 @@ CONFIG_LIMIT = 256 * KIB
 REF_LIMIT = 4 * KIB  # HEAD or a branch: one id, or `ref: ` and a name
 # packed-refs, shallow, info/grafts: a line of 41 to 100 bytes per ref or commit, a million lines.
 LIST_LIMIT = 64 * MIB
-# A pack or its index. The hub reads only commits and trees, a few megabytes in a repository of
-# documents after years of history; 4 GiB is past what a forge accepts for a whole repository (GitHub
-# asks for under 5 GB) and past any pack a community repository makes.
+# A pack or its index. The hub reads only commits, trees and the groups' roster files (a few kilobytes
+# a version), a few megabytes in a repository of documents after years of history; 4 GiB is past what
+# a forge accepts for a whole repository (GitHub asks for under 5 GB) and past any pack a community
+# repository makes.
 PACK_LIMIT = 4 * GIB
 SYMREF_DEPTH = 5  # references followed from HEAD before giving up, as git does (a loop ends here)
 # Extensions that change nothing in reading commits and trees; any other (refStorage = reftable) is
-# a repository the hub cannot read. A partial clone lacks blobs, which the hub never reads.
+# a repository the hub cannot read. A partial clone lacks blobs: only the roster files' versions are
+# read (hub/role_history.py), and without them since when each role is held is unknown.
 EXTENSIONS = frozenset(
     {b"objectformat", b"worktreeconfig", b"relativeworktrees", b"partialclone", b"preciousobjects", b"noop"}
 )

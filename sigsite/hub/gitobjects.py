@@ -26,7 +26,8 @@ from dulwich.pack import Pack
 from sigsite.hub.gitfolder import MIB, GitFolder, Refused, read_file
 
 # The largest commit or tree read, inflated: a top tree of about 300,000 entries, a commit message of
-# 16 million characters; the hub reads nothing else (no file's contents).
+# 16 million characters. The only files' contents read are the versions of the groups' roster files
+# (hub/role_history.py: a few kilobytes each; one larger than a text may be names nobody).
 OBJECT_LIMIT = 16 * MIB
 CHAIN_LIMIT = 4095  # deltas on the way to an object: git's own largest pack.depth
 # An object's delta chain, inflated: dulwich holds every delta of it and the base while it applies them;

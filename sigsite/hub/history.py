@@ -22,7 +22,8 @@ number. A commit that changes `bulk_groups` groups' folders or more is housekeep
 sweep, a template change) and dates none of them. A commit whose committer date cannot be (a year
 past 9999) or is after the build dates none either: a date that is false says nothing of when the
 change was made, and taking the build's day instead would keep a group that a forged date names
-active on every build. The walk stops once every folder is dated.
+active on every build. The walk stops once every folder is dated, unless the groups' roster files
+are followed too (`rosters`: hub/role_history.py), which takes the whole history.
 
 Only a checkout whose top is the community folder itself is read (a copy inside another
 repository, such as the tests' fixture, has no history of its own); a shallow clone, grafts or an
@@ -33,18 +34,19 @@ from __future__ import annotations
 
 import heapq
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import cast
 
-from dulwich.objects import Commit, ObjectID, ShaFile, Tree
+from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 
 from sigsite.build_date import build_time
 from sigsite.hub import treebytes
 from sigsite.hub.gitfolder import GIT_FOLDER, GitFolder, Refused, open_git_folder, quoted
 from sigsite.hub.gitobjects import Objects
+from sigsite.hub.role_history import RoleHistory, Rosters, Since, Unknown
 from sigsite.layout import MINDSPORE, GroupKind
 from sigsite.problems import Problems
 from sigsite.settings import BULK_CHANGE_GROUPS
@@ -68,6 +70,7 @@ class History:
     unreadable: bool = False  # a repository whose history could not be read (a warning says why)
     bulk_groups: int = BULK_CHANGE_GROUPS  # a commit changing this many groups' folders is housekeeping
     bulk_commits: int = 0  # how many commits the walk set aside as housekeeping
+    roles: RoleHistory = field(default_factory=RoleHistory)  # since when each roster names each person
 
     @property
     def knows_commit(self) -> bool:
@@ -92,11 +95,14 @@ def read_history(
     bulk_groups: int = BULK_CHANGE_GROUPS,
     problems: Problems | None = None,
     now: datetime | None = None,
+    rosters: bool = False,
 ) -> History:
     """The commit `root` is at and the last change of each of `paths` (group folders, relative to
-    `root`); no history when `root` is not the top of a Git checkout. What cannot be read is one
-    warning of `problems` (about `.git`): the history is unavailable, or partial. A commit dated
-    more than a day after `now` (the build's moment: SOURCE_DATE_EPOCH, else now) dates nothing."""
+    `root`); with `rosters`, since when each of their roster files names each person in each role
+    (hub/role_history.py). No history when `root` is not the top of a Git checkout. What cannot be
+    read is one warning of `problems` (about `.git`): the history is unavailable, or partial. A
+    commit dated more than a day after `now` (the build's moment: SOURCE_DATE_EPOCH, else now)
+    dates nothing."""
     problems = problems if problems is not None else Problems()
     if not os.path.lexists(root / GIT_FOLDER):
         return History(bulk_groups=bulk_groups)
@@ -111,9 +117,8 @@ def read_history(
         return History(bulk_groups=bulk_groups)
     try:
         with Objects(folder) as objects:
-            return _Walk(objects, folder, kinds, bulk_groups, problems, (now or build_time()) + LATE).history(
-                paths
-            )
+            walk = _Walk(objects, folder, kinds, bulk_groups, problems, (now or build_time()) + LATE)
+            return walk.history(paths, rosters)
     except _Unreadable as exc:
         return _unavailable(_failure(exc), _fix(exc), bulk_groups, problems)
 
@@ -156,13 +161,17 @@ class _Walk:
         self.first_undated: bytes | None = None
         self.tops = _Kept(TOPS_KEPT)  # a top tree's id -> the ids of the kinds' folders in it
         self.kinds = _Kept(FOLDERS_KEPT)  # a kind's folder's id -> the ids of its groups' folders
+        self.rosters: Rosters | None = None  # the groups' roster files, when they are followed
 
-    def history(self, paths: list[str]) -> History:
-        """The history from HEAD: _Unreadable when its commit or that commit's folders cannot be read."""
+    def history(self, paths: list[str], rosters: bool = False) -> History:
+        """The history from HEAD (with `rosters`, that of the folders' roster files too):
+        _Unreadable when its commit or that commit's folders cannot be read."""
         head = cast(bytes, self.folder.head)
         snapshot = self.commit(head)
         # A folder of the checkout that HEAD does not hold (never committed) has no last change.
         wanted = {os.fsencode(path) for path in paths} & set(self.groups(snapshot.tree))
+        if rosters and not self.folder.shallow:  # a shallow clone tells no role's since
+            self.rosters = self.roster_files(os.fsencode(path) for path in paths)
         dated = self.last_changes(head, snapshot, wanted)
         committed = self.day(snapshot)
         self.say_undated(head, committed)
@@ -174,7 +183,34 @@ class _Walk:
             committed=committed,
             bulk_groups=self.bulk_groups,
             bulk_commits=self.bulk_commits,
+            roles=self.rosters.history(complete=not self.partial) if self.rosters else RoleHistory(),
         )
+
+    def roster_files(self, folders: Iterable[bytes]) -> Rosters:
+        """The roster files of the groups' `folders`, followed through the walk."""
+        return Rosters(
+            folders,
+            self.group_folder,
+            self.groups,
+            lambda sha: self.read(sha, Tree),
+            self.roster_version,
+            self.oid_length,
+            self.problems,
+        )
+
+    def roster_version(self, sha: bytes) -> bytes | None:
+        """A version of a roster file; None, with one warning, when it cannot be read (a partial
+        clone holds none): the roles' since is then unknown, and the rest of the history stands."""
+        try:
+            return self.read(sha, Blob)
+        except _Unreadable as exc:
+            self.problems.warning(
+                GIT_FOLDER,
+                None,
+                f"{_failure(exc)}: since when each person holds a role is shown as unknown",
+                _fix(exc),
+            )
+            return None
 
     def read(self, sha: bytes, kind: type[ShaFile]) -> bytes:
         """The contents of the object `sha`, which must be of `kind`; _Unreadable for whatever
@@ -225,6 +261,13 @@ class _Walk:
             elif not kind.single:
                 found.update({_path(kind, name): sha for name, sha in self.kind(folder).items()})
         return found
+
+    def group_folder(self, tree: bytes, path: bytes) -> bytes | None:
+        """The id of a group's folder (`sigs/dx`, `tsc`, as bytes) in the commit whose top tree is
+        `tree`; None when it has none."""
+        kind, _, name = path.partition(b"/")
+        found = self.top(tree).get(kind)
+        return self.kind(found).get(name) if name and found is not None else found
 
     def differ(self, after: bytes, before: bytes) -> set[bytes]:
         """The groups' folders whose ids differ between two top trees (added, edited or removed); a
@@ -284,30 +327,45 @@ class _Walk:
         is after the build."""
         return _committer_date(commit) if commit.commit_time <= self.latest else None
 
+    @property
+    def following_rosters(self) -> bool:
+        """True while the roster files want the walk to go on: the history read so far is whole."""
+        return self.rosters is not None and self.rosters.wanted and not self.partial
+
     def last_changes(self, head: bytes, first: Commit, wanted: set[bytes]) -> dict[bytes, date]:
         """The committer date of the newest commit that changed each of `wanted`, housekeeping and
-        commits of false dates aside."""
+        commits of false dates aside; each commit handed to the roster files while they want it."""
         dated: dict[bytes, date] = {}
         queue: list[tuple[int, bytes, Commit]] = [(-first.commit_time, head, first)]
         seen = {head}
-        while queue and len(dated) < len(wanted):
+        while queue and (len(dated) < len(wanted) or self.following_rosters):
             _, sha, commit = heapq.heappop(queue)
             parents, whole = self.parents(sha, commit)
             day = self.day(commit)
             if day is None:
                 self.undated += 1
                 self.first_undated = self.first_undated or sha
-            elif whole:
+            if whole and (day is not None or self.following_rosters):
                 try:
                     changed = self.changed(commit, [parent for _, parent in parents])
                 except _Unreadable as exc:  # a tree of this commit or of a parent
                     self.unreadable(exc)
                     changed = set()
-                if len(changed) >= self.bulk_groups:
+                housekeeping = len(changed) >= self.bulk_groups
+                if day is not None and housekeeping:
                     self.bulk_commits += 1
-                else:
+                elif day is not None:
                     for path in changed & wanted:
                         dated.setdefault(path, day)
+                if changed and self.rosters and self.following_rosters:
+                    since: Since = (
+                        Unknown.FALSE_DATE if day is None else Unknown.HOUSEKEEPING if housekeeping else day
+                    )
+                    trees = [parent.tree for _, parent in parents]
+                    try:
+                        self.rosters.commit(commit.tree, trees, changed, since)
+                    except _Unreadable as exc:  # a tree of a group's folder
+                        self.unreadable(exc)
             for parent_sha, parent in parents:
                 if parent_sha not in seen:
                     seen.add(parent_sha)

@@ -69,10 +69,10 @@ def load_community(
 
     What a group's files hold that the hub cannot show is left out where it stands and reported as
     an error (`Community.faults`): `sigsite check --community` fails on it, the hub shows the rest.
-    A commit that changes `bulk_change_groups` groups' folders or more dates none of them
-    (hub/history.py). The layout says where the groups are; `forge_url` defaults to its forge's.
-    With `caches` and `image_sizes` from an earlier load (`mkdocs serve`), only the notes and
-    images that changed are read again.
+    A commit that changes `bulk_change_groups` groups' folders or more dates none of them, nor the
+    roles its roster files' versions name (hub/history.py, hub/role_history.py). The layout says
+    where the groups are; `forge_url` defaults to its forge's. With `caches` and `image_sizes` from
+    an earlier load (`mkdocs serve`), only the notes and images that changed are read again.
     """
     problems = Problems()
     forge_url = forge_url or layout.forge.source
@@ -166,6 +166,7 @@ def load_community(
         kinds=layout.kinds,
         bulk_groups=bulk_change_groups,
         problems=problems,
+        rosters=True,
     )
     sigs = [replace(s, last_change=history.last_change.get(s.path)) for s in sigs]
     # With the addresses the groups' own fields declare public (layout.public_fields).

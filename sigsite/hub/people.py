@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from hashlib import sha256
 
 from pypinyin import lazy_pinyin
 
 from sigsite.accounts import profile_address
+from sigsite.hub.role_history import RoleHistory, Unknown
 from sigsite.identity.mentions import GroupMentions
 from sigsite.identity.resolve import ATTENDEE, NAMED, Identities, Mention
 from sigsite.model import ROLES, Person
@@ -35,6 +37,7 @@ class Said:
     role: str
     name: str
     evidence: str = ""
+    since: date | Unknown | None = None  # a roster file's: since when it names them so; else None
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,11 @@ class CommunityPerson:
         return ", ".join(part for part in (name, organization) if part)
 
 
-def community_people(found: list[GroupMentions], identities: Identities) -> tuple[CommunityPerson, ...]:
-    """Everyone once, by identity; each group's statement about a person kept with that group."""
+def community_people(
+    found: list[GroupMentions], identities: Identities, roles: RoleHistory | None = None
+) -> tuple[CommunityPerson, ...]:
+    """Everyone once, by identity; each group's statement about a person kept with that group, and
+    since when each roster file names them so (`roles`, from the history: hub/role_history.py)."""
     by_person: dict[str, dict[str, list[Mention]]] = {}  # key -> group id -> mentions
     names: dict[str, str] = {}
     for group in found:
@@ -101,12 +107,16 @@ def community_people(found: list[GroupMentions], identities: Identities) -> tupl
             key = identities.key_of(mention)
             if key is not None:
                 by_person.setdefault(key, {}).setdefault(mention.group, []).append(mention)
-    people = [_person(key, groups, names, identities) for key, groups in by_person.items()]
+    people = [_person(key, groups, names, identities, roles) for key, groups in by_person.items()]
     return tuple(sorted(people, key=lambda p: (p.name.casefold(), p.key)))
 
 
 def _person(
-    key: str, groups: dict[str, list[Mention]], names: dict[str, str], identities: Identities
+    key: str,
+    groups: dict[str, list[Mention]],
+    names: dict[str, str],
+    identities: Identities,
+    role_history: RoleHistory | None,
 ) -> CommunityPerson:
     mentions = [m for found in groups.values() for m in found]
     spellings = Counter(m.name for m in mentions if m.name)
@@ -123,6 +133,7 @@ def _person(
                     m.role,
                     m.name or f"@{m.account}",
                     "" if m.account else identities.evidence[m].words(),
+                    role_history.since(m.file, m.role, m.account, m.name) if role_history else None,
                 )
                 for m in found
             )

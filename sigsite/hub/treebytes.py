@@ -19,13 +19,26 @@ import re
 from functools import cache
 
 _FOLDER_MODES = (b"40000", b"040000")  # a folder, as git writes it and as old trees may
+_FOLDER_MODE = rb"0?40000"
+_FILE_MODE = rb"100(?:644|755)"  # a regular file (never a symbolic link, 120000, nor a submodule)
 
 
 def named(raw: bytes, names: frozenset[bytes], oid_length: int) -> dict[bytes, bytes]:
     """The ids of the folders among `names` in the tree `raw` (the first entry of a name): the
     entries before, and after the last, are skipped in C."""
+    return _first_entries(raw, names, oid_length, _FOLDER_MODE)
+
+
+def files(raw: bytes, names: frozenset[bytes], oid_length: int) -> dict[bytes, bytes]:
+    """The ids of the regular files among `names` in the tree `raw` (a group's folder: its roster
+    files), found as `named` finds folders."""
+    return _first_entries(raw, names, oid_length, _FILE_MODE)
+
+
+def _first_entries(raw: bytes, names: frozenset[bytes], oid_length: int, mode: bytes) -> dict[bytes, bytes]:
+    """The ids of the entries of `mode` among `names` in the tree `raw`, the first of each name."""
     found: dict[bytes, bytes] = {}
-    pattern, position = _named(tuple(sorted(names)), oid_length), 0
+    pattern, position = _named(tuple(sorted(names)), oid_length, mode), 0
     while len(found) < len(names) and (match := pattern.match(raw, position)) is not None:
         found.setdefault(match[1], match[2])
         position = match.end()
@@ -55,8 +68,8 @@ def _run(oid_length: int) -> re.Pattern[bytes]:
 
 
 @cache
-def _named(names: tuple[bytes, ...], oid_length: int) -> re.Pattern[bytes]:
-    """Entries skipped, lazily, then a folder's entry named one of `names`: its name and id."""
+def _named(names: tuple[bytes, ...], oid_length: int, mode: bytes) -> re.Pattern[bytes]:
+    """Entries skipped, lazily, then an entry of `mode` named one of `names`: its name and id."""
     name = b"|".join(re.escape(n) for n in names)
     entry = rb"(?>[^\0]+\0.{%d})" % oid_length
-    return re.compile(rb"(?s)%s*?(?>0?40000 (%s)\0(.{%d}))" % (entry, name, oid_length))
+    return re.compile(rb"(?s)%s*?(?>%s (%s)\0(.{%d}))" % (entry, mode, name, oid_length))

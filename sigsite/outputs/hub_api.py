@@ -19,7 +19,7 @@ from sigsite.outputs.api import dump_json, meeting_record, source_record
 from sigsite.outputs.health_api import attendance_record, tally_record
 
 SIGS_API_VERSION = 3  # 2: introductions by language; 3: source, history's bulk_change_groups
-PEOPLE_API_VERSION = 3  # 2: source; 3: people as identities
+PEOPLE_API_VERSION = 3  # 2: source; 3: people as identities, each roster line's since
 HUB_MEETINGS_API_VERSION = 2  # 2: source
 
 
@@ -132,6 +132,7 @@ def people_json(
                                     "role": s.role,
                                     "name": s.name,
                                     "evidence": s.evidence,
+                                    "since": s.since.isoformat() if isinstance(s.since, date) else None,
                                 }
                                 for s in m.said
                             ],

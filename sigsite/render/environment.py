@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select
 from markupsafe import Markup
 
 from sigsite.addresses import safe_url
-from sigsite.formatting import agenda_summary, clock, long_date, meeting_title, zone_label
+from sigsite.formatting import agenda_summary, calendar_date, clock, long_date, meeting_title, zone_label
 from sigsite.model import ROLES, Meeting, Person
 from sigsite.translations import DEFAULT_LOCALE, translator
 
@@ -77,6 +77,7 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     env.filters.update(
         safe_url=safe_url,
         long_date=long_date,
+        calendar_date=calendar_date,
         summary=agenda_summary,
         meeting_title=meeting_title,
         hue=avatar_hue,
