@@ -36,8 +36,10 @@ class Said:
     line: int | None
     role: str
     name: str
-    evidence: str = ""
+    evidence: str = ""  # in English, as logs and JSON say it
     since: date | Unknown | None = None  # a roster file's: since when it names them so; else None
+    how: str = ""  # what the evidence rests on (`name order`, `confirmed`), for a page in its language
+    where: str = ""  # the entry it rests on (`sigs/security/sig_members.yaml:43`)
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ def _person(
                     m.name or f"@{m.account}",
                     "" if m.account else identities.evidence[m].words(),
                     role_history.since(m.file, m.role, m.account, m.name) if role_history else None,
+                    *(("", "") if m.account else identities.evidence[m].parts()),
                 )
                 for m in found
             )

@@ -26,6 +26,7 @@ from sigsite.identity.decisions import Decisions
 from sigsite.identity.names import Likeness, account_spelling, is_person, likenesses, plain
 
 ATTENDEE = "Attendee"  # the role of a person a note names as attending
+CONFIRMED = "confirmed"  # how a match the hub's people file decides is made
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,16 @@ class Evidence:
         """True when the match rests on a likeness weaker than the same spelling."""
         return self.likeness not in (None, Likeness.SAME) and not self.decided
 
-    def words(self) -> str:
-        """`matched by name order in sigs/security/sig_members.yaml:43`."""
+    def parts(self) -> tuple[str, str]:
+        """How (`name order`, or `confirmed` for the people file's decision) and where
+        (`sigs/security/sig_members.yaml:43`): what a page says in its language."""
         where = f"{self.file}:{self.line}" if self.line else self.file
-        if self.decided:
-            return f"confirmed in {where}"
-        return f"matched by {self.likeness.value if self.likeness else 'account'} in {where}"
+        return CONFIRMED if self.decided else self.likeness.value if self.likeness else "account", where
+
+    def words(self) -> str:
+        """`matched by name order in sigs/security/sig_members.yaml:43`, as logs and JSON say it."""
+        how, where = self.parts()
+        return f"confirmed in {where}" if how == CONFIRMED else f"matched by {how} in {where}"
 
 
 @dataclass(frozen=True)
