@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from sigsite.accounts import gitee_account
+from sigsite.accounts import ACCOUNT, gitee_account
 from sigsite.given import given
 from sigsite.health.sections import Part, sections_where
 from sigsite.languages import alternation, words_of
@@ -68,19 +68,23 @@ class Statement:
         return self.place != LISTING
 
 
-def owners_statement(data: Any, display: str) -> Statement | None:
-    """The approvers of an `OWNERS` file."""
+def owners_statement(data: Any, display: str) -> tuple[Statement | None, list[tuple[str, int]]]:
+    """The approvers of an `OWNERS` file, and each approver that is no account's name, with its
+    line: it names nobody (`..` or `a/b` would make a person's address lead elsewhere)."""
     if not isinstance(data, LocatedDict) or "approvers" not in data:
-        return None
+        return None, []
     # An account is text (or a number); a list or mapping in its place names nobody.
     approvers = data.get("approvers")
     listed = approvers if isinstance(approvers, LocatedList) else None
-    leaders = [
-        Leader(name, None, listed.line_of(index) if listed is not None else data.line_of("approvers"))
-        for index, raw in enumerate(items_of(approvers))
-        if not isinstance(raw, list | dict) and (name := given(raw))
-    ]
-    return Statement(display, data.line_of("approvers"), tuple(leaders), place=OWNERS)
+    leaders, not_accounts = [], []
+    for index, raw in enumerate(items_of(approvers)):
+        line = listed.line_of(index) if listed is not None else data.line_of("approvers")
+        name = None if isinstance(raw, list | dict) else given(raw)
+        if name and ACCOUNT.fullmatch(name):
+            leaders.append(Leader(name, None, line))
+        elif name:
+            not_accounts.append((name, line))
+    return Statement(display, data.line_of("approvers"), tuple(leaders), place=OWNERS), not_accounts
 
 
 def sig_info_statements(data: Any, display: str) -> tuple[Statement, ...]:
@@ -90,7 +94,7 @@ def sig_info_statements(data: Any, display: str) -> tuple[Statement, ...]:
     found = []
     if "maintainers" in data:
         leaders = [
-            Leader(given(raw.get("gitee_id")), given(raw.get("name")), raw.line)
+            Leader(_valid(given(raw.get("gitee_id"))), given(raw.get("name")), raw.line)
             for raw in items_of(data.get("maintainers"))
             if isinstance(raw, LocatedDict)
         ]
@@ -120,6 +124,12 @@ def without_organisation(text: str) -> str:
     if stripped[-1:] not in ")）" or opening < 0 or any(c in stripped[opening + 1 : -1] for c in "()（）"):
         return text
     return stripped[:opening].rstrip()
+
+
+def _valid(account: str | None) -> str | None:
+    """`account` when it can be an account's name; None for anything else (the roster's reader,
+    members.py, warns of it at the same line)."""
+    return account if account and ACCOUNT.fullmatch(account) else None
 
 
 def _account(url: str) -> str | None:

@@ -38,7 +38,12 @@ def add_site_assets(files: Files, config: MkDocsConfig) -> None:
 
 
 def add_file(files: Files, file: File) -> None:
-    """Add a generated file; MkDocs would silently replace a docs page of the same name."""
+    """Add a generated file; MkDocs would silently replace a docs page of the same name, and write
+    one whose path climbs (`people/../index.md`) over another page or out of the site."""
+    if any(part in {"", ".", ".."} for part in file.src_uri.split("/")) or "\\" in file.src_uri:
+        raise PluginError(
+            printable(f"sigsite: {file.src_uri} is no path inside the site; no file is written there")
+        )
     if file.src_uri in files.src_uris:
         raise PluginError(
             f"sigsite: docs/{file.src_uri} has the address of a file that sigsite generates "

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sigsite.health.consistency import LEADERS
+from sigsite.health.examples import some
 from sigsite.privacy import withhold_in_data
 from sigsite.problems import Problems
 from sigsite.reading import read_text
@@ -33,4 +35,14 @@ def read_owners(folder: Path, display: str, problems: Problems) -> Statement | N
     for problem in found.items:
         problems.warning(problem.file, problem.line, problem.message, problem.fix, problem.column)
     withhold_in_data(data, frozenset(), shown, Problems())
-    return owners_statement(data, shown)
+    statement, not_accounts = owners_statement(data, shown)
+    if not_accounts:  # one warning, a few examples: a list of a thousand costs one line
+        problems.warning(
+            shown,
+            not_accounts[0][1],
+            "approvers that are not Gitee accounts' names name nobody: "
+            + some([repr(a) for a, _ in not_accounts]),
+            "list each approver by their Gitee account alone, e.g. jxlang910",
+            topic=LEADERS,  # in the group's consistency report
+        )
+    return statement

@@ -17,7 +17,7 @@ from hashlib import sha256
 
 from pypinyin import lazy_pinyin
 
-from sigsite.accounts import profile_address
+from sigsite.accounts import ACCOUNT, profile_address
 from sigsite.hub.role_history import RoleHistory, Unknown
 from sigsite.identity.mentions import GroupMentions
 from sigsite.identity.resolve import ATTENDEE, NAMED, Identities, Mention
@@ -165,6 +165,7 @@ def _person(
 
 
 PEOPLE_FOLDER = "people"
+_PEOPLE_FOLDER_FILES = frozenset({"index.html"})  # what people/ publishes beside a folder per person
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 60
 
@@ -177,7 +178,10 @@ def person_source(person: CommunityPerson) -> str | None:
     if not person.has_page:
         return None
     if person.gitee_id:
-        return f"{PEOPLE_FOLDER}/{person.gitee_id.lower()}/index.md"
+        folder = person.gitee_id.lower()
+        if not ACCOUNT.fullmatch(folder) or folder in _PEOPLE_FOLDER_FILES:
+            return None  # no account's name (readers let none through), or a file's of people/
+        return f"{PEOPLE_FOLDER}/{folder}/index.md"
     group, _, name = person.key.removeprefix(NAMED).partition(":")
     words = _NOT_SLUG.sub("-", " ".join(lazy_pinyin(name)).lower()).strip("-")[:MAX_SLUG].strip("-")
     slug = words or sha256(name.encode()).hexdigest()[:12]

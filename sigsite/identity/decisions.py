@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sigsite.accounts import ACCOUNT
 from sigsite.given import given
 from sigsite.identity.names import plain
 from sigsite.problems import Problems
@@ -64,8 +65,8 @@ class Decisions:
 def read_decisions(path: Path | None, display: str, problems: Problems) -> Decisions:
     """The people file at `path`; an empty Decisions when there is none."""
     decisions = Decisions(path=display)
-    if path is None or not path.is_file():
-        return decisions
+    if path is None or not (path.exists() or path.is_symlink()):
+        return decisions  # no file: nothing decided; anything else in its place is read_text's error
     text = read_text(path, display, problems)
     data = load_yaml(text, display, problems) if text is not None else None
     if data is None:
@@ -77,18 +78,23 @@ def read_decisions(path: Path | None, display: str, problems: Problems) -> Decis
         if key not in {"same", "different", "hidden", "organisations"}:
             problems.error(display, data.line_of(key), f"'{key}' is no part of the people file", _FIX)
     for entry, line in _entries(data, "same", display, problems):
-        account, name = _account_and_name(entry, line, display, problems)
-        if account and name:
-            decisions.same[(given(entry.get("group")) or ANYWHERE, name)] = (account, line)
+        account, name, group = _decision(entry, line, display, problems)
+        if account and name and group is not None:
+            decisions.same[(group, name)] = (account, line)
     for entry, line in _entries(data, "different", display, problems):
-        account, name = _account_and_name(entry, line, display, problems)
-        if account and name:
-            decisions.different.add((given(entry.get("group")) or ANYWHERE, name, account))
+        account, name, group = _decision(entry, line, display, problems)
+        if account and name and group is not None:
+            decisions.different.add((group, name, account))
     for entry, line in _entries(data, "hidden", display, problems):
-        account, name = given(entry.get("account")), given(entry.get("name"))
+        account, name = (
+            _text(entry, "account", line, display, problems),
+            _text(entry, "name", line, display, problems),
+        )
+        if account is None or name is None:
+            continue
         if not account and not name:
             problems.error(display, line, "a hidden person needs an account or a name", _FIX)
-        if account:
+        if account and _is_account(account, line, display, problems):
             decisions.hidden_accounts.add(account.lower())
         if name:
             decisions.hidden_names.add(plain(name))
@@ -114,14 +120,39 @@ def _entries(data: LocatedDict, key: str, display: str, problems: Problems) -> l
     return found
 
 
-def _account_and_name(
+def _text(entry: LocatedDict, key: str, line: int, display: str, problems: Problems) -> str | None:
+    """The text an entry gives for `key` ('' for none); None, and an error, for a list or mapping."""
+    value = entry.get(key)
+    if isinstance(value, list | dict):
+        problems.error(display, line, f"'{key}' is not text", _FIX)
+        return None
+    return given(value) or ""
+
+
+def _is_account(account: str, line: int, display: str, problems: Problems) -> bool:
+    """True for an account's name; else an error (it would make a person's address lead elsewhere)."""
+    if ACCOUNT.fullmatch(account):
+        return True
+    problems.error(display, line, f"{account!r} is not a Gitee account's name", _FIX)
+    return False
+
+
+def _decision(
     entry: LocatedDict, line: int, display: str, problems: Problems
-) -> tuple[str | None, str | None]:
-    account, name = given(entry.get("account")), given(entry.get("name"))
+) -> tuple[str | None, str | None, str | None]:
+    """The account (in lower case), plain name and group (ANYWHERE for every group's) of a
+    decision; None for each when the entry is at fault."""
+    account, name, group = (
+        _text(entry, key, line, display, problems) for key in ("account", "name", "group")
+    )
+    if account is None or name is None or group is None:
+        return None, None, None
     if not account or not name:
         problems.error(display, line, "a decision needs both an account and a name", _FIX)
-        return None, None
-    return account.lower(), plain(name)
+        return None, None, None
+    if not _is_account(account, line, display, problems):
+        return None, None, None
+    return account.lower(), plain(name), group
 
 
 def _organisations(data: Any, decisions: Decisions, display: str, problems: Problems) -> None:
@@ -137,7 +168,8 @@ def _organisations(data: Any, decisions: Decisions, display: str, problems: Prob
                 problems.error(display, data.line_of(key), f"organisations' '{key}' is not a list", _FIX)
             continue
         for index, names in enumerate(listed):
-            written = [plain(str(n)) for n in names] if isinstance(names, list) else []
+            texts = isinstance(names, list) and not any(isinstance(n, list | dict) for n in names)
+            written = [plain(str(n)) for n in names] if texts else []
             if len(written) < 2 or not all(written):
                 problems.error(display, listed.line_of(index), "list two names or more", _FIX)
             elif key == "same":
