@@ -4,19 +4,21 @@ the build, and never changes another group's people, leaders or addresses."""
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hub_support import make_community
+from hub_support import JUNE_2021 as JUNE_2021_EPOCH
+from hub_support import build_hub, make_community
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from sigsite.accounts import ACCOUNT
 from sigsite.adapters.emit import add_file
-from sigsite.hub.people import CommunityPerson, person_source
+from sigsite.hub.people import CommunityPerson, page_sources, person_source
 from sigsite.identity.decisions import Decisions, read_decisions
 from sigsite.load import LoadSettings, load
 from sigsite.problems import Problems
@@ -95,3 +97,79 @@ def test_a_person_whose_account_is_no_folder_name_has_no_page():
     for account in ("../x", "a/b", "index.html", "INDEX.html"):
         person = CommunityPerson(account, "X", account, None, None, ())
         assert person.has_page and person_source(person) is None
+
+
+LONG = "Abcdefghijklmnop " * 3  # names of 4 words alike in their first 60 letters, different after
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Zoë Ab", "Zo Ab"),  # a letter the address drops
+        ("李明", "黎明", "Li Ming"),  # one pinyin: merged in the group or not, never one address for two
+        (LONG + "Abcdefghijklmnop1", LONG + "Abcdefghijklmnop2"),
+        ("عمر", "علي"),  # no letter the address keeps
+        ("3fa9c0d2e1b4", "Zoë Ab"),  # a name that spells what a digest would be
+    ],
+)
+def test_people_named_alone_never_share_a_page(tmp_path, names):
+    root = make_community(tmp_path / "community")
+    _write(root, "sigs/beta/sig_members.yaml", "Members:\n" + "".join(f"- name: {n}\n" for n in names))
+    loaded = load(root, LoadSettings(), JUNE_2021)
+    beta = [p for p in loaded.people if any(m.sig_id == "beta" for m in p.memberships)]
+    sources = [person_source(p) for p in beta]
+    assert None not in sources and len(set(sources)) == len(sources), sources
+    assert all(posixpath.normpath(s) == s and len(s.encode()) < 255 for s in sources)
+
+
+def test_two_people_at_one_address_give_the_first_a_page_and_the_other_none():
+    first, second = (CommunityPerson(key, "Ada", "ada", None, None, ()) for key in ("ada", "ada2"))
+    assert page_sources([first, second]) == {"ada": "people/ada/index.md"}
+
+
+HOSTILE_NAMES = (
+    "<img src=x onerror=alert(1)>",
+    "Eve\u202eEvil",
+    "Zero\u200bWidth",
+    "{{ config }}",
+    "index",
+    "Zoë Ab",
+    "Zo Ab",
+    "李明",
+    "黎明",
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_hub(tmp_path_factory):
+    """The fixture with approvers that are no accounts, names that lose letters in an address, and
+    markup, controls and template syntax as names in a members file, a README's leads and a note."""
+    root = make_community(tmp_path_factory.mktemp("community"))
+    _write(root, "sigs/alpha/OWNERS", "approvers:\n  - ada\n  - '..'\n  - ../../../outside\n  - index.html\n")
+    members = "Maintainers:\n" + "".join(f"- name: {json.dumps(name)}\n" for name in HOSTILE_NAMES)
+    _write(root, "sigs/delta/sig_members.yaml", members)
+    leads = "# Beta\n\n## SIG Leads\n\n" + "".join(f"* {name}\n" for name in HOSTILE_NAMES)
+    _write(root, "sigs/beta/README.md", leads)
+    site = tmp_path_factory.mktemp("hub") / "inner" / "site"
+    built = build_hub(root, site, env={"SOURCE_DATE_EPOCH": JUNE_2021_EPOCH})
+    return built
+
+
+@pytest.mark.build
+def test_a_hostile_communitys_people_build_inside_the_site_each_at_an_address_of_their_own(hostile_hub):
+    assert hostile_hub.ok, hostile_hub.result.stderr
+    outside = hostile_hub.site.parent
+    assert sorted(p.name for p in outside.iterdir()) == ["site"]  # nothing written beside the site
+    home = hostile_hub.html("index.html")
+    assert home.select_one(".sig-person-page") is None  # the hub's home page is its own
+    listed = json.loads((hostile_hub.site / "people.json").read_text("utf-8"))["people"]
+    pages = [p["page"] for p in listed if p["page"]]
+    assert len(pages) == len(set(pages))
+    for page in pages:
+        assert (hostile_hub.site / page.split("/sigsite/hub/", 1)[1] / "index.html").is_file()
+    named = {(p["name"], p["sigs"][0]["id"]): p["page"] for p in listed}
+    assert named["Zoë Ab", "delta"] != named["Zo Ab", "delta"] != named["Zoë Ab", "beta"]
+    assert named["Eve\u202eEvil", "delta"]  # a person, at an address of ASCII letters
+    assert not hostile_hub.site.joinpath("people", "index.html", "index.html").exists()
+    for page in hostile_hub.site.rglob("*.html"):
+        assert "<img src=x" not in page.read_text("utf-8")

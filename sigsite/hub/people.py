@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from hashlib import sha256
@@ -173,8 +174,9 @@ MAX_SLUG = 60
 def person_source(person: CommunityPerson) -> str | None:
     """The source path of a person's page (`people/ada/index.md`); None for one without a page.
     An account is a folder's name as it is (accounts are letters, digits, `_`, `.`, `-`); a name
-    alone becomes ASCII (pinyin for Chinese), below its group's folder, with a digest when the
-    name leaves no letters."""
+    alone becomes ASCII (pinyin for Chinese), below its group's folder. Where that loses part of
+    the name (a letter ASCII lacks, a pinyin two names share, a name too long), a digest of the
+    name follows a `~` no ASCII spelling has, so two names never make one address."""
     if not person.has_page:
         return None
     if person.gitee_id:
@@ -183,6 +185,21 @@ def person_source(person: CommunityPerson) -> str | None:
             return None  # no account's name (readers let none through), or a file's of people/
         return f"{PEOPLE_FOLDER}/{folder}/index.md"
     group, _, name = person.key.removeprefix(NAMED).partition(":")
-    words = _NOT_SLUG.sub("-", " ".join(lazy_pinyin(name)).lower()).strip("-")[:MAX_SLUG].strip("-")
-    slug = words or sha256(name.encode()).hexdigest()[:12]
-    return f"{PEOPLE_FOLDER}/{_NOT_SLUG.sub('-', group.lower()).strip('-')}/~{slug}/index.md"
+    words = _NOT_SLUG.sub("-", " ".join(lazy_pinyin(name)).lower()).strip("-")
+    if words != name.replace(" ", "-") or len(words) > MAX_SLUG:  # not the name itself: not unique
+        words = words[:MAX_SLUG].strip("-") + "~" + sha256(name.encode()).hexdigest()[:12]
+    return f"{PEOPLE_FOLDER}/{_NOT_SLUG.sub('-', group.lower()).strip('-')}/~{words}/index.md"
+
+
+def page_sources(people: Iterable[CommunityPerson]) -> dict[str, str]:
+    """Person key -> their page's source path (person_source), for each person with a page. Two
+    people at one address (names whose digests agree) would stop the build: the first keeps it,
+    the other has none and is listed on the people page alone."""
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    for person in people:
+        source = person_source(person)
+        if source is not None and source not in taken:
+            taken.add(source)
+            found[person.key] = source
+    return found

@@ -11,7 +11,7 @@ from sigsite.health.attendance import NOT_RECORDED
 from sigsite.health.community import CommunityHealth
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.model import Community
-from sigsite.hub.people import CommunityPerson, person_source
+from sigsite.hub.people import CommunityPerson, page_sources
 from sigsite.hub.source import Source
 from sigsite.languages import CODES, DEFAULT
 from sigsite.model import Group, Meeting
@@ -103,6 +103,7 @@ def people_json(
     """Everyone once, by identity, with every group and role, each place that names them (and why
     it is them), their page below `site_url`, and the sessions they are recorded as attending; where
     the data is from."""
+    pages = page_sources(people)
     return dump_json(
         {
             "version": PEOPLE_API_VERSION,
@@ -115,7 +116,7 @@ def people_json(
                     "gitee_home": p.gitee_home,
                     "other_accounts": list(p.other_accounts),
                     "spellings": list(p.spellings),
-                    "page": site_url + page.removesuffix("index.md") if (page := person_source(p)) else None,
+                    "page": site_url + page.removesuffix("index.md") if (page := pages.get(p.key)) else None,
                     "organization": p.organization,
                     "roles": list(p.roles),
                     "sigs": [

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from sigsite.addresses import PageContext, site_path
 from sigsite.health.participation import Attended
-from sigsite.hub.people import CommunityPerson, person_source
+from sigsite.hub.people import CommunityPerson, page_sources
 from sigsite.identity.resolve import ATTENDEE
 from sigsite.plan.hub_group import PlannedGroup
 from sigsite.plan.languages import BuildLanguages
@@ -31,8 +31,9 @@ def person_pages(
     locale = languages.current
     _ = translator(locale)
     pages = []
+    sources = page_sources(people)
     for person in people:
-        source = person_source(person)
+        source = sources.get(person.key)
         if source is None:
             continue
         url = site_path(languages.url(locale, source))
@@ -67,7 +68,6 @@ def person_urls(
 ) -> dict[str, str]:
     """Person key -> their page's address from `here`, for each person with a page."""
     return {
-        person.key: here.to(site_path(languages.url(languages.current, source)))
-        for person in people
-        if (source := person_source(person)) is not None
+        key: here.to(site_path(languages.url(languages.current, source)))
+        for key, source in page_sources(people).items()
     }
