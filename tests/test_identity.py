@@ -126,13 +126,14 @@ def test_a_name_alone_is_one_person_of_its_group_however_spaced_or_ordered():
     )
 
 
-def test_a_second_forges_account_is_the_same_persons():
+def test_a_second_forges_account_is_the_same_persons_and_no_gitee_account():
     gitee = Mention(
         "kernel", "sig/kernel/sig-info.yaml", 9, "Chen", "chendh6", "Maintainer", True, ("chendh1",)
     )
-    atomgit = Mention("kernel", "sig/kernel/sig-info.yaml", 20, "Chen", "chendh1", "Committer", True)
-    found = resolve([gitee, atomgit], Decisions())
-    assert found.key_of(atomgit) == "chendh6"
+    other = Mention("kernel", "sig/kernel/sig-info.yaml", 20, "Chen", "chendh1", "Committer", True)
+    found = resolve([gitee, other], Decisions())
+    assert found.key_of(gitee) == "chendh6"
+    assert found.key_of(other) == "chendh1"  # Gitee's chendh1: another forge's name says nothing of it
 
 
 def test_placeholders_are_nobody():

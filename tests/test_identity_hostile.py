@@ -173,3 +173,15 @@ def test_a_hostile_communitys_people_build_inside_the_site_each_at_an_address_of
     assert not hostile_hub.site.joinpath("people", "index.html", "index.html").exists()
     for page in hostile_hub.site.rglob("*.html"):
         assert "<img src=x" not in page.read_text("utf-8")
+
+
+def test_a_second_forges_account_never_takes_a_gitee_account_from_another_group(tmp_path):
+    root = make_community(tmp_path / "community")
+    claim = "name: delta\nmaintainers:\n- gitee_id: mallory\n  atomgit_id: ada\n  name: Mallory\n"
+    _write(root, "sigs/delta/sig-info.yaml", claim)
+    loaded = load(root, LoadSettings(), JUNE_2021)
+    people = {p.key: p for p in loaded.people}
+    assert [m.sig_id for m in people["ada"].memberships] == ["alpha", "tsc"]
+    assert [m.sig_id for m in people["mallory"].memberships] == ["delta"]
+    assert people["mallory"].other_accounts == ("ada",)  # said by its entry, of the other forge
+    assert [n.key for n in loaded.community.sig("alpha").leadership.leaders] == ["ada", "bob"]

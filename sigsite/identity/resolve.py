@@ -1,7 +1,9 @@
 """Who each mention of a person is: one identity per person, however the files write them.
 
 A person is keyed by their Gitee account (in lower case) wherever a file gives one; an entry that
-gives a second forge's account as well makes it the same person's. A name alone is tied to an
+gives a second forge's account as well makes it the same person's other account, never a key: a
+Gitee account that spells it is another forge's name, and may be anyone's (one group's entry with
+`atomgit_id: ada` would otherwise take Gitee's ada from every group). A name alone is tied to an
 account by an entry that gives both (`binds`), and then:
 
 - the same name (after `names.plain`) bound to exactly one account in the whole community is that
@@ -134,14 +136,13 @@ _STRENGTH = list(Likeness)  # strongest first
 def resolve(mentions: Sequence[Mention], decisions: Decisions) -> Identities:
     """Each mention's person, in the mentions' order (which makes the output deterministic)."""
     found = Identities()
-    alias = _aliases(mentions)
     same_name = _Index()  # plain name -> people the files bind it to, anywhere
     alike_in: dict[str, _Index] = {}  # group -> likeness key -> people bound to it in that group
     alike = _Index()  # likeness key -> people bound to it anywhere
     for mention in mentions:
         if not mention.account:
             continue
-        key = alias.get(mention.account.lower(), mention.account.lower())
+        key = mention.account.lower()
         found.keys[mention] = key
         found.evidence[mention] = Evidence(None, mention.file, mention.line)
         spelled = account_spelling(mention.account)
@@ -174,16 +175,6 @@ def resolve(mentions: Sequence[Mention], decisions: Decisions) -> Identities:
         if found.keys[mention] in found.hidden:
             found.keys[mention] = None
     return found
-
-
-def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
-    """A second forge's account -> the Gitee account of the entry that gives both."""
-    alias: dict[str, str] = {}
-    for mention in mentions:
-        if mention.account:
-            for other in mention.other_accounts:
-                alias.setdefault(other.lower(), mention.account.lower())
-    return alias
 
 
 def _person_of(
