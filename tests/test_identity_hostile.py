@@ -185,3 +185,17 @@ def test_a_second_forges_account_never_takes_a_gitee_account_from_another_group(
     assert [m.sig_id for m in people["mallory"].memberships] == ["delta"]
     assert people["mallory"].other_accounts == ("ada",)  # said by its entry, of the other forge
     assert [n.key for n in loaded.community.sig("alpha").leadership.leaders] == ["ada", "bob"]
+
+
+def test_a_hidden_name_bound_to_an_account_in_one_group_hides_no_one_elsewhere(tmp_path):
+    root = make_community(tmp_path / "community")
+    claim = "name: delta\nmaintainers:\n- gitee_id: ada\n  name: Secret Person\n"
+    _write(root, "sigs/delta/sig-info.yaml", claim)
+    people_file = tmp_path / "people.yaml"
+    people_file.write_text("hidden:\n  - {name: Secret Person}\n  - {name: Dan Dev}\n", "utf-8")
+    loaded = load(root, LoadSettings(people_file=people_file), JUNE_2021)
+    people = {p.key: p for p in loaded.people}
+    assert [m.sig_id for m in people["ada"].memberships] == ["alpha", "tsc"]  # delta's entry is hidden
+    assert "Secret Person" not in people["ada"].spellings
+    assert [n.key for n in loaded.community.sig("alpha").leadership.leaders] == ["ada", "bob"]
+    assert "name:alpha:dan dev" not in people  # a person known by a hidden name alone is hidden

@@ -57,9 +57,15 @@ class Decisions:
         """True when a plain name is decided never to be this account's person."""
         return (group, name, account) in self.different or (ANYWHERE, name, account) in self.different
 
-    def hides(self, key: str, name: str | None) -> bool:
-        """True for a person the file hides, by account (a key) or by name."""
-        return key in self.hidden_accounts or (name is not None and plain(name) in self.hidden_names)
+    def hides(self, key: str) -> bool:
+        """True for a person the file hides by account (a key)."""
+        return key in self.hidden_accounts
+
+    def hides_name(self, name: str | None) -> bool:
+        """True for a name the file hides: nobody, wherever written. It hides a person known by
+        names alone, never the account-holder a group's entry binds it to (a group binding a hidden
+        name to someone's account would hide them from every group)."""
+        return name is not None and plain(name) in self.hidden_names
 
 
 def read_decisions(path: Path | None, display: str, problems: Problems) -> Decisions:

@@ -168,11 +168,12 @@ def resolve(mentions: Sequence[Mention], decisions: Decisions) -> Identities:
             person, evidence = named.key(mention)
         found.keys[mention] = person
         found.evidence[mention] = evidence
-    for mention, hidden in found.keys.items():
-        if hidden and decisions.hides(hidden, mention.name):
-            found.hidden.add(hidden)
-    for mention in found.keys:
-        if found.keys[mention] in found.hidden:
+    for mention, person in found.keys.items():
+        alone = person is not None and person.startswith(NAMED)
+        if person and (decisions.hides(person) or (alone and decisions.hides_name(mention.name))):
+            found.hidden.add(person)
+    for mention, person in found.keys.items():
+        if person in found.hidden or decisions.hides_name(mention.name):
             found.keys[mention] = None
     return found
 
