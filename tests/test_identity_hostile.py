@@ -199,3 +199,16 @@ def test_a_hidden_name_bound_to_an_account_in_one_group_hides_no_one_elsewhere(t
     assert "Secret Person" not in people["ada"].spellings
     assert [n.key for n in loaded.community.sig("alpha").leadership.leaders] == ["ada", "bob"]
     assert "name:alpha:dan dev" not in people  # a person known by a hidden name alone is hidden
+
+
+def test_an_address_withheld_from_a_name_leaves_no_person_named_by_the_mark(tmp_path):
+    root = make_community(tmp_path / "community")
+    members = "".join(
+        f"- name: {name}\n"
+        for name in ("ada@realmail.com", "bob@othermail.com", "Carl Coder carl@realmail.com")
+    )
+    _write(root, "sigs/delta/sig_members.yaml", "Maintainers:\n" + members)
+    loaded = load(root, LoadSettings(), JUNE_2021)
+    delta = [p for p in loaded.people if any(m.sig_id == "delta" for m in p.memberships)]
+    assert sorted(p.key for p in delta) == ["name:delta:carl coder"]
+    assert [n.name for n in loaded.community.sig("delta").leadership.leaders][-1].startswith("Carl Coder")

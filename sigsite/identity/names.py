@@ -1,12 +1,13 @@
 """How two spellings of a person's name compare.
 
 A name is first made `plain`: full-width forms folded (NFKC), case, punctuation and spacing aside,
-honorifics (`Dr.`, `老师`) and an organisation in brackets left out. Two names that are then the
-same are the same spelling. Weaker likenesses each have a key of their own, with what makes them
-alike (`Likeness`): the other order of a two-part Latin name (`Ze Wang`, `Wang Ze`), the same
-letters spaced otherwise (`Zhongjun`, `Zhong Jun`), the pinyin of a Chinese name in either order
-under each reading of its surname (`郭琦`, `Qi Guo`), and an account that spells a name
-(`luoyang42`, `Yang Luo`). Keys are looked up in an index, never compared pairwise.
+honorifics (`Dr.`, `老师`), an organisation in brackets and a withheld e-mail address left out.
+Two names that are then the same are the same spelling. Weaker likenesses each have a key of
+their own, with what makes them alike (`Likeness`): the other order of a two-part Latin name
+(`Ze Wang`, `Wang Ze`), the same letters spaced otherwise (`Zhongjun`, `Zhong Jun`), the pinyin
+of a Chinese name in either order under each reading of its surname (`郭琦`, `Qi Guo`), and an
+account that spells a name (`luoyang42`, `Yang Luo`). Keys are looked up in an index, never
+compared pairwise.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
+from sigsite.emails import REDACTED
 from sigsite.languages import words_of
 from sigsite.statements import without_organisation
 
@@ -44,7 +46,10 @@ class Likeness(Enum):
 
 def plain(name: str) -> str:
     """`name` as spellings compare: `Dr. Ze  WANG (Huawei)` -> `ze wang`, `郭琦老师` -> `郭琦`."""
-    text = unicodedata.normalize("NFKC", without_organisation(name[: MAX_NAME * 2])).casefold()
+    written = without_organisation(
+        name[: MAX_NAME * 2].replace(REDACTED, " ")
+    )  # a withheld address names no one
+    text = unicodedata.normalize("NFKC", written).casefold()
     words = [w for w in _NOT_LETTERS.split(text) if w and w not in _HONORIFICS]
     if len(words) == 1 and _HAN.fullmatch(words[0]):
         for honorific in _HONORIFICS:
