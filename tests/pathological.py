@@ -142,6 +142,21 @@ HUB_SHAPES: dict[str, Callable[[int], dict[str, str]]] = {
         + _numbered("| [alpha](alpha/README.md) | https://gitee.com/m{} |\n", n)
     },
     "a web list of blank items": lambda n: {README: _repeat("* \n", n)},
+    # people as identities (issue 30): one name bound to many accounts, written many invisible ways
+    "one name bound to many accounts": lambda n: {
+        f"{ALPHA}/sig_members.yaml": "Maintainers:\n"
+        + _numbered("- name: Li Wei\n  gitee_home: https://gitee.com/p{}\n", n // 3)
+        + "Members:\n"
+        + _repeat("- name: Wei Li\n", n // 3),
+        NOTE: NOTE_HEADING
+        + "## Attendees\n"
+        + "".join(f"* Li{chr(0x200B) * (i % 40)} Wei{chr(0xAD) * (i // 40)}\n" for i in range(n // 3 // 60)),
+    },
+    "a name of many words": lambda n: {
+        f"{ALPHA}/sig_members.yaml": "Maintainers:\n- name: " + _repeat("Ab ", n // 2) + "\n",
+        README: "## Maintainers\n\n* " + _repeat("Ab ", n // 2) + "\n",
+    },
+    "chairs marked in a README": lambda n: {README: _numbered("* Chair Person{} (Org) **Chair**\n", n)},
     "a long name and title": lambda n: {
         f"{ALPHA}/sig-info.yaml": "name: " + "Alpha " * (n // 12) + "\n",
         RECORD: "# " + "Meeting " * (n // 16) + "\n\ntext\n",

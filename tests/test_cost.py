@@ -273,6 +273,13 @@ ROWS: dict[str, dict[str, str | bytes]] = {
     "a maintainer and 50,000 spaces": {README: "## Maintainers\n\n* @bob" + " " * 50_000 + "x\n"},
     "2,400 tiny documents": {f"{ALPHA}/guides/d{i}.md": "tiny text\n" for i in range(2_400)},
     "100,000 lines of [": {README: "[\n" * 100_000},
+    "2,000 accounts of one name and 2,000 mentions of it": {
+        f"{ALPHA}/sig_members.yaml": "Maintainers:\n"
+        + "".join(f"- name: Li Wei\n  gitee_home: https://gitee.com/p{i}\n" for i in range(2_000))
+        + "Members:\n"
+        + "- name: Wei Li\n" * 2_000,
+    },
+    "a README with 3,000 chairs": {README: "".join(f"* Chair Person{i} **Chair**\n" for i in range(3_000))},
     "a zone of UTC+99": {README: "# Alpha\n\nWe meet weekly on Thursday at 15:00 UTC+99.\n", **RECENT_NOTE},
     "the sun never sets": {
         README: "# Alpha\n\nWe meet weekly: the sun never sets on our community.\n",

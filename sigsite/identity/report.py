@@ -32,11 +32,10 @@ def candidate_words(candidate: Candidate, people: dict[str, CommunityPerson]) ->
         person = people.get(key)
         who = _who(person) if person else clip(key)
         maybe.append(f"{who}, {evidence.words().replace('matched by', 'by')}")
-    more = len(candidate.people) - len(maybe)
     return (
         f"'{clip(candidate.mention.name or '')}' may be "
         + " or ".join(maybe)
-        + (f" or {more} more" if more > 0 else "")
+        + (" or more people" if candidate.more or len(candidate.people) > len(maybe) else "")
     )
 
 

@@ -21,9 +21,11 @@ Everything is looked up in indexes by key, so the cost is linear in the mentions
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
+from sigsite.health.examples import MAX_EXAMPLES
 from sigsite.identity.decisions import Decisions
 from sigsite.identity.names import Likeness, account_spelling, is_person, likenesses, plain
 
@@ -77,7 +79,8 @@ class Candidate:
     """A name that may be someone of the community's files, so is not merged with anyone."""
 
     mention: Mention
-    people: tuple[tuple[str, Evidence], ...]  # each key it may be, and why
+    people: tuple[tuple[str, Evidence], ...]  # each key it may be, and why: MAX_FOUND at most
+    more: bool = False  # more people may be it than `people` holds
 
 
 @dataclass
@@ -115,22 +118,31 @@ class _Index:
     def add(self, key: str, person: str, evidence: Evidence) -> None:
         self.found.setdefault(key, {}).setdefault(person, evidence)
 
-    def people(self, keys: Iterable[tuple[str, Likeness]]) -> dict[str, Evidence]:
-        """Everyone any of `keys` leads to, and how alike: the weaker of the two sides' likenesses
-        (`Qi Guo` in another order is `郭琦` by pinyin), the strongest over the keys."""
+    def people(
+        self, keys: Iterable[tuple[str, Likeness]], refused: Callable[[str], bool] = lambda _: False
+    ) -> tuple[dict[str, Evidence], bool]:
+        """Everyone any of `keys` leads to (but the `refused`), and how alike: the weaker of the two
+        sides' likenesses (`Qi Guo` in another order is `郭琦` by pinyin), the strongest over the
+        keys. At most MAX_FOUND of them, and True when there are more: a name that a thousand
+        entries bind costs each mention of it a few look-ups, never a thousand."""
         found: dict[str, Evidence] = {}
         for key, likeness in keys:
             for person, said in self.found.get(key, {}).items():
-                weaker = max(likeness, said.likeness or Likeness.SAME, key=_STRENGTH.index)
+                if refused(person):
+                    continue
                 known = found.get(person)
+                if known is None and len(found) == MAX_FOUND:
+                    return found, True
+                weaker = max(likeness, said.likeness or Likeness.SAME, key=_STRENGTH.index)
                 if known is None or _STRENGTH.index(weaker) < _STRENGTH.index(
                     known.likeness or Likeness.SAME
                 ):
                     found[person] = Evidence(weaker, said.file, said.line)
-        return found
+        return found, False
 
 
 _STRENGTH = list(Likeness)  # strongest first
+MAX_FOUND = MAX_EXAMPLES  # people a name is looked up as at most: enough to tell one from several
 
 
 def resolve(mentions: Sequence[Mention], decisions: Decisions) -> Identities:
@@ -195,20 +207,21 @@ def _person_of(
         account, line = decided
         return account, Evidence(Likeness.SAME, decisions.path, line, decided=True)
 
-    def allowed(index: _Index | None, keys: list[tuple[str, Likeness]]) -> dict[str, Evidence]:
-        found_here = index.people(keys) if index else {}
-        return {p: e for p, e in found_here.items() if not decisions.refused(mention.group, spelled, p)}
+    def allowed(index: _Index | None, keys: list[tuple[str, Likeness]]) -> tuple[dict[str, Evidence], bool]:
+        refused = partial(decisions.refused, mention.group, spelled)
+        return index.people(keys, refused) if index else ({}, False)
 
     weaker = list(likenesses(name).items())
-    possible = allowed(same_name, [(spelled, Likeness.SAME)])  # anywhere: the same spelling
+    possible, more = allowed(same_name, [(spelled, Likeness.SAME)])  # anywhere: the same spelling
     if not possible:
-        possible = allowed(alike_in.get(mention.group), weaker)  # in its group: a likeness
-    if len(possible) == 1:
+        possible, more = allowed(alike_in.get(mention.group), weaker)  # in its group: a likeness
+    if len(possible) == 1 and not more:
         ((person, evidence),) = possible.items()
         return person, evidence
-    possible = possible or allowed(alike, weaker)  # elsewhere: only ever a candidate
+    if not possible:
+        possible, more = allowed(alike, weaker)  # elsewhere: only ever a candidate
     if possible:
-        found.candidates.append(Candidate(mention, tuple(sorted(possible.items()))))
+        found.candidates.append(Candidate(mention, tuple(sorted(possible.items())), more))
     return None, Evidence(None)
 
 
@@ -222,9 +235,10 @@ class _NamedInGroup:
         name = mention.name or ""
         spelled = plain(name)
         index = self.alike.setdefault(mention.group, _Index())
-        same = index.people([(spelled, Likeness.SAME)])
-        close = same or index.people(list(likenesses(name).items()))
-        if len(close) == 1:
+        close, more = index.people([(spelled, Likeness.SAME)])
+        if not close:
+            close, more = index.people(list(likenesses(name).items()))
+        if len(close) == 1 and not more:
             ((key, evidence),) = close.items()
         else:
             key = f"{NAMED}{mention.group}:{spelled}"
