@@ -9,6 +9,8 @@ Nothing else parses a community's files; health/ computes from what is loaded he
 
 from __future__ import annotations
 
+from collections import ChainMap
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -18,7 +20,7 @@ from sigsite.health.summary import held_sessions
 from sigsite.hub.images import ImageSizeCache
 from sigsite.hub.loader import load_community
 from sigsite.hub.model import Community
-from sigsite.hub.people import CommunityPerson, community_people
+from sigsite.hub.people import CommunityPerson, community_people, names_in_groups
 from sigsite.identity.decisions import Decisions, read_decisions
 from sigsite.identity.leaders import leadership
 from sigsite.identity.mentions import GroupMentions, gather
@@ -82,16 +84,20 @@ def load(
     identities = resolve([m for group in found for m in group.all()], decisions)
     people = community_people(found, identities, community.history.roles)
     report_candidates(identities, {p.key: p for p in people}, problems)
-    names = {p.key: p.name for p in people}
-    health = assess(found, identities, decisions, names, today, problems)
-    led = {g.group.id: _led(g, identities, names) for g in found}
+    names, in_groups = {p.key: p.name for p in people}, names_in_groups(people)
+
+    def shown_in(group: str) -> Mapping[str, str]:  # as the group's files write them, else as shown
+        return ChainMap(in_groups.get(group, {}), names)
+
+    health = assess(found, identities, decisions, shown_in, today, problems)
+    led = {g.group.id: _led(g, identities, shown_in(g.group.id)) for g in found}
     community = replace(community, sigs=tuple(led.get(s.id, s) for s in community.sigs))
     return Loaded(community, people, health, problems, identities)
 
 
-def _led(found: GroupMentions, identities: Identities, names: dict[str, str]) -> Group:
+def _led(found: GroupMentions, identities: Identities, names: Mapping[str, str]) -> Group:
     """The group with its leaders: the people its most authoritative place names (where it
-    gives an account alone, by the name the person is shown by)."""
+    gives an account alone, by `names`: as the group's files write them, else as they are shown)."""
     led = leadership(found, identities, names)
     group = found.group
     if led is None:

@@ -212,3 +212,17 @@ def test_an_address_withheld_from_a_name_leaves_no_person_named_by_the_mark(tmp_
     delta = [p for p in loaded.people if any(m.sig_id == "delta" for m in p.memberships)]
     assert sorted(p.key for p in delta) == ["name:delta:carl coder"]
     assert [n.name for n in loaded.community.sig("delta").leadership.leaders][-1].startswith("Carl Coder")
+
+
+def test_one_group_writing_a_persons_name_many_times_never_renames_them_for_another_group(tmp_path):
+    root = make_community(tmp_path / "community")
+    flood = "Members:\n" + "- name: Mallory\n  gitee_home: https://gitee.com/ada\n" * 40
+    _write(root, "sigs/delta/sig_members.yaml", flood)
+    loaded = load(root, LoadSettings(), JUNE_2021)
+    people = {p.key: p for p in loaded.people}
+    assert people["ada"].name == "Ada Alpha"  # as more groups write it, however often one writes another
+    assert "Mallory" in people["ada"].spellings
+    alpha = loaded.community.sig("alpha")  # OWNERS names @ada: shown as alpha's files write them
+    assert [n.name for n in alpha.leadership.leaders] == ["Ada Alpha", "Bob Both"]
+    table = loaded.health.groups["alpha"].leaders
+    assert "Mallory" not in [row.name for row in table.rows]

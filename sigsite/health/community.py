@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -33,20 +33,20 @@ def assess(
     found: list[GroupMentions],
     identities: Identities,
     decisions: Decisions,
-    names: dict[str, str],
+    names: Callable[[str], Mapping[str, str]],
     today: date,
     problems: Problems,
 ) -> CommunityHealth:
     """Every group's health, from what was loaded and who each person is; what disagrees is added
     to `problems` as warnings, here and only here, and kept with the group (its findings:
-    consistency.TOPICS); `names` are the people's names by key."""
+    consistency.TOPICS); `names(group id)` are the people's names by key, as that group shows them."""
     groups = {}
     reported = _by_folder(p for p in problems.items if p.topic in TOPICS)  # what loading found
     for mentions in found:
         sig = mentions.group
         if sig.is_external:
             continue
-        findings, table, compared = check_consistency(mentions, identities, names)
+        findings, table, compared = check_consistency(mentions, identities, names(sig.id))
         problems.items.extend(findings)
         sessions = tuple(session for session, _ in mentions.attendees)
         health = group_health(sig, sessions, _counting(mentions, identities, decisions), today, problems)

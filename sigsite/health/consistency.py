@@ -11,6 +11,7 @@ the maintainers. A person missing from such a place is one finding. No file is r
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 from sigsite.given import PLACEHOLDER, TEMPLATE_DEFAULT
 from sigsite.health.disagreements import notes_links_differ
@@ -39,7 +40,7 @@ def place_label(statement: Statement) -> str:
 
 
 def check_consistency(
-    found: GroupMentions, identities: Identities, names: dict[str, str]
+    found: GroupMentions, identities: Identities, names: Mapping[str, str]
 ) -> tuple[list[Problem], LeadersTable, tuple[str, ...]]:
     """The group's disagreements as warnings, its table of leaders (each person by the name
     `names` gives their key), and the files compared."""
@@ -51,7 +52,7 @@ def check_consistency(
     return problems.items, table, tuple(sorted({s.file for s in said}))
 
 
-def _table(found: GroupMentions, identities: Identities, names: dict[str, str]) -> LeadersTable:
+def _table(found: GroupMentions, identities: Identities, names: Mapping[str, str]) -> LeadersTable:
     columns: dict[str, str] = {}
     rows: dict[str, tuple[str, dict[str, list[Cell]]]] = {}
     for statement, mentions in found.leaders:

@@ -3,8 +3,9 @@ spellings the files use, each group with its roles and the file that says so, an
 mention without an account was found to be them.
 
 What one group's files say of a person (the name, the organisation) stays with that group: it
-never overwrites what another group's say. The person is shown by the spelling most places use,
-with an organisation only where their groups agree on one.
+never overwrites what another group's say. The person is shown by the spelling most groups' files
+use (a group counts once, however often it writes a name), on a group's own pages as its files write
+them, with an organisation only where their groups agree on one.
 """
 
 from __future__ import annotations
@@ -50,9 +51,14 @@ class Membership:
     sig_id: str
     sig_name: str
     roles: tuple[str, ...]  # ROLE_ORDER's, and "Attendee" for one named only in notes
-    name: str  # as this group's files first write it
+    name: str  # as this group's files first write it (`@account` where they write none)
     organization: str | None
     said: tuple[Said, ...] = ()
+
+    @property
+    def written(self) -> bool:
+        """True when the group's files write a name for the person (not only their account)."""
+        return any(s.name and not s.name.startswith("@") for s in self.said)
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ class CommunityPerson:
     """A person of the community, with every group and role."""
 
     key: str  # their Gitee account in lower case; `name:<group>:<name>` for a name alone
-    name: str  # the spelling most places use
+    name: str  # the spelling most groups' files use
     gitee_id: str | None
     gitee_home: str | None
     organization: str | None  # None unless every group that gives one gives this one
@@ -152,7 +158,7 @@ def _person(
                 said,
             )
         )
-    shown = spellings.most_common(1)[0][0] if spellings else f"@{account}"
+    shown = _most_groups_write(groups) or f"@{account}"
     return CommunityPerson(
         key=key,
         name=shown,
@@ -163,6 +169,26 @@ def _person(
         other_accounts=tuple(dict.fromkeys(a for m in mentions for a in m.other_accounts)),
         spellings=tuple(name for name, _ in spellings.most_common()),
     )
+
+
+def _most_groups_write(groups: dict[str, list[Mention]]) -> str | None:
+    """The spelling of a person that most groups' files use, the first group's on a tie: a group
+    that writes another spelling a thousand times counts once, so it never renames them."""
+    votes = Counter(
+        name for found in groups.values() for name in dict.fromkeys(m.name for m in found if m.name)
+    )
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def names_in_groups(people: Iterable[CommunityPerson]) -> dict[str, dict[str, str]]:
+    """Group id -> person key -> the person's name as that group's files write it (where they
+    write one): what the group's own pages show of a person another place names by account."""
+    found: dict[str, dict[str, str]] = {}
+    for person in people:
+        for membership in person.memberships:
+            if membership.written:
+                found.setdefault(membership.sig_id, {})[person.key] = membership.name
+    return found
 
 
 PEOPLE_FOLDER = "people"

@@ -6,13 +6,15 @@ sections, then the community's listing). People whom only a less authoritative p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sigsite.identity.mentions import LEAD, GroupMentions
 from sigsite.identity.resolve import Identities, Mention
 from sigsite.model import Leadership, Named
 from sigsite.statements import LEADS, MAINTAINERS, PLACES
 
 
-def leadership(found: GroupMentions, identities: Identities, names: dict[str, str]) -> Leadership | None:
+def leadership(found: GroupMentions, identities: Identities, names: Mapping[str, str]) -> Leadership | None:
     """The group's leaders and who else its files name as leading it; None when no file names any.
     A person a place names by account alone is shown by `names` (person key -> name)."""
     named = [(statement, mentions) for statement, mentions in found.leaders if mentions]
@@ -28,7 +30,7 @@ def leadership(found: GroupMentions, identities: Identities, names: dict[str, st
 
 
 def _each_once(
-    mentions: list[Mention], identities: Identities, names: dict[str, str], shown: set[str]
+    mentions: list[Mention], identities: Identities, names: Mapping[str, str], shown: set[str]
 ) -> list[Named]:
     """Each person of `mentions` once (by identity), as the first mention writes them; none of
     `shown`, and no placeholder."""
