@@ -369,7 +369,7 @@ def test_a_sigs_card_lists_each_kind_once_and_sigs_json_gives_every_contact(hub)
         {
             "kind": "email",
             "file": "working-groups/research/README.md",
-            "line": 13,
+            "line": 17,
             "address": None,
             "withheld": True,
         }
