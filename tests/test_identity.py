@@ -16,9 +16,10 @@ from hub_support import COMMUNITY, FIXTURE
 from sigsite.health.attendance import attendance_of
 from sigsite.hub.people import community_people
 from sigsite.identity.decisions import Decisions, read_decisions
-from sigsite.identity.mentions import gather
+from sigsite.identity.mentions import GroupMentions, gather
 from sigsite.identity.names import Likeness, account_spelling, is_person, likenesses, plain
 from sigsite.identity.organisations import organisation_keys
+from sigsite.identity.report import people_report
 from sigsite.identity.resolve import Mention, resolve
 from sigsite.load import LoadSettings, load
 from sigsite.loader import Sources, load_sig
@@ -419,3 +420,20 @@ def test_a_card_says_in_a_visitors_words_when_no_file_names_the_leaders():
     assert "None of the group&#39;s files names its leaders." in card and "sig_members.yaml" not in card
     zh = render_sig_card(Group(id="x", name="X", path="sigs/x"), URLS, JUNE_2021, "", False, "zh")
     assert "该小组的文件没有写明负责人。" in zh
+
+
+def test_the_people_report_is_a_line_each_with_no_control_and_no_address():
+    bound = Mention("alpha", "sigs/alpha/sig_members.yaml", 2, "Ada Alpha", "ada", "Member", binds=True)
+    written = Mention(
+        "alpha", "sigs/alpha/meetings/1.md", None, "Ada\u2028Alpha (ada@example.org)", None, "Attendee"
+    )
+    other = Mention("beta", "sigs/beta/meetings/1.md", None, "Alpha Ada\u0085", None, "Attendee")
+    identities = resolve([bound, written, other], Decisions())
+    found = [
+        GroupMentions(Group(id="alpha", name="A"), (bound, written), (), ()),
+        GroupMentions(Group(id="beta", name="B"), (other,), (), ()),
+    ]
+    lines = people_report(identities, {p.key: p for p in community_people(found, identities)})
+    assert len(lines) > 2 and all(line.isprintable() and "ada@example.org" not in line for line in lines), (
+        lines
+    )

@@ -9,7 +9,7 @@ from sigsite.health.examples import MAX_EXAMPLES, clip, some
 from sigsite.hub.people import CommunityPerson
 from sigsite.identity.names import plain
 from sigsite.identity.resolve import Candidate, Identities, Mention
-from sigsite.problems import Problems
+from sigsite.problems import Problems, logged
 
 FIX = (
     "write the name as the person's entry does, link the account ([Name](https://gitee.com/<account>)), "
@@ -67,7 +67,8 @@ def report_candidates(identities: Identities, people: dict[str, CommunityPerson]
 
 
 def people_report(identities: Identities, people: dict[str, CommunityPerson]) -> list[str]:
-    """Every merge and every candidate, a line each, for `sigsite check --community --people`."""
+    """Every merge and every candidate, a line each, for `sigsite check --community --people`: each
+    line as a problem's (`problems.logged`), so no name starts a line or shows an address."""
     lines = ["Merged (a name without an account, found to be a person with one):"]
     for mention, key, evidence in identities.merges():
         person = people.get(key)
@@ -77,7 +78,7 @@ def people_report(identities: Identities, people: dict[str, CommunityPerson]) ->
     for same in _by_name(identities.candidates).values():
         lines.append(f"  {_where(same[0].mention)}: {candidate_words(same[0], people)}")
         lines += [f"    also at {_where(c.mention)}" for c in same[1:]]
-    return lines
+    return [logged(line) for line in lines]
 
 
 def _who(person: CommunityPerson) -> str:
