@@ -7,7 +7,6 @@ the cost of a long history; and the person page that shows it, in both languages
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -28,25 +27,15 @@ from sigsite.problems import Problems
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 import history as generated
+from test_history import git as history_git
 
 GROUPS = ["sigs/a", "sigs/b", "sigs/c"]
 BULK = 3  # in these repositories a commit that changes three groups' folders is housekeeping
 
 
 def git(folder: Path, *arguments: str, when: str = "2019-01-01T12:00:00+08:00") -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@t",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@t",
-    }
-    done = subprocess.run(
-        ["git", "-C", str(folder), *arguments], check=True, capture_output=True, text=True, env=env
-    )
-    return done.stdout.strip()
+    """test_history's git, dated by default at these repositories' start."""
+    return history_git(folder, *arguments, when=when)
 
 
 def commit(root: Path, files: dict[str, str | None], when: str) -> None:
