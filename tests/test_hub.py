@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EMAIL, validate_published
+from conftest import EMAIL, PROJECT, validate_published
 from hub_support import (
     COMMUNITY,
     HUB_CONFIG,
@@ -268,6 +268,39 @@ def test_a_persons_page_gives_accounts_spellings_roles_with_their_lines_and_sess
         assert "Written as: Ada Alpha, Alpha Ada" in text
         assert "as Alpha Ada, matched by name order in sigs/alpha/sig_members.yaml:2" in text
     assert len(page.select(".sig-person-page__sessions li")) == 3
+
+
+def test_without_person_pages_the_hub_links_to_no_persons_page(hub, tmp_path):
+    """`person_pages: false` builds no page below people/ but the people page: everyone is listed
+    as with them, a name links to the person's Gitee home (or to nothing), no link of the hub leads
+    nowhere, and people.json gives no page."""
+    shutil.copytree(PROJECT / "hub", tmp_path / "hub")
+    shutil.copytree(PROJECT / "overrides", tmp_path / "overrides")
+    config = tmp_path / "hub" / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    plugin = "  - sigsite-hub:\n"
+    assert text.count(plugin) == 1
+    config.write_text(text.replace(plugin, plugin + "      person_pages: false\n"), "utf-8")
+    community = make_community(tmp_path / "community")
+    built = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021}, config=config)
+    assert built.ok, built.result.stderr
+    for language in ("", "zh/"):
+        pages = sorted(
+            p.relative_to(built.site).as_posix() for p in built.site.glob(f"{language}people/**/*.html")
+        )
+        assert pages == [f"{language}people/index.html"]
+    people = built.article("people/index.html")
+    with_pages = hub.article("people/index.html")
+    assert [p.get_text(" ", strip=True) for p in people.select(".sig-person")] == [
+        p.get_text(" ", strip=True) for p in with_pages.select(".sig-person")
+    ]
+    names = {p.get_text(strip=True): p.select_one("a") for p in people.select(".sig-person__name")}
+    assert names["Ada Alpha"]["href"] == "https://gitee.com/ada"
+    assert names["Ray Search"] is None  # no account, and no page of their own
+    alpha = built.article("sigs/alpha/index.html").select_one(".sig-facts")
+    assert "Ada Alpha" in alpha.get_text() and not alpha.select('a[href*="people/"]')
+    assert broken_links(built.site, SITE_PATH) == []
+    assert {p["page"] for p in _json(built, "people.json")["people"]} == {None}
 
 
 def test_a_group_card_names_its_leaders_from_the_most_authoritative_file(hub):

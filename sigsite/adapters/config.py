@@ -69,6 +69,10 @@ class HubConfig(CommonConfig):
     """The hub maintainers' decisions on who is whom (same, different, hidden), relative to
     hub/mkdocs.yml; without the file, no decision is made (README: "Who is whom")."""
 
+    person_pages = c.Type(bool, default=True)
+    """A page for each person (below `people/`); off, the people page lists everyone without
+    links to pages of their own, and the build skips thousands of pages on a large community."""
+
     bulk_change_groups = c.Type(int, default=BULK_CHANGE_GROUPS)
     """A commit that changes this many groups' folders or more is housekeeping (a README sweep, a
     template change): it is no group's last change or activity. 2 or more."""

@@ -196,6 +196,7 @@ class HubPlugin(SitePlugin[HubConfig]):
             hub_groups(self.community, self._root, self.languages, site_url, self.health),
             self.config.forge_url,
             self.today(),
+            self.config.person_pages,
         )
         return self._plan.pages()
 

@@ -99,11 +99,13 @@ def people_json(
     sites: dict[str, SiteAddresses],
     source: Source,
     site_url: str,
+    *,
+    person_pages: bool = True,
 ) -> bytes:
     """Everyone once, by identity, with every group and role, each place that names them (and why
-    it is them), their page below `site_url`, and the sessions they are recorded as attending; where
-    the data is from."""
-    pages = page_sources(people)
+    it is them), their page below `site_url` (null without `person_pages`), and the sessions they
+    are recorded as attending; where the data is from."""
+    pages = page_sources(people) if person_pages else {}
     return dump_json(
         {
             "version": PEOPLE_API_VERSION,

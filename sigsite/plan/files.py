@@ -67,6 +67,7 @@ def hub_files(plan: HubPlan, community_root: Path, base: str, site_name: str) ->
         plan.health,
         tuple(expected.values()),
         plan.forge_url,
+        plan.person_pages,
     )
     published += [*schemas(Site.HUB), *outputs(Site.HUB, community, group=True)]
     published += outputs(Site.HUB, community, group=False)

@@ -117,6 +117,7 @@ class HubPlan:
     groups: dict[str, PlannedGroup]
     forge_url: str
     today: date
+    person_pages: bool = True  # a page for each person (the hub plugin's `person_pages`)
 
     def __post_init__(self) -> None:
         self.forge_url = self.forge_url.rstrip("/") + "/"
@@ -157,8 +158,10 @@ class HubPlan:
         directory = site_path(self.languages.url(self.languages.current, HOME_PAGE))
         everyone = site_path(self.languages.url(self.languages.current, PEOPLE_PAGE))
         pages = [replace(page, tab=directory) for page in pages]
-        people = person_pages(
-            self.people, self.health.attended, self.groups, self.languages, self._at_snapshot
+        people = (
+            person_pages(self.people, self.health.attended, self.groups, self.languages, self._at_snapshot)
+            if self.person_pages
+            else []
         )
         return pages + [replace(page, tab=everyone) for page in people] + self.community_pages()
 
@@ -183,9 +186,7 @@ class HubPlan:
             folder_at_commit(self.forge_url, self.community.history.commit, sig.path),
         )
         here = PageContext(page_url=url)
-        urls |= {
-            f"person:{key}": page for key, page in person_urls(self.people, self.languages, here).items()
-        }
+        urls |= {f"person:{key}": page for key, page in self._person_urls(here).items()}
         return PlannedPage(
             switcher,
             src_uri=source,
@@ -288,7 +289,7 @@ class HubPlan:
                     locale,
                     tuple(sig.name for sig in self.community.folders if self._people_unread(sig)),
                     here.to(site_path(self.languages.url(locale, COMMUNITY_HEALTH_PAGE))) + "#left-out",
-                    person_urls(self.people, self.languages, here),
+                    self._person_urls(here),
                 ),
             ),
             community_health_page(
@@ -299,6 +300,10 @@ class HubPlan:
                 self._at_snapshot,
             ),
         ]
+
+    def _person_urls(self, here: PageContext) -> dict[str, str]:
+        """Person key -> their page's address from `here`; none without person pages."""
+        return person_urls(self.people, self.languages, here) if self.person_pages else {}
 
     def _people_unread(self, sig: Group) -> bool:
         """True when a file of the group that lists people was left out."""

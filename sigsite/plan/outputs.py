@@ -61,6 +61,7 @@ class OutputInput:
     health: CommunityHealth = field(default_factory=CommunityHealth)  # the hub's
     expected: tuple[ExpectedSession, ...] = ()  # sessions a stated schedule makes expected (the hub's)
     forge_url: str = MINDSPORE.forge.source  # where the hub's community repository shows its files
+    person_pages: bool = True  # the hub has a page for each person
 
     @property
     def source(self) -> Source:
@@ -94,7 +95,9 @@ OUTPUTS = (
         PEOPLE_JSON,
         False,
         frozenset({Site.HUB}),
-        lambda i: people_json(i.people, i.health, i.sites, i.source, i.own.site_url),
+        lambda i: people_json(
+            i.people, i.health, i.sites, i.source, i.own.site_url, person_pages=i.person_pages
+        ),
     ),
     Output(
         MEETINGS_JSON,
