@@ -4,6 +4,7 @@ A group's meetings are its GroupMeetings's (section.py), as on a SIG's own site.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, partial
@@ -41,7 +42,7 @@ from sigsite.plan.health import community_health_page, group_health_page
 from sigsite.plan.hub_group import PlannedGroup
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
-from sigsite.plan.people import person_pages, person_urls
+from sigsite.plan.people import person_pages, person_paths, person_urls
 from sigsite.plan.section import GroupMeetings
 from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import render_archive, render_repositories, render_roster
@@ -186,7 +187,11 @@ class HubPlan:
             folder_at_commit(self.forge_url, self.community.history.commit, sig.path),
         )
         here = PageContext(page_url=url)
-        urls |= {f"person:{key}": page for key, page in self._person_urls(here).items()}
+        leaders = sig.leadership.leaders if sig.leadership else ()
+        urls |= {
+            f"person:{key}": page
+            for key, page in self._person_urls(here, (named.key for named in leaders)).items()
+        }
         return PlannedPage(
             switcher,
             src_uri=source,
@@ -301,9 +306,15 @@ class HubPlan:
             ),
         ]
 
-    def _person_urls(self, here: PageContext) -> dict[str, str]:
-        """Person key -> their page's address from `here`; none without person pages."""
-        return person_urls(self.people, self.languages, here) if self.person_pages else {}
+    @cached_property
+    def _person_paths(self) -> dict[str, str]:
+        """Person key -> their page's site path in this language; none without person pages."""
+        return person_paths(self.people, self.languages) if self.person_pages else {}
+
+    def _person_urls(self, here: PageContext, keys: Iterable[str | None] | None = None) -> dict[str, str]:
+        """Person key -> their page's address from `here`, for the people of `keys` (everyone when
+        None) who have a page."""
+        return person_urls(self._person_paths, here, keys)
 
     def _people_unread(self, sig: Group) -> bool:
         """True when a file of the group that lists people was left out."""

@@ -6,7 +6,7 @@ when another file changes; one the files name without an account, from their gro
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from sigsite.addresses import PageContext, site_path
 from sigsite.health.participation import Attended
@@ -38,7 +38,9 @@ def person_pages(
             continue
         url = site_path(languages.url(locale, source))
         here = PageContext(page_url=url)
-        homes = {key: here.to(group.urls["home"]) for key, group in groups.items()}
+        homes = {  # the groups of this person alone: every group's, for each person, grows as their product
+            m.sig_id: here.to(groups[m.sig_id].urls["home"]) for m in person.memberships if m.sig_id in groups
+        }
         as_attendee = {s.file: s for m in person.memberships for s in m.said if s.role == ATTENDEE}
         sessions = [
             (
@@ -63,11 +65,19 @@ def person_pages(
     return pages
 
 
-def person_urls(
-    people: tuple[CommunityPerson, ...], languages: BuildLanguages, here: PageContext
-) -> dict[str, str]:
-    """Person key -> their page's address from `here`, for each person with a page."""
+def person_paths(people: tuple[CommunityPerson, ...], languages: BuildLanguages) -> dict[str, str]:
+    """Person key -> their page's site path in the language being built, for each person with a
+    page: worked out once a language, for every page that links to people."""
     return {
-        key: here.to(site_path(languages.url(languages.current, source)))
+        key: site_path(languages.url(languages.current, source))
         for key, source in page_sources(people).items()
     }
+
+
+def person_urls(
+    paths: dict[str, str], here: PageContext, keys: Iterable[str | None] | None = None
+) -> dict[str, str]:
+    """Person key -> their page's address from `here` (`paths`: person_paths), for each person of
+    `keys` (everyone when None) with a page."""
+    chosen = paths if keys is None else {key: paths[key] for key in keys if key in paths}
+    return {key: here.to(path) for key, path in chosen.items()}
