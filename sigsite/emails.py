@@ -21,6 +21,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import unquote_to_bytes
 
 REDACTED = "[e-mail hidden]"
@@ -125,6 +126,12 @@ def _compatible(text: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text).translate(_IDEOGRAPHIC_STOPS))
 
 
+@lru_cache(maxsize=4096)
+def _compatible_character(char: str) -> str:
+    """One character as `_compatible` reads it (a page repeats the same few thousand)."""
+    return _compatible(char)
+
+
 def _view(text: str, pattern: re.Pattern[str], markdown: bool) -> _View:
     """`text` decoded piece by piece (tags, where the pattern matches them, joined: their text only)."""
     parts: list[str] = []
@@ -145,9 +152,16 @@ def _view(text: str, pattern: re.Pattern[str], markdown: bool) -> _View:
         if decoded is None:
             continue
         add(text[position : match.start()], position, match.start(), True)
-        if not match.group().isascii():  # character by character, each where it was written
-            for offset, char in enumerate(match.group()):
-                add(_compatible(char), match.start() + offset, match.start() + offset + 1, False)
+        if not match.group().isascii():  # character by character, each where it was written:
+            piece, start = match.group(), match.start()
+            same = 0  # where the run of characters that read as written begins: copied as one
+            for offset, char in enumerate(piece):
+                read = _compatible_character(char)
+                if read != char:
+                    add(piece[same:offset], start + same, start + offset, True)
+                    add(read, start + offset, start + offset + 1, False)
+                    same = offset + 1
+            add(piece[same:], start + same, match.end(), True)
         elif len(decoded) == len(match.group()) and decoded == match.group():
             add(decoded, match.start(), match.end(), True)
         elif len(decoded) > 1 and match.group()[0] not in "&%":  # character by character
