@@ -4,6 +4,8 @@
     python benchmarks/scale.py --sizes 50 200 --runs 1
     python benchmarks/scale.py --hub 25x20 100x20  # the community hub: S SIGs x N meetings each
     python benchmarks/scale.py --community ../shared/community   # the hub of a real checkout
+    python benchmarks/scale.py --openeuler          # the hub of an openEuler-shaped community: 120 SIGs,
+    python benchmarks/scale.py --openeuler 30x50    # 12,000 repository files; or S SIGs x R files each
 
 For each N it writes a synthetic SIG (realistic notes, some in Chinese, 1 in 20 with front
 matter, sequence numbers past 999) into a temporary folder, builds it with this project's
@@ -20,10 +22,13 @@ lowest and highest of those ratios); the sigsite row also gives its time ratio t
 "plain + i18n".
 
 The hub mode writes a synthetic community (S SIG folders, each with a README in one or two
-languages, a members file and N notes) or takes a real checkout, and builds it with hub/mkdocs.yml;
-the baseline builds the same Markdown files (READMEs and notes) as ordinary pages of plain MkDocs +
-Material with the hub's theme and English pages, without `--strict` (the READMEs link to files that
-are no pages, which only the hub resolves). Run by hand; nothing here is a test.
+languages, a members file and N notes; or, with --openeuler, one of openEuler's shape written by
+openeuler.py: S SIGs holding S x R repository files, unevenly) or takes a real checkout, and builds
+it with hub/mkdocs.yml, once as it is and once with `person_pages: false`; the baseline builds the
+same Markdown files (READMEs, notes and documents, with the images they show) as ordinary pages of
+plain MkDocs + Material with the hub's theme and English pages, without `--strict` (the READMEs link
+to files that are no pages, which only the hub resolves). The table gives the medians of time, peak
+memory, output size and file count, and the ratios to plain. Run by hand; nothing here is a test.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from openeuler import generate_openeuler
 
 PROJECT = Path(__file__).resolve().parents[1]
 SITE_SOURCES = ("mkdocs.yml", "docs", "overrides")
@@ -217,6 +223,7 @@ class Run:
     peak_mb: float
     output_mb: float
     search_mb: float
+    files: int  # in the built site
 
 
 def measure_build(
@@ -254,9 +261,9 @@ def measure_build(
     errors = process.stderr.read().decode() if process.stderr else ""
     if status != 0:
         raise SystemExit(f"build of {project} failed:\n{errors}")
-    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
     index = site / "search" / "search_index.json"
-    return Run(seconds, usage.ru_maxrss / 1024, size / 2**20, index.stat().st_size / 2**20)
+    return Run(seconds, usage.ru_maxrss / 1024, sum(sizes) / 2**20, index.stat().st_size / 2**20, len(sizes))
 
 
 def check_seconds(folder: Path) -> float:
@@ -271,7 +278,7 @@ def median_run(runs: list[Run]) -> Run:
     return Run(
         *(
             statistics.median(getattr(r, f) for r in runs)
-            for f in ("seconds", "peak_mb", "output_mb", "search_mb")
+            for f in ("seconds", "peak_mb", "output_mb", "search_mb", "files")
         )
     )
 
@@ -305,6 +312,7 @@ def time_ratio(runs: list[Run], baseline: list[Run]) -> str:
 
 
 HUB = "hub"
+OPENEULER_DEFAULT = "120x100"  # the issue's size: 120 SIGs, 12,000 repository files
 
 
 def generate_community(root: Path, sigs: int, meetings: int, seed: int = 7) -> Path:
@@ -333,37 +341,64 @@ def generate_community(root: Path, sigs: int, meetings: int, seed: int = 7) -> P
     return root
 
 
-def hub_project(folder: Path) -> Path:
-    """This project's hub configuration, pages and theme overrides."""
+HUB_WITHOUT_PEOPLE = "hub, no person pages"
+HUB_PLUGIN = "  - sigsite-hub:\n"  # its line in hub/mkdocs.yml, which the plugin's settings follow
+IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+
+
+def hub_project(folder: Path, *, person_pages: bool = True) -> Path:
+    """This project's hub configuration, pages and theme overrides; `person_pages: false` if not
+    `person_pages`."""
     shutil.copytree(PROJECT / "hub", folder / "hub")
     shutil.copytree(PROJECT / "overrides", folder / "overrides")
+    if not person_pages:
+        config = folder / "hub" / "mkdocs.yml"
+        text = config.read_text("utf-8")
+        assert text.count(HUB_PLUGIN) == 1, "hub/mkdocs.yml has no single sigsite-hub entry"
+        config.write_text(text.replace(HUB_PLUGIN, HUB_PLUGIN + "      person_pages: false\n"), "utf-8")
     return folder
 
 
+def group_folders(community: Path) -> list[Path]:
+    """The community's top folders (`sigs/`, `tsc/`; `sig/`, `archived_sigs/`), hidden ones aside."""
+    return sorted(p for p in community.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
 def plain_hub_project(folder: Path, community: Path) -> Path:
-    """The hub's English pages and theme, with every Markdown file of the SIG folders as a plain page."""
+    """The hub's English pages and theme, with every Markdown file of the community's folders as a
+    plain page and the images beside them."""
     docs = folder / "hub" / "docs"
     shutil.copytree(PROJECT / "hub" / "docs", docs, ignore=shutil.ignore_patterns("*.zh.md"))
     shutil.copytree(PROJECT / "overrides", folder / "overrides")
-    for path in sorted((community / "sigs").rglob("*.md")):
-        target = docs / "sigs" / path.relative_to(community / "sigs")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target)
+    tops = group_folders(community)
+    for top in tops:
+        for path in sorted(top.rglob("*")):
+            if path.is_file() and (path.suffix == ".md" or path.suffix.lower() in IMAGES):
+                target = docs / path.relative_to(community)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target)
     config = yaml.load((PROJECT / "hub" / "mkdocs.yml").read_text("utf-8"), Loader=_MkDocsYamlLoader)
     config["plugins"] = [p for p in config["plugins"] if _plugin_name(p) not in {"sigsite-hub", I18N_PLUGIN}]
-    config["not_in_nav"] = "/sigs/*\n"
+    config["not_in_nav"] = "".join(f"/{top.name}/*\n" for top in tops)
     (folder / "hub" / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return folder
 
 
 def measure_hub(community: Path, runs: int, workdir: Path | None) -> dict[str, list[Run]]:
-    """Build the hub of `community` and its plain baseline `runs` times each, rotating their order."""
+    """Build the hub of `community` (with and without person pages) and its plain baseline `runs`
+    times each, rotating their order."""
     with tempfile.TemporaryDirectory(prefix="sigsite-hub-", dir=workdir) as tmp:
         root = Path(tmp)
-        projects = {PLAIN: plain_hub_project(root / "plain", community), HUB: hub_project(root / "hub")}
+        projects = {
+            PLAIN: plain_hub_project(root / "plain", community),
+            HUB: hub_project(root / "hub"),
+            HUB_WITHOUT_PEOPLE: hub_project(root / "hub-no-people", person_pages=False),
+        }
+        hub_options: dict[str, Any] = {"env": {"SIGSITE_COMMUNITY": str(community.resolve())}}
         options: dict[str, dict[str, Any]] = {
             PLAIN: {"strict": False},
-            HUB: {"env": {"SIGSITE_COMMUNITY": str(community.resolve())}},
+            HUB: hub_options,
+            HUB_WITHOUT_PEOPLE: hub_options,
         }
         results: dict[str, list[Run]] = {name: [] for name in projects}
         names = list(projects)
@@ -376,22 +411,28 @@ def measure_hub(community: Path, runs: int, workdir: Path | None) -> dict[str, l
 
 def print_hub_rows(label: str, community: Path, runs: int, workdir: Path | None) -> None:
     """One table row per build of a community's hub."""
-    notes = sum(1 for _ in (community / "sigs").glob("*/meetings/[0-9]*.md"))
-    folders = sum(1 for p in (community / "sigs").iterdir() if p.is_dir())
-    markdown = sum(1 for _ in (community / "sigs").rglob("*.md"))
+    tops = group_folders(community)
+    folders = sum(1 for top in tops for p in top.iterdir() if p.is_dir())
+    files = [p for top in tops for p in top.rglob("*") if p.is_file()]
+    markdown = sum(1 for p in files if p.suffix == ".md")
+    data = sum(1 for p in files if p.suffix in {".yaml", ".yml"})
     results = measure_hub(community, runs, workdir)
+    base = median_run(results[PLAIN])
     for name, measured in results.items():
         run = median_run(measured)
         cells = [
             label,
             folders,
-            notes,
             markdown,
+            data,
             name,
             f"{run.seconds:.1f}",
             f"{run.peak_mb:.0f}",
             f"{run.output_mb:.1f}",
+            f"{run.files:.0f}",
             time_ratio(measured, results[PLAIN]),
+            f"{run.peak_mb / base.peak_mb:.2f}",
+            f"{run.output_mb / base.output_mb:.2f}",
         ]
         print("| " + " | ".join(map(str, cells)) + " |", flush=True)
 
@@ -399,14 +440,17 @@ def print_hub_rows(label: str, community: Path, runs: int, workdir: Path | None)
 def hub_main(args: argparse.Namespace) -> None:
     columns = [
         "community",
-        "SIG folders",
-        "notes",
+        "group folders",
         "Markdown files",
+        "YAML files",
         "build",
         "time s",
         "peak MB",
         "output MB",
+        "output files",
         "time ×",
+        "memory ×",
+        "output ×",
     ]
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))
@@ -417,6 +461,11 @@ def hub_main(args: argparse.Namespace) -> None:
         with tempfile.TemporaryDirectory(prefix="sigsite-community-", dir=args.workdir) as tmp:
             community = generate_community(Path(tmp), sigs, meetings)
             print_hub_rows(f"{sigs}×{meetings}", community, args.runs, args.workdir)
+    for size in args.openeuler or []:
+        sigs, each = (int(n) for n in size.lower().split("x"))
+        with tempfile.TemporaryDirectory(prefix="sigsite-openeuler-", dir=args.workdir) as tmp:
+            community = generate_openeuler(Path(tmp), sigs, sigs * each)
+            print_hub_rows(f"openEuler {sigs}×{each}", community, args.runs, args.workdir)
 
 
 def main() -> None:
@@ -434,8 +483,17 @@ def main() -> None:
         "--hub", nargs="+", metavar="SxN", help="hub mode: S SIGs of N meetings each, e.g. 100x20"
     )
     parser.add_argument("--community", type=Path, help="hub mode: a real checkout (the folder holding sigs/)")
+    parser.add_argument(
+        "--openeuler",
+        nargs="*",
+        metavar="SxR",
+        help="hub mode: an openEuler-shaped community of S SIGs with R repository files each on average "
+        f"(default {OPENEULER_DEFAULT}: 12,000 files)",
+    )
     args = parser.parse_args()
-    if args.hub or args.community:
+    if args.openeuler == []:
+        args.openeuler = [OPENEULER_DEFAULT]
+    if args.hub or args.community or args.openeuler:
         hub_main(args)
         return
     columns = [

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+from collections import Counter
 
 import pytest
 from conftest import PROJECT, build, check_report
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 import scale
+import yaml
+from openeuler import generate_openeuler
 
 from sigsite.markup.document import render_markdown
 from sigsite.render.blocks import ARCHIVE_RECENT
@@ -133,3 +137,44 @@ def test_the_roster_stays_out_of_search_and_the_members_page_stays_in(synthetic)
         roster = result.article(page)
         assert len(roster.select(".sig-person")) == 30
         assert roster.select_one(".sig-roster__find input[type=search]") is not None
+
+
+def test_the_openeuler_community_is_shaped_as_asked_and_the_same_each_time(tmp_path):
+    """S SIGs holding the repository files asked for, unevenly, each file where openEuler keeps it
+    and listed by its SIG's sig-info.yaml; archived SIGs (one named as an active one), the template
+    and the format's README; a personal address on every person's entry; the same bytes twice."""
+    first = generate_openeuler(tmp_path / "one", sigs=12, repositories=240)
+    second = generate_openeuler(tmp_path / "two", sigs=12, repositories=240)
+    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    place = re.compile(r"sig/([^/]+)/(openeuler|src-openeuler)/([^/])/([^/]+)\.yaml")
+    repositories = [m.groups() for f in files if (m := place.fullmatch(f))]
+    assert len(repositories) == 240
+    assert all(letter == name[0].lower() for _, _, letter, name in repositories)
+    per_sig = Counter(sig for sig, *_ in repositories)
+    assert len(per_sig) == 12 and max(per_sig.values()) >= 3 * sorted(per_sig.values())[6]
+    for sig in per_sig:
+        info = yaml.safe_load((first / "sig" / sig / "sig-info.yaml").read_text("utf-8"))
+        listed = {r for group in info["repositories"] for r in group["repo"]}
+        assert listed == {f"{org}/{name}" for s, org, _, name in repositories if s == sig}
+        assert info["mailing_list"] == f"{sig.removeprefix('sig-').lower()}@openeuler.org"
+        people = info["maintainers"] + [
+            p
+            for group in info["repositories"]
+            for role in ("repo_admin", "committers")
+            for p in group.get(role, [])
+        ]
+        assert people and all(p["email"] and "atomgit_id" in p for p in people)
+        assert (first / "sig" / sig / "README.md").is_file()
+    for path in (p for p in files if place.fullmatch(p)):
+        entry = yaml.safe_load((first / path).read_text("utf-8"))
+        assert (
+            entry["name"] == path.rsplit("/", 1)[1].removesuffix(".yaml")
+            and entry["branches"][0]["name"] == "master"
+        )
+        assert ("upstream" in entry) == ("/src-openeuler/" in path)
+    archived = sorted(p.name for p in (first / "archived_sigs").iterdir())
+    assert len(archived) == 2 and len(set(archived) & set(per_sig)) == 1  # one shares an active SIG's name
+    assert all((first / "archived_sigs" / name / "sig-info.yaml").is_file() for name in archived)
+    assert {"sig/README.md", "sig/sig-template/sig-info.yaml", "sig/sig-template/README.md"} <= set(files)
