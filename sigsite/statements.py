@@ -154,8 +154,8 @@ def readme_statements(path: str, text: str) -> tuple[Statement, ...]:
     for part in _leader_sections(text):
         leaders = [
             Leader(
-                item.accounts[0] if len(item.accounts) == 1 else None,
-                without_organisation(item.text),
+                item.account,
+                without_organisation(item.name),
                 item.line + 1,
             )
             for item in part.items
