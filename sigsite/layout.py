@@ -94,6 +94,10 @@ class Layout:
     # id of translations.py): MindSpore's meeting pad, openEuler's minutes ("SIG例会纪要URL").
     meeting_url_label: str = "Meeting pad"
 
+    def is_archived(self, kind_key: str) -> bool:
+        """True when groups of the kind keyed `kind_key` are retired (openEuler's archived_sigs/)."""
+        return any(kind.archived for kind in self.kinds if kind.key == kind_key)
+
     @property
     def listed_kind(self) -> GroupKind:
         """The kind of group the community's listings list (SIGs)."""

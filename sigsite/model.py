@@ -79,6 +79,7 @@ class Repository:
     committers: tuple[str, ...] = ()  # person keys
     admins: tuple[str, ...] = ()  # person keys: its `repo_admin`s
     description: str = ""  # as the repository's own file gives it (hub/repository_files.py)
+    listed: bool = True  # False for one only a file of its own describes, not sig-info.yaml
 
 
 @dataclass(frozen=True)

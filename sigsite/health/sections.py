@@ -18,11 +18,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from sigsite.accounts import gitee_account
+from sigsite.emails import REDACTED
 from sigsite.markup.commonmark import MAX_BLOCK_NESTING, heading_text, inline_text, parser
 
 _NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)\s*[.、)）]\s*")
 _AT_ACCOUNT = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")  # anywhere, even after a name's letter
-_MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")
+# After a name in any script but not after an address's letters: `张双民@tsingzsm` names tsingzsm.
+_MENTION = re.compile(r"(?<![A-Za-z0-9_.@+-])@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")
 # What is read of one heading or paragraph: a name, an action, a schedule is said in its first
 # words; the rest of a longer one is left unread, and the text it gives ends in "…".
 MAX_INLINE = 2000
@@ -57,7 +59,7 @@ class Item:
         """The item's text without the `@account`s it names (`Donghui Chen[@chendh6](…)`)."""
         named = {a.casefold() for a in self.accounts}
         text = _AT_ACCOUNT.sub(lambda m: "" if m[1].casefold() in named else m[0], self.text)
-        return " ".join(text.split())
+        return " ".join(text.replace(REDACTED, " ").split())
 
 
 @dataclass(frozen=True)

@@ -180,7 +180,7 @@ def with_repository_files(
     listed: tuple[Repository, ...], described: tuple[RepositoryFile, ...]
 ) -> tuple[Repository, ...]:
     """The repositories sig-info.yaml lists (with their committers and admins), each with the
-    description of its file, and then those only a file describes, by name."""
+    description of its file, and those only a file describes, by name."""
     by_name = {r.name.casefold(): r for r in described}
     merged = [
         replace(r, description=by_name[r.name.casefold()].description) if r.name.casefold() in by_name else r
@@ -188,8 +188,15 @@ def with_repository_files(
     ]
     listed_names = {r.name.casefold() for r in listed}
     merged += [
-        Repository(name=r.name, url=r.url, description=r.description)
+        Repository(name=r.name, url=r.url, description=r.description, listed=False)
         for r in described
         if r.name.casefold() not in listed_names
     ]
-    return tuple(merged)
+    return tuple(sorted(merged, key=_by_name))
+
+
+def _by_name(repository: Repository) -> tuple[str, str]:
+    """A repository's place in its group's list: by its name, then its owner, so that a project
+    and its package (openeuler/kernel, src-openeuler/kernel) stand together."""
+    owner, _, name = repository.name.rpartition("/")
+    return name.casefold(), owner.casefold()
