@@ -30,6 +30,7 @@ _NOT_WORDS = re.compile(r"[^a-z0-9]+")
 SCHEMAS_FOLDER = "schemas"
 HOME_PAGE = "index.md"
 MEMBERS_PAGE = "members/index.md"
+REPOSITORIES_PAGE = "repositories/index.md"  # a hub group's, when its files name repositories
 ARCHIVE_PAGE = f"{MEETINGS_FOLDER}/index.md"
 PEOPLE_PAGE = "people.md"  # the hub's
 COMMUNITY_HEALTH_PAGE = "health.md"  # the hub's: every group's health and the consistency report

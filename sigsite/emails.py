@@ -73,6 +73,13 @@ class FoundAddress:
         return f"{local[:1]}{WITHHELD_MARK}@{domain}"
 
 
+def is_masked(address: str) -> bool:
+    """True for an address as `FoundAddress.masked` writes it (`j…@example.org`, read back as
+    `j...@example.org`): one letter of it, no address."""
+    local = address.partition("@")[0]
+    return len(local) >= 2 and local[1:] in (WITHHELD_MARK, "...")
+
+
 @dataclass
 class _View:
     """A decoded text and, for each run of it, the span of what it was decoded from: the original,
@@ -230,6 +237,22 @@ def scan(text: str, *, ascii_domains: bool = False) -> Iterator[tuple[int, int]]
         at = text.find("@", max(at + 1, scanned_to))
 
 
+def _past_repeated_domains(text: str, end: int) -> int:
+    """Where an address that ends at `end` ends with the domains written on after it: in
+    `wang@iscas.ac.cn@iscas.ac.cn` (a slip), the second `@iscas.ac.cn` is part of the address, not
+    text that would read as another with the words before the address's placeholder."""
+    while text[end : end + 1] == "@":
+        after = end + 1
+        while after < len(text) and after - end <= MAX_DOMAIN and _is_domain(text[after]):
+            after += 1
+        domain = _one_script(text[end + 1 : after]).rstrip(".-")
+        labels = domain.split(".")
+        if len(labels) < 2 or not all(labels) or not _is_top_level(labels[-1]):
+            break
+        end = end + 1 + len(domain)
+    return end
+
+
 def _one_script(domain: str) -> str:
     """`domain` in one script: ASCII (`mindspore.cn`), or wholly another (`例子.中国`, as an
     internationalised address writes it). A domain that turns from ASCII to another script is
@@ -254,7 +277,7 @@ def _in_view(view: _View) -> Iterator[FoundAddress]:
             continue
         if text[max(0, start - 7) : start].lower() == "mailto:":
             start -= 7
-        begin, finish = view.original(start, end)
+        begin, finish = view.original(start, _past_repeated_domains(text, end))
         yield FoundAddress(begin, finish, text[start:end].removeprefix("mailto:").removeprefix("MAILTO:"))
 
 

@@ -26,6 +26,10 @@ class GroupKind:
     folder: str  # in the repository, and in the hub's addresses
     single: bool = False  # the folder is one group (the TSC), not a folder of groups
     label: str = ""  # how the directory names the kind (a message id of translations.py)
+    archived: bool = False  # its groups are retired: shown as such, and out of the activity counts
+    # What a group's id starts with, so that no id of this kind is ever an id of another kind
+    # (openEuler's archived SIG `sig-Backup` is `archived-sig-backup`, whatever SIG is named so).
+    id_prefix: str = ""
 
     def path(self, folder: str) -> str:
         """A group's folder in the repository: `sigs/dx`, `working-groups/quantum`, `tsc`."""
@@ -59,6 +63,9 @@ class Layout:
     listings: dict[str, str]  # language code -> the listing of groups, in the first kind's folder
     listing_key: str  # the listing's key of its list of entries
     readmes: dict[str, tuple[str, ...]]  # language code -> a README's names, the first found wins
+    # README names of no stated language (`README.md`): the language no other README of the folder
+    # takes, else the one its text is written in (languages.detect_language).
+    readmes_either: tuple[str, ...]
     forge: Forge
     template: TemplateDefaults
     site_name: dict[str, str]  # language code -> the hub's name
@@ -74,6 +81,22 @@ class Layout:
     # is the group's own address by the field's meaning, and published: a list such as openEuler's
     # `mailing_list: a-tune@openeuler.org` would be {"mailing_list": ("openeuler.org",)}.
     public_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Folders of the listed kind's folder that are no group (openEuler's `sig/sig-template`).
+    not_groups: frozenset[str] = frozenset()
+    # Folders of a group that hold one YAML file per repository it looks after, each named after
+    # the repository's owner on the forge: `sig/Kernel/src-openeuler/k/kernel.yaml` is
+    # src-openeuler/kernel (hub/repository_files.py).
+    repository_folders: tuple[str, ...] = ()
+    # False when the community keeps its meetings in a system of its own, not in the repository:
+    # the hub then says a group's activity is unknown from its files, never that it has none.
+    meetings_in_repository: bool = True
+    # What sig-info.yaml's `meeting_url` is in this community, as a contact row names it (a message
+    # id of translations.py): MindSpore's meeting pad, openEuler's minutes ("SIG例会纪要URL").
+    meeting_url_label: str = "Meeting pad"
+
+    def is_archived(self, kind_key: str) -> bool:
+        """True when groups of the kind keyed `kind_key` are retired (openEuler's archived_sigs/)."""
+        return any(kind.archived for kind in self.kinds if kind.key == kind_key)
 
     @property
     def listed_kind(self) -> GroupKind:
@@ -88,7 +111,9 @@ class Layout:
     @property
     def readme_names(self) -> frozenset[str]:
         """Every name a README may have, in any language."""
-        return frozenset(name for names in self.readmes.values() for name in names)
+        return frozenset(name for names in self.readmes.values() for name in names) | frozenset(
+            self.readmes_either
+        )
 
     def fits(self, root: Path) -> bool:
         """True when the checkout at `root` has the folder of this layout's listed kind."""
@@ -105,7 +130,8 @@ MINDSPORE = Layout(
     ),
     listings={"en": "sig_info.yaml", "zh": "sig_info_chinese.yaml"},
     listing_key="SIG list",
-    readmes={"en": ("README_en.md", "README.en.md"), "zh": ("README.md",)},
+    readmes={"en": ("README_en.md", "README.en.md"), "zh": ()},
+    readmes_either=("README.md",),
     forge=Forge(
         "Gitee",
         "https://gitee.com/mindspore/community/blob/master/",
@@ -129,7 +155,42 @@ MINDSPORE = Layout(
     public_emails=("dev@mindspore.cn",),
     name_prefixes=("MindSpore", "昇思"),
 )
-LAYOUTS = {layout.key: layout for layout in (MINDSPORE,)}
+OPENEULER = Layout(
+    key="openeuler",
+    kinds=(
+        GroupKind("sig", "sig", label="SIG"),
+        GroupKind("archived", "archived_sigs", label="Archived SIG", archived=True, id_prefix="archived-"),
+    ),
+    listings={},  # sig/README.md describes the format; each SIG's folder is its only entry
+    listing_key="",
+    readmes={"en": ("README-en.md", "README_en.md", "README.en.md"), "zh": ("README_cn.md", "README-cn.md")},
+    readmes_either=("README.md",),
+    forge=Forge("Gitee", "https://gitee.com/openeuler/community/blob/master/"),
+    # sig/sig-template/sig-info.yaml is the template: its values are examples, not placeholders.
+    template=TemplateDefaults(),
+    site_name={"en": "openEuler SIGs", "zh": "openEuler SIG 一览"},
+    site_description={
+        "en": "Every Special Interest Group of the openEuler community, active and archived: what each "
+        "works on, its maintainers, committers and repositories, its mailing list and minutes. Built "
+        "from its own files.",
+        "zh": "openEuler 社区的全部特别兴趣小组（SIG），包括已归档的：研究方向、Maintainer、Committer "
+        "与代码仓、邮件列表与会议纪要，均取自各小组自己的文件。",
+    },
+    copyright={
+        "en": "openEuler community · Content under the licenses of the community repository",
+        "zh": "openEuler 社区 · 内容遵循社区仓库的许可",
+    },
+    repo_url="https://gitee.com/openeuler/community/tree/master/sig",
+    repo_name="openeuler/community",
+    name_prefixes=("openEuler",),
+    # Every `mailing_list` is a list of the community (`a-tune@openeuler.org`): public by its meaning.
+    public_fields={"mailing_list": ("openeuler.org",)},
+    not_groups=frozenset({"sig-template"}),
+    repository_folders=("openeuler", "src-openeuler"),
+    meetings_in_repository=False,  # openEuler's meeting system keeps them
+    meeting_url_label="Minutes",
+)
+LAYOUTS = {layout.key: layout for layout in (MINDSPORE, OPENEULER)}
 
 
 class UnknownLayout(ValueError):

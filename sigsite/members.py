@@ -28,7 +28,7 @@ WRITTEN_AS_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)  # what the sch
 
 # sig-info.yaml lists people under these keys; mentors are a role of their own there.
 SIG_INFO_ROLES = {"mentors": "Mentor", "maintainers": "Maintainer"}
-SIG_INFO_REPO_ROLES = {"committers": "Committer", "contributors": "Contributor"}
+SIG_INFO_REPO_ROLES = {"repo_admin": "Admin", "committers": "Committer", "contributors": "Contributor"}
 
 
 @dataclass
@@ -255,11 +255,14 @@ def read_sig_info(
         names = raw_repo.get("repo")
         names = [names] if isinstance(names, str) else items_of(names)
         committers: list[str] = []
+        admins: list[str] = []
         for key, role in SIG_INFO_REPO_ROLES.items():
             for raw in items_of(raw_repo.get(key)):
                 person_key = _info_person(raw, role, display, builder)
                 if person_key and role == "Committer":
                     committers.append(person_key)
+                elif person_key and role == "Admin":
+                    admins.append(person_key)
         # A mapping in the list (`directories: [...]`) narrows the repository before it: not a name.
         for name in filter(None, (given(n) for n in names if not isinstance(n, dict))):
             if not REPOSITORY_NAME.fullmatch(name):
@@ -270,7 +273,9 @@ def read_sig_info(
                     "write it as owner/name, e.g. mindspore/mindarmour",
                 )
             url = f"https://{GITEE_HOST}/{name.strip('/')}" if REPOSITORY_NAME.fullmatch(name) else ""
-            repositories.append(Repository(name=name, url=url, committers=tuple(committers)))
+            repositories.append(
+                Repository(name=name, url=url, committers=tuple(committers), admins=tuple(admins))
+            )
     meeting_url = data.get("meeting_url")
     meeting_url = given(meeting_url) if isinstance(meeting_url, str) else None
     if meeting_url and not is_web_url(meeting_url):

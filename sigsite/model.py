@@ -21,7 +21,7 @@ ROLE_KEYS: dict[str, str] = {
     "Members": "Member",
 }
 # Every role, most responsible first; mentors come only from sig-info.yaml.
-ROLES: tuple[str, ...] = ("Maintainer", "Mentor", "Committer", "Reviewer", "Contributor", "Member")
+ROLES: tuple[str, ...] = ("Maintainer", "Mentor", "Admin", "Committer", "Reviewer", "Contributor", "Member")
 
 # The sections of the SIG's note template, under each name the notes use in any language.
 SECTION_NAMES: dict[str, str] = {
@@ -77,6 +77,9 @@ class Repository:
     name: str
     url: str  # empty when the name is not a repository's
     committers: tuple[str, ...] = ()  # person keys
+    admins: tuple[str, ...] = ()  # person keys: its `repo_admin`s
+    description: str = ""  # as the repository's own file gives it (hub/repository_files.py)
+    listed: bool = True  # False for one only a file of its own describes, not sig-info.yaml
 
 
 @dataclass(frozen=True)

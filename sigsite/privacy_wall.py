@@ -18,9 +18,10 @@ percent-encoding, full-width forms, markup between the parts):
 Allowed: the public addresses, identifiers at the site's own host (the calendar's event UIDs,
 `tsc.2020-06-18@host`), and the domains reserved for examples (RFC 2606: `example.org`, `*.example`,
 `*.test`, `*.invalid`, `*.localhost`), which can be nobody's address (this project's own pages show
-`you@example.org` in a members file). A file equal, byte for byte, to the theme's own file at the same path is
-not data (Material's bundle and source maps credit their author's address): it is not read, but
-any other file at such a path is.
+`you@example.org` in a members file), and an address as a message masks it (`t…@openeuler.org`, as
+the Health page quotes a finding: one letter of it). A file equal, byte for byte, to the theme's
+own file at the same path is not data (Material's bundle and source maps credit their author's
+address): it is not read, but any other file at such a path is.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from io import BytesIO
 from pathlib import Path, PurePosixPath
 
 from sigsite.attachments import ATTACHMENT_SUFFIXES, is_inert
-from sigsite.emails import FoundAddress, find_addresses
+from sigsite.emails import FoundAddress, find_addresses, is_masked
 from sigsite.file_parts import CannotLookInto
 from sigsite.file_text import addresses_in_file
 from sigsite.privacy import masked
@@ -122,7 +123,9 @@ class _Allowed:
 
     def filter(self, found: list[FoundAddress]) -> list[FoundAddress]:
         """The addresses of `found` that may not be published."""
-        return [a for a in found if a.personal and not self.allows(a.address.lower())]
+        return [
+            a for a in found if a.personal and not self.allows(a.address.lower()) and not is_masked(a.address)
+        ]
 
     def allows(self, address: str) -> bool:
         domain = address.rpartition("@")[2]

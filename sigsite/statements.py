@@ -68,23 +68,28 @@ class Statement:
         return self.place != LISTING
 
 
+OWNERS_KEYS = ("approvers", "maintainers")  # the key of an OWNERS file's leaders, the first found
+
+
 def owners_statement(data: Any, display: str) -> tuple[Statement | None, list[tuple[str, int]]]:
-    """The approvers of an `OWNERS` file, and each approver that is no account's name, with its
-    line: it names nobody (`..` or `a/b` would make a person's address lead elsewhere)."""
-    if not isinstance(data, LocatedDict) or "approvers" not in data:
+    """The approvers of an `OWNERS` file (MindSpore's `approvers`, openEuler's `maintainers`), and
+    each that is no account's name, with its line: it names nobody (`..` or `a/b` would make a
+    person's address lead elsewhere)."""
+    key = next((k for k in OWNERS_KEYS if isinstance(data, LocatedDict) and k in data), None)
+    if key is None:
         return None, []
     # An account is text (or a number); a list or mapping in its place names nobody.
-    approvers = data.get("approvers")
+    approvers = data.get(key)
     listed = approvers if isinstance(approvers, LocatedList) else None
     leaders, not_accounts = [], []
     for index, raw in enumerate(items_of(approvers)):
-        line = listed.line_of(index) if listed is not None else data.line_of("approvers")
+        line = listed.line_of(index) if listed is not None else data.line_of(key)
         name = None if isinstance(raw, list | dict) else given(raw)
         if name and ACCOUNT.fullmatch(name):
             leaders.append(Leader(name, None, line))
         elif name:
             not_accounts.append((name, line))
-    return Statement(display, data.line_of("approvers"), tuple(leaders), place=OWNERS), not_accounts
+    return Statement(display, data.line_of(key), tuple(leaders), place=OWNERS), not_accounts
 
 
 def sig_info_statements(data: Any, display: str) -> tuple[Statement, ...]:
@@ -154,8 +159,8 @@ def readme_statements(path: str, text: str) -> tuple[Statement, ...]:
     for part in _leader_sections(text):
         leaders = [
             Leader(
-                item.accounts[0] if len(item.accounts) == 1 else None,
-                without_organisation(item.text),
+                item.account,
+                without_organisation(item.name),
                 item.line + 1,
             )
             for item in part.items

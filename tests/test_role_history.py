@@ -249,6 +249,7 @@ def test_what_a_version_names_is_read_as_the_files_readers_read_it():
         ("Maintainer", "@ann"),
         ("Maintainer", "ann an 1"),
         ("Maintainer", "not an account"),  # sig-info lists the person by name
+        ("Admin", "@admin"),  # a repository's admin (openEuler's repo_admin)
         ("Contributor", "@cy"),
     }
     listed = (

@@ -18,10 +18,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from sigsite.accounts import gitee_account
+from sigsite.emails import REDACTED
 from sigsite.markup.commonmark import MAX_BLOCK_NESTING, heading_text, inline_text, parser
 
 _NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)\s*[.、)）]\s*")
-_MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")
+_AT_ACCOUNT = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")  # anywhere, even after a name's letter
+# After a name in any script but not after an address's letters: `张双民@tsingzsm` names tsingzsm.
+_MENTION = re.compile(r"(?<![A-Za-z0-9_.@+-])@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")
 # What is read of one heading or paragraph: a name, an action, a schedule is said in its first
 # words; the rest of a longer one is left unread, and the text it gives ends in "…".
 MAX_INLINE = 2000
@@ -39,8 +42,24 @@ class Item:
     and its line in the text (0-based)."""
 
     text: str
-    accounts: tuple[str, ...]
+    accounts: tuple[str, ...]  # each once (whatever its case), those it links first
     line: int
+    linked: tuple[str, ...] = ()  # the accounts its links lead to, each once
+
+    @property
+    def account(self) -> str | None:
+        """The one account the item names: the one it links to (`Nan Zhang[@gaoruoshu](…/znzjugod)`
+        is znzjugod, where the link leads), else the one it mentions; None for none or several."""
+        if len(self.linked) == 1:
+            return self.linked[0]
+        return self.accounts[0] if len(self.accounts) == 1 else None
+
+    @property
+    def name(self) -> str:
+        """The item's text without the `@account`s it names (`Donghui Chen[@chendh6](…)`)."""
+        named = {a.casefold() for a in self.accounts}
+        text = _AT_ACCOUNT.sub(lambda m: "" if m[1].casefold() in named else m[0], self.text)
+        return " ".join(text.replace(REDACTED, " ").split())
 
 
 @dataclass(frozen=True)
@@ -53,8 +72,9 @@ class Part:
     prose: tuple[str, ...]
 
 
-def _accounts(inline: Token) -> list[str]:
-    found = []
+def _accounts(inline: Token) -> tuple[list[str], list[str]]:
+    """The accounts an item's paragraph links to, and those it mentions (`@account`)."""
+    links, mentions = [], []
     for child in inline.children or []:
         if child.type == "link_open":
             try:
@@ -62,10 +82,18 @@ def _accounts(inline: Token) -> list[str]:
             except ValueError:
                 account = None
             if account:
-                found.append(account)
+                links.append(account)
         elif child.type == "text":
-            found += _MENTION.findall(child.content)
-    return found
+            mentions += _MENTION.findall(child.content)
+    return links, mentions
+
+
+def _each_once(accounts: list[str]) -> tuple[str, ...]:
+    """`accounts` without repeats, whatever their case, in order."""
+    seen: dict[str, str] = {}
+    for account in accounts:
+        seen.setdefault(account.casefold(), account)
+    return tuple(seen.values())
 
 
 @lru_cache(maxsize=8)
@@ -133,15 +161,17 @@ def sections_where(text: str, wanted: Callable[[str], bool]) -> list[Part]:
         elif token.type in {"bullet_list_close", "ordered_list_close"}:
             depth -= 1
         elif token.type == "list_item_open" and depth == 1:
-            current.items.append(([], [], token.map[0] if token.map else 0))
+            current.items.append(([], [], [], token.map[0] if token.map else 0))
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
             if depth == 0:
                 current.prose.append(inline_text(inline(token)).strip())
             elif depth == 1 and current.items:
                 parsed = inline(token, task=tokens[index - 2].type == "list_item_open")
-                texts, accounts, _ = current.items[-1]
+                texts, links, mentions, _ = current.items[-1]
                 texts.append(inline_text(parsed).strip())
-                accounts += _accounts(parsed)
+                linked, mentioned = _accounts(parsed)
+                links += linked
+                mentions += mentioned
     if current is not None:
         parts.append(current.part())
     return parts
@@ -154,12 +184,12 @@ class _Section:
 
     title: str
     line: int
-    items: list[tuple[list[str], list[str], int]] = field(default_factory=list)
+    items: list[tuple[list[str], list[str], list[str], int]] = field(default_factory=list)
     prose: list[str] = field(default_factory=list)
 
     def part(self) -> Part:
         items = tuple(
-            Item(" ".join(t for t in texts if t), tuple(accounts), line)
-            for texts, accounts, line in self.items
+            Item(" ".join(t for t in texts if t), _each_once(links + mentions), line, _each_once(links))
+            for texts, links, mentions, line in self.items
         )
         return Part(self.title, self.line, items, tuple(self.prose))

@@ -33,16 +33,21 @@ class ContactView:
 
 
 def contact_views(
-    sig: Group, locale: str, forge: str, at_snapshot: Callable[[str, int | None], str]
+    sig: Group,
+    locale: str,
+    forge: str,
+    at_snapshot: Callable[[str, int | None], str],
+    meeting_url_label: str = CONTACT_LABELS["meeting_pad"],
 ) -> tuple[ContactView, ...]:
     """The contacts a group's home page in `locale` lists (contacts.shown_contacts: its README in
     that language first), each with its link; `at_snapshot(path, line)` is a file's line on the
-    forge named `forge`."""
+    forge named `forge`; sig-info.yaml's `meeting_url` is named as the layout says what it is."""
     _ = translator(locale)
     readme = sig.readme(locale)
+    labels = {**CONTACT_LABELS, "meeting_pad": meeting_url_label}
     views = []
     for contact in shown_contacts(sig.contacts, readme.path if readme else None):
-        label = _(CONTACT_LABELS.get(contact.kind, contact.kind))
+        label = _(labels.get(contact.kind, contact.kind))
         view = _view(contact, label, forge, at_snapshot, _)
         if view is not None:
             views.append(view)

@@ -36,6 +36,7 @@ from sigsite.hub.readmes import (
 )
 from sigsite.hub.records import group_files, readme_sessions
 from sigsite.hub.rendering import rendered_community
+from sigsite.hub.repository_files import read_repository_files, with_repository_files
 from sigsite.languages import CODES, DEFAULT
 from sigsite.layout import MINDSPORE, GroupKind, Layout
 from sigsite.loader import Sources, load_sig
@@ -107,7 +108,10 @@ def load_community(
     elsewhere = [e for e in listed.get(DEFAULT, []) if e.folder not in sig_folders]
     listing = f"{listed_kind.folder}/{layout.listings.get(DEFAULT, '')}"
     ids = assign_ids(
-        [IdClaim(kind.path(folder.name), folder.name, sig_id(folder.name), kind) for kind, folder in folders]
+        [
+            IdClaim(kind.path(folder.name), folder.name, kind.id_prefix + sig_id(folder.name), kind)
+            for kind, folder in folders
+        ]
         + [
             IdClaim(f"{listing} ({entry.name})", None, sig_id(entry.name), listed_kind) for entry in elsewhere
         ],
@@ -212,7 +216,9 @@ def _group_folders(root: Path, layout: Layout, problems: Problems) -> Iterator[t
         )
         for folder in candidates:
             display = kind.path(folder.name)
-            if folder.name.startswith("."):
+            if folder.name.startswith(".") or (
+                kind is layout.listed_kind and folder.name in layout.not_groups
+            ):
                 continue
             if folder.is_symlink() or symlink_on_the_way(root, display) is not None:
                 problems.error(
@@ -239,7 +245,7 @@ class IdClaim:
     @property
     def exact(self) -> bool:
         """True when the folder's name is the id itself (`sigs/dx`), which no other name can take."""
-        return self.folder == self.id
+        return self.folder is not None and self.kind.id_prefix + self.folder == self.id
 
 
 def assign_ids(claims: list[IdClaim], layout: Layout, problems: Problems) -> dict[int, str]:
@@ -345,7 +351,7 @@ def _load_folder(
     data, found = load_sig(sources, cache) if has_data else (Group(), Problems())
     problems.items.extend(_in_folder(found.items, display))
     public_emails |= public_addresses(data.contacts)  # the group's own, as a field declares them
-    readmes = read_readmes(folder, display, layout.readmes, public_emails, problems)
+    readmes = read_readmes(folder, display, layout, public_emails, problems)
     listed_first = listed.get(DEFAULT)
     name = shortened(  # shown on every page of the group
         (listed_first and listed_first.name)
@@ -371,6 +377,7 @@ def _load_folder(
         names,
         frozenset(m.slug.lower() for m in data.meetings),
         layout.readme_names,
+        skipped=frozenset(layout.repository_folders),
     )
     known = {m.external_url for m in data.meetings if m.external_url}
     sessions = readme_sessions(readmes, known, timezone)
@@ -395,6 +402,9 @@ def _load_folder(
     )
     linked, withheld = _linked_files(folder, display, linking, forge_url, names, public_emails, problems)
     owners = read_owners(folder, display, problems)
+    described = read_repository_files(
+        folder, display, layout.repository_folders, public_emails, names, problems
+    )
     statements = (
         *([owners] if owners else []),
         *(replace(s, file=f"{display}/{s.file}") for s in data.statements),
@@ -429,6 +439,7 @@ def _load_folder(
         withheld_files=tuple(sorted({*withheld, *found_files.withheld})),
         statements=statements,
         people=people,
+        repositories=with_repository_files(data.repositories, described),
         contacts=(
             *(replace(c, file=f"{display}/{c.file}") for c in data.contacts),
             *(c for r in readmes for c in readme_contacts(r.path, r.text, public_emails)),

@@ -5,11 +5,12 @@ rendered once the whole community is known, their links resolved against what th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from sigsite.cost_limits import check_cost
 from sigsite.formatting import MAX_TITLE, SUMMARY_LENGTH, shortened
-from sigsite.languages import LANGUAGES, detect_language, words_of
+from sigsite.languages import DEFAULT, LANGUAGES, detect_language, words_of
 from sigsite.layout import Layout
 from sigsite.markup.commonmark import inline_text, parser
 from sigsite.model import Readme
@@ -26,38 +27,73 @@ from sigsite.statements import Listing, table_statements
 def read_readmes(
     folder: Path,
     display: str,
-    names: dict[str, tuple[str, ...]],
+    layout: Layout,
     public_emails: frozenset[str],
     problems: Problems,
 ) -> tuple[Readme, ...]:
-    """The folder's README in each language (`names`: a language's README names, the layout's),
-    e-mail addresses withheld, costly or unsafe ones refused."""
-    readmes = []
+    """The folder's README in each language, by the layout's names: a README of a stated
+    language (`README_en.md`), then one of none (`README.md`) in the language no other takes, or
+    when it is the only one, in the language of its text; e-mail addresses withheld, costly or
+    unsafe ones refused."""
+    chosen: dict[str, str] = {}  # language code -> the README's name
     for language in LANGUAGES.values():
-        named = names.get(language.code, ())
-        present = [n for n in named if (folder / n).exists() or (folder / n).is_symlink()]
-        if not present:
-            continue
-        name, *unread = present
-        file_display = f"{display}/{name}"
-        for other in unread:
-            problems.warning(
-                f"{display}/{other}",
-                None,
-                f"{name} is this language's README, so this one is not shown",
-                f"merge it into {name}, or remove it",
-            )
-        text = read_text(folder / name, file_display, problems)
-        if text is None:
-            continue
-        text = withhold_in_text(text, public_emails, file_display, problems)
-        check_link_schemes(text, file_display, problems)
-        if check_cost(text, file_display, problems):
-            readmes.append(Readme(language=language.code, path=file_display, text=text))
-    if len(readmes) == 1:  # README.md is often the only one, in either language: say which
-        only = readmes[0]
-        return (Readme(detect_language(only.text), only.path, only.text),)
-    return tuple(readmes)
+        present = _present(folder, display, layout.readmes.get(language.code, ()), problems)
+        if present:
+            chosen[language.code] = present
+    either = _present(folder, display, layout.readmes_either, problems)
+    free = [code for code in LANGUAGES if code not in chosen]
+    if either and len(free) == 1:
+        chosen[free[0]] = either
+    readmes = []
+    for code, name in chosen.items():
+        readme = _read_readme(folder, display, name, code, public_emails, problems)
+        if readme is not None:
+            readmes.append(readme)
+    if either and not free:
+        problems.warning(
+            f"{display}/{either}",
+            None,
+            f"{', '.join(chosen.values())} are the READMEs of every language, so this one is not shown",
+            "merge it into the README of its language, or remove it",
+        )
+    elif either and len(free) > 1:  # the only README, in either language: its text says which
+        readme = _read_readme(folder, display, either, DEFAULT, public_emails, problems)
+        if readme is not None:
+            readmes.append(replace(readme, language=detect_language(readme.text)))
+    return tuple(sorted(readmes, key=lambda r: list(LANGUAGES).index(r.language)))
+
+
+def _present(folder: Path, display: str, names: tuple[str, ...], problems: Problems) -> str | None:
+    """The first of `names` the folder holds; the others it holds are warned about, not shown."""
+    present = [n for n in names if (folder / n).exists() or (folder / n).is_symlink()]
+    if not present:
+        return None
+    name, *unread = present
+    for other in unread:
+        problems.warning(
+            f"{display}/{other}",
+            None,
+            f"{name} is this language's README, so this one is not shown",
+            f"merge it into {name}, or remove it",
+        )
+    return name
+
+
+def _read_readme(
+    folder: Path, display: str, name: str, code: str, public_emails: frozenset[str], problems: Problems
+) -> Readme | None:
+    """One README, addresses withheld; None when it cannot be read or shown."""
+    file_display = f"{display}/{name}"
+    text = read_text(folder / name, file_display, problems)
+    if text is None:
+        return None
+    text = withhold_in_text(text, public_emails, file_display, problems)
+    check_link_schemes(text, file_display, problems)
+    return (
+        Readme(language=code, path=file_display, text=text)
+        if check_cost(text, file_display, problems)
+        else None
+    )
 
 
 def community_readmes(
@@ -65,7 +101,7 @@ def community_readmes(
 ) -> tuple[Readme, ...]:
     """The community's README(s) cut to their introduction: after the title, before the first `##`;
     what the rows of their tables say of each group's leaders added to `said`."""
-    readmes = read_readmes(sigs_dir, layout.listed_kind.folder, layout.readmes, public_emails, problems)
+    readmes = read_readmes(sigs_dir, layout.listed_kind.folder, layout, public_emails, problems)
     for readme in sorted(readmes, key=lambda r: r.path):
         table_statements(readme.path, readme.text, said)
     introductions = []

@@ -106,10 +106,10 @@ class GroupFiles:
     withheld: tuple[str, ...] = ()  # slides left out for what they hold (privacy.refuse_address_in_file)
 
 
-def _walk(folder: Path, display: str, problems: Problems) -> list[str]:
+def _walk(folder: Path, display: str, problems: Problems, skipped: frozenset[str]) -> list[str]:
     """Every file below `folder` as a folder-relative path, in order; no hidden file, nothing in
-    `meetings/` (the notes' folder has its own reader); a symbolic link is never followed, and is
-    an error of its path (`display` names the folder)."""
+    `meetings/` (the notes' folder has its own reader) or in the `skipped` folders (read by theirs);
+    a symbolic link is never followed, and is an error of its path (`display` names the folder)."""
     found, stack = [], [""]
     while stack:
         relative = stack.pop()
@@ -120,7 +120,7 @@ def _walk(folder: Path, display: str, problems: Problems) -> list[str]:
         below = []
         for entry in entries:
             path = f"{relative}/{entry.name}" if relative else entry.name
-            if entry.name.startswith(".") or path == MEETINGS_DIR:
+            if entry.name.startswith(".") or path == MEETINGS_DIR or path in skipped:
                 continue
             if entry.is_symlink():
                 problems.error(
@@ -148,13 +148,15 @@ def group_files(
     names: PublishableNames | None = None,
     taken: frozenset[str] = frozenset(),
     readmes: frozenset[str] = MINDSPORE.readme_names,
+    skipped: frozenset[str] = frozenset(),
 ) -> GroupFiles:
     """The records, documents and record files of a group's folder; problems named from `display`.
     A file whose name, or a folder's on the way, may not be published (`names`) is left out; a
     record's address is never one of `taken`, the addresses of the group's notes; `readmes` are
-    the names a README has (read by readmes.py)."""
+    the names a README has (read by readmes.py); the `skipped` folders have readers of their own
+    (the layout's repository folders)."""
     names = names or PublishableNames(display, problems)
-    paths = _walk(folder, display, problems)
+    paths = _walk(folder, display, problems, skipped)
     embedded: dict[str, bytes] = {}
     records: list[Meeting] = []
     documents: list[str] = []

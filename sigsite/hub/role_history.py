@@ -50,6 +50,7 @@ from sigsite.model import ROLE_KEYS
 from sigsite.problems import Problems
 from sigsite.reading import MAX_TEXT_BYTES
 from sigsite.settings import MEMBERS_FILE, SIG_INFO_FILE
+from sigsite.statements import OWNERS_KEYS
 
 ROSTER_FILES = (MEMBERS_FILE, SIG_INFO_FILE, OWNERS_FILE)
 # The roster versions one walk reads, in all. The real ones are a few kilobytes (openEuler's largest
@@ -218,9 +219,9 @@ _PERSON_KEYS = {MEMBERS_FILE: ("name", "gitee_home"), SIG_INFO_FILE: ("name", "g
 def roster_names(text: str, file: str) -> set[Key]:
     """Whom a version of a roster file (`file` is its name) names, in which role, as members.py
     and statements.py read the file: sig_members.yaml's role lists, sig-info.yaml's maintainers and
-    mentors and its repositories' committers and contributors, OWNERS' approvers. Read line by
-    line, as the community's template writes them (block lists of mappings); a version written
-    otherwise (flow lists) names nobody there."""
+    mentors and its repositories' admins, committers and contributors, OWNERS' approvers (or
+    maintainers). Read line by line, as the community's template writes them (block lists of
+    mappings); a version written otherwise (flow lists) names nobody there."""
     found: set[Key] = set()
     person_keys = _PERSON_KEYS.get(file, ())
     role: str | None = None
@@ -261,7 +262,7 @@ def _role(file: str, key: str, column: int, top: str | None) -> str | None:
         if column == 0:
             return SIG_INFO_ROLES.get(key)
         return SIG_INFO_REPO_ROLES.get(key) if top == "repositories" else None
-    return MAINTAINER if file == OWNERS_FILE and column == 0 and key == "approvers" else None
+    return MAINTAINER if file == OWNERS_FILE and column == 0 and key in OWNERS_KEYS else None
 
 
 def _add(found: set[Key], role: str, key: str, value: str) -> None:

@@ -14,11 +14,13 @@ from sigsite.hub.model import Community
 from sigsite.hub.people import CommunityPerson, page_sources
 from sigsite.hub.source import Source
 from sigsite.languages import CODES, DEFAULT
+from sigsite.layout import Layout
 from sigsite.model import Group, Meeting
 from sigsite.outputs.api import dump_json, meeting_record, source_record
 from sigsite.outputs.health_api import attendance_record, tally_record
 
-SIGS_API_VERSION = 3  # 2: introductions by language; 3: source, history's bulk_change_groups
+SIGS_API_VERSION = 4  # 2: introductions by language; 3: source, history's bulk_change_groups;
+# 4: archived, repositories, and null meetings and activity where the community keeps its meetings elsewhere
 PEOPLE_API_VERSION = 3  # 2: source; 3: people as identities, each roster line's since
 HUB_MEETINGS_API_VERSION = 2  # 2: source
 
@@ -34,8 +36,13 @@ def _moment(meeting: Meeting | None, site: SiteAddresses) -> dict[str, Any] | No
     }
 
 
-def _sig(sig: Group, site: SiteAddresses, today: date, health: GroupHealth | None) -> dict[str, Any]:
+def _sig(
+    sig: Group, site: SiteAddresses, today: date, health: GroupHealth | None, layout: Layout
+) -> dict[str, Any]:
+    """A group's record; where the community keeps its meetings elsewhere (the layout says so),
+    its count of meetings is unknown (null), and so is its activity unless a change dates it."""
     facts = sig.facts
+    known = layout.meetings_in_repository
     return {
         "id": sig.id,
         "kind": sig.kind,
@@ -56,12 +63,14 @@ def _sig(sig: Group, site: SiteAddresses, today: date, health: GroupHealth | Non
             for c in sig.contacts
         ],
         "members": len(sig.people) if sig.lists_people else None,
-        "meetings": len(sig.meetings),
+        "repositories": len(sig.repositories),
+        "meetings": len(sig.meetings) if known else None,
         "meetings_per_year": {str(year): count for year, count in sig.meetings_per_year().items()},
         "last_meeting": _moment(sig.last_meeting(today), site),
         "next_meeting": _moment(sig.next_meeting(today), site),
         "last_change": sig.last_change.isoformat() if sig.last_change else None,
-        "active": sig.is_active(today),
+        "active": sig.is_active(today) or (None if not known else False),
+        "archived": layout.is_archived(sig.kind),
         "external": sig.is_external,
         "health": {
             **tally_record(health.total),
@@ -82,7 +91,7 @@ def sigs_json(
 ) -> bytes:
     """Every SIG of the hub, with the facts and counts of its directory entry and its health's totals;
     where the data is from."""
-    sigs = [_sig(s, sites[s.id], today, health.of(s)) for s in community.sigs]
+    sigs = [_sig(s, sites[s.id], today, health.of(s), community.layout) for s in community.sigs]
     history = {
         "available": community.history.available,
         "shallow": community.history.shallow,

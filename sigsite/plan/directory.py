@@ -31,6 +31,8 @@ def directory(
     """The directory of every group, linked from the page at `page_url`, with where its data is from
     (the community repository shown at `forge_url`)."""
     here = PageContext(page_url=page_url)
+    layout = community.layout
+    archived = {kind.key for kind in layout.kinds if kind.archived}
     entries = []
     for sig in community.sigs:
         about = _about(sig, locale)
@@ -44,7 +46,13 @@ def directory(
             DirectoryEntry(
                 sig,
                 here.to(group.urls["home"]),
-                "active" if sig.is_active(today) else "quiet",
+                "archived"
+                if sig.kind in archived
+                else "active"
+                if sig.is_active(today)
+                else "quiet"
+                if layout.meetings_in_repository
+                else "unknown",
                 last=last,
                 last_url=here.to(context.meeting_urls.get(last.slug, context.archive_url)) if last else "",
                 next=following,
@@ -62,7 +70,8 @@ def directory(
         community.layout.kinds,
         locale,
         source,
-        name_prefixes=community.layout.name_prefixes,
+        name_prefixes=layout.name_prefixes,
+        meetings_here=layout.meetings_in_repository,
     )
 
 
@@ -93,10 +102,21 @@ def filter_words(sig: Group, locale: str) -> Iterator[str]:
     yield from (sig.id, sig.path, sig.name, sig.names.get(locale, ""), sig.facts.name or "")
     yield from (d.plain for d in sig.descriptions if d.language == locale)
     yield from (d.title for d in sig.documents if d.language == locale)
-    yield from (r.name for r in sig.repositories)
+    yield from _repository_names(sig)
     yield from sig.maintainers
     yield from (n.name for n in sig.leadership.also) if sig.leadership else ()
     yield from (p.name for p in sig.people_with_role("Mentor"))
+
+
+MAX_REPOSITORY_WORDS = 50  # repository names a card is found by; the group's Repositories page has all
+
+
+def _repository_names(sig: Group) -> Iterator[str]:
+    """The names of the group's first MAX_REPOSITORY_WORDS repositories, each once without its
+    owner (`kernel` for openeuler/kernel and src-openeuler/kernel): openEuler's largest SIGs look
+    after a thousand packages each, which would weigh on the directory every visitor loads."""
+    names = dict.fromkeys(r.name.rpartition("/")[2] for r in sig.repositories)
+    yield from list(names)[:MAX_REPOSITORY_WORDS]
 
 
 def latest_activity(sig: Group, today: date) -> date | None:

@@ -28,9 +28,12 @@ def group_health_page(
     navigation: str,
     locale: str,
     forge: Callable[[str, int | None], str],
+    *,
+    meetings_here: bool = True,
 ) -> PlannedPage:
     """A group's health page; `meeting_urls` are its sessions' pages from the site's root, `page` its
-    (source path, URL, switcher targets), `forge(path, line)` a file's line on the forge."""
+    (source path, URL, switcher targets), `forge(path, line)` a file's line on the forge; where the
+    community keeps its meetings elsewhere (not `meetings_here`), it says so."""
     _ = translator(locale)
     source, url, switcher = page
     here = PageContext(page_url=url)
@@ -41,7 +44,11 @@ def group_health_page(
         markdown=titled_front_matter(title, title),
         before=navigation,
         after=render_group_health(
-            health, {slug: here.to(target) for slug, target in meeting_urls.items()}, locale, forge
+            health,
+            {slug: here.to(target) for slug, target in meeting_urls.items()},
+            locale,
+            forge,
+            meetings_here=meetings_here,
         ),
     )
 
@@ -55,13 +62,15 @@ def community_health_page(
 ) -> PlannedPage:
     """The community's health page (docs/health.md): every group's totals, the consistency report
     and what the hub could not show (each file linked by `forge(path, line)`); `health_urls` are
-    the groups' health pages from the site's root."""
+    the groups' health pages from the site's root. Archived groups are out of its counts."""
     url = site_path(languages.url(languages.current, COMMUNITY_HEALTH_PAGE))
     here = PageContext(page_url=url)
     rows = [
         HealthRow(sig, group, here.to(health_urls[sig.id]))
         for sig in community.folders
-        if (group := health.of(sig)) is not None and sig.id in health_urls
+        if (group := health.of(sig)) is not None
+        and sig.id in health_urls
+        and not community.layout.is_archived(sig.kind)
     ]
     faults = [
         (sig.name, fault_views(found, forge))
@@ -70,7 +79,13 @@ def community_health_page(
     ]
     if community.faults_elsewhere:
         faults.append(("", fault_views(community.faults_elsewhere, forge)))
-    return PlannedPage({}, docs_url=url, after=render_community_health(rows, faults, languages.current))
+    return PlannedPage(
+        {},
+        docs_url=url,
+        after=render_community_health(
+            rows, faults, languages.current, meetings_here=community.layout.meetings_in_repository
+        ),
+    )
 
 
 def expected_session(health: GroupHealth, site: SiteAddresses) -> ExpectedSession | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, partial
 from html import escape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sigsite.addresses import (
     ARCHIVE_PAGE,
@@ -20,6 +20,7 @@ from sigsite.addresses import (
     HOME_PAGE,
     MEMBERS_PAGE,
     PEOPLE_PAGE,
+    REPOSITORIES_PAGE,
     GroupMap,
     PageContext,
     SiteMap,
@@ -56,8 +57,14 @@ from sigsite.render.pages import group_page_title, titled_front_matter
 from sigsite.settings import MEETINGS_DIR
 from sigsite.translations import README_ONLY_IN, translator
 
-MEMBERS_INTRO = "The members of {name}, from its sig_members.yaml and sig-info.yaml."
-GROUP_PAGES = {"home": HOME_PAGE, "members": MEMBERS_PAGE, "archive": ARCHIVE_PAGE, "health": HEALTH_PAGE}
+MEMBERS_INTRO = "The members of {name}, as {files} list them."
+GROUP_PAGES = {
+    "home": HOME_PAGE,
+    "members": MEMBERS_PAGE,
+    "repositories": REPOSITORIES_PAGE,
+    "archive": ARCHIVE_PAGE,
+    "health": HEALTH_PAGE,
+}
 
 
 def group_section(sig: Group, community_root: Path) -> GroupMeetings:
@@ -81,7 +88,8 @@ def group_pages(sig: Group, health: GroupHealth | None = None) -> dict[str, str]
     when its files give something to show there, never an empty page."""
     shown = {
         "home": True,
-        "members": sig.lists_people,
+        "members": bool(sig.people),
+        "repositories": bool(sig.repositories),
         "archive": sig.has_records,
         "health": health is not None and health.shown,
     }
@@ -145,6 +153,8 @@ class HubPlan:
                 pages.append(self._home(group))
                 if "members" in group.urls:
                     pages.append(self._members(group))
+                if "repositories" in group.urls:
+                    pages.append(self._repositories(group))
                 if "archive" in group.urls:
                     pages.append(self._archive(group))
                 if "health" in group.urls:
@@ -160,7 +170,14 @@ class HubPlan:
         everyone = site_path(self.languages.url(self.languages.current, PEOPLE_PAGE))
         pages = [replace(page, tab=directory) for page in pages]
         people = (
-            person_pages(self.people, self.health.attended, self.groups, self.languages, self._at_snapshot)
+            person_pages(
+                self.people,
+                self.health.attended,
+                self.groups,
+                self.languages,
+                self._at_snapshot,
+                self.community.layout.meetings_in_repository,
+            )
             if self.person_pages
             else []
         )
@@ -208,7 +225,15 @@ class HubPlan:
                 locale,
                 fault_views(self.community.faults_of(sig), self._at_snapshot),
                 self.community.layout.forge.name,
-                contact_views(sig, locale, self.community.layout.forge.name, self._at_snapshot),
+                contact_views(
+                    sig,
+                    locale,
+                    self.community.layout.forge.name,
+                    self._at_snapshot,
+                    self.community.layout.meeting_url_label,
+                ),
+                meetings_here=self.community.layout.meetings_in_repository,
+                archived=self.community.layout.is_archived(sig.kind),
             ),
         )
 
@@ -216,12 +241,12 @@ class HubPlan:
         locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
         title = group_page_title(_("Members"), sig.name)
         source, url, switcher = self._page(group, "members")
+        files = sorted({PurePosixPath(s.file).name for p in sig.people for s in p.sources})
         markdown = (
             titled_front_matter(title, title)
-            # The group's name is data: escaped, in HTML that Markdown passes through as it is.
-            + f"<p>{escape(_(MEMBERS_INTRO, name=sig.name))}</p>"
+            # The group's name and files are data: escaped, in HTML that Markdown passes through as it is.
+            + f"<p>{escape(_(MEMBERS_INTRO, name=sig.name, files=_(', ').join(files)))}</p>"
             + f"\n\n{LATE_SLOT}\n\n"
-            + render_repositories(sig, locale)
         )
         return PlannedPage(
             switcher,
@@ -229,6 +254,20 @@ class HubPlan:
             markdown=markdown,
             before=self._navigation(group, url, "members"),
             after_search=render_roster(sig, locale),
+        )
+
+    def _repositories(self, group: PlannedGroup) -> PlannedPage:
+        locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
+        title = group_page_title(_("Repositories"), sig.name)
+        source, url, switcher = self._page(group, "repositories")
+        here = PageContext(page_url=url)
+        pages = self._person_urls(here, (person.key for person in sig.people))
+        return PlannedPage(
+            switcher,
+            src_uri=source,
+            markdown=titled_front_matter(title, title) + f"\n\n{LATE_SLOT}\n\n",
+            before=self._navigation(group, url, "repositories"),
+            after_search=render_repositories(sig, locale, pages),
         )
 
     def _archive(self, group: PlannedGroup) -> PlannedPage:
@@ -248,7 +287,14 @@ class HubPlan:
         navigation = self._navigation(group, page[1], "health")
         health = self.health.groups[group.sig.id]
         return group_health_page(
-            group.sig, health, group.context.meeting_urls, page, navigation, locale, self._at_snapshot
+            group.sig,
+            health,
+            group.context.meeting_urls,
+            page,
+            navigation,
+            locale,
+            self._at_snapshot,
+            meetings_here=self.community.layout.meetings_in_repository,
         )
 
     def _navigation(self, group: PlannedGroup, page_url: str, current: str = "") -> str:

@@ -26,8 +26,11 @@ def person_pages(
     groups: dict[str, PlannedGroup],
     languages: BuildLanguages,
     forge: Callable[[str, int | None], str],
+    meetings_here: bool = True,
 ) -> list[PlannedPage]:
-    """Every person's page in the language being built; `forge(path, line)` links a file's line."""
+    """Every person's page in the language being built; `forge(path, line)` links a file's line.
+    Where the community keeps its meetings elsewhere (not `meetings_here`), a page says so instead
+    of saying that no note records them."""
     locale = languages.current
     _ = translator(locale)
     pages = []
@@ -38,7 +41,7 @@ def person_pages(
             continue
         url = site_path(languages.url(locale, source))
         here = PageContext(page_url=url)
-        homes = {  # the groups of this person alone: every group's, for each person, grows as their product
+        homes = {
             m.sig_id: here.to(groups[m.sig_id].urls["home"]) for m in person.memberships if m.sig_id in groups
         }
         as_attendee = {s.file: s for m in person.memberships for s in m.said if s.role == ATTENDEE}
@@ -59,7 +62,7 @@ def person_pages(
                 languages.switcher(source),
                 src_uri=languages.prefix + source,
                 markdown=titled_front_matter(person.name, description),
-                after=render_person(person, homes, sessions, forge, locale),
+                after=render_person(person, homes, sessions, forge, locale, meetings_here=meetings_here),
             )
         )
     return pages

@@ -40,10 +40,33 @@ def render_people(data: Group, role: str, locale: str = DEFAULT_LOCALE) -> str:
     return render_template("people_list.html", locale, people=data.people_with_role(role))
 
 
-def render_repositories(data: Group, locale: str = DEFAULT_LOCALE) -> str:
-    """The repositories of sig-info.yaml and their committers; empty without that file."""
+SHOWN_COMMITTERS = 12  # a repository's committers named in its row; more are behind a disclosure
+
+
+def render_repositories(
+    data: Group, locale: str = DEFAULT_LOCALE, pages: dict[str, str] | None = None
+) -> str:
+    """The group's repositories, their admins and committers (linked to their `pages`, by person
+    key), filterable by owner (`openeuler`, `src-openeuler`) and text."""
     people = {person.key: person for person in data.people}
-    return render_template("repositories.html", locale, repositories=data.repositories, people=people)
+    owners: dict[str, int] = {}
+    for repository in data.repositories:
+        if "/" in repository.name:
+            owner = repository.name.partition("/")[0]
+            owners[owner] = owners.get(owner, 0) + 1
+    listed = sum(1 for r in data.repositories if r.listed)
+    return render_template(
+        "repositories.html",
+        locale,
+        for_markdown=False,
+        repositories=data.repositories,
+        people=people,
+        pages=pages or {},
+        listed=listed,
+        only_described=len(data.repositories) - listed,
+        owner_chips=[(owner, owner, count) for owner, count in sorted(owners.items())],
+        shown_committers=SHOWN_COMMITTERS,
+    )
 
 
 def split_by_today(data: Group, today: date) -> tuple[list[Meeting], list[Meeting]]:

@@ -50,10 +50,15 @@ def health_chart(health: GroupHealth, locale: str) -> str:
 
 
 def render_group_health(
-    health: GroupHealth, session_urls: dict[str, str], locale: str, forge: Callable[[str, int | None], str]
+    health: GroupHealth,
+    session_urls: dict[str, str],
+    locale: str,
+    forge: Callable[[str, int | None], str],
+    *,
+    meetings_here: bool = True,
 ) -> str:
     """A group's health page; `session_urls` leads from it to each session's page, `forge(path,
-    line)` to a line of a file on the forge."""
+    line)` to a line of a file on the forge; `meetings_here` as render_community_health's."""
     return render_template(
         "group_health.html",
         locale,
@@ -64,6 +69,7 @@ def render_group_health(
         session_urls=session_urls,
         agrees=health.cadence.agrees(),
         describe=lambda schedule: describe(schedule, locale),
+        meetings_here=meetings_here,
     )
 
 
@@ -77,10 +83,16 @@ class HealthRow:
 
 
 def render_community_health(
-    rows: list[HealthRow], faults: list[tuple[str, tuple[FaultView, ...]]], locale: str
+    rows: list[HealthRow],
+    faults: list[tuple[str, tuple[FaultView, ...]]],
+    locale: str,
+    *,
+    meetings_here: bool = True,
 ) -> str:
     """Every group's totals, the consistency report (each group's findings), and what the hub could
-    not show: `faults` by group name ("" for the community's own files and folders left out)."""
+    not show: `faults` by group name ("" for the community's own files and folders left out). Where
+    the community keeps its meetings elsewhere (not `meetings_here`), the page says why its
+    sessions' columns are empty."""
     return render_template(
         "community_health.html",
         locale,
@@ -88,4 +100,5 @@ def render_community_health(
         rows=sorted(rows, key=lambda r: r.sig.name.casefold()),
         describe=lambda schedule: describe(schedule, locale),
         faults=faults,
+        meetings_here=meetings_here,
     )

@@ -37,7 +37,9 @@ class DirectoryEntry:
 
     sig: Group
     url: str
-    state: str  # "active", "quiet" (nothing recorded in 12 months) or "external"
+    # "active", "quiet" (nothing recorded in 12 months), "unknown" (its meetings are kept elsewhere
+    # and nothing is dated in 12 months), "archived" or "external"
+    state: str
     last: Meeting | None = None
     last_url: str = ""
     next: Meeting | None = None
@@ -84,18 +86,26 @@ def render_directory(
     source: Source | None = None,
     *,
     name_prefixes: tuple[str, ...] = (),
+    meetings_here: bool = True,
 ) -> str:
     """Every group of the hub by its displayed name without the community's own (`name_prefixes`:
     "MindSpore AKG SIG" under A), filterable by kind, activity and text, and in a second order by
     latest activity; what the checkout's history could tell, and where the data is from
-    (`source`), is said once, above them."""
+    (`source`), is said once, above them. Archived groups come after the others. Where the community
+    keeps its meetings elsewhere (not `meetings_here`), the directory says so instead of counting
+    what the files do not record."""
     _ = translator(locale)
     labels = {kind.key: _(kind.label) for kind in kinds}
     named = (replace(e, kind_label=labels[e.sig.kind], name=e.name or e.sig.name) for e in entries)
-    entries = sorted(named, key=lambda e: (order_name(e.name, name_prefixes), e.name.casefold(), e.sig.id))
+    entries = sorted(
+        named,
+        key=lambda e: (e.state == "archived", order_name(e.name, name_prefixes), e.name.casefold(), e.sig.id),
+    )
     states = {
-        "active": _("Active"),
+        "active": _("Active") if meetings_here else _("Files changed in 12 months"),
         "quiet": _("Nothing recorded in 12 months"),
+        "unknown": _("Activity not in these files"),
+        "archived": _("Archived"),
         "external": _("Hosted elsewhere"),
     }
     activity_counts = {state: sum(1 for e in entries if e.state == state) for state in states}
@@ -108,10 +118,12 @@ def render_directory(
         history=history,
         source=render_source(source, locale) if source else "",
         activity_counts=activity_counts,
+        states=states,
+        meetings_here=meetings_here,
         activity_chips=[
             (state, label, activity_counts[state])
             for state, label in states.items()
-            if activity_counts[state]
+            if activity_counts[state] and state != "archived"  # the kinds' chips show those
         ],
         kind_chips=[(key, label, kind_counts[key]) for key, label in labels.items() if kind_counts[key]],
         language_names={code: language(code).name for code in {e.intro_language for e in entries} if code},
@@ -154,11 +166,21 @@ def render_person(
     sessions: list[tuple[Attended, str, Said | None]],
     forge: Callable[[str, int | None], str],
     locale: str,
+    *,
+    meetings_here: bool = True,
 ) -> str:
     """A person's page: `homes` are the groups' pages, `sessions` each session attended with its
-    page and how its note writes them, `forge(path, line)` a file's line on the forge."""
+    page and how its note writes them, `forge(path, line)` a file's line on the forge; where the
+    community keeps its meetings elsewhere (not `meetings_here`), it says so."""
     return render_template(
-        "person.html", locale, for_markdown=False, person=person, homes=homes, sessions=sessions, forge=forge
+        "person.html",
+        locale,
+        for_markdown=False,
+        person=person,
+        homes=homes,
+        sessions=sessions,
+        forge=forge,
+        meetings_here=meetings_here,
     )
 
 
@@ -189,11 +211,15 @@ def render_sig_card(
     faults: tuple[FaultView, ...] = (),
     forge: str = "",
     contacts: tuple[ContactView, ...] = (),
+    *,
+    meetings_here: bool = True,
+    archived: bool = False,
 ) -> str:
     """The facts of a group's home page: what of its files could not be shown (`faults`), its
     maintainers, maturity, activity (the last change as a `shallow` checkout knows it), its
     `contacts` (or that its files give none), its chart, feeds and folder (on the `forge` its
-    community's layout names)."""
+    community's layout names). An `archived` group's says so; where the community keeps its
+    meetings elsewhere (not `meetings_here`), it says that instead of a count."""
     text = chart_text(sig, locale)
     return render_template(
         "sig_card.html",
@@ -208,6 +234,8 @@ def render_sig_card(
         readme_note=readme_note,
         shallow=shallow,
         contacts=contacts,
+        meetings_here=meetings_here,
+        archived=archived,
         faults=faults[:SHOWN_ON_A_GROUP_PAGE],
         more_faults=len(faults) - SHOWN_ON_A_GROUP_PAGE,
         unread_people=sorted(

@@ -14,7 +14,7 @@
     if (!groups.length || !find) return;
     var input = find.querySelector("input");
     var status = find.querySelector(".sig-roster__status");
-    var cards = Array.prototype.map.call(roster.querySelectorAll(".sig-person, .sig-card"), function (card, index) {
+    var cards = Array.prototype.map.call(roster.querySelectorAll(".sig-person, .sig-card, .sig-repo"), function (card, index) {
       return {
         element: card,
         index: index,
