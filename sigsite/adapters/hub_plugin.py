@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import weakref
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,8 @@ class HubPlugin(SitePlugin[HubConfig]):
         # with that one again (once is enough); `mkdocs serve` loads a new one for each rebuild.
         self._defaults_for: weakref.ref[MkDocsConfig] | None = None
         self._public_emails_given = False  # `public_emails: []` says no address is public
+        # The footer's line by language and day: the same on every page of a build, made once.
+        self._source_lines: dict[tuple[str, date], str] = {}
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -185,6 +188,7 @@ class HubPlugin(SitePlugin[HubConfig]):
             self._image_sizes,
         )
         self.community, self.people, self.health = loaded.community, loaded.people, loaded.health
+        self._source_lines = {}
         return loaded.problems
 
     def plan_pages(self, site_url: str) -> list[PlannedPage]:
@@ -211,8 +215,11 @@ class HubPlugin(SitePlugin[HubConfig]):
 
     def source_line(self) -> str:
         """Where the data is from, in the language being built: the commit, or the build's day."""
-        source = source_of(self.community.history, self.config.forge_url, self.today())
-        return render_source(source, self.languages.current)
+        key = (self.languages.current, self.today())
+        if key not in self._source_lines:
+            source = source_of(self.community.history, self.config.forge_url, key[1])
+            self._source_lines[key] = render_source(source, key[0])
+        return self._source_lines[key]
 
     def watched(self) -> list[Path]:
         """The folders of every kind of group (sigs/, working-groups/, tsc/): notes, READMEs,

@@ -38,6 +38,8 @@ def mark_other_languages(markup: str, page_url: str, languages: BuildLanguages) 
     if "<a" not in markup:
         return markup
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    # Each language's folder, longest first: worked out once a page, not once a link.
+    roots = sorted(((p, code) for code, p in languages.prefixes.items() if p), key=lambda r: -len(r[0]))
     parts: list[str] = []
     done = 0
     for match in _LINK.finditer(markup):
@@ -45,7 +47,7 @@ def mark_other_languages(markup: str, page_url: str, languages: BuildLanguages) 
             continue  # inside a link already marked (none are nested; a stray tag is let be)
         tag = match[0]
         written = _HREFLANG.search(tag)
-        language = written[1] if written else _language_of(tag, folder, languages)
+        language = written[1] if written else _language_of(tag, folder, roots, languages.default)
         if language is None or language == languages.current or language not in LANGUAGES:
             continue
         end = markup.find(_END, match.end())
@@ -64,9 +66,10 @@ def mark_other_languages(markup: str, page_url: str, languages: BuildLanguages) 
     return "".join(parts) + markup[done:] if parts else markup
 
 
-def _language_of(tag: str, folder: str, languages: BuildLanguages) -> str | None:
-    """The language of the page a link's start tag leads to: the tree its address is in; None for
-    anything but a page of this site."""
+def _language_of(tag: str, folder: str, roots: list[tuple[str, str]], default: str) -> str | None:
+    """The language of the page a link's start tag leads to: the tree its address is in (`roots`:
+    each language's folder and code, longest first; else `default`); None for anything but a page
+    of this site."""
     found = _HREF.search(tag)
     if found is None:
         return None
@@ -83,5 +86,4 @@ def _language_of(tag: str, folder: str, languages: BuildLanguages) -> str | None
     if target == ".." or target.startswith("../"):
         return None  # above the site's root
     target = "" if target == "." else target + "/"
-    roots = sorted(((p, code) for code, p in languages.prefixes.items() if p), key=lambda r: -len(r[0]))
-    return next((code for prefix, code in roots if target.startswith(prefix)), languages.default)
+    return next((code for prefix, code in roots if target.startswith(prefix)), default)
