@@ -11,6 +11,8 @@ it was written. A web address's user name (`https://user@host/`) is dropped from
 
 Everything here is linear in the text: the views are built by one regular expression each, and
 the address scanner starts only at an `@` and looks at most an address's length to either side.
+HTML (a built page) is read only in the parts around a character that a decoding can turn into an
+`@`, between places no address crosses; a page's markup elsewhere is not decoded tag by tag.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -193,6 +195,12 @@ _PATTERNS = {
     (markdown, join): _pattern(markdown, join) for markdown in (True, False) for join in (True, False)
 }
 _PERCENT_ONLY = re.compile(_PERCENT)
+_READ_ACROSS = 512  # how close two parts of HTML that may hold an address are read as one
+# A tag `_TAG` matches whose element is not inline: joined, it reads as a space, which no address
+# holds. (The inline names alone ignore case, as `_decoded` lowers a name; a name is ASCII.)
+_SEPARATING_TAG = re.compile(
+    r"</?(?!(?i:" + "|".join(sorted(_INLINE)) + r")(?![A-Za-z0-9-]))" + _TAG.removeprefix("</?")
+)
 
 
 def _is_local(char: str) -> bool:
@@ -289,10 +297,12 @@ def find_addresses(text: str, *, markdown: bool = True) -> list[FoundAddress]:
     for join_tags in (
         (False, True) if "<" in text else (False,)
     ):  # tags as written, then as a browser joins text
-        view = _view(text, _PATTERNS[markdown, join_tags], markdown)
-        if "%" in view.text:  # an entity may have written the percent sign: decode once more
-            view = replace(_view(view.text, _PERCENT_ONLY, False), inner=view)
-        found += _in_view(view)
+        if markdown:
+            found += _found_in(text, markdown, join_tags)
+            continue
+        for start, end in _segments(text, join_tags):
+            part = _found_in(text[start:end], markdown, join_tags)
+            found += (replace(a, start=a.start + start, end=a.end + start) for a in part) if start else part
     found.sort(key=lambda a: (a.start, -a.end))
     kept: list[FoundAddress] = []
     for address in found:
@@ -300,6 +310,53 @@ def find_addresses(text: str, *, markdown: bool = True) -> list[FoundAddress]:
             continue
         kept.append(address)
     return kept
+
+
+def _found_in(text: str, markdown: bool, join_tags: bool) -> list[FoundAddress]:
+    """The addresses of one reading of `text`: its tags as written, or joined."""
+    view = _view(text, _PATTERNS[markdown, join_tags], markdown)
+    if "%" in view.text:  # an entity may have written the percent sign: decode once more
+        view = replace(_view(view.text, _PERCENT_ONLY, False), inner=view)
+    return list(_in_view(view))
+
+
+def _segments(html_text: str, join_tags: bool) -> Iterator[tuple[int, int]]:
+    """(start, end) of each part of HTML that may hold an address, in order: the text between two
+    places no address crosses, around the characters a decoding turns into an `@`. Tags as
+    written, no address and no decoded piece holds a `<` or `>`; joined, none crosses a tag that
+    reads as a space (`_SEPARATING_TAG`), and a character inside such a tag is not read. The rest
+    reads as nothing that holds an address: skipped, the page's markup and theme are not decoded
+    tag by tag. A part runs on while another such character stands within `_READ_ACROSS` of its
+    end: text dense with them is read in a few long reads. (Markdown is read whole: there a `\\<`
+    escape is one piece.)"""
+    separators = [(m.start(), m.end()) for m in _SEPARATING_TAG.finditer(html_text)] if join_tags else []
+    starts = [start for start, _ in separators]
+
+    def part_end(after: int) -> int:
+        """The first place at or after `after` where a part may end."""
+        if join_tags:
+            index = bisect_left(starts, after)
+            return starts[index] if index < len(starts) else len(html_text)
+        ends = [found for found in (html_text.find("<", after), html_text.find(">", after)) if found != -1]
+        return min(ends, default=len(html_text))
+
+    position = 0
+    while (candidate := _MAY_HOLD_AN_ADDRESS.search(html_text, position)) is not None:
+        at = candidate.start()
+        if join_tags:
+            index = bisect_right(starts, at) - 1
+            if index >= 0 and at < separators[index][1]:  # inside a separating tag: gone when joined
+                position = separators[index][1]
+                continue
+            start = separators[index][1] if index >= 0 else 0
+        else:
+            start = max(html_text.rfind("<", position, at), html_text.rfind(">", position, at)) + 1
+            start = max(start, position)
+        end = part_end(at)
+        while _MAY_HOLD_AN_ADDRESS.search(html_text, end, end + _READ_ACROSS) is not None:
+            end = part_end(end + _READ_ACROSS)
+        yield start, end
+        position = end
 
 
 def redact(

@@ -65,3 +65,54 @@ def test_invisible_characters_and_other_scripts_cost_in_proportion():
         started = time.process_time()
         find_addresses(text)
         assert time.process_time() - started < 2.0, unit
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        ("<p>ada&#64;<b>mindspore</b>.cn</p>", [(3, 30, "ada@mindspore.cn")]),  # joined by inline tags
+        ('<div title="ada@mindspore.cn">x</div>', [(12, 28, "ada@mindspore.cn")]),  # in a block tag
+        ("<p>ada</p>@mindspore.cn", []),  # a paragraph's end is a space between them
+        ("<p>ada%<b></b>40mindspore.cn</p>", [(3, 28, "ada@mindspore.cn")]),  # a percent sign joined
+        ("<li>" * 5_000 + "<span>ada</span>@mindspore.cn", [(20_006, 20_029, "ada@mindspore.cn")]),
+        ('<a href="mailto:ada@mindspore.cn">ada</a>', [(9, 32, "ada@mindspore.cn")]),
+        ("<div>" * 200 + "ada<b></b>@mindspore.cn", [(1_000, 1_023, "ada@mindspore.cn")]),  # read joined
+        ("x" * 1_000 + "<p>ada<b></b>@mindspore.cn</p>" + "y" * 1_000, [(1_003, 1_026, "ada@mindspore.cn")]),
+        (
+            "<li>" * 300 + '<div title="ada@mindspore.cn">' + "<li>" * 300,
+            [(1_212, 1_228, "ada@mindspore.cn")],
+        ),
+    ],
+)
+def test_html_read_in_parts_finds_each_address_where_it_is_written(html, found):
+    """HTML is read only around the characters that can become an `@`, between the places no
+    address crosses (`<` and `>` as written, a separating tag when joined): each address is
+    found as reading the whole would, at its place in the whole."""
+    assert [(a.start, a.end, a.address) for a in find_addresses(html, markdown=False)] == found
+
+
+def test_html_read_in_parts_finds_what_reading_it_whole_finds():
+    """On thousands of fragments of HTML, addresses hidden in entities, percent signs, tags of
+    either kind and other scripts: the same addresses at the same places as one reading of the
+    whole text in each way (tags as written, then joined)."""
+    import random
+
+    from sigsite.emails import _found_in
+
+    pieces = [
+        *"ab.@-_ <>/&#;%4０＠﹫。，x\u200b中\"=", "&#64;", "%40", "<b>", "</b>", "<B >", "<div>",
+        "</DIV>", "<br/>", "<span class=\"x\">", "</span>", "mailto:", "//", '<a href="', '">',
+        "<abbr>", "<abbrx>", "<s>", "<sub/>", "<ſpan>", "<KBD>", "&lt;", "\u00a0", "<b\u00a0x>",
+        "<x-y>", "git@", ".org", ".cn", "mindspore",
+        "<div>" * 120, "<b>" * 200, "y" * 600, "中" * 600,  # parts far apart are read apart
+    ]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(4_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        whole = [a for join in (False, True) for a in _found_in(text, False, join)]
+        whole.sort(key=lambda a: (a.start, -a.end))
+        kept: list = []
+        for address in whole:
+            if not kept or address.start >= kept[-1].end:
+                kept.append(address)
+        assert find_addresses(text, markdown=False) == kept, text
