@@ -58,7 +58,6 @@ def render_repositories(
     return render_template(
         "repositories.html",
         locale,
-        for_markdown=False,
         repositories=data.repositories,
         people=people,
         pages=pages or {},
