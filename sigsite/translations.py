@@ -235,7 +235,7 @@ ZH: dict[str, str] = {
     "Next expected session: {day} (expected from the schedule, not announced; in the group's calendar as tentative).": "预计下次会议：{day}（按所述安排推算，并未公布；已作为暂定事件加入小组日历）。",
     "No dated session is recorded in the group's files.": "小组的文件中没有带日期的会议记录。",
     "No disagreement found: {files} name the same leaders and minutes, and no template placeholder or default is left.": "未发现不一致：{files} 给出的负责人和纪要地址相同，也没有残留的模板占位符或默认值。",
-    "Fewer than two of OWNERS, sig-info.yaml, sig_members.yaml, the README and the community's listing name its leaders or minutes: nothing to compare. No template placeholder or default is left.": "OWNERS、sig-info.yaml、sig_members.yaml、README 与社区列表中，写明负责人或纪要地址的不足两处，无从比较。没有残留的模板占位符或默认值。",
+    "Fewer than two of the group's files name its leaders or minutes: nothing to compare. No template placeholder or default is left.": "小组的文件中写明负责人或纪要地址的不足两处，无从比较。没有残留的模板占位符或默认值。",
     "No group's files disagree.": "各小组的文件均无不一致。",
     "One dated session: no interval to measure.": "只有一次带日期的会议，无法计算间隔。",
     "Organisations named:": "纪要中出现的单位：",
