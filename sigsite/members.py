@@ -27,7 +27,14 @@ REPOSITORY_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*/?")
 WRITTEN_AS_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)  # what the schema's pattern lets through
 
 # sig-info.yaml lists people under these keys; mentors are a role of their own there.
-SIG_INFO_ROLES = {"mentors": "Mentor", "maintainers": "Maintainer"}
+# The people lists of sig-info.yaml, and each one's role; openEuler's format adds the last three.
+SIG_INFO_ROLES = {
+    "mentors": "Mentor",
+    "maintainers": "Maintainer",
+    "security_contacts": "Security contact",
+    "committers": "Committer",
+    "contributors": "Contributor",
+}
 SIG_INFO_REPO_ROLES = {"repo_admin": "Admin", "committers": "Committer", "contributors": "Contributor"}
 
 

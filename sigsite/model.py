@@ -21,7 +21,16 @@ ROLE_KEYS: dict[str, str] = {
     "Members": "Member",
 }
 # Every role, most responsible first; mentors come only from sig-info.yaml.
-ROLES: tuple[str, ...] = ("Maintainer", "Mentor", "Admin", "Committer", "Reviewer", "Contributor", "Member")
+ROLES: tuple[str, ...] = (
+    "Maintainer",
+    "Mentor",
+    "Admin",
+    "Security contact",
+    "Committer",
+    "Reviewer",
+    "Contributor",
+    "Member",
+)
 
 # The sections of the SIG's note template, under each name the notes use in any language.
 SECTION_NAMES: dict[str, str] = {

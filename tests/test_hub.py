@@ -215,7 +215,11 @@ def test_each_sig_has_its_roster(hub):
     roster = hub.article("sigs/alpha/members/index.html")
     names = [p.get_text(strip=True) for p in roster.select(".sig-person__name")]
     assert sorted(names) == sorted(["Ada Alpha", "Bob Both", "Cai Contributor", "No Account", "Prof. Mentor"])
-    assert "mindspore/alpha" in roster.get_text()
+    repositories = hub.article("sigs/alpha/repositories/index.html")
+    assert [
+        r.select_one(".sig-repo__name").get_text(strip=True) for r in repositories.select("li.sig-repo")
+    ] == ["mindspore/alpha"]
+    assert "Bob Both" in repositories.select_one("li.sig-repo").get_text()  # its committer
 
 
 def test_the_people_page_lists_everyone_once_across_sigs(hub):

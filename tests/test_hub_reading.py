@@ -109,8 +109,10 @@ def test_search_leaves_out_a_groups_navigation_charts_tables_and_committers(hub)
     for location, doc in by_location.items():
         if location.startswith(("sigs/", "tsc/", "working-groups/")):
             assert "All groups" not in doc["text"], location  # the group's navigation
-    members = by_location["sigs/alpha/members/"]["text"]
-    assert "mindspore/alpha" in members and "Bob Both" not in members  # the repository, not its committer
+    repositories = by_location["sigs/alpha/repositories/"]["text"]
+    assert (
+        "mindspore/alpha" in repositories and "Bob Both" not in repositories
+    )  # the repository, not its committer
     assert "Distinct organisations" not in by_location["health/"]["text"]  # the table's headings, figures
     chart = by_location["sigs/alpha/"]["text"]  # the chart's counts and years ran into its caption
     assert "Meetings per year" in chart and not re.search(r"\d\s*Meetings per year", chart)

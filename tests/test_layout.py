@@ -44,6 +44,14 @@ def test_every_layout_names_its_kinds_files_and_texts_in_every_language():
         assert layout.forge.source.endswith("/") and layout.forge.name
 
 
+def test_the_published_schema_names_every_kind_of_every_layout():
+    import json
+
+    schema = json.loads((PROJECT / "sigsite" / "schemas" / "api_sigs.schema.json").read_text("utf-8"))
+    kinds = schema["properties"]["sigs"]["items"]["properties"]["kind"]["enum"]
+    assert set(kinds) == {kind.key for layout in LAYOUTS.values() for kind in layout.kinds}
+
+
 def test_what_a_layout_says_is_what_the_loader_reads(tmp_path):
     """The groups' folders, the listing and the READMEs come from the layout's entry, not from
     constants: a layout whose README names differ reads other files."""

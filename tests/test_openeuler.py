@@ -110,6 +110,9 @@ def test_maintainers_come_from_owners_first_and_everyone_is_one_person_across_si
     }
     assert set(dee.other_accounts) == {"dee2", "dee-other"}
     assert {(m.sig_id, r) for m in by_key["cy-admin"].memberships for r in m.roles} == {("alpha", "Admin")}
+    # The SIG's own lists of openEuler's format: security contacts, and committers of no repository.
+    assert [r for m in by_key["sec-hana"].memberships for r in m.roles] == ["Security contact"]
+    assert [r for m in by_key["ivo"].memberships for r in m.roles] == ["Committer"]
     assert "ann1" not in by_key and "dee2" not in by_key
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import EMAIL, Build
+from conftest import EMAIL, Build, validate_published
 from hub_support import broken_links, build_hub
 from test_openeuler import FIXTURE, SAMPLE, requires_sample
 
@@ -72,9 +72,8 @@ def test_the_directory_lists_every_sig_and_the_archived_ones_last_as_archived(hu
     names = [c.select_one(".sig-card__name").get_text(strip=True) for c in cards]
     assert names == ["Alpha", "Beta", "Gamma", "Alpha", "sig-Old"]
     archived = [c for c in cards if c["data-kind"] == "archived"]
-    assert len(archived) == 2 and all(
-        "Archived" in c.select_one(".sig-card__kind").get_text() for c in archived
-    )
+    assert len(archived) == 2
+    assert all(c.select_one(".sig-card__kind").get_text(strip=True) == "Archived SIG" for c in archived)
     summary = home.select_one(".sig-roster__summary").get_text(" ", strip=True)
     assert "3 groups." in summary and "2 more are archived" in summary
     assert "keeps its meetings in a system of its own" in summary
@@ -121,6 +120,7 @@ def test_an_archived_sig_says_so_and_stays_out_of_the_health_counts(hub):
     records = {s["id"]: s for s in sigs["sigs"]}
     assert records["archived-sig-old"]["archived"] and not records["alpha"]["archived"]
     assert records["alpha"]["meetings"] is None and records["alpha"]["repositories"] == 3
+    assert json.loads((hub.site / "health.json").read_text("utf-8"))["meetings_in_repository"] is False
     activity = _page(hub.site, "sig/beta/health/index.html").get_text(" ")
     assert "the group's files record no session" in activity
 
@@ -161,3 +161,11 @@ def test_the_sample_builds_with_the_default_configuration(tmp_path):
     assert len(kernel.select("li.sig-repo")) >= 19
     assert _leaks(site, _personal_addresses(SAMPLE)) == []
     assert not re.search(r"recorded a meeting", _page(site, "index.html").get_text())
+
+
+@pytest.mark.parametrize(
+    ("name", "schema"),
+    [("sigs.json", "api_sigs"), ("people.json", "api_people"), ("health.json", "api_health")],
+)
+def test_json_follows_its_published_schema(hub, name, schema):
+    validate_published(json.loads((hub.site / name).read_text("utf-8")), hub.site / "schemas", schema)

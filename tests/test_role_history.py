@@ -234,7 +234,7 @@ def test_what_a_version_names_is_read_as_the_files_readers_read_it():
     info = (
         "name: x  # the SIG\n"
         "description: |\n  maintainers:\n  - gitee_id: notes\n"  # text, not a list
-        "committers:\n- gitee_id: top\n"  # sig-info reads committers of repositories only
+        "committers:\n- gitee_id: top\n"  # the SIG's own committers (openEuler's format)
         "maintainers: # the leads\n"
         '- gitee_id: "Ann"  # quoted, commented\n'
         "  name: 'Ann An #1'\n"
@@ -250,6 +250,7 @@ def test_what_a_version_names_is_read_as_the_files_readers_read_it():
         ("Maintainer", "ann an 1"),
         ("Maintainer", "not an account"),  # sig-info lists the person by name
         ("Admin", "@admin"),  # a repository's admin (openEuler's repo_admin)
+        ("Committer", "@top"),
         ("Contributor", "@cy"),
     }
     listed = (

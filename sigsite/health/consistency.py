@@ -26,9 +26,9 @@ LEADERS = "leaders"
 NOTES_LINK = "meeting notes link"
 TOPICS = (LEADERS, NOTES_LINK, PLACEHOLDER, TEMPLATE_DEFAULT)  # what the consistency report lists
 MAX_FINDINGS = 12  # a group's findings of people; the rest are counted in one more
-_FIX = (
-    "name the same leaders in OWNERS, sig-info.yaml, sig_members.yaml, the README and the community's listing"
-)
+# Whatever files the community's layout keeps (OWNERS, sig-info.yaml, a members file, the README,
+# a listing): the finding names the two that disagree.
+_FIX = "name the same leaders in every file of the group that names them"
 
 
 def place_label(statement: Statement) -> str:

@@ -143,7 +143,7 @@ def first_prose(text: str) -> str | None:
     one plain line of at most SUMMARY_LENGTH characters."""
     for block in re.split(r"\n\s*\n", text):
         stripped = block.strip()
-        if not stripped or stripped[0] in "#|-*+>!<`[" or stripped[0].isdigit():
+        if not stripped or stripped[0] in "#|>!<`[" or stripped[0].isdigit() or _LIST_OR_RULE.match(stripped):
             continue
         line = plain_line(" ".join(stripped[:_READ_FOR_SUMMARY].split()))  # a summary's worth, not all
         if len(line) >= 20:
@@ -151,6 +151,8 @@ def first_prose(text: str) -> str | None:
     return None
 
 
+# A list item or a thematic break (`- a`, `* a`, `---`, `***`); `*ebackup 是…*` is emphasised prose.
+_LIST_OR_RULE = re.compile(r"[-*+](?:[ \t]|$)|([-*_])[ \t]*\1[ \t]*\1")
 _READ_FOR_SUMMARY = 8 * SUMMARY_LENGTH  # characters of Markdown read for a summary's text
 
 

@@ -14,7 +14,7 @@ from sigsite.hub.model import Community
 from sigsite.hub.source import Source
 from sigsite.outputs.api import dump_json, source_record
 
-HEALTH_API_VERSION = 2  # 2: source, left_out
+HEALTH_API_VERSION = 3  # 2: source, left_out; 3: meetings_in_repository
 
 
 def tally_record(tally: Tally) -> dict[str, Any]:
@@ -89,7 +89,8 @@ def health_json(
     community: Community, health: CommunityHealth, sites: dict[str, SiteAddresses], source: Source
 ) -> bytes:
     """Every group with a folder whose files hold a dated session, a stated schedule or a finding, by
-    id; where the data is from, and what the hub left out of the community's files."""
+    id; where the data is from, whether the community keeps its meetings in the repository at all,
+    and what the hub left out of the community's files."""
     groups = {
         sig.id: group_record(group, sites[sig.id])
         for sig in community.folders
@@ -103,6 +104,8 @@ def health_json(
         {
             "version": HEALTH_API_VERSION,
             "source": source_record(source),
+            # False where the community keeps its meetings elsewhere: no count of sessions means any.
+            "meetings_in_repository": community.layout.meetings_in_repository,
             "groups": groups,
             "left_out": left_out,
         }

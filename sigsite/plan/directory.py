@@ -102,21 +102,15 @@ def filter_words(sig: Group, locale: str) -> Iterator[str]:
     yield from (sig.id, sig.path, sig.name, sig.names.get(locale, ""), sig.facts.name or "")
     yield from (d.plain for d in sig.descriptions if d.language == locale)
     yield from (d.title for d in sig.documents if d.language == locale)
-    yield from _repository_names(sig)
+    yield from (r.name for r in sig.repositories[:MAX_REPOSITORY_WORDS])
     yield from sig.maintainers
     yield from (n.name for n in sig.leadership.also) if sig.leadership else ()
     yield from (p.name for p in sig.people_with_role("Mentor"))
 
 
-MAX_REPOSITORY_WORDS = 50  # repository names a card is found by; the group's Repositories page has all
-
-
-def _repository_names(sig: Group) -> Iterator[str]:
-    """The names of the group's first MAX_REPOSITORY_WORDS repositories, each once without its
-    owner (`kernel` for openeuler/kernel and src-openeuler/kernel): openEuler's largest SIGs look
-    after a thousand packages each, which would weigh on the directory every visitor loads."""
-    names = dict.fromkeys(r.name.rpartition("/")[2] for r in sig.repositories)
-    yield from list(names)[:MAX_REPOSITORY_WORDS]
+# Repository names a card is found by: openEuler's largest SIGs look after a thousand packages each,
+# which would weigh on the directory every visitor loads; search and the Repositories page find all.
+MAX_REPOSITORY_WORDS = 50
 
 
 def latest_activity(sig: Group, today: date) -> date | None:

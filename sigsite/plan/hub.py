@@ -265,9 +265,8 @@ class HubPlan:
         return PlannedPage(
             switcher,
             src_uri=source,
-            markdown=titled_front_matter(title, title) + f"\n\n{LATE_SLOT}\n\n",
+            markdown=titled_front_matter(title, title) + render_repositories(sig, locale, pages),
             before=self._navigation(group, url, "repositories"),
-            after_search=render_repositories(sig, locale, pages),
         )
 
     def _archive(self, group: PlannedGroup) -> PlannedPage:

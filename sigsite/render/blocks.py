@@ -32,7 +32,7 @@ def role_chips(
 ) -> list[tuple[str, str, int]]:
     """(filter key, label, count) of each role of `roles` someone holds, for the list's filter chips."""
     _ = translator(locale)
-    return [(role.lower(), _(role + "s"), counts[role]) for role in roles if counts[role]]
+    return [(role.lower().replace(" ", "-"), _(role + "s"), counts[role]) for role in roles if counts[role]]
 
 
 def render_people(data: Group, role: str, locale: str = DEFAULT_LOCALE) -> str:
@@ -58,7 +58,6 @@ def render_repositories(
     return render_template(
         "repositories.html",
         locale,
-        for_markdown=False,
         repositories=data.repositories,
         people=people,
         pages=pages or {},
