@@ -35,7 +35,7 @@ from sigsite.hub.people import CommunityPerson
 from sigsite.hub.source import file_at_commit, folder_at_commit
 from sigsite.markup.references import AddressOf, Target
 from sigsite.markup.withheld import localized
-from sigsite.model import Group
+from sigsite.model import Group, Rendered
 from sigsite.plan.directory import directory, sessions_attended
 from sigsite.plan.documents import document_pages, document_urls
 from sigsite.plan.group_links import home_urls, navigation_urls
@@ -262,10 +262,17 @@ class HubPlan:
         source, url, switcher = self._page(group, "repositories")
         here = PageContext(page_url=url)
         pages = self._person_urls(here, (person.key for person in sig.people))
+        # Put in after Markdown, search reading the names alone: a thousand repositories are a
+        # megabyte of HTML a language, which Markdown and search would parse whole.
+        listing = Rendered(
+            html=render_repositories(sig, locale, pages),
+            search_html=render_repositories(sig, locale, names_only=True),
+        )
         return PlannedPage(
             switcher,
             src_uri=source,
-            markdown=titled_front_matter(title, title) + render_repositories(sig, locale, pages),
+            markdown=titled_front_matter(title, title),
+            content=listing,
             before=self._navigation(group, url, "repositories"),
         )
 

@@ -44,10 +44,15 @@ SHOWN_COMMITTERS = 12  # a repository's committers named in its row; more are be
 
 
 def render_repositories(
-    data: Group, locale: str = DEFAULT_LOCALE, pages: dict[str, str] | None = None
+    data: Group,
+    locale: str = DEFAULT_LOCALE,
+    pages: dict[str, str] | None = None,
+    *,
+    names_only: bool = False,
 ) -> str:
     """The group's repositories, their admins and committers (linked to their `pages`, by person
-    key), filterable by owner (`openeuler`, `src-openeuler`) and text."""
+    key), filterable by owner (`openeuler`, `src-openeuler`) and text.
+    `names_only`: what search reads of them, their names (and how many there are)."""
     people = {person.key: person for person in data.people}
     owners: dict[str, int] = {}
     for repository in data.repositories:
@@ -58,6 +63,7 @@ def render_repositories(
     return render_template(
         "repositories.html",
         locale,
+        names_only=names_only,
         repositories=data.repositories,
         people=people,
         pages=pages or {},
