@@ -274,25 +274,32 @@ def test_a_persons_page_gives_accounts_spellings_roles_with_their_lines_and_sess
     assert len(page.select(".sig-person-page__sessions li")) == 3
 
 
-def test_without_person_pages_the_hub_links_to_no_persons_page(hub, tmp_path):
-    """`person_pages: false` builds no page below people/ but the people page: everyone is listed
-    as with them, a name links to the person's Gitee home (or to nothing), no link of the hub leads
-    nowhere, and people.json gives no page."""
-    shutil.copytree(PROJECT / "hub", tmp_path / "hub")
-    shutil.copytree(PROJECT / "overrides", tmp_path / "overrides")
-    config = tmp_path / "hub" / "mkdocs.yml"
+def _without_person_pages(community, root):
+    """The hub of `community`, built with `person_pages: false` into `root / "site"`."""
+    shutil.copytree(PROJECT / "hub", root / "hub")
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
+    config = root / "hub" / "mkdocs.yml"
     text = config.read_text("utf-8")
     plugin = "  - sigsite-hub:\n"
     assert text.count(plugin) == 1
     config.write_text(text.replace(plugin, plugin + "      person_pages: false\n"), "utf-8")
-    community = make_community(tmp_path / "community")
-    built = build_hub(community, tmp_path / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021}, config=config)
+    built = build_hub(community, root / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021}, config=config)
     assert built.ok, built.result.stderr
     for language in ("", "zh/"):
         pages = sorted(
             p.relative_to(built.site).as_posix() for p in built.site.glob(f"{language}people/**/*.html")
         )
         assert pages == [f"{language}people/index.html"]
+    assert broken_links(built.site, SITE_PATH) == []  # a link to a person's page would lead nowhere
+    assert {p["page"] for p in _json(built, "people.json")["people"]} == {None}
+    return built
+
+
+def test_without_person_pages_the_hub_links_to_no_persons_page(hub, tmp_path):
+    """`person_pages: false` builds no page below people/ but the people page: everyone is listed
+    as with them, a name links to the person's Gitee home (or to nothing), no link of the hub leads
+    nowhere, and people.json gives no page."""
+    built = _without_person_pages(make_community(tmp_path / "community"), tmp_path)
     people = built.article("people/index.html")
     with_pages = hub.article("people/index.html")
     assert [p.get_text(" ", strip=True) for p in people.select(".sig-person")] == [
@@ -303,8 +310,15 @@ def test_without_person_pages_the_hub_links_to_no_persons_page(hub, tmp_path):
     assert names["Ray Search"] is None  # no account, and no page of their own
     alpha = built.article("sigs/alpha/index.html").select_one(".sig-facts")
     assert "Ada Alpha" in alpha.get_text() and not alpha.select('a[href*="people/"]')
-    assert broken_links(built.site, SITE_PATH) == []
-    assert {p["page"] for p in _json(built, "people.json")["people"]} == {None}
+
+
+def test_without_person_pages_an_openeuler_hubs_repositories_name_their_people_unlinked(tmp_path):
+    """openEuler's Repositories pages link admins and committers to their pages: without person
+    pages they name them as text."""
+    shutil.copytree(PROJECT / "tests" / "fixtures" / "openeuler", tmp_path / "community")
+    built = _without_person_pages(tmp_path / "community", tmp_path)
+    people = built.article("sig/alpha/repositories/index.html").select(".sig-repo__people")
+    assert people and all(not p.select("a") and p.get_text(strip=True) for p in people)
 
 
 def test_a_group_card_names_its_leaders_from_the_most_authoritative_file(hub):
