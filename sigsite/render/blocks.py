@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from markupsafe import Markup
+
 from sigsite.addresses import PageContext, webcal
 from sigsite.model import ROLES, Group, Meeting
 from sigsite.render.environment import render_template
@@ -54,6 +56,18 @@ def render_repositories(
     key), filterable by owner (`openeuler`, `src-openeuler`) and text.
     `names_only`: what search reads of them, their names (and how many there are)."""
     people = {person.key: person for person in data.people}
+    pages = pages or {}
+    rendered: dict[tuple[str, ...], Markup] = {}
+
+    def names(keys: tuple[str, ...]) -> Markup:
+        """The people of `keys`, linked; once for each list (a thousand repositories share a few)."""
+        if keys not in rendered:
+            html = render_template(
+                "repository_people.html", locale, for_markdown=False, keys=keys, people=people, pages=pages
+            )
+            rendered[keys] = Markup(html)  # the template's own output, autoescaped
+        return rendered[keys]
+
     owners: dict[str, int] = {}
     for repository in data.repositories:
         if "/" in repository.name:
@@ -65,8 +79,7 @@ def render_repositories(
         locale,
         names_only=names_only,
         repositories=data.repositories,
-        people=people,
-        pages=pages or {},
+        names=names,
         listed=listed,
         only_described=len(data.repositories) - listed,
         owner_chips=[(owner, owner, count) for owner, count in sorted(owners.items())],
