@@ -19,7 +19,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from urllib.parse import unquote_to_bytes
 
@@ -202,7 +202,14 @@ def scan(text: str, *, ascii_domains: bool = False) -> Iterator[tuple[int, int]]
     """(start, end) of every address written plainly in `text`, left to right; linear. A domain may
     be in any script, or in ASCII only (`ascii_domains`: for bytes that need not be text, where
     letters of other scripts are mostly chance)."""
-    in_domain = _is_ascii_domain if ascii_domains else _is_domain
+    for start, end, _ in _spans(text, _is_ascii_domain if ascii_domains else _is_domain):
+        yield start, end
+
+
+def _spans(text: str, in_domain: Callable[[str], bool]) -> Iterator[tuple[int, int, int]]:
+    """(start, end, written_to) of every address written plainly in `text`, left to right: where it
+    ends, and where the domains written on after it end (`_past_repeated_domains`). No address
+    starts before the end of those: each character is read a bounded number of times."""
     scanned_to = 0  # no address starts before the end of the previous one
     at = text.find("@")
     while at != -1:
@@ -218,18 +225,18 @@ def scan(text: str, *, ascii_domains: bool = False) -> Iterator[tuple[int, int]]
         if local and len(labels) >= 2 and all(labels) and _is_top_level(labels[-1]) and not is_ssh_remote:
             start = at - len(text[start:at].lstrip("."))
             end = at + 1 + len(domain)
-            yield start, end
-            scanned_to = end
+            scanned_to = _past_repeated_domains(text, end, in_domain)
+            yield start, end, scanned_to
         at = text.find("@", max(at + 1, scanned_to))
 
 
-def _past_repeated_domains(text: str, end: int) -> int:
+def _past_repeated_domains(text: str, end: int, in_domain: Callable[[str], bool]) -> int:
     """Where an address that ends at `end` ends with the domains written on after it: in
     `wang@iscas.ac.cn@iscas.ac.cn` (a slip), the second `@iscas.ac.cn` is part of the address, not
     text that would read as another with the words before the address's placeholder."""
     while text[end : end + 1] == "@":
         after = end + 1
-        while after < len(text) and after - end <= MAX_DOMAIN and _is_domain(text[after]):
+        while after < len(text) and after - end <= MAX_DOMAIN and in_domain(text[after]):
             after += 1
         domain = _one_script(text[end + 1 : after]).rstrip(".-")
         labels = domain.split(".")
@@ -254,7 +261,7 @@ def _one_script(domain: str) -> str:
 
 def _in_view(view: _View) -> Iterator[FoundAddress]:
     text = view.text
-    for start, end in scan(text):
+    for start, end, written_to in _spans(text, _is_domain):
         if text[max(0, start - 2) : start] == "//":  # a web address's user part, and its `@`
             holds_address = text[end : end + 1] == "@"  # https://alice@example.org@host/
             user_end = end + 1 if holds_address else text.index("@", start) + 1
@@ -263,7 +270,7 @@ def _in_view(view: _View) -> Iterator[FoundAddress]:
             continue
         if text[max(0, start - 7) : start].lower() == "mailto:":
             start -= 7
-        begin, finish = view.original(start, _past_repeated_domains(text, end))
+        begin, finish = view.original(start, written_to)
         yield FoundAddress(begin, finish, text[start:end].removeprefix("mailto:").removeprefix("MAILTO:"))
 
 
