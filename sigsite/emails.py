@@ -64,6 +64,9 @@ class FoundAddress:
     address: str
     in_web_address: bool = False  # the user part of `https://user@host/`: dropped, not replaced
     personal: bool = True  # False for a plain user name (`https://git@host/`): nothing to report
+    # True when domains are written on after it (`a@x.cn@y.com`): its span holds them, and what it
+    # is written on with reads as another address (`x.cn@y.com`), so it is never public nor a mask.
+    written_on: bool = False
 
     @property
     def masked(self) -> str:
@@ -72,11 +75,12 @@ class FoundAddress:
         return f"{local[:1]}{WITHHELD_MARK}@{domain}"
 
 
-def is_masked(address: str) -> bool:
+def is_masked(found: FoundAddress) -> bool:
     """True for an address as `FoundAddress.masked` writes it (`j…@example.org`, read back as
-    `j...@example.org`): one letter of it, no address."""
-    local = address.partition("@")[0]
-    return len(local) >= 2 and local[1:] in (WITHHELD_MARK, "...")
+    `j...@example.org`): one letter of it, no address; never one written on with another domain
+    (`j…@wang.wu@example.org` holds `wang.wu@example.org`)."""
+    local = found.address.partition("@")[0]
+    return len(local) >= 2 and local[1:] in (WITHHELD_MARK, "...") and not found.written_on
 
 
 @dataclass
@@ -271,7 +275,8 @@ def _in_view(view: _View) -> Iterator[FoundAddress]:
         if text[max(0, start - 7) : start].lower() == "mailto:":
             start -= 7
         begin, finish = view.original(start, written_to)
-        yield FoundAddress(begin, finish, text[start:end].removeprefix("mailto:").removeprefix("MAILTO:"))
+        address = text[start:end].removeprefix("mailto:").removeprefix("MAILTO:")
+        yield FoundAddress(begin, finish, address, written_on=written_to > end)
 
 
 def find_addresses(text: str, *, markdown: bool = True) -> list[FoundAddress]:
@@ -298,8 +303,11 @@ def find_addresses(text: str, *, markdown: bool = True) -> list[FoundAddress]:
 def redact(
     text: str, public: frozenset[str] = frozenset(), *, markdown: bool = True
 ) -> tuple[str, list[FoundAddress]]:
-    """`text` with every address not in `public` withheld; and the addresses withheld."""
-    hidden = [a for a in find_addresses(text, markdown=markdown) if a.address.lower() not in public]
+    """`text` with every address not in `public` (nor written on with more domains) withheld; and
+    the addresses withheld."""
+    hidden = [
+        a for a in find_addresses(text, markdown=markdown) if a.written_on or a.address.lower() not in public
+    ]
     if not hidden:
         return text, []
     parts: list[str] = []
