@@ -14,7 +14,7 @@ from sigsite.hub.repository_files import MAX_REPORTED_FILES, read_repository_fil
 from sigsite.layout import MINDSPORE, OPENEULER, detect_layout, layout_named
 from sigsite.load import Loaded, LoadSettings, load
 from sigsite.privacy import PublishableNames
-from sigsite.problems import Problems
+from sigsite.problems import Problems, Severity
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "openeuler"
 SAMPLE = PROJECT.parent / "shared" / "openeuler"
@@ -214,3 +214,61 @@ def test_the_sample_of_the_real_repository_reads_as_its_files_say(tmp_path):
     public = community.public_emails
     assert {"a-tune@openeuler.org", "kernel@openeuler.org", "tc@openeuler.org"} <= public
     assert all(a.endswith("@openeuler.org") for a in public)
+
+
+def _described(tmp_path: Path, text: str) -> tuple[str, Problems]:
+    """The description a repository file of `text` gives, and what reading it reported."""
+    owner = tmp_path / "Big" / "openeuler" / "x"
+    owner.mkdir(parents=True)
+    (owner / "tool.yaml").write_text(text, "utf-8")
+    problems = Problems()
+    found = read_repository_files(
+        tmp_path / "Big",
+        "sig/Big",
+        ("openeuler",),
+        frozenset(),
+        PublishableNames("sig/Big", problems),
+        problems,
+    )
+    assert [r.name for r in found] == ["openeuler/tool"]  # listed, whatever its description
+    return found[0].description, problems
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # aliases: nine levels of nine would be 9**9 strings once written out
+        (
+            "description:\n  - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+            + "".join(f"  - &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)),
+            "alias",
+        ),
+        ("description: &a [*a]\n", "alias"),  # a list that holds itself
+        ("description: !!set {b, a, c}\n", "!!set"),  # str() of a set: in no fixed order
+        ("description: !!binary aGVsbG8=\n", "!!binary"),
+        ("description: !!python/object/apply:os.system [id]\n", "tag of its own"),
+        ("description: [a, list]\n", "not text"),
+        ("description: {a: mapping}\n", "not text"),
+        ("description: yes\n", "not text"),  # YAML 1.1's true, not the word
+    ],
+)
+def test_a_description_that_is_no_text_is_left_out_with_its_problem(tmp_path, text, said):
+    import time
+
+    started = time.process_time()
+    description, problems = _described(tmp_path, text)
+    assert time.process_time() - started < 2
+    assert description == ""
+    assert [p.line for p in problems.items if said in p.message], problems.items
+
+
+def test_a_description_is_shown_without_the_control_characters_its_escapes_write(tmp_path):
+    description, problems = _described(tmp_path, 'description: "red \\x1b[31m, nul \\x00, end"\n')
+    assert description == "red [31m, nul , end"
+    assert [p.severity for p in problems.items if "control character" in p.message] == [Severity.ERROR]
+
+
+def test_a_description_is_read_as_its_file_writes_it(tmp_path):
+    description, problems = _described(tmp_path, "name: tool\ndescription: >-\n  Tunes the\n  system\n")
+    assert description == "Tunes the system" and not problems.items
+    assert _described(tmp_path / "n", "description: 42\n")[0] == "42"

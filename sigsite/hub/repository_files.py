@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -21,6 +22,7 @@ from sigsite.model import Repository
 from sigsite.privacy import PublishableNames, masked, withhold_in_text
 from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import read_text
+from sigsite.yaml_source import load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 REPOSITORY_PART = re.compile(r"[\w.+-]+")  # a repository's name on the forge: `python-Keras_Preprocessing`
@@ -128,14 +130,17 @@ def _read(
 
 
 def _description(text: str, shown: str, public: frozenset[str], problems: Problems) -> str:
-    """The file's `description`, one plain line; empty when it has none or it is no text."""
+    """The file's `description`, one plain line; empty when it has none or it is no text. Its lines
+    are read as every data file is (yaml_source.load_yaml): an alias, deep nesting or a tag is an
+    error and no value, a control character an error and left out. Lines that are no YAML alone (a
+    quoted value continued at the line's start) are a warning: the file may be valid as a whole."""
     match = _DESCRIPTION.search(text)
     if match is None:
         return ""
     line = text[: match.start()].count("\n") + 1
     try:
-        value = yaml.load(match[0], Loader=yaml.CSafeLoader)
-    except (yaml.YAMLError, RecursionError) as exc:
+        deque(yaml.parse(match[0], Loader=yaml.CSafeLoader), maxlen=0)  # events only: no value is built
+    except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         problems.warning(
             shown,
@@ -144,10 +149,18 @@ def _description(text: str, shown: str, public: frozenset[str], problems: Proble
             'quote the description: description: "..."',
         )
         return ""
-    text_value = given(value.get("description")) if isinstance(value, dict) else None
-    if not isinstance(text_value, str):
+    value = load_yaml(match[0], shown, problems, first_line=line)
+    raw = value.get("description") if isinstance(value, dict) else None
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        if raw is not None:
+            problems.warning(
+                shown,
+                line,
+                "its description is not text, so the repository is listed without it",
+                'write it as one text: description: "..."',
+            )
         return ""
-    plain = " ".join(text_value.split())
+    plain = " ".join((given(raw) or "").split())
     return shortened(withhold_in_text(plain, public, shown, problems), MAX_DESCRIPTION)
 
 
