@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
-from sigsite.hub.repository_files import MAX_REPORTED_FILES, read_repository_files
+from sigsite.hub.repository_files import MAX_REPORTED_FILES, MAX_REPORTED_PROBLEMS, read_repository_files
 from sigsite.layout import MINDSPORE, OPENEULER, detect_layout, layout_named
 from sigsite.load import Loaded, LoadSettings, load
-from sigsite.privacy import PublishableNames
 from sigsite.problems import Problems, Severity
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "openeuler"
@@ -144,14 +143,7 @@ def test_repository_files_refuse_links_and_report_a_bounded_number_of_bad_files(
     (owner / "bad name!.yaml").write_text("description: x\n", "utf-8")
     (owner / "notes.txt").write_text("not a repository\n", "utf-8")
     problems = Problems()
-    found = read_repository_files(
-        folder,
-        "sig/Big",
-        ("openeuler", "src-openeuler"),
-        frozenset(),
-        PublishableNames("sig/Big", problems),
-        problems,
-    )
+    found = read_repository_files(folder, "sig/Big", ("openeuler", "src-openeuler"), frozenset(), problems)
     names = [r.name for r in found]
     assert "src-openeuler/good" in names and "src-openeuler/linked" not in names
     assert "src-openeuler/bad name!" not in names and len(names) == MAX_REPORTED_FILES + 6
@@ -159,10 +151,10 @@ def test_repository_files_refuse_links_and_report_a_bounded_number_of_bad_files(
     assert [r.description for r in found if r.name == "src-openeuler/good"] == ["fine, quoted"]
     reported = {p.file for p in problems.items}
     assert len(reported) <= MAX_REPORTED_FILES + 1  # the first files' problems, and one count of the rest
-    assert any("more repository files have problems" in p.message for p in problems.items)
+    assert any("more problems of repository files" in p.message for p in problems.items)
     assert any(
         p.file.endswith("linked.yaml") and "symbolic link" in p.message for p in problems.items
-    ) or any("more repository files" in p.message for p in problems.items)
+    ) or any("more problems of repository files" in p.message for p in problems.items)
 
 
 def test_a_repository_file_is_read_in_linear_time(tmp_path):
@@ -177,9 +169,7 @@ def test_a_repository_file_is_read_in_linear_time(tmp_path):
     (owner / "blanks.yaml").write_text("description:" + " " * 100_000 + "\n" * 100_000, "utf-8")
     problems = Problems()
     started = time.perf_counter()
-    found = read_repository_files(
-        folder, "sig/Big", ("openeuler",), frozenset(), PublishableNames("sig/Big", problems), problems
-    )
+    found = read_repository_files(folder, "sig/Big", ("openeuler",), frozenset(), problems)
     assert time.perf_counter() - started < 5
     assert len(found) == 3 and all(len(r.description) <= 300 for r in found)
 
@@ -222,14 +212,7 @@ def _described(tmp_path: Path, text: str) -> tuple[str, Problems]:
     owner.mkdir(parents=True)
     (owner / "tool.yaml").write_text(text, "utf-8")
     problems = Problems()
-    found = read_repository_files(
-        tmp_path / "Big",
-        "sig/Big",
-        ("openeuler",),
-        frozenset(),
-        PublishableNames("sig/Big", problems),
-        problems,
-    )
+    found = read_repository_files(tmp_path / "Big", "sig/Big", ("openeuler",), frozenset(), problems)
     assert [r.name for r in found] == ["openeuler/tool"]  # listed, whatever its description
     return found[0].description, problems
 
@@ -272,3 +255,26 @@ def test_a_description_is_read_as_its_file_writes_it(tmp_path):
     description, problems = _described(tmp_path, "name: tool\ndescription: >-\n  Tunes the\n  system\n")
     assert description == "Tunes the system" and not problems.items
     assert _described(tmp_path / "n", "description: 42\n")[0] == "42"
+
+
+def test_names_of_repository_files_that_cannot_be_published_are_reported_a_bounded_number_of_times(tmp_path):
+    """A thousand files named with an address (each shown masked, all as one path) or a control
+    character: the first files' errors, and one that counts the rest, as for every other problem
+    of these files."""
+    owner = tmp_path / "Big" / "src-openeuler" / "p"
+    owner.mkdir(parents=True)
+    for index in range(500):
+        (owner / f"a{index}@corp-mail.cn.yaml").write_text("description: x\n", "utf-8")
+        (owner / f"c{index}\x1b.yaml").write_text("description: x\n", "utf-8")
+    (tmp_path / "Big" / "openeuler").write_text("a file where the folder belongs\n", "utf-8")
+    problems = Problems()
+    found = read_repository_files(
+        tmp_path / "Big", "sig/Big", ("openeuler", "src-openeuler"), frozenset(), problems
+    )
+    assert found == ()
+    assert len(problems.items) <= MAX_REPORTED_PROBLEMS + 1
+    counted = [p for p in problems.items if "more problems of repository files" in p.message]
+    assert [(p.severity, p.message.split()[0]) for p in counted] == [
+        (Severity.ERROR, str(1001 - len(problems.items) + 1))
+    ]
+    assert [p.file for p in problems.items if "is a file" in p.message] == ["sig/Big/openeuler"]

@@ -402,9 +402,7 @@ def _load_folder(
     )
     linked, withheld = _linked_files(folder, display, linking, forge_url, names, public_emails, problems)
     owners = read_owners(folder, display, problems)
-    described = read_repository_files(
-        folder, display, layout.repository_folders, public_emails, names, problems
-    )
+    described = read_repository_files(folder, display, layout.repository_folders, public_emails, problems)
     statements = (
         *([owners] if owners else []),
         *(replace(s, file=f"{display}/{s.file}") for s in data.statements),

@@ -29,6 +29,8 @@ REPOSITORY_PART = re.compile(r"[\w.+-]+")  # a repository's name on the forge: `
 # The top-level `description:` key and the lines that continue its value (indented or blank).
 _DESCRIPTION = re.compile(r"(?m)^description:[^\n]*\n?(?:(?:[ \t][^\n]*)?\n)*")
 MAX_REPORTED_FILES = 10  # repository files of one group whose problems are reported one by one
+# Their problems reported in all: a path shown masked (`u…@corp-mail.cn.yaml`) may stand for many files.
+MAX_REPORTED_PROBLEMS = 4 * MAX_REPORTED_FILES
 MAX_DESCRIPTION = 300  # characters of a description a page shows
 
 
@@ -47,15 +49,15 @@ def read_repository_files(
     display: str,
     owners: tuple[str, ...],
     public: frozenset[str],
-    names: PublishableNames,
     problems: Problems,
 ) -> tuple[RepositoryFile, ...]:
     """Every repository file below the group's folders named after an owner (`owners`, the
-    layout's), ordered by name. A file that cannot be read or named is left out with its
-    problem; the problems of the first MAX_REPORTED_FILES such files are reported, the others
-    counted in one more."""
+    layout's), ordered by name. A file that cannot be read or named (privacy.PublishableNames) is
+    left out with its problem; the problems of the first MAX_REPORTED_FILES such files are
+    reported, the others counted in one more."""
     found: list[RepositoryFile] = []
     own = Problems()
+    names = PublishableNames(display, own)
     for owner in owners:
         for relative in _yaml_files(folder, owner, display, own):
             if not names.allow(relative):
@@ -84,6 +86,13 @@ def _yaml_files(folder: Path, owner: str, display: str, problems: Problems) -> l
             )
             continue
         if not path.is_dir():
+            if relative == owner and path.exists():  # below it, only folders are stacked
+                problems.warning(
+                    f"{display}/{owner}",
+                    None,
+                    f"is a file where the folder of the {owner} repositories' files belongs: it is not read",
+                    f"keep one file per repository in {owner}/<letter>/<repository>.yaml",
+                )
             continue
         try:
             entries = sorted(os.scandir(path), key=lambda e: e.name)
@@ -165,26 +174,24 @@ def _description(text: str, shown: str, public: frozenset[str], problems: Proble
 
 
 def _report_bounded(found: Problems, display: str, problems: Problems) -> None:
-    """The problems of the first MAX_REPORTED_FILES files, and the rest counted in one problem of
-    their worst severity."""
+    """The problems of the first MAX_REPORTED_FILES files (MAX_REPORTED_PROBLEMS at most), and the
+    rest counted in one problem of their worst severity."""
     files: list[str] = []
+    shown: list[Problem] = []
     rest: list[Problem] = []
     for problem in found.items:
         if problem.file not in files and len(files) < MAX_REPORTED_FILES:
             files.append(problem.file)
-        if problem.file in files:
-            problems.items.append(problem)
-        else:
-            rest.append(problem)
+        (shown if problem.file in files and len(shown) < MAX_REPORTED_PROBLEMS else rest).append(problem)
+    problems.items.extend(shown)
     if not rest:
         return
-    count = len({p.file for p in rest})
     report = problems.error if any(p.severity is Severity.ERROR for p in rest) else problems.warning
     report(
         display,
         None,
-        f"{count} more repository files have problems like those above (each is left out or listed "
-        "without its description)",
+        f"{len(rest)} more problems of repository files like those above (a file at fault is left out "
+        "or listed without its description)",
         "fix the files named above and check again: the next ones are then named",
     )
 
