@@ -13,6 +13,7 @@ from conftest import PROJECT
 from sigsite.hub.repository_files import MAX_REPORTED_FILES, MAX_REPORTED_PROBLEMS, read_repository_files
 from sigsite.layout import MINDSPORE, OPENEULER, detect_layout, layout_named
 from sigsite.load import Loaded, LoadSettings, load
+from sigsite.members import PeopleBuilder, read_sig_info
 from sigsite.problems import Problems, Severity
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "openeuler"
@@ -278,3 +279,20 @@ def test_names_of_repository_files_that_cannot_be_published_are_reported_a_bound
         (Severity.ERROR, str(1001 - len(problems.items) + 1))
     ]
     assert [p.file for p in problems.items if "is a file" in p.message] == ["sig/Big/openeuler"]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("  repo_admin: someone\n", "'repositories' > entry 1 > 'repo_admin' must be a list"),
+        ("  repo_admin: {gitee_id: someone}\n", "'repositories' > entry 1 > 'repo_admin' must be a list"),
+        ("  repo_admin:\n  - gitee_id: someone\n    atomgit_id: [a, b]\n", "'atomgit_id' must be"),
+    ],
+)
+def test_a_repository_admin_written_as_no_list_of_people_is_an_error(tmp_path, written, said):
+    """Not a person silently lost: `repo_admin` is a list of people, as committers are."""
+    info = tmp_path / "sig-info.yaml"
+    info.write_text("name: X\nrepositories:\n- repo: openeuler/x\n" + written, "utf-8")
+    problems = Problems()
+    read_sig_info(info, "sig/X/sig-info.yaml", PeopleBuilder(problems))
+    assert [p.severity for p in problems.items if said in p.message] == [Severity.ERROR], problems.items
