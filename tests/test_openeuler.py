@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
+from sigsite.hub.owners import read_owners
 from sigsite.hub.repository_files import MAX_REPORTED_FILES, MAX_REPORTED_PROBLEMS, read_repository_files
 from sigsite.layout import MINDSPORE, OPENEULER, detect_layout, layout_named
 from sigsite.load import Loaded, LoadSettings, load
@@ -296,3 +297,21 @@ def test_a_repository_admin_written_as_no_list_of_people_is_an_error(tmp_path, w
     problems = Problems()
     read_sig_info(info, "sig/X/sig-info.yaml", PeopleBuilder(problems))
     assert [p.severity for p in problems.items if said in p.message] == [Severity.ERROR], problems.items
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("approvers:\n- ann\nmaintainers:\n- bob\n", (3, "maintainers is not read: approvers names")),
+        ("maintainers:\n  ann: bob\n", (1, "maintainers must be a list of accounts")),
+        ("approvers: ann\n", (1, "approvers must be a list of accounts")),
+    ],
+)
+def test_owners_leaders_that_are_not_read_are_said_so(tmp_path, written, said):
+    """OWNERS with both keys (only the first is read), or its leaders as one name or a mapping
+    (nobody): a warning at the key, never silence."""
+    (tmp_path / "OWNERS").write_text(written, "utf-8")
+    problems = Problems()
+    read_owners(tmp_path, "sig/X", problems)
+    line, message = said
+    assert [(p.file, p.line) for p in problems.items if message in p.message] == [("sig/X/OWNERS", line)]
