@@ -315,3 +315,21 @@ def test_owners_leaders_that_are_not_read_are_said_so(tmp_path, written, said):
     read_owners(tmp_path, "sig/X", problems)
     line, message = said
     assert [(p.file, p.line) for p in problems.items if message in p.message] == [("sig/X/OWNERS", line)]
+
+
+def test_an_active_sig_named_as_an_archived_one_never_takes_its_id(tmp_path):
+    """`archived-…` is an archived SIG's id: an active folder `sig/archived-alpha` keeps its address
+    and is known by another id; archived_sigs/Alpha keeps its own, whatever folder is added."""
+    root = tmp_path / "community"
+    shutil.copytree(FIXTURE, root)
+    squatter = root / "sig" / "archived-alpha"
+    squatter.mkdir()
+    (squatter / "sig-info.yaml").write_text("name: Squatter\nmailing_list: sq@openeuler.org\n", "utf-8")
+    loaded = _loaded(root)
+    ids = {s.path: s.id for s in loaded.community.sigs}
+    assert ids["archived_sigs/Alpha"] == "archived-alpha"
+    assert ids["sig/archived-alpha"] == "sig-archived-alpha"
+    assert [
+        p.file for p in loaded.problems.items if "also the id of a group of another kind" in p.message
+    ] == ["sig/archived-alpha"]
+    assert loaded.community.sig("sig-archived-alpha").prefix == "sig/archived-alpha/"
