@@ -16,6 +16,7 @@ from sigsite.layout import MINDSPORE, OPENEULER, detect_layout, layout_named
 from sigsite.load import Loaded, LoadSettings, load
 from sigsite.members import PeopleBuilder, read_sig_info
 from sigsite.problems import Problems, Severity
+from sigsite.statements import readme_statements
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "openeuler"
 SAMPLE = PROJECT.parent / "shared" / "openeuler"
@@ -333,3 +334,11 @@ def test_an_active_sig_named_as_an_archived_one_never_takes_its_id(tmp_path):
         p.file for p in loaded.problems.items if "also the id of a group of another kind" in p.message
     ] == ["sig/archived-alpha"]
     assert loaded.community.sig("sig-archived-alpha").prefix == "sig/archived-alpha/"
+
+
+def test_a_domain_after_a_name_is_no_account(tmp_path):
+    """`张三@qq.com` (a name, then an address's domain) names no Gitee account `qq.com`, whose page
+    the hub would make; `张双民@tsingzsm` still names tsingzsm."""
+    text = "# X SIG\n\n## Maintainers\n\n- 张三@qq.com\n- 李四@mail.huawei.com\n- 张双民@tsingzsm\n"
+    (statement,) = readme_statements("sig/X/README.md", text)
+    assert [(leader.account, leader.name) for leader in statement.leaders] == [("tsingzsm", "张双民")]

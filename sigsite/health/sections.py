@@ -25,6 +25,8 @@ _NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)\s*[.、)）
 _AT_ACCOUNT = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")  # anywhere, even after a name's letter
 # After a name in any script but not after an address's letters: `张双民@tsingzsm` names tsingzsm.
 _MENTION = re.compile(r"(?<![A-Za-z0-9_.@+-])@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")
+# What a mention reads as when it is an address's domain (`张三@qq.com`), not an account.
+_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}")
 # What is read of one heading or paragraph: a name, an action, a schedule is said in its first
 # words; the rest of a longer one is left unread, and the text it gives ends in "…".
 MAX_INLINE = 2000
@@ -84,7 +86,7 @@ def _accounts(inline: Token) -> tuple[list[str], list[str]]:
             if account:
                 links.append(account)
         elif child.type == "text":
-            mentions += _MENTION.findall(child.content)
+            mentions += [m for m in _MENTION.findall(child.content) if not _DOMAIN.fullmatch(m)]
     return links, mentions
 
 
