@@ -342,3 +342,20 @@ def test_a_domain_after_a_name_is_no_account(tmp_path):
     text = "# X SIG\n\n## Maintainers\n\n- 张三@qq.com\n- 李四@mail.huawei.com\n- 张双民@tsingzsm\n"
     (statement,) = readme_statements("sig/X/README.md", text)
     assert [(leader.account, leader.name) for leader in statement.leaders] == [("tsingzsm", "张双民")]
+
+
+def test_a_readme_line_naming_two_people_is_no_one_account(tmp_path):
+    """`Ann Lee[@ann](…), Bob Wu @bob` names two people: neither is the line's account, and Ann is
+    never spelled "Ann Lee, Bob Wu"; a link's own text (`[@gaoruoshu](…/znzjugod)`) is the link's."""
+    text = (
+        "# X SIG\n\n## Maintainers\n\n"
+        "- Ann Lee[@ann](https://gitee.com/ann), Bob Wu @bob\n"
+        "- Nan Zhang[@gaoruoshu](https://gitee.com/znzjugod)\n"
+        "- Cat Li @cat[@cat](https://gitee.com/cat)\n"
+    )
+    (statement,) = readme_statements("sig/X/README.md", text)
+    assert [(leader.account, leader.name) for leader in statement.leaders] == [
+        (None, "Ann Lee, Bob Wu"),
+        ("znzjugod", "Nan Zhang"),
+        ("cat", "Cat Li"),
+    ]
