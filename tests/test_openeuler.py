@@ -3,6 +3,7 @@ fixture of its shape (tests/fixtures/openeuler) and from the real sample in ../s
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -359,3 +360,28 @@ def test_a_readme_line_naming_two_people_is_no_one_account(tmp_path):
         ("znzjugod", "Nan Zhang"),
         ("cat", "Cat Li"),
     ]
+
+
+def test_repository_files_too_deep_for_the_system_to_open_are_errors_not_a_crash(tmp_path, monkeypatch):
+    """Folders nested past the system's longest path (4,096 bytes on Linux): each file there is left
+    out with an error, and the group's other repositories are read."""
+    owner = tmp_path / "Big" / "src-openeuler"
+    (owner / "a").mkdir(parents=True)
+    (owner / "a" / "fine.yaml").write_text("description: fine\n", "utf-8")
+    monkeypatch.chdir(owner)
+    for _ in range(150):  # made a folder at a time: the whole path is too long for one call
+        os.mkdir("d" * 30)
+        os.chdir("d" * 30)
+    Path("deep.yaml").write_text("description: deep\n", "utf-8")
+    Path("x" * 200 + ".yaml").write_text("description: long\n", "utf-8")
+    os.chdir(owner)
+    for _ in range(126):  # the folder opens, the file's path is too long
+        os.chdir("d" * 30)
+    Path("y" * 250 + ".yaml").write_text("description: the file's path alone is too long\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    problems = Problems()
+    found = read_repository_files(tmp_path / "Big", "sig/Big", ("src-openeuler",), frozenset(), problems)
+    assert [r.name for r in found] == ["src-openeuler/fine"]
+    assert problems.items and all(p.severity is Severity.ERROR for p in problems.items)
+    assert all("File name too long" in p.message for p in problems.items), problems.items
+    assert any(p.file.endswith("y.yaml") for p in problems.items)

@@ -12,6 +12,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from stat import S_ISDIR, S_ISLNK
 
 import yaml
 
@@ -62,7 +63,11 @@ def read_repository_files(
         for relative in _yaml_files(folder, owner, display, own):
             if not names.allow(relative):
                 continue
-            repository = _read(folder, relative, display, public, own)
+            try:
+                repository = _read(folder, relative, display, public, own)
+            except OSError as exc:  # a path longer than the system opens
+                _unreadable(f"{display}/{relative}", exc, own)
+                continue
             if repository is not None:
                 found.append(repository)
     _report_bounded(own, display, problems)
@@ -75,8 +80,14 @@ def _yaml_files(folder: Path, owner: str, display: str, problems: Problems) -> l
     stack = [owner]
     while stack:
         relative = stack.pop()
-        path = folder / relative
-        if path.is_symlink():
+        try:
+            mode = (folder / relative).lstat().st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as exc:  # a path longer than the system opens: nothing below it is read
+            _unreadable(f"{display}/{relative}", exc, problems)
+            continue
+        if S_ISLNK(mode):
             problems.error(
                 masked(f"{display}/{relative}"),
                 None,
@@ -85,8 +96,8 @@ def _yaml_files(folder: Path, owner: str, display: str, problems: Problems) -> l
                 topic=FILE_LEFT_OUT,
             )
             continue
-        if not path.is_dir():
-            if relative == owner and path.exists():  # below it, only folders are stacked
+        if not S_ISDIR(mode):
+            if relative == owner:  # below it, only folders are stacked
                 problems.warning(
                     f"{display}/{owner}",
                     None,
@@ -95,8 +106,9 @@ def _yaml_files(folder: Path, owner: str, display: str, problems: Problems) -> l
                 )
             continue
         try:
-            entries = sorted(os.scandir(path), key=lambda e: e.name)
-        except OSError:
+            entries = sorted(os.scandir(folder / relative), key=lambda e: e.name)
+        except OSError as exc:
+            _unreadable(f"{display}/{relative}", exc, problems)
             continue
         below = []
         for entry in entries:
@@ -109,6 +121,17 @@ def _yaml_files(folder: Path, owner: str, display: str, problems: Problems) -> l
                 found.append(inner)
         stack.extend(reversed(below))
     return found
+
+
+def _unreadable(shown: str, exc: OSError, problems: Problems) -> None:
+    """An error for a file or folder the system cannot open (`File name too long`): left out."""
+    problems.error(
+        masked(shown),
+        None,
+        f"cannot be read: {exc.strerror}, so it is left out",
+        "move it to a shorter path: one folder per first letter, as openEuler keeps them",
+        topic=FILE_LEFT_OUT,
+    )
 
 
 def _read(
