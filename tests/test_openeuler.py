@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import PROJECT
 
 from sigsite.hub.owners import read_owners
@@ -16,7 +17,9 @@ from sigsite.hub.repository_files import MAX_REPORTED_FILES, MAX_REPORTED_PROBLE
 from sigsite.layout import MINDSPORE, OPENEULER, detect_layout, layout_named
 from sigsite.load import Loaded, LoadSettings, load
 from sigsite.members import PeopleBuilder, read_sig_info
+from sigsite.model import Group, Person, Repository
 from sigsite.problems import Problems, Severity
+from sigsite.render.blocks import render_repositories
 from sigsite.statements import readme_statements
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "openeuler"
@@ -385,3 +388,34 @@ def test_repository_files_too_deep_for_the_system_to_open_are_errors_not_a_crash
     assert problems.items and all(p.severity is Severity.ERROR for p in problems.items)
     assert all("File name too long" in p.message for p in problems.items), problems.items
     assert any(p.file.endswith("y.yaml") for p in problems.items)
+
+
+def _shared_people_page(count: int) -> str:
+    """The Repositories page of a group whose one sig-info entry lists `count` repositories and
+    `count` committers: every repository is looked after by all of them."""
+    people = tuple(
+        Person(key=f"c{i}", name=f"Committer Number {i}", roles=("Committer",)) for i in range(count)
+    )
+    repositories = tuple(
+        Repository(
+            f"openeuler/r{i}", f"https://gitee.com/openeuler/r{i}", committers=tuple(p.key for p in people)
+        )
+        for i in range(count)
+    )
+    return render_repositories(Group(people=people, repositories=repositories))
+
+
+def test_a_repositories_page_grows_with_its_files_not_with_repositories_times_people():
+    """A few kilobytes of sig-info.yaml (one entry of 400 repositories and 400 committers) made a
+    page naming 160,000 people; each entry's people are named once in full, then referred to."""
+    small, large = _shared_people_page(100), _shared_people_page(400)
+    assert len(large) <= 6 * len(small), (len(small), len(large))
+    soup = BeautifulSoup(large, "html.parser")
+    rows = soup.select("li.sig-repo")
+    assert len(rows) == 400
+    first = rows[0]
+    assert len(first.select("details.sig-repo__people a, details.sig-repo__people")) >= 1
+    assert "Committer Number 399" in first.get_text()
+    later = rows[1].select_one(".sig-repo__people a")
+    assert later is not None and later["href"] == f"#{first['id']}" and later["title"] == "openeuler/r0"
+    assert "r0" not in rows[1].get_text()  # a search for openeuler/r0 finds its own row alone

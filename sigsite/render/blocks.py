@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sigsite.addresses import PageContext, webcal
-from sigsite.model import ROLES, Group, Meeting
+from sigsite.model import ROLES, Group, Meeting, Repository
 from sigsite.render.environment import render_template
 from sigsite.translations import DEFAULT_LOCALE, translator
 
@@ -55,6 +55,7 @@ def render_repositories(
             owner = repository.name.partition("/")[0]
             owners[owner] = owners.get(owner, 0) + 1
     listed = sum(1 for r in data.repositories if r.listed)
+    same_people = _same_people(data.repositories)
     return render_template(
         "repositories.html",
         locale,
@@ -66,7 +67,26 @@ def render_repositories(
         only_described=len(data.repositories) - listed,
         owner_chips=[(owner, owner, count) for owner, count in sorted(owners.items())],
         shown_committers=SHOWN_COMMITTERS,
+        same_people=same_people,
+        referred=frozenset(index for index in same_people if index is not None),  # their rows' anchors
     )
+
+
+def _same_people(repositories: tuple[Repository, ...]) -> list[int | None]:
+    """For each repository, the index of the first one looked after by the same admins and
+    committers, when they are more than SHOWN_COMMITTERS and it is another: one sig-info entry
+    lists many repositories with many people, and naming them all in every row would make a page
+    of repositories times people (a few kilobytes of YAML, megabytes of page)."""
+    first: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    same: list[int | None] = []
+    for index, repository in enumerate(repositories):
+        people = (repository.admins, repository.committers)
+        if len(repository.admins) + len(repository.committers) <= SHOWN_COMMITTERS:
+            same.append(None)
+            continue
+        earlier = first.setdefault(people, index)
+        same.append(earlier if earlier != index else None)
+    return same
 
 
 def split_by_today(data: Group, today: date) -> tuple[list[Meeting], list[Meeting]]:
