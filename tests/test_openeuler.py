@@ -419,3 +419,26 @@ def test_a_repositories_page_grows_with_its_files_not_with_repositories_times_pe
     later = rows[1].select_one(".sig-repo__people a")
     assert later is not None and later["href"] == f"#{first['id']}" and later["title"] == "openeuler/r0"
     assert "r0" not in rows[1].get_text()  # a search for openeuler/r0 finds its own row alone
+
+
+def test_a_sig_info_entry_of_many_repositories_and_people_takes_memory_in_proportion(tmp_path):
+    """One entry of n repositories and n committers: each repository shares the entry's people,
+    never a copy of them (n × n keys: 4,000 of each took 130 MB more than 1,000)."""
+    import tracemalloc
+
+    peaks = {}
+    for count in (500, 2000):
+        info = tmp_path / f"{count}.yaml"
+        info.write_text(
+            "name: X\nrepositories:\n- repo:\n"
+            + "".join(f"  - openeuler/r{i}\n" for i in range(count))
+            + "  committers:\n"
+            + "".join(f"  - gitee_id: c{i}\n    name: Committer {i}\n" for i in range(count)),
+            "utf-8",
+        )
+        tracemalloc.start()
+        found = read_sig_info(info, "sig/X/sig-info.yaml", PeopleBuilder(Problems()))
+        peaks[count] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert len(found.repositories) == count and len(found.repositories[-1].committers) == count
+    assert peaks[2000] <= 6 * peaks[500], peaks
