@@ -442,3 +442,21 @@ def test_a_sig_info_entry_of_many_repositories_and_people_takes_memory_in_propor
         tracemalloc.stop()
         assert len(found.repositories) == count and len(found.repositories[-1].committers) == count
     assert peaks[2000] <= 6 * peaks[500], peaks
+
+
+def test_repositories_that_share_their_people_are_compared_once_each():
+    """Each repository of an entry holds the entry's people (members.read_sig_info): finding rows of
+    the same people compares each list once, not once per repository (time grew as n²)."""
+    import time
+
+    from sigsite.render.blocks import _same_people
+
+    seconds = {}
+    for count in (2000, 8000):
+        people = tuple(f"committer-{i}" for i in range(count))
+        repositories = tuple(Repository(f"openeuler/r{i}", "", committers=people) for i in range(count))
+        started = time.process_time()
+        same = _same_people(repositories)
+        seconds[count] = time.process_time() - started
+        assert same[:3] == [None, 0, 0] and len(same) == count
+    assert seconds[8000] <= 6 * seconds[2000] + 0.05, seconds

@@ -76,15 +76,21 @@ def _same_people(repositories: tuple[Repository, ...]) -> list[int | None]:
     """For each repository, the index of the first one looked after by the same admins and
     committers, when they are more than SHOWN_COMMITTERS and it is another: one sig-info entry
     lists many repositories with many people, and naming them all in every row would make a page
-    of repositories times people (a few kilobytes of YAML, megabytes of page)."""
-    first: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    of repositories times people (a few kilobytes of YAML, megabytes of page). The repositories
+    of an entry share its people (members.read_sig_info): each list is compared once, not once
+    per repository."""
+    by_value: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    by_object: dict[tuple[int, int], int] = {}  # the lists' ids -> the first with equal lists
     same: list[int | None] = []
     for index, repository in enumerate(repositories):
-        people = (repository.admins, repository.committers)
-        if len(repository.admins) + len(repository.committers) <= SHOWN_COMMITTERS:
+        admins, committers = repository.admins, repository.committers
+        if len(admins) + len(committers) <= SHOWN_COMMITTERS:
             same.append(None)
             continue
-        earlier = first.setdefault(people, index)
+        shared = (id(admins), id(committers))  # alive as long as `repositories`: never reused
+        if shared not in by_object:
+            by_object[shared] = by_value.setdefault((admins, committers), index)
+        earlier = by_object[shared]
         same.append(earlier if earlier != index else None)
     return same
 
