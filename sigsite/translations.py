@@ -316,6 +316,8 @@ ZH: dict[str, str] = {
     "Admins:": "仓库管理员：",
     "Committers:": "提交者：",
     "{count} people": "{count} 人",
+    "Admins and committers:": "仓库管理员与提交者：",
+    "the same {count} people as another repository": "与另一个代码仓相同的 {count} 人",
     "1 more is archived: retired, and out of these counts.": "另有 1 个小组已归档：已退役，不计入上述统计。",
     "{count} repositories": "{count} 个代码仓",
     "{count} repository": "{count} 个代码仓",

@@ -101,6 +101,14 @@ def test_a_maintainers_public_address_is_shown(tmp_path):
     assert _contacts(tmp_path)["maintainers"].address == "dev@mindspore.cn"
 
 
+def test_a_maintainers_public_address_written_on_with_another_domain_is_withheld(tmp_path):
+    """`dev@mindspore.cn@corp-mail.cn` is not the public list (emails.FoundAddress.written_on)."""
+    text = SIG_INFO.format(mailing_list="NA").replace("bob@example.org", "dev@mindspore.cn@corp-mail.cn")
+    (tmp_path / "sig-info.yaml").write_text(text, "utf-8")
+    maintainers = _contacts(tmp_path)["maintainers"]
+    assert maintainers.withheld and maintainers.address is None
+
+
 def test_a_members_files_maintainer_address_leads_to_its_line_and_a_contributors_does_not(tmp_path):
     (tmp_path / "sig_members.yaml").write_text(
         "Contributors:\n- name: C\n  gitee_home: https://gitee.com/c\n  email: c@example.org\n"
