@@ -134,6 +134,17 @@ def test_every_person_is_one_person_with_a_page(hub):
     assert "keeps its meetings in a system of its own" in page
 
 
+def test_the_people_page_says_which_files_it_lists_people_from_in_both_languages(hub):
+    """openEuler's maintainers are in OWNERS too, and a README's leads are people of the page."""
+    for path, heading in (("people/index.html", "People"), ("zh/people/index.html", "人员")):
+        page = _page(hub.site, path)
+        h1 = page.select_one("article h1")
+        assert h1 is not None and h1.get_text(strip=True).rstrip("¶") == heading, path
+        intro = page.select_one("article h1 + p")
+        assert intro is not None and "OWNERS" in intro.get_text() and "README" in intro.get_text(), path
+        assert "not counted" not in intro.get_text() and "不计入" not in intro.get_text(), path
+
+
 def test_no_personal_address_of_any_sig_info_reaches_any_output(hub):
     personal = _personal_addresses(FIXTURE)
     assert len(personal) >= 6
@@ -161,6 +172,10 @@ def test_the_sample_builds_with_the_default_configuration(tmp_path):
     assert len(kernel.select("li.sig-repo")) >= 19
     assert _leaks(site, _personal_addresses(SAMPLE)) == []
     assert not re.search(r"recorded a meeting", _page(site, "index.html").get_text())
+    assert "成坚" in _page(site, "people/index.html").get_text()  # a lead only Kernel's README names
+    kernel_about = _page(site, "sig/kernel/index.html").select_one("article")
+    assert kernel_about is not None and "](" not in kernel_about.get_text()  # kernel-discuss's links
+    assert "仅有英文版" not in _page(site, "zh/sig/a-tune/index.html").get_text()  # its README is Chinese
 
 
 @pytest.mark.parametrize(
