@@ -145,6 +145,22 @@ def test_the_people_page_says_which_files_it_lists_people_from_in_both_languages
         assert "not counted" not in intro.get_text() and "不计入" not in intro.get_text(), path
 
 
+def test_search_finds_a_repository_by_its_name_alone_and_a_person_by_their_account(hub):
+    """The index's words as Material's tokenizer makes them: split at the configured separator."""
+    index = json.loads((hub.site / "search/search_index.json").read_text("utf-8"))
+    separator = re.compile(index["config"]["separator"])
+
+    def words(location: str) -> set[str]:
+        doc = next(d for d in index["docs"] if d["location"] == location)
+        return {w for w in separator.split(re.sub(r"<[^>]*>", " ", doc["title"] + " " + doc["text"])) if w}
+
+    repositories = words("sig/alpha/repositories/")
+    assert {"python", "alpha", "tool"} <= repositories  # src-openeuler/python-alpha, openeuler/alpha-tool
+    assert not any("/" in w for w in repositories)
+    person = words("people/ann-gitee/")
+    assert {"ann", "ann1"} <= person and not any(w.startswith("@") for w in person)  # @ann-gitee, @ann1
+
+
 def test_no_personal_address_of_any_sig_info_reaches_any_output(hub):
     personal = _personal_addresses(FIXTURE)
     assert len(personal) >= 6
