@@ -134,6 +134,25 @@ def test_every_person_is_one_person_with_a_page(hub):
     assert "keeps its meetings in a system of its own" in page
 
 
+@pytest.mark.parametrize(
+    ("path", "archived"),
+    [
+        ("people/index.html", "(archived)"),
+        ("people/ann-gitee/index.html", "(archived)"),
+        ("zh/people/index.html", "（已归档）"),
+        ("zh/people/ann-gitee/index.html", "（已归档）"),
+    ],
+)
+def test_a_role_in_an_archived_sig_is_marked_as_one_of_a_retired_group(hub, path, archived):
+    """Ann Lee maintains Alpha and maintained the archived sig-Old: only sig-Old's line says so."""
+    page = _page(hub.site, path)
+    cards = [c for c in page.select(".sig-person") if "Ann Lee" in c.get_text()] or [page]
+    groups = cards[0].select(".sig-person__sigs > li, .sig-person-page__groups > li")
+    lines = {li.a.get_text(strip=True): li.get_text(" ", strip=True) for li in groups if li.a is not None}
+    assert lines["sig-Old"].startswith(f"sig-Old {archived}"), lines
+    assert archived not in lines["Alpha"] and archived not in lines["Beta"], lines
+
+
 def test_the_people_page_says_which_files_it_lists_people_from_in_both_languages(hub):
     """openEuler's maintainers are in OWNERS too, and a README's leads are people of the page."""
     for path, heading in (("people/index.html", "People"), ("zh/people/index.html", "人员")):
