@@ -293,6 +293,7 @@ ZH: dict[str, str] = {
     # openEuler's layout (issue 32): archived SIGs, meetings kept elsewhere, repositories
     "Archived SIG": "已归档 SIG",
     "Archived": "已归档",
+    "(archived)": "（已归档）",
     "Files changed in 12 months": "12 个月内有文件修改",
     "Activity not in these files": "活跃度不见于这些文件",
     "Minutes": "会议纪要",

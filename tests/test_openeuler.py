@@ -14,6 +14,7 @@ from conftest import PROJECT
 
 from sigsite.hub.owners import read_owners
 from sigsite.hub.repository_files import MAX_REPORTED_FILES, MAX_REPORTED_PROBLEMS, read_repository_files
+from sigsite.languages import detect_language
 from sigsite.layout import MINDSPORE, OPENEULER, detect_layout, layout_named
 from sigsite.load import Loaded, LoadSettings, load
 from sigsite.members import PeopleBuilder, read_sig_info
@@ -65,6 +66,23 @@ def test_a_readme_of_no_stated_language_takes_the_one_no_other_readme_takes(fixt
     assert languages["alpha"] == {"en": "sig/Alpha/README.md"}  # the only one: its text says English
     assert languages["beta"] == {"en": "sig/Beta/README-en.md", "zh": "sig/Beta/README.md"}
     assert languages["gamma"] == {"en": "sig/Gamma/README.md", "zh": "sig/Gamma/README_cn.md"}
+
+
+def test_a_chinese_readme_is_chinese_however_many_addresses_and_accounts_it_lists():
+    """A-Tune's README: Chinese prose, and its maintainers' accounts and repositories' addresses,
+    whose Latin words outnumber its Chinese characters; its sentences decide."""
+    maintainers = "".join(
+        f"- Name{n} Chen[@acct{n}](https://gitee.com/acct{n}) [e-mail hidden]\n" for n in range(5)
+    )
+    repositories = "".join(f"- https://gitee.com/src-openeuler/python-module-{n}\n" for n in range(30))
+    readme = (
+        "# A-Tune\n\n### 工作目标和范围\n\n- 调优领域相关技术探索\n- AI辅助性能分析\n\n"
+        f"# 成员\n\n{maintainers}\n# 联系方式\n\n- 邮件列表: a-tune@openeuler.org\n\n"
+        f"# 项目清单\n\nrepository地址：\n\n{repositories}"
+    )
+    assert detect_language(readme) == "zh"
+    english = "# Alpha\n\nThe Alpha SIG tunes systems (调优). See https://gitee.com/a/b.\n"
+    assert detect_language(english) == "en"
 
 
 def test_repositories_come_from_sig_info_and_from_their_own_files(fixture_loaded):
@@ -199,6 +217,7 @@ def test_the_sample_of_the_real_repository_reads_as_its_files_say(tmp_path):
     tc = community.sig("tc")
     assert {r.language: r.path for r in tc.readmes} == {"en": "sig/TC/README-en.md", "zh": "sig/TC/README.md"}
     assert {r.language for r in community.sig("kernel").readmes} == {"zh"}
+    assert {r.language for r in community.sig("a-tune").readmes} == {"zh"}  # however many addresses
     kernel = community.sig("kernel")
     assert len(kernel.repositories) >= 19 and all(
         r.url.startswith("https://gitee.com/") for r in kernel.repositories
