@@ -46,7 +46,7 @@ ADDED = {
 @pytest.fixture(scope="module")
 def site_url() -> str:
     """The hub's address, where the browser tests serve it: every address its pages name (the
-    language roots' sitemaps) is then on the host serving them."""
+    sitemap beside the feed, which Material reads) is then on the host serving them."""
     return f"http://127.0.0.1:{free_port()}/"
 
 

@@ -12,8 +12,11 @@ an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
   language being built (`current_language`, `build_languages`, `config.languages`), the language
   switcher's entries (`extra_alternate`, copied into `config.extra.alternate` per page) and the
   pages of each language's sitemap (`i18n_files_per_language`, which it fills in `on_files`
-  before our generated pages exist). Its sitemap is written once, at the root; Material's
-  switcher asks each language root for one (`copy_sitemap_to_language_root`).
+  before our generated pages exist). Its sitemap is written once, at the root.
+- **Material fetches and parses the sitemap.xml beside every `<link rel="alternate">`** of a page,
+  on every page load (to lead links between languages to the same page). overrides/main.html
+  writes no hreflang alternates (the switcher's links lead to the same page already; the sitemap
+  lists each page's languages), so the feed's link is the one alternate and one sitemap is read.
 - **mkdocs-static-i18n writes one search index for every language**, at the root, after its last
   language's build (`on_post_build`, priority -100); Material's search fetches
   `search/search_index.json` from the `base` of the page's `__config` script and resolves each
@@ -39,7 +42,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import shutil
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment
@@ -56,7 +58,6 @@ from sigsite.plan.languages import BuildLanguages
 
 I18N_PLUGIN = "i18n"
 AFTER_SEARCH = -10  # below Material's search (0) and mkdocs-static-i18n (50) in on_page_context
-SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
 
 def languages_of(config: MkDocsConfig) -> BuildLanguages:
@@ -199,15 +200,6 @@ def leave_tab(tab: Page | None) -> None:
     """Unmark the tab `show_under_tab` marked, before the next page is rendered."""
     if tab is not None:
         tab.active = False
-
-
-def copy_sitemap_to_language_root(config: MkDocsConfig, languages: BuildLanguages) -> None:
-    """Give a language's root its own sitemap.xml, which Material's language switcher asks for."""
-    prefix = languages.prefix
-    site = Path(config.site_dir)
-    for name in SITEMAPS:
-        if (site / name).is_file() and prefix:
-            shutil.copyfile(site / name, site / prefix / name)
 
 
 class CompiledTemplates(BytecodeCache):
