@@ -255,7 +255,7 @@ def measure_build(
     if status != 0:
         raise SystemExit(f"build of {project} failed:\n{errors}")
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    index = site / "search" / "search_index.json"
+    index = site / "search" / "search_index.full.json"
     return Run(seconds, usage.ru_maxrss / 1024, size / 2**20, index.stat().st_size / 2**20)
 
 

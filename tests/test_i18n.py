@@ -134,7 +134,7 @@ def test_switcher_on_meeting_pages_never_leads_to_a_404(bilingual):
 
 def search_docs(site: Path, root: str = "") -> list[dict]:
     """The search index of a language root ("" or "zh/"): its locations are relative to that root."""
-    return json.loads((site / root / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    return json.loads((site / root / "search" / "search_index.full.json").read_text("utf-8"))["docs"]
 
 
 def tokens(text: str) -> set[str]:

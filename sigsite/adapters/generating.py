@@ -197,7 +197,11 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         self._report_blocked_scripts(output, page.file.src_uri)
         leave_tab(self._tab)
         self._tab = None
-        return search_base(search_worker(output), self.languages) if self.config.enabled else None
+        return (
+            search_base(search_worker(output, self.languages.prefix), self.languages)
+            if self.config.enabled
+            else None
+        )
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
