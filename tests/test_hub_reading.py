@@ -330,6 +330,25 @@ def test_the_chinese_index_holds_words_sharing_the_first_character_of_the_query(
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_language_mark_on_a_quiet_cards_grey_keeps_its_contrast(served, browser, scheme):
+    """The real directory marks an English card's last session 中文 on a quiet card (usability's);
+    the fixture's quiet cards link none, so the test puts a mark where the real one sits."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    with open_page(browser, served, "", "phone", color_scheme=scheme) as (page, _, _):
+        detail = page.locator(".sig-card--quiet .sig-card__detail").first
+        detail.evaluate(
+            """detail => detail.insertAdjacentHTML('beforeend', ' <a href="zh/" hreflang="zh">2024-11-30</a>'
+                 + ' <span class="sig-lang" lang="zh">中文</span>')"""
+        )
+        results = Axe().run(
+            page, context=".sig-card--quiet .sig-lang", options={"runOnly": ["color-contrast"]}
+        )
+        assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(("start", "query"), [("sigs/alpha/", "Members"), ("zh/", "量子")])
 def test_a_page_load_fetches_no_search_pages_and_one_sitemap_until_a_visitor_searches(
     served, browser, start, query
