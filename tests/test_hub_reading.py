@@ -132,6 +132,26 @@ def test_every_page_runs_our_search_worker_with_materials_beside_it(hub):
         assert (hub.site / index).is_file(), path
 
 
+# What a page costs a phone ------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_nothing_but_three_stylesheets_holds_back_a_pages_first_paint(hub):
+    """Lighthouse's render-blocking resources: the theme's two stylesheets and ours, from the site
+    itself (no web font: the theme's `font: false`), no @import chaining another; no script file
+    before the page's content (Material's and ours come at the end of the body)."""
+    assert "@import" not in (hub.site / "assets/stylesheets/sigsite.css").read_text("utf-8")
+    for path, page in _pages(hub.site):
+        sheets = [link["href"] for link in page.head.select('link[rel="stylesheet"]')]
+        names = [posixpath.basename(urlsplit(href).path) for href in sheets]
+        assert len(names) == 3 and names[2] == "sigsite.css", (path, sheets)
+        assert names[0].startswith("main.") and names[1].startswith("palette."), (path, sheets)
+        assert not any(urlsplit(href).netloc for href in sheets), (path, sheets)
+        assert page.head.select("script[src]") == [], path
+        scripts = page.body.select("script[src]")  # the theme's bundle and sigsite.js
+        assert len(scripts) == 2 and all(tag.find_previous("main") for tag in scripts), path
+
+
 # A group's pages: tab, sidebar, title ------------------------------------------------------------
 
 
