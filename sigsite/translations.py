@@ -294,6 +294,7 @@ ZH: dict[str, str] = {
     "Archived SIG": "已归档 SIG",
     "Archived": "已归档",
     "(archived)": "（已归档）",
+    "As sigsite check --community reports them, in English:": "以下为 sigsite check --community 报告的原文（英文）：",
     "Files changed in 12 months": "12 个月内有文件修改",
     "Activity not in these files": "活跃度不见于这些文件",
     "Minutes": "会议纪要",

@@ -153,6 +153,16 @@ def test_a_role_in_an_archived_sig_is_marked_as_one_of_a_retired_group(hub, path
     assert archived not in lines["Alpha"] and archived not in lines["Beta"], lines
 
 
+def test_the_findings_of_a_chinese_activity_page_say_they_are_in_english(hub):
+    """They are sigsite check's own messages: marked, not passed off as the page's language."""
+    for path, note in (("sig/alpha/health/index.html", False), ("zh/sig/alpha/health/index.html", True)):
+        findings = _page(hub.site, path).select_one("ul.sig-health__findings")
+        assert findings is not None and findings.get("lang") == "en", path
+        assert "eve-owner" in findings.get_text(), path  # OWNERS' maintainer no other file names
+        before = findings.find_previous_sibling("p")
+        assert before is not None and ("英文" in before.get_text()) is note, path
+
+
 def test_the_people_page_says_which_files_it_lists_people_from_in_both_languages(hub):
     """openEuler's maintainers are in OWNERS too, and a README's leads are people of the page."""
     for path, heading in (("people/index.html", "People"), ("zh/people/index.html", "人员")):
