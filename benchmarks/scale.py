@@ -266,7 +266,10 @@ def measure_build(
     if status != 0:
         raise SystemExit(f"build of {project} failed:\n{errors}")
     sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
-    index = site / "search" / "search_index.json"
+    # The pages of the index: sigsite's sites keep them in search_index.full.json, fetched at the
+    # first query; plain MkDocs in search_index.json.
+    full = site / "search" / "search_index.full.json"
+    index = full if full.is_file() else site / "search" / "search_index.json"
     return Run(
         seconds,
         usage.ru_maxrss / 1024,

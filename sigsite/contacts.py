@@ -115,7 +115,7 @@ def maintainer_contacts(
         if not found:
             continue
         address = found[0].address
-        if address.lower() in public:
+        if address.lower() in public and not found[0].written_on:
             return (Contact(kind, display, entry.line_of("email"), address=address),)
         return (Contact(kind, display, entry.line_of("email"), withheld=True),)
     return ()
@@ -143,7 +143,7 @@ def readme_contacts(path: str, text: str, public: frozenset[str]) -> tuple[Conta
         addresses += [
             (joining, Contact("email", path, number, address=found.address))
             for found in find_addresses(line)
-            if not found.in_web_address and found.address.lower() in public
+            if not found.in_web_address and found.address.lower() in public and not found.written_on
         ]
         for key, channel in (*CHANNELS.items(), *CALLS.items()):
             known = channels.get(key)

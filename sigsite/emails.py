@@ -21,7 +21,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import unquote_to_bytes
@@ -67,6 +67,9 @@ class FoundAddress:
     address: str
     in_web_address: bool = False  # the user part of `https://user@host/`: dropped, not replaced
     personal: bool = True  # False for a plain user name (`https://git@host/`): nothing to report
+    # True when domains are written on after it (`a@x.cn@y.com`): its span holds them, and what it
+    # is written on with reads as another address (`x.cn@y.com`), so it is never public nor a mask.
+    written_on: bool = False
 
     @property
     def masked(self) -> str:
@@ -75,11 +78,12 @@ class FoundAddress:
         return f"{local[:1]}{WITHHELD_MARK}@{domain}"
 
 
-def is_masked(address: str) -> bool:
+def is_masked(found: FoundAddress) -> bool:
     """True for an address as `FoundAddress.masked` writes it (`j…@example.org`, read back as
-    `j...@example.org`): one letter of it, no address."""
-    local = address.partition("@")[0]
-    return len(local) >= 2 and local[1:] in (WITHHELD_MARK, "...")
+    `j...@example.org`): one letter of it, no address; never one written on with another domain
+    (`j…@wang.wu@example.org` holds `wang.wu@example.org`)."""
+    local = found.address.partition("@")[0]
+    return len(local) >= 2 and local[1:] in (WITHHELD_MARK, "...") and not found.written_on
 
 
 @dataclass
@@ -224,7 +228,14 @@ def scan(text: str, *, ascii_domains: bool = False) -> Iterator[tuple[int, int]]
     """(start, end) of every address written plainly in `text`, left to right; linear. A domain may
     be in any script, or in ASCII only (`ascii_domains`: for bytes that need not be text, where
     letters of other scripts are mostly chance)."""
-    in_domain = _is_ascii_domain if ascii_domains else _is_domain
+    for start, end, _ in _spans(text, _is_ascii_domain if ascii_domains else _is_domain):
+        yield start, end
+
+
+def _spans(text: str, in_domain: Callable[[str], bool]) -> Iterator[tuple[int, int, int]]:
+    """(start, end, written_to) of every address written plainly in `text`, left to right: where it
+    ends, and where the domains written on after it end (`_past_repeated_domains`). No address
+    starts before the end of those: each character is read a bounded number of times."""
     scanned_to = 0  # no address starts before the end of the previous one
     at = text.find("@")
     while at != -1:
@@ -240,18 +251,18 @@ def scan(text: str, *, ascii_domains: bool = False) -> Iterator[tuple[int, int]]
         if local and len(labels) >= 2 and all(labels) and _is_top_level(labels[-1]) and not is_ssh_remote:
             start = at - len(text[start:at].lstrip("."))
             end = at + 1 + len(domain)
-            yield start, end
-            scanned_to = end
+            scanned_to = _past_repeated_domains(text, end, in_domain)
+            yield start, end, scanned_to
         at = text.find("@", max(at + 1, scanned_to))
 
 
-def _past_repeated_domains(text: str, end: int) -> int:
+def _past_repeated_domains(text: str, end: int, in_domain: Callable[[str], bool]) -> int:
     """Where an address that ends at `end` ends with the domains written on after it: in
     `wang@iscas.ac.cn@iscas.ac.cn` (a slip), the second `@iscas.ac.cn` is part of the address, not
     text that would read as another with the words before the address's placeholder."""
     while text[end : end + 1] == "@":
         after = end + 1
-        while after < len(text) and after - end <= MAX_DOMAIN and _is_domain(text[after]):
+        while after < len(text) and after - end <= MAX_DOMAIN and in_domain(text[after]):
             after += 1
         domain = _one_script(text[end + 1 : after]).rstrip(".-")
         labels = domain.split(".")
@@ -276,7 +287,7 @@ def _one_script(domain: str) -> str:
 
 def _in_view(view: _View) -> Iterator[FoundAddress]:
     text = view.text
-    for start, end in scan(text):
+    for start, end, written_to in _spans(text, _is_domain):
         if text[max(0, start - 2) : start] == "//":  # a web address's user part, and its `@`
             holds_address = text[end : end + 1] == "@"  # https://alice@example.org@host/
             user_end = end + 1 if holds_address else text.index("@", start) + 1
@@ -285,8 +296,9 @@ def _in_view(view: _View) -> Iterator[FoundAddress]:
             continue
         if text[max(0, start - 7) : start].lower() == "mailto:":
             start -= 7
-        begin, finish = view.original(start, _past_repeated_domains(text, end))
-        yield FoundAddress(begin, finish, text[start:end].removeprefix("mailto:").removeprefix("MAILTO:"))
+        begin, finish = view.original(start, written_to)
+        address = text[start:end].removeprefix("mailto:").removeprefix("MAILTO:")
+        yield FoundAddress(begin, finish, address, written_on=written_to > end)
 
 
 def find_addresses(text: str, *, markdown: bool = True) -> list[FoundAddress]:
@@ -362,8 +374,11 @@ def _segments(html_text: str, join_tags: bool) -> Iterator[tuple[int, int]]:
 def redact(
     text: str, public: frozenset[str] = frozenset(), *, markdown: bool = True
 ) -> tuple[str, list[FoundAddress]]:
-    """`text` with every address not in `public` withheld; and the addresses withheld."""
-    hidden = [a for a in find_addresses(text, markdown=markdown) if a.address.lower() not in public]
+    """`text` with every address not in `public` (nor written on with more domains) withheld; and
+    the addresses withheld."""
+    hidden = [
+        a for a in find_addresses(text, markdown=markdown) if a.written_on or a.address.lower() not in public
+    ]
     if not hidden:
         return text, []
     parts: list[str] = []

@@ -13,9 +13,17 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from sigsite.emails import REDACTED
 from sigsite.vocabulary import CHINESE, ENGLISH, Vocabulary
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# What no reader reads as words of a language: a web address, a Markdown link's address, an
+# @account (or an e-mail address's domain), and the placeholder of a withheld address. A README
+# written in Chinese that lists its repositories' addresses and its maintainers' accounts holds
+# more of their Latin words than Chinese characters. Each piece is bounded or one run: linear.
+_NOT_PROSE = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]{0,15}://[^\s<>()]*|\]\([^\s()]*\)|@[A-Za-z0-9_.-]+|" + re.escape(REDACTED)
+)
 
 
 @dataclass(frozen=True)
@@ -99,9 +107,9 @@ def language(code: str) -> Language:
 
 
 def detect_language(text: str) -> str:
-    """The language a text is written in: one whose characters outnumber its Latin words, else
-    the default."""
-    latin = len(_LATIN_WORD.findall(text))
+    """The language a text is written in: one whose characters outnumber its Latin words (those
+    of its prose: web addresses and accounts aside), else the default."""
+    latin = len(_LATIN_WORD.findall(_NOT_PROSE.sub(" ", text)))
     for candidate in LANGUAGES.values():
         if candidate.script is not None and len(candidate.script.findall(text)) > latin:
             return candidate.code

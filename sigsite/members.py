@@ -270,6 +270,9 @@ def read_sig_info(
                     committers.append(person_key)
                 elif person_key and role == "Admin":
                     admins.append(person_key)
+        # One tuple each, for every repository of the entry: an entry of thousands of repositories
+        # and thousands of people holds them once, not once per repository.
+        entry_committers, entry_admins = tuple(committers), tuple(admins)
         # A mapping in the list (`directories: [...]`) narrows the repository before it: not a name.
         for name in filter(None, (given(n) for n in names if not isinstance(n, dict))):
             if not REPOSITORY_NAME.fullmatch(name):
@@ -281,7 +284,7 @@ def read_sig_info(
                 )
             url = f"https://{GITEE_HOST}/{name.strip('/')}" if REPOSITORY_NAME.fullmatch(name) else ""
             repositories.append(
-                Repository(name=name, url=url, committers=tuple(committers), admins=tuple(admins))
+                Repository(name=name, url=url, committers=entry_committers, admins=entry_admins)
             )
     meeting_url = data.get("meeting_url")
     meeting_url = given(meeting_url) if isinstance(meeting_url, str) else None

@@ -122,9 +122,12 @@ class _Allowed:
     own_host: str
 
     def filter(self, found: list[FoundAddress]) -> list[FoundAddress]:
-        """The addresses of `found` that may not be published."""
+        """The addresses of `found` that may not be published: an address written on with another
+        domain (`dev@mindspore.cn@corp-mail.cn`) is never the one it starts with."""
         return [
-            a for a in found if a.personal and not self.allows(a.address.lower()) and not is_masked(a.address)
+            a
+            for a in found
+            if a.personal and (a.written_on or not (self.allows(a.address.lower()) or is_masked(a)))
         ]
 
     def allows(self, address: str) -> bool:

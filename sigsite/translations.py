@@ -293,6 +293,8 @@ ZH: dict[str, str] = {
     # openEuler's layout (issue 32): archived SIGs, meetings kept elsewhere, repositories
     "Archived SIG": "已归档 SIG",
     "Archived": "已归档",
+    "(archived)": "（已归档）",
+    "As sigsite check --community reports them, in English:": "以下为 sigsite check --community 报告的原文（英文）：",
     "Files changed in 12 months": "12 个月内有文件修改",
     "Activity not in these files": "活跃度不见于这些文件",
     "Minutes": "会议纪要",
@@ -316,6 +318,8 @@ ZH: dict[str, str] = {
     "Admins:": "仓库管理员：",
     "Committers:": "提交者：",
     "{count} people": "{count} 人",
+    "Admins and committers:": "仓库管理员与提交者：",
+    "the same {count} people as another repository": "与另一个代码仓相同的 {count} 人",
     "1 more is archived: retired, and out of these counts.": "另有 1 个小组已归档：已退役，不计入上述统计。",
     "{count} repositories": "{count} 个代码仓",
     "{count} repository": "{count} 个代码仓",

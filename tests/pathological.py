@@ -58,6 +58,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "deep html": lambda n: _repeat("<div>", n),
     "entities": lambda n: _repeat("&#64;&amp;&commat;", n),
     "e-mail like": lambda n: _repeat("a@b.c ", n),
+    "an address with its domain written on and on": lambda n: "a@x.cn" + _repeat("@x.cn", n),
     "at signs": lambda n: _repeat("@", n),
     "percent runs": lambda n: _repeat("%40%2", n),
     "autolink candidates": lambda n: _repeat("www.a", n),

@@ -15,7 +15,7 @@ def _file(src_uri: str) -> File:
 
 
 def test_a_page_not_put_back_is_a_leftover():
-    build = LanguageBuild("en", PageContext(page_url="", meeting_urls={"001": "meetings/001/"}), [])
+    build = LanguageBuild("en", PageContext(page_url="", meeting_urls={"001": "meetings/001/"}))
     note = GeneratedPage(
         _file("meetings/001.md"), PlannedPage({"en": "meetings/001/"}, frame=MeetingFrame("<h>", "<f>"))
     )
@@ -33,6 +33,6 @@ def test_a_page_not_put_back_is_a_leftover():
 
 
 def test_addresses_are_relative_to_the_page():
-    build = LanguageBuild("en", PageContext(page_url="", meeting_urls={"001": "meetings/001/"}), [])
+    build = LanguageBuild("en", PageContext(page_url="", meeting_urls={"001": "meetings/001/"}))
     assert build.context_for("meetings/2020/").to("meetings/001/") == "../001/"
     assert build.site.page_url == ""  # the site's own record is never changed

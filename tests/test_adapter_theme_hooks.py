@@ -92,10 +92,13 @@ def test_we_split_the_search_index_after_i18n_wrote_it_for_every_language(config
     (tmp_path / "search/search_index.json").write_text(json.dumps(index), "utf-8")
     config.site_dir = str(tmp_path)
     split_search_index(config, languages_of(config))
-    english = json.loads((tmp_path / "search/search_index.json").read_text("utf-8"))
-    chinese = json.loads((tmp_path / "zh/search/search_index.json").read_text("utf-8"))
+    english = json.loads((tmp_path / "search/search_index.full.json").read_text("utf-8"))
+    chinese = json.loads((tmp_path / "zh/search/search_index.full.json").read_text("utf-8"))
     assert [d["location"] for d in english["docs"]] == [""]
     assert [d["location"] for d in chinese["docs"]] == ["meetings/"] and chinese["config"] == index["config"]
+    for root in ("", "zh/"):  # what Material's page script fetches on every page load: the settings
+        fetched = json.loads((tmp_path / root / "search/search_index.json").read_text("utf-8"))
+        assert fetched == {"config": index["config"], "docs": []}
 
 
 def test_i18n_applies_a_language_entry_given_before_its_config_event(tmp_path, monkeypatch):
@@ -135,6 +138,30 @@ def test_materials_search_worker_is_named_by_the_config_script_and_reads_the_mes
     assert re.search(r"case 0:return yield \w+\(\w+\.data\.config\)", code)  # the index: {type: 0, data}
     assert re.search(r"\{type:3,data:\w+\.search\(\w+\)\}", code)  # a query's answer, after type 2
     assert 'new RegExp("\\\\p{sc=Han}+","gu")' in code and "invertedIndex" in code
+    # Ours holds a query until the index's pages are in: the index built, Material answers type 1
+    # with the global postMessage (which ours wraps to keep that answer from the page).
+    assert re.search(
+        r"case 0:return yield \w+\(\w+\.data\.config\),\w+=new \w+\(\w+\.data\),\{type:1\}", code
+    )
+    assert re.search(r"[^.\w]postMessage\(yield \w+\(\w+\.data\)\)", code)
+
+
+def test_materials_page_script_fetches_the_search_index_on_every_load_and_heeds_the_first_ready(config):
+    """Why the pages are not in search/search_index.json (split_search_index): Material's script
+    fetches it as a page loads (over http; on file: pages once the search opens) and hands it to the
+    worker; every part of it waits for the worker's first type-1 answer only, so ours may build the
+    index of the pages later and keep Material's second answer to itself."""
+    bundle = _theme_file(config, "assets/javascripts/bundle.*.min.js")
+    assert 'new URL("search/search_index.json",' in bundle
+    gate = re.search(
+        r'\(\$\(location\.protocol!=="file:"\),\w+\("search"\)\)\.pipe\((\w+)\(\w=>\w\),', bundle
+    )
+    assert gate, "Material no longer fetches the index as the page loads"
+    ready = re.search(r"function (\w+)\(e\)\{return e\.type===1\}", bundle)
+    assert ready, "Material no longer tells the worker's type-1 answer apart"
+    uses = re.findall(rf"(\w+)\({ready[1]}\)", bundle)
+    assert uses and set(uses) == {gate[1]}  # first(ready), as first(active) in the gate
+    assert bundle.count(ready[1]) == len(uses) + 1
 
 
 def test_every_page_names_our_search_worker_with_the_themes_beside_it():
@@ -145,7 +172,17 @@ def test_every_page_names_our_search_worker_with_the_themes_beside_it():
     settings = json.loads(search_worker(page).split('json">')[1].split("</script>")[0])
     assert settings == {
         "base": "..",
-        "search": "../assets/javascripts/workers/sigsite-search.js?theme=search.a7633da7.min.js",
+        "search": "../assets/javascripts/workers/sigsite-search.js?theme=search.a7633da7.min.js"
+        "&index=../../../search/search_index.full.json",  # from the worker's folder
     }
+    chinese = json.loads(search_worker(page, "zh/").split('json">')[1].split("</script>")[0])
+    assert chinese["search"].endswith("&index=../../../zh/search/search_index.full.json")
     odd = page.replace("search.a7633da7.min.js", "other.js")
     assert search_worker(odd) == odd  # a worker of another shape: Material's own stays
+
+
+def _theme_file(config, pattern: str) -> str:
+    """The text of the theme's file at `pattern` (a glob below the theme's folders)."""
+    found = [path for folder in config.theme.dirs for path in sorted(Path(folder).glob(pattern))]
+    assert found, pattern
+    return found[0].read_text("utf-8")

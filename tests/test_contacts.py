@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -99,6 +100,14 @@ def test_a_maintainers_public_address_is_shown(tmp_path):
     text = SIG_INFO.format(mailing_list="NA").replace("bob@example.org", "dev@mindspore.cn")
     (tmp_path / "sig-info.yaml").write_text(text, "utf-8")
     assert _contacts(tmp_path)["maintainers"].address == "dev@mindspore.cn"
+
+
+def test_a_maintainers_public_address_written_on_with_another_domain_is_withheld(tmp_path):
+    """`dev@mindspore.cn@corp-mail.cn` is not the public list (emails.FoundAddress.written_on)."""
+    text = SIG_INFO.format(mailing_list="NA").replace("bob@example.org", "dev@mindspore.cn@corp-mail.cn")
+    (tmp_path / "sig-info.yaml").write_text(text, "utf-8")
+    maintainers = _contacts(tmp_path)["maintainers"]
+    assert maintainers.withheld and maintainers.address is None
 
 
 def test_a_members_files_maintainer_address_leads_to_its_line_and_a_contributors_does_not(tmp_path):
@@ -210,6 +219,21 @@ def test_a_placeholder_in_a_links_text_or_in_code_stays_text():
     soup = BeautifulSoup(rendered.html, "lxml")
     assert not soup.select("a.sig-withheld") and not soup.select("a a")
     assert soup.get_text().count("[e-mail hidden]") == 3
+
+
+def test_a_link_to_a_withheld_address_shows_no_markdown_and_leads_to_its_line():
+    """openEuler's Kernel README: a list's address as a mailto link and inside a web address."""
+    rendered = _rendered(
+        "# T\n\n| [kd@example.org](mailto:kd@example.org) |\n|---|\n\n"
+        "- Write to [Frank](mailto:frank@example.org) ![logo](https://x.org/frank@example.org.png)\n"
+        "- [https://lists.example.org/kd@example.org/](https://lists.example.org/kd@example.org) 订阅\n"
+    )
+    soup = BeautifulSoup(rendered.html, "lxml")
+    assert not re.search(r"[\[\]()]", soup.get_text().replace("[e-mail hidden]", ""))
+    links = soup.select("a:not(.headerlink)")
+    assert [(a["href"], a.get_text()) for a in links] == [(f"#L{n}", "[e-mail hidden]") for n in (3, 6, 6, 7)]
+    assert "Write to Frank [e-mail hidden]" in soup.get_text() and not soup.select("img")
+    assert "https://lists.example.org/[e-mail hidden]/ 订阅" in soup.get_text()
 
 
 def test_a_file_cannot_write_a_placeholders_link_itself():

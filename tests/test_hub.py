@@ -693,7 +693,7 @@ def test_names_and_introductions_from_the_community_cannot_break_out_of_the_head
         result.article("index.html").select_one("#sig-alpha").find_next("p", class_="sig-card__intro")
     )
     assert card_intro.decode_contents() == '"&gt;'
-    index = json.loads((result.site / "search/search_index.json").read_text("utf-8"))
+    index = json.loads((result.site / "search/search_index.full.json").read_text("utf-8"))
     titles = {d["title"] for d in index["docs"] if d["location"].startswith("sigs/alpha/")}
     # Material puts a result's title in as HTML: the index holds it escaped.
     assert "Alpha&lt;/title&gt;&lt;script&gt;alert(7)&lt;/script&gt; SIG" in titles

@@ -11,10 +11,10 @@ import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from browser_support import open_page, require_chromium
+from browser_support import VIEWPORTS, open_page, require_chromium
 from bs4 import BeautifulSoup
 from conftest import Build
 from hub_support import JUNE_2021, build_hub, make_community
@@ -46,7 +46,7 @@ ADDED = {
 @pytest.fixture(scope="module")
 def site_url() -> str:
     """The hub's address, where the browser tests serve it: every address its pages name (the
-    language roots' sitemaps) is then on the host serving them."""
+    sitemap beside the feed, which Material reads) is then on the host serving them."""
     return f"http://127.0.0.1:{free_port()}/"
 
 
@@ -88,7 +88,7 @@ def _groups(hub: Build, site_url: str) -> dict[str, str]:
 @pytest.mark.parametrize("root", ["", "zh/"])
 def test_search_lists_every_page_of_a_group_with_its_group(hub, site_url, root):
     groups = _groups(hub, site_url)
-    index = json.loads((hub.site / root / "search/search_index.json").read_text("utf-8"))
+    index = json.loads((hub.site / root / "search/search_index.full.json").read_text("utf-8"))
     pages = [doc for doc in index["docs"] if "#" not in doc["location"]]
     named = 0
     for doc in pages:
@@ -104,7 +104,7 @@ def test_search_lists_every_page_of_a_group_with_its_group(hub, site_url, root):
 
 @pytest.mark.build
 def test_search_leaves_out_a_groups_navigation_charts_tables_and_committers(hub):
-    index = json.loads((hub.site / "search/search_index.json").read_text("utf-8"))
+    index = json.loads((hub.site / "search/search_index.full.json").read_text("utf-8"))
     by_location = {doc["location"]: doc for doc in index["docs"]}
     for location, doc in by_location.items():
         if location.startswith(("sigs/", "tsc/", "working-groups/")):
@@ -124,9 +124,34 @@ def test_every_page_runs_our_search_worker_with_materials_beside_it(hub):
     assert (workers / "sigsite-search.js").is_file()
     for path, page in _pages(hub.site):
         settings = json.loads(page.select_one("#__config").string)
-        name = posixpath.basename(settings["search"])
-        assert name.startswith("sigsite-search.js?theme=search."), path
-        assert (workers / name.split("?theme=")[1]).is_file()
+        address = urlsplit(settings["search"])
+        assert posixpath.basename(address.path) == "sigsite-search.js", path
+        query = parse_qs(address.query)
+        assert query["theme"][0].startswith("search.") and (workers / query["theme"][0]).is_file()
+        index = posixpath.normpath(posixpath.join("assets/javascripts/workers", query["index"][0]))
+        root = "zh/" if _language(path) == "zh" else ""  # the page's language root
+        assert index == f"{root}search/search_index.full.json", path
+        assert (hub.site / index).is_file(), path
+
+
+# What a page costs a phone ------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_nothing_but_three_stylesheets_holds_back_a_pages_first_paint(hub):
+    """Lighthouse's render-blocking resources: the theme's two stylesheets and ours, from the site
+    itself (no web font: the theme's `font: false`), no @import chaining another; no script file
+    before the page's content (Material's and ours come at the end of the body)."""
+    assert "@import" not in (hub.site / "assets/stylesheets/sigsite.css").read_text("utf-8")
+    for path, page in _pages(hub.site):
+        sheets = [link["href"] for link in page.head.select('link[rel="stylesheet"]')]
+        names = [posixpath.basename(urlsplit(href).path) for href in sheets]
+        assert len(names) == 3 and names[2] == "sigsite.css", (path, sheets)
+        assert names[0].startswith("main.") and names[1].startswith("palette."), (path, sheets)
+        assert not any(urlsplit(href).netloc for href in sheets), (path, sheets)
+        assert page.head.select("script[src]") == [], path
+        scripts = page.body.select("script[src]")  # the theme's bundle and sigsite.js
+        assert len(scripts) == 2 and all(tag.find_previous("main") for tag in scripts), path
 
 
 # A group's pages: tab, sidebar, title ------------------------------------------------------------
@@ -317,13 +342,56 @@ def test_a_chinese_query_finds_the_word_not_every_word_sharing_its_first_charact
 @pytest.mark.build
 def test_the_chinese_index_holds_words_sharing_the_first_character_of_the_query(hub):
     """What the browser test above tells apart: 量 alone and 量化 (quantization) are in the index too."""
-    index = json.loads((hub.site / "zh/search/search_index.json").read_text("utf-8"))
+    index = json.loads((hub.site / "zh/search/search_index.full.json").read_text("utf-8"))
     words = {
         w
         for doc in index["docs"]
         for w in re.split(index["config"]["separator"], doc["title"] + " " + doc["text"])
     }
     assert {"量", "量子", "量化"} <= words  # Material alone would search 量子 as 量*
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_language_mark_on_a_quiet_cards_grey_keeps_its_contrast(served, browser, scheme):
+    """The real directory marks an English card's last session 中文 on a quiet card (usability's);
+    the fixture's quiet cards link none, so the test puts a mark where the real one sits."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    with open_page(browser, served, "", "phone", color_scheme=scheme) as (page, _, _):
+        detail = page.locator(".sig-card--quiet .sig-card__detail").first
+        detail.evaluate(
+            """detail => detail.insertAdjacentHTML('beforeend', ' <a href="zh/" hreflang="zh">2024-11-30</a>'
+                 + ' <span class="sig-lang" lang="zh">中文</span>')"""
+        )
+        results = Axe().run(
+            page, context=".sig-card--quiet .sig-lang", options={"runOnly": ["color-contrast"]}
+        )
+        assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("start", "query"), [("sigs/alpha/", "Members"), ("zh/", "量子")])
+def test_a_page_load_fetches_no_search_pages_and_one_sitemap_until_a_visitor_searches(
+    served, browser, start, query
+):
+    """What a page costs a phone: Material fetches search/search_index.json (the settings alone) and
+    parses the sitemap beside each <link rel="alternate">; the index's pages come at the first query."""
+    root = "zh/" if start.startswith("zh/") else ""
+    context = browser.new_context(**VIEWPORTS["phone"])
+    fetched: list[str] = []  # the page's requests and its workers'
+    context.on("request", lambda request: fetched.append(request.url.removeprefix(served)))
+    try:
+        page = context.new_page()
+        page.goto(served + start, wait_until="networkidle")
+        page.wait_for_timeout(500)  # the worker has had the settings
+        assert f"{root}search/search_index.json" in fetched, fetched
+        assert not any(urlsplit(url).path.endswith("search_index.full.json") for url in fetched), fetched
+        assert [url for url in fetched if url.endswith("sitemap.xml")] == ["sitemap.xml"], fetched
+        assert _search(page, query)
+        assert fetched.count(f"{root}search/search_index.full.json") == 1, fetched
+    finally:
+        context.close()
 
 
 @pytest.mark.browser

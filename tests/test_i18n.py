@@ -83,13 +83,21 @@ def test_generated_blocks_are_localized(site_build):
 
 
 def test_site_wide_files_exist_once(site_build):
-    for name in ("feed.xml", "meetings.ics", "members.json", "meetings.json", "schemas"):
+    for name in ("feed.xml", "meetings.ics", "members.json", "meetings.json", "schemas", "sitemap.xml"):
         assert (site_build.site / name).exists()
         assert not (site_build.site / "zh" / name).exists()
     assert not (site_build.site / "zh" / "meetings" / "001-20200604").exists()
-    assert (site_build.site / "zh" / "sitemap.xml").read_bytes() == (
-        site_build.site / "sitemap.xml"
-    ).read_bytes()
+
+
+def test_the_feed_is_the_only_alternate_of_a_page(site_build):
+    """Material fetches and parses the sitemap.xml beside every <link rel="alternate"> on every page
+    load: a page names no language root there (its switcher links to its counterpart already)."""
+    pages = sorted(site_build.site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        head = site_build.html(str(path.relative_to(site_build.site))).head
+        alternates = [link.get("type") for link in head.select("link[rel=alternate]")]
+        assert alternates == ["application/atom+xml"], (path, alternates)
 
 
 def test_chinese_note_lives_once_in_the_chinese_tree(bilingual):
@@ -126,7 +134,7 @@ def test_switcher_on_meeting_pages_never_leads_to_a_404(bilingual):
 
 def search_docs(site: Path, root: str = "") -> list[dict]:
     """The search index of a language root ("" or "zh/"): its locations are relative to that root."""
-    return json.loads((site / root / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    return json.loads((site / root / "search" / "search_index.full.json").read_text("utf-8"))["docs"]
 
 
 def tokens(text: str) -> set[str]:

@@ -134,6 +134,62 @@ def test_every_person_is_one_person_with_a_page(hub):
     assert "keeps its meetings in a system of its own" in page
 
 
+@pytest.mark.parametrize(
+    ("path", "archived"),
+    [
+        ("people/index.html", "(archived)"),
+        ("people/ann-gitee/index.html", "(archived)"),
+        ("zh/people/index.html", "（已归档）"),
+        ("zh/people/ann-gitee/index.html", "（已归档）"),
+    ],
+)
+def test_a_role_in_an_archived_sig_is_marked_as_one_of_a_retired_group(hub, path, archived):
+    """Ann Lee maintains Alpha and maintained the archived sig-Old: only sig-Old's line says so."""
+    page = _page(hub.site, path)
+    cards = [c for c in page.select(".sig-person") if "Ann Lee" in c.get_text()] or [page]
+    groups = cards[0].select(".sig-person__sigs > li, .sig-person-page__groups > li")
+    lines = {li.a.get_text(strip=True): li.get_text(" ", strip=True) for li in groups if li.a is not None}
+    assert lines["sig-Old"].startswith(f"sig-Old {archived}"), lines
+    assert archived not in lines["Alpha"] and archived not in lines["Beta"], lines
+
+
+def test_the_findings_of_a_chinese_activity_page_say_they_are_in_english(hub):
+    """They are sigsite check's own messages: marked, not passed off as the page's language."""
+    for path, note in (("sig/alpha/health/index.html", False), ("zh/sig/alpha/health/index.html", True)):
+        findings = _page(hub.site, path).select_one("ul.sig-health__findings")
+        assert findings is not None and findings.get("lang") == "en", path
+        assert "eve-owner" in findings.get_text(), path  # OWNERS' maintainer no other file names
+        before = findings.find_previous_sibling("p")
+        assert before is not None and ("英文" in before.get_text()) is note, path
+
+
+def test_the_people_page_says_which_files_it_lists_people_from_in_both_languages(hub):
+    """openEuler's maintainers are in OWNERS too, and a README's leads are people of the page."""
+    for path, heading in (("people/index.html", "People"), ("zh/people/index.html", "人员")):
+        page = _page(hub.site, path)
+        h1 = page.select_one("article h1")
+        assert h1 is not None and h1.get_text(strip=True).rstrip("¶") == heading, path
+        intro = page.select_one("article h1 + p")
+        assert intro is not None and "OWNERS" in intro.get_text() and "README" in intro.get_text(), path
+        assert "not counted" not in intro.get_text() and "不计入" not in intro.get_text(), path
+
+
+def test_search_finds_a_repository_by_its_name_alone_and_a_person_by_their_account(hub):
+    """The index's words as Material's tokenizer makes them: split at the configured separator."""
+    index = json.loads((hub.site / "search/search_index.json").read_text("utf-8"))
+    separator = re.compile(index["config"]["separator"])
+
+    def words(location: str) -> set[str]:
+        doc = next(d for d in index["docs"] if d["location"] == location)
+        return {w for w in separator.split(re.sub(r"<[^>]*>", " ", doc["title"] + " " + doc["text"])) if w}
+
+    repositories = words("sig/alpha/repositories/")
+    assert {"python", "alpha", "tool"} <= repositories  # src-openeuler/python-alpha, openeuler/alpha-tool
+    assert not any("/" in w for w in repositories)
+    person = words("people/ann-gitee/")
+    assert {"ann", "ann1"} <= person and not any(w.startswith("@") for w in person)  # @ann-gitee, @ann1
+
+
 def test_no_personal_address_of_any_sig_info_reaches_any_output(hub):
     personal = _personal_addresses(FIXTURE)
     assert len(personal) >= 6
@@ -161,6 +217,10 @@ def test_the_sample_builds_with_the_default_configuration(tmp_path):
     assert len(kernel.select("li.sig-repo")) >= 19
     assert _leaks(site, _personal_addresses(SAMPLE)) == []
     assert not re.search(r"recorded a meeting", _page(site, "index.html").get_text())
+    assert "成坚" in _page(site, "people/index.html").get_text()  # a lead only Kernel's README names
+    kernel_about = _page(site, "sig/kernel/index.html").select_one("article")
+    assert kernel_about is not None and "](" not in kernel_about.get_text()  # kernel-discuss's links
+    assert "仅有英文版" not in _page(site, "zh/sig/a-tune/index.html").get_text()  # its README is Chinese
 
 
 @pytest.mark.parametrize(

@@ -210,3 +210,26 @@ def test_masking_a_warning_for_every_line_costs_in_proportion():
 
     small, large = masked_lines(50_000), masked_lines(200_000)
     assert large < 8 * small + 0.2 and large < 2.0, (small, large)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "w…@corp-mail.cn",  # as a message masks an address
+        "w...@corp-mail.cn",  # and as a reader reads it back
+    ],
+)
+def test_a_masked_address_passes_the_wall(tmp_path, text):
+    assert found(tmp_path, {"health.html": f"<p>withheld: {text}</p>"}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "w…@wang.wu@corp-mail.cn",  # a mask written on: wang.wu@corp-mail.cn is a reader's to copy
+        "w...@wang.wu@corp-mail.cn",
+        "dev@mindspore.cn@corp-mail.cn",  # a public list written on: mindspore.cn@corp-mail.cn
+    ],
+)
+def test_a_masked_or_public_address_written_on_with_another_domain_is_a_leak(tmp_path, text):
+    assert len(found(tmp_path, {"index.html": f"<p>{text}</p>"})) == 1

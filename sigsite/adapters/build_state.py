@@ -32,7 +32,6 @@ class LanguageBuild:
 
     language: str
     site: PageContext  # addresses of meetings, years, files and feeds, from the site's root
-    language_roots: list[dict[str, str]]  # the head's hreflang links
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by source path
 
     def add(self, page: GeneratedPage) -> None:

@@ -34,7 +34,6 @@ from sigsite.adapters.theme_hooks import (
     AFTER_SEARCH,
     CompiledTemplates,
     compact_templates,
-    copy_sitemap_to_language_root,
     every_language_built,
     leave_tab,
     point_switcher,
@@ -82,7 +81,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
 
     def __init__(self) -> None:
         self.languages = BuildLanguages(DEFAULT, DEFAULT, (DEFAULT,), {DEFAULT: ""})
-        self.build = LanguageBuild(DEFAULT, PageContext(page_url=""), [])  # this language's pages
+        self.build = LanguageBuild(DEFAULT, PageContext(page_url=""))  # this language's pages
         self._compiled_templates = CompiledTemplates()  # the theme's, shared by the language builds
         self._serving = False  # `mkdocs serve` injects an inline script of its own
         self._csp: ContentSecurityPolicy | None = None  # from the theme's templates, per build
@@ -152,7 +151,6 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         # Links to a page in another language say so (after search has read the page: no mark in the index).
         page.content = mark_other_languages(page.content or "", page.url, self.languages)
         ours = our_keys(context)
-        ours["sigsite_language_roots"] = self.build.language_roots
         ours["sigsite_source"] = Markup(self.source_line())  # the core's, autoescaped
         if self._csp is not None:
             ours["sigsite_csp"] = self._csp.for_context(ours)
@@ -199,7 +197,11 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         self._report_blocked_scripts(output, page.file.src_uri)
         leave_tab(self._tab)
         self._tab = None
-        return search_base(search_worker(output), self.languages) if self.config.enabled else None
+        return (
+            search_base(search_worker(output, self.languages.prefix), self.languages)
+            if self.config.enabled
+            else None
+        )
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -222,19 +224,16 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
 
     @event_priority(AFTER_I18N_INDEX)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Give each language root its own sitemap.xml (Material's language switcher asks for it)
-        and its own search index.
+        """Give each language root its own search index.
 
-        mkdocs-static-i18n writes one sitemap and one search index, for every language, at the
-        site root. A note whose framed page was never put back is reported: its page would show
-        the bare note. Once every language is written, the last wall reads the whole site.
+        mkdocs-static-i18n writes one search index, for every language, at the site root. A note
+        whose framed page was never put back is reported: its page would show the bare note. Once
+        every language is written, the last wall reads the whole site.
         """
         if not self.config.enabled:
             return
         for src_uri in self.build.leftovers():
             log.warning("sigsite: %s was published with only what search reads of it", src_uri)
-        if not self.languages.is_default_build:
-            copy_sitemap_to_language_root(config, self.languages)
         if every_language_built(config):  # and the combined index written
             split_search_index(config, self.languages)
             refuse_leaks(config, self.public_emails())

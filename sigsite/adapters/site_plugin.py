@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic
-from urllib.parse import urljoin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +22,7 @@ from mkdocs.structure.files import Files
 from sigsite.adapters.build_state import LanguageBuild
 from sigsite.adapters.emit import add_site_assets, emit_files, emit_pages, refuse_shared_addresses
 from sigsite.adapters.generating import ConfigT, GeneratingPlugin, rendering, report_problems
-from sigsite.adapters.theme_hooks import alternate_links, languages_of, list_in_sitemap
+from sigsite.adapters.theme_hooks import languages_of, list_in_sitemap
 from sigsite.addresses import PageContext
 from sigsite.build_date import build_date
 from sigsite.plan.pages import PlannedFile, PlannedPage
@@ -80,13 +79,8 @@ class SitePlugin(_Base, Generic[ConfigT]):
         if not self.config.enabled or not self._located:
             return None
         self.languages = languages_of(config)
-        # hreflang wants full addresses; the roots are absolute paths on the site's host.
-        language_roots = [
-            {"lang": entry.get("lang", ""), "href": urljoin(config.site_url or "", entry.get("link", ""))}
-            for entry in alternate_links(config)
-        ]
         site_url = config.site_url or ""
-        self.build = LanguageBuild(self.languages.current, self.site_context(site_url), language_roots)
+        self.build = LanguageBuild(self.languages.current, self.site_context(site_url))
         with rendering(f"the pages of {self.loaded_what}"):
             planned = self.plan_pages(site_url)
         emit_pages(files, config, self.build, planned)

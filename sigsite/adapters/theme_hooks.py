@@ -12,19 +12,28 @@ an upgrade of Material or mkdocs-static-i18n changes the behaviour relied on:
   language being built (`current_language`, `build_languages`, `config.languages`), the language
   switcher's entries (`extra_alternate`, copied into `config.extra.alternate` per page) and the
   pages of each language's sitemap (`i18n_files_per_language`, which it fills in `on_files`
-  before our generated pages exist). Its sitemap is written once, at the root; Material's
-  switcher asks each language root for one (`copy_sitemap_to_language_root`).
+  before our generated pages exist). Its sitemap is written once, at the root.
+- **Material fetches and parses the sitemap.xml beside every `<link rel="alternate">`** of a page,
+  on every page load (to lead links between languages to the same page). overrides/main.html
+  writes no hreflang alternates (the switcher's links lead to the same page already; the sitemap
+  lists each page's languages), so the feed's link is the one alternate and one sitemap is read.
 - **mkdocs-static-i18n writes one search index for every language**, at the root, after its last
   language's build (`on_post_build`, priority -100); Material's search fetches
   `search/search_index.json` from the `base` of the page's `__config` script and resolves each
   result's location against it. sigsite splits that index by language root
   (`split_search_index`, after -100) and points a language's pages at their own root
   (`search_base`), so each language searches only its own pages.
+- **Material's page script fetches `search/search_index.json` on every page load** (over http:
+  it waits for the search to open only on `file:` pages), parses it and hands it to its worker.
+  sigsite leaves the settings there and no pages; the pages are in `search/search_index.full.json`
+  (`split_search_index`), which our worker fetches when a visitor first searches.
 - **Material's search worker** is named by the `search` key of the `__config` script, and takes a
-  `{type: 2, data: query}` message for each query (`{type: 0, data: index}` first). Its Chinese
+  `{type: 2, data: query}` message for each query (`{type: 0, data: index}` first, answered
+  `{type: 1}` once the index is built; the page script heeds the first of those only). Its Chinese
   segmentation never takes a run of Chinese whole (量子 is searched as 量*): `search_worker` names
-  ours instead (assets/javascripts/workers/sigsite-search.js), which runs Material's and hands it
-  each query with its Chinese cut into the index's words.
+  ours instead (assets/javascripts/workers/sigsite-search.js), which runs Material's, hands it the
+  index's pages at the first query that is not blank, and each query with its Chinese cut into
+  the index's words.
 - **Material highlights the tab whose navigation item is `active`**, which MkDocs sets for the page
   being built and its sections only, and hides the navigation sidebar of a page whose `meta.hide`
   holds "navigation" (on wide screens; the drawer of a phone keeps it). A page outside the
@@ -39,8 +48,8 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import shutil
 from pathlib import Path
+from urllib.parse import urlencode
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -56,7 +65,6 @@ from sigsite.plan.languages import BuildLanguages
 
 I18N_PLUGIN = "i18n"
 AFTER_SEARCH = -10  # below Material's search (0) and mkdocs-static-i18n (50) in on_page_context
-SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
 
 def languages_of(config: MkDocsConfig) -> BuildLanguages:
@@ -115,7 +123,8 @@ def point_switcher(config: MkDocsConfig, targets: dict[str, str]) -> None:
     config.extra["alternate"] = alternates
 
 
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_INDEX = "search/search_index.json"  # Material's page script fetches it on every page load
+FULL_SEARCH_INDEX = "search/search_index.full.json"  # our worker fetches it at a visitor's first query
 AFTER_I18N_INDEX = -110  # below mkdocs-static-i18n's on_post_build (-100), which writes the index
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
@@ -129,7 +138,11 @@ def every_language_built(config: MkDocsConfig) -> bool:
 
 def split_search_index(config: MkDocsConfig, languages: BuildLanguages) -> None:
     """Give each language root its own search index, with its own pages only; locations become
-    relative to that root, as `search_base` makes the language's pages resolve them."""
+    relative to that root, as `search_base` makes the language's pages resolve them.
+
+    The index is FULL_SEARCH_INDEX; SEARCH_INDEX, which Material's script fetches, parses and hands
+    its worker on every page load, keeps the settings and no pages: our worker fetches the pages
+    when a visitor first searches (`search_worker`)."""
     site = Path(config.site_dir)
     combined = site / SEARCH_INDEX
     if not combined.is_file():
@@ -142,11 +155,11 @@ def split_search_index(config: MkDocsConfig, languages: BuildLanguages) -> None:
         root = next((r for r in roots if location.startswith(r)), "")
         by_root[root].append({**doc, "location": location.removeprefix(root)})
     for root, docs in by_root.items():
-        target = site / root / SEARCH_INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")), "utf-8"
-        )
+        (site / root / SEARCH_INDEX).parent.mkdir(parents=True, exist_ok=True)
+        for name, pages in ((FULL_SEARCH_INDEX, docs), (SEARCH_INDEX, [])):
+            (site / root / name).write_text(
+                json.dumps({**index, "docs": pages}, ensure_ascii=False, separators=(",", ":")), "utf-8"
+            )
 
 
 def search_base(html: str, languages: BuildLanguages) -> str:
@@ -168,17 +181,20 @@ SEARCH_WORKER = "sigsite-search.js"  # beside Material's worker: sigsite/assets/
 _THEME_WORKER = re.compile(r"search\.[0-9a-f]+\.min\.js")
 
 
-def search_worker(html: str) -> str:
+def search_worker(html: str, prefix: str = "") -> str:
     """The page with its `__config` naming our search worker, which runs the theme's (named in its
-    query) with each query's Chinese cut into the index's words; unchanged when the theme names
-    a worker of another shape."""
+    query) with each query's Chinese cut into the index's words, and fetches the pages of the index
+    of the language root at `prefix` (also named in its query, from the worker's folder) when a
+    visitor first searches; unchanged when the theme names a worker of another shape."""
 
     def ours(match: re.Match[str]) -> str:
         settings = json.loads(match[2])
         folder, name = posixpath.split(str(settings.get("search", "")))
         if not _THEME_WORKER.fullmatch(name):
             return match[0]
-        settings["search"] = posixpath.join(folder, SEARCH_WORKER) + "?theme=" + name
+        index = posixpath.join(str(settings.get("base", ".")), prefix, FULL_SEARCH_INDEX)
+        query = urlencode({"theme": name, "index": posixpath.relpath(index, folder or ".")}, safe="/")
+        settings["search"] = posixpath.join(folder, SEARCH_WORKER) + "?" + query
         return match[1] + str(htmlsafe_json_dumps(settings)) + match[3]
 
     return _CONFIG_SCRIPT.sub(ours, html, count=1)
@@ -199,15 +215,6 @@ def leave_tab(tab: Page | None) -> None:
     """Unmark the tab `show_under_tab` marked, before the next page is rendered."""
     if tab is not None:
         tab.active = False
-
-
-def copy_sitemap_to_language_root(config: MkDocsConfig, languages: BuildLanguages) -> None:
-    """Give a language's root its own sitemap.xml, which Material's language switcher asks for."""
-    prefix = languages.prefix
-    site = Path(config.site_dir)
-    for name in SITEMAPS:
-        if (site / name).is_file() and prefix:
-            shutil.copyfile(site / name, site / prefix / name)
 
 
 class CompiledTemplates(BytecodeCache):

@@ -25,6 +25,8 @@ _NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)\s*[.、)）
 _AT_ACCOUNT = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")  # anywhere, even after a name's letter
 # After a name in any script but not after an address's letters: `张双民@tsingzsm` names tsingzsm.
 _MENTION = re.compile(r"(?<![A-Za-z0-9_.@+-])@([A-Za-z0-9][A-Za-z0-9_.-]{0,99})")
+# What a mention reads as when it is an address's domain (`张三@qq.com`), not an account.
+_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}")
 # What is read of one heading or paragraph: a name, an action, a schedule is said in its first
 # words; the rest of a longer one is left unread, and the text it gives ends in "…".
 MAX_INLINE = 2000
@@ -45,14 +47,16 @@ class Item:
     accounts: tuple[str, ...]  # each once (whatever its case), those it links first
     line: int
     linked: tuple[str, ...] = ()  # the accounts its links lead to, each once
+    # The accounts it mentions outside the text of a link to an account, each once.
+    mentioned: tuple[str, ...] = ()
 
     @property
     def account(self) -> str | None:
-        """The one account the item names: the one it links to (`Nan Zhang[@gaoruoshu](…/znzjugod)`
-        is znzjugod, where the link leads), else the one it mentions; None for none or several."""
-        if len(self.linked) == 1:
-            return self.linked[0]
-        return self.accounts[0] if len(self.accounts) == 1 else None
+        """The one account the item names: where its links lead and whom it mentions outside their
+        text (`Nan Zhang[@gaoruoshu](…/znzjugod)` is znzjugod, where the link leads; `张双民@tsingzsm`
+        is tsingzsm); None for none or several (`Ann[@ann](…), Bob @bob`)."""
+        named = _each_once([*self.linked, *self.mentioned])
+        return named[0] if len(named) == 1 else None
 
     @property
     def name(self) -> str:
@@ -72,9 +76,11 @@ class Part:
     prose: tuple[str, ...]
 
 
-def _accounts(inline: Token) -> tuple[list[str], list[str]]:
-    """The accounts an item's paragraph links to, and those it mentions (`@account`)."""
-    links, mentions = [], []
+def _accounts(inline: Token) -> tuple[list[str], list[str], list[str]]:
+    """The accounts an item's paragraph links to, those it mentions (`@account`), and those it
+    mentions outside the text of a link to an account (`[@gaoruoshu](…/znzjugod)` is the link's)."""
+    links, mentions, outside = [], [], []
+    in_account_link = False
     for child in inline.children or []:
         if child.type == "link_open":
             try:
@@ -83,9 +89,14 @@ def _accounts(inline: Token) -> tuple[list[str], list[str]]:
                 account = None
             if account:
                 links.append(account)
+            in_account_link = bool(account)
+        elif child.type == "link_close":
+            in_account_link = False
         elif child.type == "text":
-            mentions += _MENTION.findall(child.content)
-    return links, mentions
+            found = [m for m in _MENTION.findall(child.content) if not _DOMAIN.fullmatch(m)]
+            mentions += found
+            outside += [] if in_account_link else found
+    return links, mentions, outside
 
 
 def _each_once(accounts: list[str]) -> tuple[str, ...]:
@@ -161,17 +172,18 @@ def sections_where(text: str, wanted: Callable[[str], bool]) -> list[Part]:
         elif token.type in {"bullet_list_close", "ordered_list_close"}:
             depth -= 1
         elif token.type == "list_item_open" and depth == 1:
-            current.items.append(([], [], [], token.map[0] if token.map else 0))
+            current.items.append(([], [], [], [], token.map[0] if token.map else 0))
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
             if depth == 0:
                 current.prose.append(inline_text(inline(token)).strip())
             elif depth == 1 and current.items:
                 parsed = inline(token, task=tokens[index - 2].type == "list_item_open")
-                texts, links, mentions, _ = current.items[-1]
+                texts, links, mentions, outside, _ = current.items[-1]
                 texts.append(inline_text(parsed).strip())
-                linked, mentioned = _accounts(parsed)
+                linked, mentioned, mentioned_outside = _accounts(parsed)
                 links += linked
                 mentions += mentioned
+                outside += mentioned_outside
     if current is not None:
         parts.append(current.part())
     return parts
@@ -184,12 +196,18 @@ class _Section:
 
     title: str
     line: int
-    items: list[tuple[list[str], list[str], list[str], int]] = field(default_factory=list)
+    items: list[tuple[list[str], list[str], list[str], list[str], int]] = field(default_factory=list)
     prose: list[str] = field(default_factory=list)
 
     def part(self) -> Part:
         items = tuple(
-            Item(" ".join(t for t in texts if t), _each_once(links + mentions), line, _each_once(links))
-            for texts, links, mentions, line in self.items
+            Item(
+                " ".join(t for t in texts if t),
+                _each_once(links + mentions),
+                line,
+                _each_once(links),
+                _each_once(outside),
+            )
+            for texts, links, mentions, outside, line in self.items
         )
         return Part(self.title, self.line, items, tuple(self.prose))

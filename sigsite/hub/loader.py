@@ -256,10 +256,16 @@ def assign_ids(claims: list[IdClaim], layout: Layout, problems: Problems) -> dic
     an error. A group of the listing never takes a folder's id: it is left out, with an error.
     Folders of different kinds have addresses of their own (`sigs/x/`, `working-groups/x/`), so
     both are shown: the kind declared first (a single-group kind before the others) keeps the id,
-    and the other is known by `<kind>-<id>`, with a warning.
+    and the other is known by `<kind>-<id>`, with a warning. An id that starts with a kind's
+    `id_prefix` is that kind's before any other's: an active SIG's folder `sig/archived-x` never
+    takes the id of the archived SIG `archived_sigs/x`.
     """
-    # Single-group kinds first (their folder is the kind's), then in the order they are declared.
-    kind_order = {kind.key: (not kind.single, order) for order, kind in enumerate(layout.kinds)}
+    # Kinds whose ids have a prefix of their own first (only their folders make such an id on
+    # purpose), single-group kinds next (their folder is the kind's), then in the order declared.
+    kind_order = {
+        kind.key: (not kind.id_prefix, not kind.single, order) for order, kind in enumerate(layout.kinds)
+    }
+
     by_id: dict[str, list[int]] = {}
     for index, claim in enumerate(claims):
         by_id.setdefault(claim.id, []).append(index)
@@ -402,9 +408,7 @@ def _load_folder(
     )
     linked, withheld = _linked_files(folder, display, linking, forge_url, names, public_emails, problems)
     owners = read_owners(folder, display, problems)
-    described = read_repository_files(
-        folder, display, layout.repository_folders, public_emails, names, problems
-    )
+    described = read_repository_files(folder, display, layout.repository_folders, public_emails, problems)
     statements = (
         *([owners] if owners else []),
         *(replace(s, file=f"{display}/{s.file}") for s in data.statements),

@@ -5,14 +5,15 @@ warning, never an error."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sigsite.health.consistency import LEADERS
 from sigsite.health.examples import some
 from sigsite.privacy import withhold_in_data
 from sigsite.problems import Problems
 from sigsite.reading import read_text
-from sigsite.statements import Statement, owners_statement
-from sigsite.yaml_source import load_yaml
+from sigsite.statements import OWNERS_KEYS, Statement, owners_statement
+from sigsite.yaml_source import LocatedDict, load_yaml
 
 OWNERS_FILE = "OWNERS"
 
@@ -35,6 +36,7 @@ def read_owners(folder: Path, display: str, problems: Problems) -> Statement | N
     for problem in found.items:
         problems.warning(problem.file, problem.line, problem.message, problem.fix, problem.column)
     withhold_in_data(data, frozenset(), shown, Problems())
+    _unread_leaders(data, shown, problems)
     statement, not_accounts = owners_statement(data, shown)
     if not_accounts:  # one warning, a few examples: a list of a thousand costs one line
         problems.warning(
@@ -46,3 +48,29 @@ def read_owners(folder: Path, display: str, problems: Problems) -> Statement | N
             topic=LEADERS,  # in the group's consistency report
         )
     return statement
+
+
+def _unread_leaders(data: Any, shown: str, problems: Problems) -> None:
+    """A warning for leaders the file gives but owners_statement cannot read: under a second key
+    (`approvers:` and `maintainers:`, only the first of OWNERS_KEYS is read), or written as one
+    name or a mapping instead of a list (nobody)."""
+    keys = [key for key in OWNERS_KEYS if key in data] if isinstance(data, LocatedDict) else []
+    if not keys:
+        return
+    first, *others = keys
+    for other in others:
+        problems.warning(
+            shown,
+            data.line_of(other),
+            f"{other} is not read: {first} names the group's leaders in this file",
+            f"list every leader under {first}",
+            topic=LEADERS,
+        )
+    if data.get(first) is not None and not isinstance(data.get(first), list):
+        problems.warning(
+            shown,
+            data.line_of(first),
+            f"{first} must be a list of accounts, so it names nobody",
+            f"write one account a line under {first}: (- jxlang910)",
+            topic=LEADERS,
+        )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from stat import S_ISDIR, S_ISLNK
 
 import yaml
 
@@ -21,12 +23,15 @@ from sigsite.model import Repository
 from sigsite.privacy import PublishableNames, masked, withhold_in_text
 from sigsite.problems import FILE_LEFT_OUT, Problem, Problems, Severity
 from sigsite.reading import read_text
+from sigsite.yaml_source import load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 REPOSITORY_PART = re.compile(r"[\w.+-]+")  # a repository's name on the forge: `python-Keras_Preprocessing`
 # The top-level `description:` key and the lines that continue its value (indented or blank).
 _DESCRIPTION = re.compile(r"(?m)^description:[^\n]*\n?(?:(?:[ \t][^\n]*)?\n)*")
 MAX_REPORTED_FILES = 10  # repository files of one group whose problems are reported one by one
+# Their problems reported in all: a path shown masked (`u…@corp-mail.cn.yaml`) may stand for many files.
+MAX_REPORTED_PROBLEMS = 4 * MAX_REPORTED_FILES
 MAX_DESCRIPTION = 300  # characters of a description a page shows
 
 
@@ -45,20 +50,24 @@ def read_repository_files(
     display: str,
     owners: tuple[str, ...],
     public: frozenset[str],
-    names: PublishableNames,
     problems: Problems,
 ) -> tuple[RepositoryFile, ...]:
     """Every repository file below the group's folders named after an owner (`owners`, the
-    layout's), ordered by name. A file that cannot be read or named is left out with its
-    problem; the problems of the first MAX_REPORTED_FILES such files are reported, the others
-    counted in one more."""
+    layout's), ordered by name. A file that cannot be read or named (privacy.PublishableNames) is
+    left out with its problem; the problems of the first MAX_REPORTED_FILES such files are
+    reported, the others counted in one more."""
     found: list[RepositoryFile] = []
     own = Problems()
+    names = PublishableNames(display, own)
     for owner in owners:
         for relative in _yaml_files(folder, owner, display, own):
             if not names.allow(relative):
                 continue
-            repository = _read(folder, relative, display, public, own)
+            try:
+                repository = _read(folder, relative, display, public, own)
+            except OSError as exc:  # a path longer than the system opens
+                _unreadable(f"{display}/{relative}", exc, own)
+                continue
             if repository is not None:
                 found.append(repository)
     _report_bounded(own, display, problems)
@@ -71,8 +80,14 @@ def _yaml_files(folder: Path, owner: str, display: str, problems: Problems) -> l
     stack = [owner]
     while stack:
         relative = stack.pop()
-        path = folder / relative
-        if path.is_symlink():
+        try:
+            mode = (folder / relative).lstat().st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as exc:  # a path longer than the system opens: nothing below it is read
+            _unreadable(f"{display}/{relative}", exc, problems)
+            continue
+        if S_ISLNK(mode):
             problems.error(
                 masked(f"{display}/{relative}"),
                 None,
@@ -81,11 +96,19 @@ def _yaml_files(folder: Path, owner: str, display: str, problems: Problems) -> l
                 topic=FILE_LEFT_OUT,
             )
             continue
-        if not path.is_dir():
+        if not S_ISDIR(mode):
+            if relative == owner:  # below it, only folders are stacked
+                problems.warning(
+                    f"{display}/{owner}",
+                    None,
+                    f"is a file where the folder of the {owner} repositories' files belongs: it is not read",
+                    f"keep one file per repository in {owner}/<letter>/<repository>.yaml",
+                )
             continue
         try:
-            entries = sorted(os.scandir(path), key=lambda e: e.name)
-        except OSError:
+            entries = sorted(os.scandir(folder / relative), key=lambda e: e.name)
+        except OSError as exc:
+            _unreadable(f"{display}/{relative}", exc, problems)
             continue
         below = []
         for entry in entries:
@@ -98,6 +121,17 @@ def _yaml_files(folder: Path, owner: str, display: str, problems: Problems) -> l
                 found.append(inner)
         stack.extend(reversed(below))
     return found
+
+
+def _unreadable(shown: str, exc: OSError, problems: Problems) -> None:
+    """An error for a file or folder the system cannot open (`File name too long`): left out."""
+    problems.error(
+        masked(shown),
+        None,
+        f"cannot be read: {exc.strerror}, so it is left out",
+        "move it to a shorter path: one folder per first letter, as openEuler keeps them",
+        topic=FILE_LEFT_OUT,
+    )
 
 
 def _read(
@@ -128,14 +162,17 @@ def _read(
 
 
 def _description(text: str, shown: str, public: frozenset[str], problems: Problems) -> str:
-    """The file's `description`, one plain line; empty when it has none or it is no text."""
+    """The file's `description`, one plain line; empty when it has none or it is no text. Its lines
+    are read as every data file is (yaml_source.load_yaml): an alias, deep nesting or a tag is an
+    error and no value, a control character an error and left out. Lines that are no YAML alone (a
+    quoted value continued at the line's start) are a warning: the file may be valid as a whole."""
     match = _DESCRIPTION.search(text)
     if match is None:
         return ""
     line = text[: match.start()].count("\n") + 1
     try:
-        value = yaml.load(match[0], Loader=yaml.CSafeLoader)
-    except (yaml.YAMLError, RecursionError) as exc:
+        deque(yaml.parse(match[0], Loader=yaml.CSafeLoader), maxlen=0)  # events only: no value is built
+    except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         problems.warning(
             shown,
@@ -144,34 +181,40 @@ def _description(text: str, shown: str, public: frozenset[str], problems: Proble
             'quote the description: description: "..."',
         )
         return ""
-    text_value = given(value.get("description")) if isinstance(value, dict) else None
-    if not isinstance(text_value, str):
+    value = load_yaml(match[0], shown, problems, first_line=line)
+    raw = value.get("description") if isinstance(value, dict) else None
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        if raw is not None:
+            problems.warning(
+                shown,
+                line,
+                "its description is not text, so the repository is listed without it",
+                'write it as one text: description: "..."',
+            )
         return ""
-    plain = " ".join(text_value.split())
+    plain = " ".join((given(raw) or "").split())
     return shortened(withhold_in_text(plain, public, shown, problems), MAX_DESCRIPTION)
 
 
 def _report_bounded(found: Problems, display: str, problems: Problems) -> None:
-    """The problems of the first MAX_REPORTED_FILES files, and the rest counted in one problem of
-    their worst severity."""
+    """The problems of the first MAX_REPORTED_FILES files (MAX_REPORTED_PROBLEMS at most), and the
+    rest counted in one problem of their worst severity."""
     files: list[str] = []
+    shown: list[Problem] = []
     rest: list[Problem] = []
     for problem in found.items:
         if problem.file not in files and len(files) < MAX_REPORTED_FILES:
             files.append(problem.file)
-        if problem.file in files:
-            problems.items.append(problem)
-        else:
-            rest.append(problem)
+        (shown if problem.file in files and len(shown) < MAX_REPORTED_PROBLEMS else rest).append(problem)
+    problems.items.extend(shown)
     if not rest:
         return
-    count = len({p.file for p in rest})
     report = problems.error if any(p.severity is Severity.ERROR for p in rest) else problems.warning
     report(
         display,
         None,
-        f"{count} more repository files have problems like those above (each is left out or listed "
-        "without its description)",
+        f"{len(rest)} more problems of repository files like those above (a file at fault is left out "
+        "or listed without its description)",
         "fix the files named above and check again: the next ones are then named",
     )
 

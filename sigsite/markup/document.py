@@ -45,6 +45,11 @@ _RAW_IMAGE = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
 _RAW_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _SANITIZED_IMAGE = re.compile(r"<img\b[^>]*>")
 _SANITIZED_SOURCE = re.compile(r'\ssrc="([^"]*)"')
+# A link's address that held a withheld address (`[list](mailto:[e-mail hidden])`) has a space
+# and brackets now, so CommonMark would not read a link there and its brackets would show. In
+# angle brackets, where they may stand, it is a link again, which `_unlink_withheld` undoes. The
+# characters around the placeholder exclude its first one: one way to match, so linear.
+_WITHHELD_ADDRESS = re.compile(r"\]\(((?:[^\s()<>\[\]]*" + re.escape(REDACTED) + r")+[^\s()<>\[\]]*)\)")
 
 
 @dataclass(frozen=True)
@@ -105,9 +110,12 @@ def render_markdown(
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the parser reads it: lines agree
     if withheld_links:
         text = cleared(text)
+    if REDACTED in text:
+        text = _WITHHELD_ADDRESS.sub(r"](<\1>)", text)
     env: dict[str, object] = {}
     with _without_cycle_collection():
         tokens = md.parse(text, env)
+        _unlink_withheld(tokens)
         links = FileLinks(anchors_of(tokens), resolve, unknown_fragment)
         shown = _resolve_links(
             tokens,
@@ -450,6 +458,43 @@ class ImageTokens:
         hints = {"loading": "lazy"} if lazy else {}
         hints["decoding"] = "async"
         return {name: value for name, value in hints.items() if name not in given}
+
+
+def _unlink_withheld(tokens: list[Token]) -> None:
+    """Undo each link whose address held a withheld address: its text stays, followed by the
+    placeholder (a link to its line, withheld.py) unless the text holds one already; an image
+    whose address held one is the placeholder alone."""
+    for block in tokens:
+        if not block.children or REDACTED not in block.content:
+            continue
+        kept: list[Token] = []
+        opened: list[int | None] = []  # for each open link: where its text starts in `kept` if undone
+        for child in block.children:
+            if child.type in {"link_open", "image"}:
+                address = unquote(str(child.attrs.get("href" if child.type == "link_open" else "src", "")))
+                undone = REDACTED in address
+                if child.type == "image":
+                    kept.append(_text(REDACTED) if undone else child)
+                    continue
+                opened.append(len(kept) if undone else None)
+                if not undone:
+                    kept.append(child)
+                continue
+            if child.type == "link_close" and opened:
+                start = opened.pop()
+                if start is None:
+                    kept.append(child)
+                elif not any(REDACTED in token.content for token in kept[start:] if token.type == "text"):
+                    kept.append(_text(" " + REDACTED))
+                continue
+            kept.append(child)
+        block.children = kept
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
 
 
 def _closing() -> Token:

@@ -177,11 +177,18 @@ class HubPlan:
                 self.languages,
                 self._at_snapshot,
                 self.community.layout.meetings_in_repository,
+                self._archived(),
             )
             if self.person_pages
             else []
         )
         return pages + [replace(page, tab=everyone) for page in people] + self.community_pages()
+
+    def _archived(self) -> frozenset[str]:
+        """The ids of the archived groups: the people pages mark a role there as one of a retired group."""
+        return frozenset(
+            key for key, group in self.groups.items() if self.community.layout.is_archived(group.sig.kind)
+        )
 
     def _page(self, group: PlannedGroup, page: str) -> tuple[str, str, dict[str, str]]:
         """(source path, URL, switcher targets) of one of the group's pages."""
@@ -347,6 +354,7 @@ class HubPlan:
                     tuple(sig.name for sig in self.community.folders if self._people_unread(sig)),
                     here.to(site_path(self.languages.url(locale, COMMUNITY_HEALTH_PAGE))) + "#left-out",
                     self._person_urls(here),
+                    self._archived(),
                 ),
             ),
             community_health_page(

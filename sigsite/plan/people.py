@@ -27,10 +27,11 @@ def person_pages(
     languages: BuildLanguages,
     forge: Callable[[str, int | None], str],
     meetings_here: bool = True,
+    archived: frozenset[str] = frozenset(),
 ) -> list[PlannedPage]:
     """Every person's page in the language being built; `forge(path, line)` links a file's line.
     Where the community keeps its meetings elsewhere (not `meetings_here`), a page says so instead
-    of saying that no note records them."""
+    of saying that no note records them; a group of `archived` (ids) is marked so."""
     locale = languages.current
     _ = translator(locale)
     pages = []
@@ -62,7 +63,9 @@ def person_pages(
                 languages.switcher(source),
                 src_uri=languages.prefix + source,
                 markdown=titled_front_matter(person.name, description),
-                after=render_person(person, homes, sessions, forge, locale, meetings_here=meetings_here),
+                after=render_person(
+                    person, homes, sessions, forge, locale, meetings_here=meetings_here, archived=archived
+                ),
             )
         )
     return pages

@@ -13,7 +13,7 @@ from datetime import date
 from markupsafe import Markup
 
 from sigsite.addresses import PageContext, webcal
-from sigsite.model import ROLES, Group, Meeting
+from sigsite.model import ROLES, Group, Meeting, Repository
 from sigsite.render.environment import render_template
 from sigsite.translations import DEFAULT_LOCALE, translator
 
@@ -74,6 +74,7 @@ def render_repositories(
             owner = repository.name.partition("/")[0]
             owners[owner] = owners.get(owner, 0) + 1
     listed = sum(1 for r in data.repositories if r.listed)
+    same_people = _same_people(data.repositories)
     return render_template(
         "repositories.html",
         locale,
@@ -84,7 +85,32 @@ def render_repositories(
         only_described=len(data.repositories) - listed,
         owner_chips=[(owner, owner, count) for owner, count in sorted(owners.items())],
         shown_committers=SHOWN_COMMITTERS,
+        same_people=same_people,
+        referred=frozenset(index for index in same_people if index is not None),  # their rows' anchors
     )
+
+
+def _same_people(repositories: tuple[Repository, ...]) -> list[int | None]:
+    """For each repository, the index of the first one looked after by the same admins and
+    committers, when they are more than SHOWN_COMMITTERS and it is another: one sig-info entry
+    lists many repositories with many people, and naming them all in every row would make a page
+    of repositories times people (a few kilobytes of YAML, megabytes of page). The repositories
+    of an entry share its people (members.read_sig_info): each list is compared once, not once
+    per repository."""
+    by_value: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    by_object: dict[tuple[int, int], int] = {}  # the lists' ids -> the first with equal lists
+    same: list[int | None] = []
+    for index, repository in enumerate(repositories):
+        admins, committers = repository.admins, repository.committers
+        if len(admins) + len(committers) <= SHOWN_COMMITTERS:
+            same.append(None)
+            continue
+        shared = (id(admins), id(committers))  # alive as long as `repositories`: never reused
+        if shared not in by_object:
+            by_object[shared] = by_value.setdefault((admins, committers), index)
+        earlier = by_object[shared]
+        same.append(earlier if earlier != index else None)
+    return same
 
 
 def split_by_today(data: Group, today: date) -> tuple[list[Meeting], list[Meeting]]:

@@ -139,11 +139,13 @@ def render_people_directory(
     unread: tuple[str, ...] = (),
     health_url: str = "",
     pages: dict[str, str] | None = None,
+    archived: frozenset[str] = frozenset(),
 ) -> str:
     """Everyone once, with every group and role, filterable by role and text; `sig_count` is the
     number of groups whose files name any of them; `attended` the sessions each person's key attended,
     with their pages' addresses; `unread` the groups whose files that list people could not be read
-    (the Health page at `health_url` says why); `pages` each person's own page, by key."""
+    (the Health page at `health_url` says why); `pages` each person's own page, by key; a group of
+    `archived` (ids) is marked so: a role there is one the person held."""
     counts = {role: sum(1 for p in people if role in p.roles) for role in PEOPLE_ROLES}
     return render_template(
         "people_directory.html",
@@ -157,6 +159,7 @@ def render_people_directory(
         unread=unread,
         health_url=health_url,
         pages=pages or {},
+        archived=archived,
     )
 
 
@@ -168,10 +171,12 @@ def render_person(
     locale: str,
     *,
     meetings_here: bool = True,
+    archived: frozenset[str] = frozenset(),
 ) -> str:
     """A person's page: `homes` are the groups' pages, `sessions` each session attended with its
     page and how its note writes them, `forge(path, line)` a file's line on the forge; where the
-    community keeps its meetings elsewhere (not `meetings_here`), it says so."""
+    community keeps its meetings elsewhere (not `meetings_here`), it says so; a group of `archived`
+    (ids) is marked so."""
     return render_template(
         "person.html",
         locale,
@@ -181,6 +186,7 @@ def render_person(
         sessions=sessions,
         forge=forge,
         meetings_here=meetings_here,
+        archived=archived,
     )
 
 

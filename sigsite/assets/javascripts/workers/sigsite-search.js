@@ -1,4 +1,13 @@
-// Material's search worker, with the Chinese of each query cut into the words its index holds.
+// Material's search worker, given the pages of its index when a visitor first searches, and with
+// the Chinese of each query cut into the words its index holds.
+//
+// Material's page script fetches search/search_index.json on every page load and hands it to its
+// worker (type 0); sigsite leaves the settings there and no pages (theme_hooks.split_search_index),
+// so a page load fetches and parses a few hundred bytes, not the whole site's text. The pages are
+// in the file this worker's address names (?index=..., from its folder): the first query that is
+// not blank fetches them and hands them to Material as its index; that query, or the last one
+// typed while they load, is answered once Material says the index is ready (type 1, kept from
+// the page: it heard the first already).
 //
 // Material indexes Chinese as jieba cuts it (its search plugin puts a zero-width space between the
 // words; mkdocs.yml's separator splits there) and cuts a query's Chinese against the index's words,
@@ -14,7 +23,7 @@
 (function () {
   "use strict";
 
-  var SETUP = 0, QUERY = 2; // Material's message types (integrations/search/worker/message)
+  var SETUP = 0, READY = 1, QUERY = 2; // Material's message types (integrations/search/worker/message)
   var RUN = /\p{sc=Han}+/gu;
   var WORD = /^\p{sc=Han}+$/u;
   // U+3007, the ideographic zero: a Han character, so Material reads it as part of the run.
@@ -78,30 +87,95 @@
     return terms.join(" ");
   }
 
+  // A query with each run of Chinese cut into the index's words.
+  function segmented(query) {
+    if (!words.size) return query;
+    return query.replace(RUN, function (run, offset, whole) {
+      // Apart from the words around it, but kept to a `+` or `-` written before it.
+      var lead = offset && !/[\s+\-~^:"]/.test(whole.charAt(offset - 1)) ? " " : "";
+      var end = offset + run.length;
+      return lead + cut(run) + (end < whole.length && !/\s/.test(whole.charAt(end)) ? " " : "");
+    });
+  }
+
+  var address = new URL(self.location.href).searchParams;
+  var theme = address.get("theme") || "";
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(theme)) throw new Error("sigsite: no search worker named");
+  var pages = address.get("index") ? new URL(address.get("index"), self.location.href) : null;
+  if (pages && (pages.origin !== self.location.origin || !/\/search\/[\w.]+\.json$/.test(pages.pathname))) {
+    throw new Error("sigsite: no search index named");
+  }
+
+  var setup = null; // the page's type-0 message: the index's settings, and its options
+  var loaded = !pages; // Material holds the index's pages
+  var loading = false; // they are being fetched, or Material builds its index of them
+  var waiting = null; // the query to answer once they are in
+
   var forwarding = false;
+  function forward(type, data) { // a message for Material's own listener, not for ours
+    forwarding = true;
+    try {
+      self.dispatchEvent(new MessageEvent("message", { data: { type: type, data: data } }));
+    } finally {
+      forwarding = false;
+    }
+  }
+
+  function answerWaiting() {
+    var query = waiting;
+    waiting = null;
+    if (query !== null) forward(QUERY, segmented(query));
+  }
+
+  function load() {
+    loading = true;
+    fetch(pages.href).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + response.statusText);
+      return response.json();
+    }).then(function (index) {
+      learn(index);
+      forward(SETUP, { config: index.config, docs: index.docs, options: setup.options });
+    }).catch(function (error) {
+      console.error("sigsite: the search index " + pages.href + " could not be loaded: " + error);
+      loading = false; // the next query tries again; this one finds nothing
+      answerWaiting();
+    });
+  }
+
+  // Material's answer that its index of the pages is built: the page heard one already.
+  var post = self.postMessage.bind(self);
+  self.postMessage = function (message) {
+    if (loading && message && message.type === READY) {
+      loading = false;
+      loaded = true;
+      answerWaiting();
+      return;
+    }
+    post.apply(self, arguments);
+  };
+
   self.addEventListener("message", function (event) {
     if (forwarding || !event.data) return;
-    if (event.data.type === SETUP && event.data.data && event.data.data.config) {
-      learn(event.data.data);
-    } else if (event.data.type === QUERY && typeof event.data.data === "string" && words.size) {
-      var query = event.data.data.replace(RUN, function (run, offset, whole) {
-        // Apart from the words around it, but kept to a `+` or `-` written before it.
-        var lead = offset && !/[\s+\-~^:"]/.test(whole.charAt(offset - 1)) ? " " : "";
-        var end = offset + run.length;
-        return lead + cut(run) + (end < whole.length && !/\s/.test(whole.charAt(end)) ? " " : "");
-      });
-      if (query === event.data.data) return;
-      event.stopImmediatePropagation();
-      forwarding = true;
-      try {
-        self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query } }));
-      } finally {
-        forwarding = false;
+    var message = event.data;
+    if (message.type === SETUP && message.data && message.data.config) {
+      setup = message.data;
+      if (message.data.docs && message.data.docs.length) {
+        learn(message.data); // a whole index after all: nothing to fetch
+        loaded = true;
       }
+    } else if (message.type === QUERY && typeof message.data === "string") {
+      if (!loaded && setup && (loading || message.data.trim())) {
+        event.stopImmediatePropagation();
+        waiting = message.data;
+        if (!loading) load();
+        return;
+      }
+      var query = segmented(message.data);
+      if (query === message.data) return;
+      event.stopImmediatePropagation();
+      forward(QUERY, query);
     }
   });
 
-  var theme = new URL(self.location.href).searchParams.get("theme") || "";
-  if (!/^search\.[0-9a-f]+\.min\.js$/.test(theme)) throw new Error("sigsite: no search worker named");
   importScripts(theme);
 })();
