@@ -176,7 +176,7 @@ def test_the_people_page_says_which_files_it_lists_people_from_in_both_languages
 
 def test_search_finds_a_repository_by_its_name_alone_and_a_person_by_their_account(hub):
     """The index's words as Material's tokenizer makes them: split at the configured separator."""
-    index = json.loads((hub.site / "search/search_index.json").read_text("utf-8"))
+    index = json.loads((hub.site / "search/search_index.full.json").read_text("utf-8"))
     separator = re.compile(index["config"]["separator"])
 
     def words(location: str) -> set[str]:

@@ -12,6 +12,7 @@ from sigsite.health.cadence import Schedule
 from sigsite.health.summary import GroupHealth
 from sigsite.hub.chart import sessions_chart
 from sigsite.hub.faults import FaultView
+from sigsite.languages import DEFAULT
 from sigsite.model import Group
 from sigsite.render.environment import render_template
 from sigsite.translations import translator
@@ -70,6 +71,7 @@ def render_group_health(
         agrees=health.cadence.agrees(),
         describe=lambda schedule: describe(schedule, locale),
         meetings_here=meetings_here,
+        messages_language=DEFAULT,  # sigsite check's messages, which the findings quote, are in it
     )
 
 
