@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -340,15 +340,16 @@ def _segments(html_text: str, join_tags: bool) -> Iterator[tuple[int, int]]:
     reads as nothing that holds an address: skipped, the page's markup and theme are not decoded
     tag by tag. A part runs on while another such character stands within `_READ_ACROSS` of its
     end: text dense with them is read in a few long reads. (Markdown is read whole: there a `\\<`
-    escape is one piece.)"""
-    separators = [(m.start(), m.end()) for m in _SEPARATING_TAG.finditer(html_text)] if join_tags else []
-    starts = [start for start, _ in separators]
+    escape is one piece.) The tags around a part are found from it, each `<` looked at once: linear."""
 
     def part_end(after: int) -> int:
         """The first place at or after `after` where a part may end."""
         if join_tags:
-            index = bisect_left(starts, after)
-            return starts[index] if index < len(starts) else len(html_text)
+            while (opening := html_text.find("<", after)) != -1:
+                if _SEPARATING_TAG.match(html_text, opening):
+                    return opening
+                after = opening + 1
+            return len(html_text)
         ends = [found for found in (html_text.find("<", after), html_text.find(">", after)) if found != -1]
         return min(ends, default=len(html_text))
 
@@ -356,11 +357,10 @@ def _segments(html_text: str, join_tags: bool) -> Iterator[tuple[int, int]]:
     while (candidate := _MAY_HOLD_AN_ADDRESS.search(html_text, position)) is not None:
         at = candidate.start()
         if join_tags:
-            index = bisect_right(starts, at) - 1
-            if index >= 0 and at < separators[index][1]:  # inside a separating tag: gone when joined
-                position = separators[index][1]
+            start, inside = _after_separating_tag(html_text, position, at)
+            if inside:  # inside a separating tag: gone when joined
+                position = start
                 continue
-            start = separators[index][1] if index >= 0 else 0
         else:
             start = max(html_text.rfind("<", position, at), html_text.rfind(">", position, at)) + 1
             start = max(start, position)
@@ -369,6 +369,19 @@ def _segments(html_text: str, join_tags: bool) -> Iterator[tuple[int, int]]:
             end = part_end(end + _READ_ACROSS)
         yield start, end
         position = end
+
+
+def _after_separating_tag(html_text: str, position: int, at: int) -> tuple[int, bool]:
+    """Where the text that holds `at` begins, no earlier than `position`: after the last separating
+    tag before it; and True when `at` is inside that tag (where the text begins after the tag). A tag
+    holds no `<`, so only the last `<` before `at` can hold it."""
+    opening = html_text.rfind("<", position, at)
+    while opening != -1:
+        tag = _SEPARATING_TAG.match(html_text, opening)
+        if tag is not None:
+            return tag.end(), tag.end() > at
+        opening = html_text.rfind("<", position, opening)
+    return position, False
 
 
 def redact(

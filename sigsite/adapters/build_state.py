@@ -33,10 +33,14 @@ class LanguageBuild:
     language: str
     site: PageContext  # addresses of meetings, years, files and feeds, from the site's root
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by source path
+    # The pages stamped on each shell (plan/stamps.py), by the shell's source path.
+    stamped: dict[str, list[GeneratedPage]] = field(default_factory=dict)
 
     def add(self, page: GeneratedPage) -> None:
         """Record a generated page."""
         self.pages[page.file.src_uri] = page
+        if page.plan.stamp is not None:
+            self.stamped.setdefault(page.plan.stamp.shell, []).append(page)
 
     def page(self, src_uri: str) -> GeneratedPage | None:
         """The generated page of this source path; None for the site's own pages."""
@@ -47,8 +51,17 @@ class LanguageBuild:
         return replace(site or self.site, page_url=page_url)
 
     def generated_files(self) -> list[File]:
-        """The files of the pages sigsite made (not the pages of docs/ it added to)."""
-        return [page.file for page in self.pages.values() if page.file.generated_by]
+        """The files of the pages sigsite made (not the pages of docs/ it added to), stamped pages
+        in their shells' place: a shell is no page of the site."""
+        return [
+            page.file
+            for page in self.pages.values()
+            if page.file.generated_by and page.file.src_uri not in self.stamped
+        ]
+
+    def stamped_files(self) -> list[File]:
+        """The files of the pages written from a shell's HTML, which MkDocs never sees."""
+        return [page.file for pages in self.stamped.values() for page in pages]
 
     def leftovers(self) -> list[str]:
         """Pages whose whole HTML was never put back: their visitors would see what search read."""

@@ -13,6 +13,7 @@ from importlib import resources
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
 from sigsite.addresses import ASSETS_FOLDER, asset_file, site_path
@@ -40,10 +41,7 @@ def add_site_assets(files: Files, config: MkDocsConfig) -> None:
 def add_file(files: Files, file: File) -> None:
     """Add a generated file; MkDocs would silently replace a docs page of the same name, and write
     one whose path climbs (`people/../index.md`) over another page or out of the site."""
-    if any(part in {"", ".", ".."} for part in file.src_uri.split("/")) or "\\" in file.src_uri:
-        raise PluginError(
-            printable(f"sigsite: {file.src_uri} is no path inside the site; no file is written there")
-        )
+    refuse_unsafe_path(file)
     if file.src_uri in files.src_uris:
         raise PluginError(
             f"sigsite: docs/{file.src_uri} has the address of a file that sigsite generates "
@@ -52,14 +50,25 @@ def add_file(files: Files, file: File) -> None:
     files.append(file)
 
 
-def refuse_shared_addresses(files: Files) -> None:
+def refuse_unsafe_path(file: File) -> None:
+    """Stop the build for a generated file whose path climbs (`people/../index.md`) over another
+    page or out of the site."""
+    if any(part in {"", ".", ".."} for part in file.src_uri.split("/")) or "\\" in file.src_uri:
+        raise PluginError(
+            printable(f"sigsite: {file.src_uri} is no path inside the site; no file is written there")
+        )
+
+
+def refuse_shared_addresses(files: Files, written_apart: list[File]) -> None:
     """Stop the build when two files would be published at one address (one would silently win),
-    or a file where another needs a folder (`x.pdf` and `x.pdf/index.html`)."""
+    or a file where another needs a folder (`x.pdf` and `x.pdf/index.html`); `written_apart` are
+    pages we write outside MkDocs' files (stamped pages)."""
+    everything = [*files, *written_apart]
     first: dict[str, File] = {}
     folders = {
-        folder: file for file in files for folder in _folders_of(file.dest_uri)
+        folder: file for file in everything for folder in _folders_of(file.dest_uri)
     }  # the folders the files need, and one file that needs each
-    for file in files:
+    for file in everything:
         if file.dest_uri in folders:
             other = folders[file.dest_uri]
             raise PluginError(
@@ -102,6 +111,10 @@ def emit_pages(files: Files, config: MkDocsConfig, build: LanguageBuild, planned
             file = docs.get(page.docs_url)
             if file is None:
                 continue  # the site has no such page of its own
+        elif page.stamp is not None:  # written from its shell's HTML (stamped_pages.py), never by MkDocs
+            file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            refuse_unsafe_path(file)
+            Page(None, file, config)  # its address, for the sitemap
         else:
             file = File.generated(
                 config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV

@@ -29,6 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
 from sigsite.adapters.config import CommonConfig
 from sigsite.adapters.csp import ContentSecurityPolicy
+from sigsite.adapters.stamped_pages import SearchEntry, search_segmenter, write_stamped
 from sigsite.adapters.theme_hooks import (
     AFTER_I18N_INDEX,
     AFTER_SEARCH,
@@ -86,6 +87,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         self._serving = False  # `mkdocs serve` injects an inline script of its own
         self._csp: ContentSecurityPolicy | None = None  # from the theme's templates, per build
         self._tab: Page | None = None  # the tab shown active for the page being rendered
+        self._stamped_search: list[SearchEntry] = []  # the stamped pages' entries, every language's
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve`, whose live-reload script the policy must allow;
@@ -197,11 +199,16 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         self._report_blocked_scripts(output, page.file.src_uri)
         leave_tab(self._tab)
         self._tab = None
-        return (
-            search_base(search_worker(output, self.languages.prefix), self.languages)
-            if self.config.enabled
-            else None
-        )
+        if not self.config.enabled:
+            return None
+        output = search_base(search_worker(output, self.languages.prefix), self.languages)
+        stamped = self.build.stamped.get(page.file.src_uri)
+        if stamped:  # a shell: its pages are its finished HTML with their own values; it is no page
+            self._stamped_search += write_stamped(
+                config.site_dir, output, stamped, self.languages, search_segmenter(config)
+            )
+            return ""  # MkDocs writes no file for an empty page
+        return output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -235,7 +242,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         for src_uri in self.build.leftovers():
             log.warning("sigsite: %s was published with only what search reads of it", src_uri)
         if every_language_built(config):  # and the combined index written
-            split_search_index(config, self.languages)
+            split_search_index(config, self.languages, self._stamped_search)
+            self._stamped_search = []
             refuse_leaks(config, self.public_emails())
 
 

@@ -90,7 +90,7 @@ class SitePlugin(_Base, Generic[ConfigT]):
             with rendering("the calendars, feeds or JSON files"):
                 published = self.plan_files(site_url or "/", config.site_name)
             emit_files(files, config, published)
-        refuse_shared_addresses(files)
+        refuse_shared_addresses(files, self.build.stamped_files())
         return files
 
     def on_serve(

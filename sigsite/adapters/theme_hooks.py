@@ -136,9 +136,12 @@ def every_language_built(config: MkDocsConfig) -> bool:
     return i18n is None or not getattr(i18n, "building", False)
 
 
-def split_search_index(config: MkDocsConfig, languages: BuildLanguages) -> None:
-    """Give each language root its own search index, with its own pages only; locations become
-    relative to that root, as `search_base` makes the language's pages resolve them.
+def split_search_index(
+    config: MkDocsConfig, languages: BuildLanguages, added: list[dict[str, str]] | None = None
+) -> None:
+    """Give each language root its own search index, with its own pages only, and the entries of
+    pages search never saw (`added`: stamped pages); locations become relative to that root, as
+    `search_base` makes the language's pages resolve them.
 
     The index is FULL_SEARCH_INDEX; SEARCH_INDEX, which Material's script fetches, parses and hands
     its worker on every page load, keeps the settings and no pages: our worker fetches the pages
@@ -150,7 +153,7 @@ def split_search_index(config: MkDocsConfig, languages: BuildLanguages) -> None:
     index = json.loads(combined.read_text("utf-8"))
     roots = sorted((p for p in languages.prefixes.values() if p), key=len, reverse=True)
     by_root: dict[str, list[dict[str, object]]] = {root: [] for root in ["", *roots]}
-    for doc in index["docs"]:
+    for doc in [*index["docs"], *(added or [])]:
         location = str(doc["location"])
         root = next((r for r in roots if location.startswith(r)), "")
         by_root[root].append({**doc, "location": location.removeprefix(root)})

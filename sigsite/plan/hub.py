@@ -45,6 +45,7 @@ from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
 from sigsite.plan.people import person_pages, person_paths, person_urls
 from sigsite.plan.section import GroupMeetings
+from sigsite.plan.stamps import with_shells
 from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import render_archive, render_repositories, render_roster
 from sigsite.render.hub_blocks import (
@@ -182,7 +183,8 @@ class HubPlan:
             if self.person_pages
             else []
         )
-        return pages + [replace(page, tab=everyone) for page in people] + self.community_pages()
+        people = with_shells([replace(page, tab=everyone) for page in people], self.languages)
+        return pages + people + self.community_pages()
 
     def _archived(self) -> frozenset[str]:
         """The ids of the archived groups: the people pages mark a role there as one of a retired group."""

@@ -19,6 +19,17 @@ LATE_SLOT = "<div data-sigsite-late></div>"
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """How a page is made from a shell the theme rendered (plan/stamps.py): the shell's source path,
+    each marker with this page's value, and the title and text search finds the page by (HTML)."""
+
+    shell: str
+    values: dict[str, str]
+    title: str
+    search_text: str
+
+
+@dataclass(frozen=True)
 class PlannedPage:
     """A page the build publishes: one we generate (`src_uri`, `markdown`), or one of docs/ that the
     plan adds to (`docs_url`); the content and blocks it gets, and where its switcher leads."""
@@ -36,6 +47,8 @@ class PlannedPage:
     # A page outside the navigation that belongs to one of its tabs (a group's pages on the hub: the
     # directory's): the site-relative URL of that tab's page, shown as the page's tab.
     tab: str | None = None
+    # A page not rendered by MkDocs: its `after` is put in the finished HTML of a shell (plan/stamps.py).
+    stamp: Stamp | None = None
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,18 @@ when another file changes; one the files name without an account, from their gro
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from html import escape
 
 from sigsite.addresses import PageContext, site_path
 from sigsite.health.participation import Attended
-from sigsite.hub.people import CommunityPerson, page_sources
+from sigsite.hub.people import PEOPLE_FOLDER, CommunityPerson, page_sources
 from sigsite.identity.resolve import ATTENDEE
 from sigsite.plan.hub_group import PlannedGroup
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedPage
+from sigsite.plan.stamps import stamped
 from sigsite.render.hub_blocks import render_person
-from sigsite.render.pages import titled_front_matter
-from sigsite.translations import translator
+from sigsite.translations import Translate, translator
 
 
 def person_pages(
@@ -31,7 +32,9 @@ def person_pages(
 ) -> list[PlannedPage]:
     """Every person's page in the language being built; `forge(path, line)` links a file's line.
     Where the community keeps its meetings elsewhere (not `meetings_here`), a page says so instead
-    of saying that no note records them; a group of `archived` (ids) is marked so."""
+    of saying that no note records them; a group of `archived` (ids) is marked so. The pages are
+    stamped on a shell (plan/stamps.py): thousands of them would cost most of a build through
+    MkDocs' page pipeline."""
     locale = languages.current
     _ = translator(locale)
     pages = []
@@ -58,17 +61,28 @@ def person_pages(
         description = _(
             "{name}: groups, roles and sessions recorded in the community's files", name=person.name
         )
-        pages.append(
-            PlannedPage(
-                languages.switcher(source),
-                src_uri=languages.prefix + source,
-                markdown=titled_front_matter(person.name, description),
-                after=render_person(
-                    person, homes, sessions, forge, locale, meetings_here=meetings_here, archived=archived
-                ),
-            )
+        page = PlannedPage(
+            languages.switcher(source),
+            src_uri=languages.prefix + source,
+            after=render_person(
+                person, homes, sessions, forge, locale, meetings_here=meetings_here, archived=archived
+            ),
         )
+        pages.append(stamped(page, PEOPLE_FOLDER, person.name, description, search_text(person, _)))
     return pages
+
+
+def search_text(person: CommunityPerson, _: Translate) -> str:
+    """What search finds a person's page by (HTML): their accounts, spellings, organization, and
+    each group with their roles in it."""
+    facts = [f"Gitee{_(': ')}@{person.gitee_id}"] if person.gitee_id else []
+    facts += [f"AtomGit{_(': ')}@{account}" for account in person.other_accounts]
+    if len(person.spellings) > 1:
+        facts.append(_("Written as") + _(": ") + _(", ").join(person.spellings))
+    if person.organization:
+        facts.append(_("Organization") + _(": ") + person.organization)
+    facts += [m.sig_name + _(": ") + _(", ").join(_(role) for role in m.roles) for m in person.memberships]
+    return escape(" · ".join(facts))
 
 
 def person_paths(people: tuple[CommunityPerson, ...], languages: BuildLanguages) -> dict[str, str]:

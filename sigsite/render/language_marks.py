@@ -29,6 +29,7 @@ _LINK = re.compile(r"<a\s[^>]*>")  # a start tag: a `>` inside an attribute is a
 _HREF = re.compile(r'\shref="([^"]*)"')
 _HREFLANG = re.compile(r'\shreflang="([^"]*)"')
 _END = "</a>"
+_NO_PAGE_HERE = ("https://", "http://", "mailto:", "#")  # as written: another site, or this page
 
 
 def mark_other_languages(markup: str, page_url: str, languages: BuildLanguages) -> str:
@@ -71,7 +72,7 @@ def _language_of(tag: str, folder: str, roots: list[tuple[str, str]], default: s
     each language's folder and code, longest first; else `default`); None for anything but a page
     of this site."""
     found = _HREF.search(tag)
-    if found is None:
+    if found is None or found[1].startswith(_NO_PAGE_HERE):
         return None
     try:
         parts = urlsplit(html.unescape(found[1]))

@@ -1,0 +1,64 @@
+"""Writing the pages stamped on a shell (plan/stamps.py) once the theme has rendered the shell.
+
+The one place that relies on how Material prints a page: that the title, the description, the
+page's folders and its content reach the HTML as the front matter and the plan give them, each
+where a marker put in its place shows (tests/test_stamped_pages.py builds a shell and compares a
+stamped page with the page MkDocs renders). A theme that changes this stops the build here, naming
+the shell, instead of publishing pages with a marker in them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import cast
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import write_file
+
+from sigsite.adapters.build_state import GeneratedPage
+from sigsite.plan.languages import BuildLanguages
+from sigsite.plan.stamps import ShellChanged, fill
+from sigsite.render.language_marks import mark_other_languages
+
+SearchEntry = dict[str, str]
+
+
+def search_segmenter(config: MkDocsConfig) -> Callable[[str], str]:
+    """How Material's search cuts the Chinese of the entries it makes into words (with jieba, when
+    it is installed): the entries of stamped pages are cut the same way, so a query finds them as
+    it finds the others. Unchanged text without that plugin or that method."""
+    plugin = config.plugins.get("material/search")
+    index = getattr(plugin, "search_index", None)
+    segment = getattr(index, "_segment_chinese", None)
+    return cast("Callable[[str], str]", segment) if callable(segment) else str
+
+
+def write_stamped(
+    site_dir: str,
+    shell_html: str,
+    pages: list[GeneratedPage],
+    languages: BuildLanguages,
+    segment: Callable[[str], str] = str,
+) -> list[SearchEntry]:
+    """Write each of `pages` from its shell's finished HTML; their search entries (locations from
+    the site's root, as the combined index has them; Chinese cut into words by `segment`). Links
+    to another language's pages are marked as the pipeline marks them (generating.on_page_context)."""
+    entries = []
+    for page in pages:
+        stamp = page.plan.stamp
+        assert stamp is not None, "only stamped pages are written from a shell"
+        content = mark_other_languages(page.plan.after, page.file.url, languages)
+        try:
+            html = fill(shell_html, stamp, content)
+        except ShellChanged as exc:
+            raise PluginError(
+                f"sigsite: the theme no longer prints a page as the pages stamped on a shell expect "
+                f"({exc}); this is a bug of sigsite with this theme's version: please report it"
+            ) from exc
+        write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(Path(site_dir) / page.file.dest_uri))
+        entries.append(
+            {"location": page.file.url, "title": segment(stamp.title), "text": segment(stamp.search_text)}
+        )
+    return entries

@@ -1,0 +1,122 @@
+"""Pages stamped on a shell (plan/stamps.py, adapters/stamped_pages.py): the person pages of the hub
+are written from one page the theme rendered, and must be, byte for byte, the pages MkDocs renders
+for them; no marker and no shell is published, and search and the sitemap list each page."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+from hub_support import HUB_CONFIG, JUNE_2021, build_hub, make_community
+
+from sigsite.plan.pages import PlannedPage, Stamp
+from sigsite.plan.stamps import CONTENT, DESCRIPTION, TITLE, ShellChanged, fill, page_folders, stamped
+
+# `mkdocs build` with every person page rendered by MkDocs' page pipeline instead: `stamped` leaves
+# the page as it was planned before stamping (its front matter), so no shell is made.
+PIPELINE_BUILD = """
+import sys
+from dataclasses import replace
+import sigsite.plan.people as people
+from sigsite.render.pages import titled_front_matter
+people.stamped = lambda page, base, title, description, search_text: replace(
+    page, markdown=titled_front_matter(title, description)
+)
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", *sys.argv[1:]]
+cli()
+"""
+
+
+def _page(src_uri: str = "people/ada/index.md") -> PlannedPage:
+    return PlannedPage({"en": src_uri.removesuffix("index.md")}, src_uri=src_uri, after="<p>x</p>")
+
+
+def test_a_value_that_spells_a_marker_is_put_in_as_written() -> None:
+    page = stamped(_page(), "people", f"{TITLE} & {CONTENT}", DESCRIPTION, "")
+    assert page.stamp is not None
+    folder = "SIGSITE-STAMP-FOLDER-1"
+    shell = f'<title>{TITLE}</title><meta content="{DESCRIPTION}"><a href="../{folder}/"></a>{CONTENT}'
+    html = fill(shell, page.stamp, f"<p>{DESCRIPTION}</p>")
+    assert html == (
+        f'<title>{TITLE} &amp; {CONTENT}</title><meta content="{DESCRIPTION}">'
+        f'<a href="../ada/"></a><p>{DESCRIPTION}</p>'
+    )
+
+
+def test_a_shell_without_its_markers_stops_the_stamping() -> None:
+    page = stamped(_page(), "people", "Ada", "About Ada", "")
+    assert page.stamp is not None
+    with pytest.raises(ShellChanged):
+        fill(f"<title>Ada</title>{CONTENT}", page.stamp, "")
+    with pytest.raises(ShellChanged):
+        fill(f"{TITLE}{DESCRIPTION}SIGSITE-STAMP-FOLDER-1{CONTENT}{CONTENT}", page.stamp, "")
+
+
+def test_pages_one_level_deeper_get_a_shell_of_their_own() -> None:
+    page = stamped(_page("zh/people/tsc/~li-ming/index.md"), "people", "Li Ming", "", "")
+    assert isinstance(page.stamp, Stamp)
+    assert page.stamp.shell == "zh/people/SIGSITE-STAMP-FOLDER-1/SIGSITE-STAMP-FOLDER-2/index.md"
+    assert page.stamp.values["SIGSITE-STAMP-FOLDER-1/SIGSITE-STAMP-FOLDER-2"] == "tsc/~li-ming"
+
+
+@pytest.mark.parametrize(
+    "src_uri",
+    ["people/Ada/index.md", "people/a b/index.md", "people/index.md", "other/ada/index.md", "people/ada.md"],
+)
+def test_only_the_folders_person_pages_have_are_stamped(src_uri: str) -> None:
+    with pytest.raises(ValueError):
+        page_folders(src_uri, "people")
+
+
+@pytest.mark.build
+def test_stamped_pages_are_the_pages_mkdocs_renders(tmp_path: Path) -> None:
+    community = make_community(tmp_path / "community")
+    env = {"SOURCE_DATE_EPOCH": JUNE_2021}
+    stamped_build = build_hub(community, tmp_path / "stamped", env=env)
+    assert stamped_build.result.returncode == 0, stamped_build.result.stderr
+    pipeline = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            PIPELINE_BUILD,
+            "build",
+            "--strict",
+            "-f",
+            str(HUB_CONFIG),
+            "-d",
+            str(tmp_path / "pipeline"),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SIGSITE_COMMUNITY": str(community), **env},
+        cwd=PROJECT,
+        check=False,
+    )
+    assert pipeline.returncode == 0, pipeline.stderr
+    site, rendered = stamped_build.site, tmp_path / "pipeline"
+
+    people = sorted(p.relative_to(rendered) for p in (rendered / "people").rglob("index.html"))
+    people_zh = sorted(p.relative_to(rendered) for p in (rendered / "zh" / "people").rglob("index.html"))
+    assert len(people) > 5 and len(people_zh) == len(people)
+    assert any(len(p.parts) == 4 for p in people), "the fixture has people named without an account"
+    published = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert published == sorted(p.relative_to(rendered) for p in rendered.rglob("*") if p.is_file())
+    for path in published:
+        if path.parts[-2:] == ("search", "search_index.full.json"):
+            continue
+        assert (site / path).read_bytes() == (rendered / path).read_bytes(), path
+    for path in published:
+        assert b"SIGSITE-STAMP" not in (site / path).read_bytes(), path
+
+    for language, pages in (("", people), ("zh/", people_zh)):
+        docs = json.loads((site / language / "search" / "search_index.full.json").read_text("utf-8"))["docs"]
+        found = {doc["location"] for doc in docs}
+        for page in pages:
+            location = page.relative_to(language or ".").parent.as_posix() + "/"
+            assert location in found, location
