@@ -313,7 +313,12 @@ def find_addresses(text: str, *, markdown: bool = True) -> list[FoundAddress]:
             found += _found_in(text, markdown, join_tags)
             continue
         for start, end in _segments(text, join_tags):
-            part = _found_in(text[start:end], markdown, join_tags)
+            piece = text[start:end]
+            part = (
+                _found_in_html(piece, join_tags)
+                if len(piece) <= _REMEMBERED_PART
+                else _found_in(piece, False, join_tags)
+            )
             found += (replace(a, start=a.start + start, end=a.end + start) for a in part) if start else part
     found.sort(key=lambda a: (a.start, -a.end))
     kept: list[FoundAddress] = []
@@ -322,6 +327,17 @@ def find_addresses(text: str, *, markdown: bool = True) -> list[FoundAddress]:
             continue
         kept.append(address)
     return kept
+
+
+# A part of HTML up to this long is read once a build: the theme's parts are the same on every page
+# (its icons' credits, its inline scripts), three quarters of what the last wall reads on a hub.
+_REMEMBERED_PART = 4096
+
+
+@lru_cache(maxsize=1024)
+def _found_in_html(text: str, join_tags: bool) -> tuple[FoundAddress, ...]:
+    """`_found_in` of a short part of HTML, remembered."""
+    return tuple(_found_in(text, False, join_tags))
 
 
 def _found_in(text: str, markdown: bool, join_tags: bool) -> list[FoundAddress]:
