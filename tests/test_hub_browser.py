@@ -119,6 +119,15 @@ def test_the_404_page_speaks_the_visitors_language_and_leads_to_the_hubs_pages(
         assert page.evaluate("document.documentElement.lang") == language
         hrefs = shown.locator("a").evaluate_all("links => links.map(a => a.href)")
         assert hrefs == [base + root, base + root + "people/"]  # the hub's own pages, none of a SIG site
+        assert '<html lang="en"' in response.text()  # one 404 page, the default language's build
+        # Its search finds the pages of the visitor's language root.
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").fill("alpha")
+        page.keyboard.press("End")
+        page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+        found = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+        assert found and all(href.startswith(base + root) for href in found)
+        assert root or not any(href.startswith(base + "zh/") for href in found)
 
 
 # The directory (issue 31): a grid, a filter kept in the address, the count of groups, the keyboard

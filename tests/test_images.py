@@ -153,7 +153,7 @@ def test_a_heavy_image_gets_srcset_width_height_and_a_link_to_its_original():
     assert (poster.get("width"), poster.get("height")) == ("2400", "3600")
     assert poster.get("loading") == "lazy" and poster.get("decoding") == "async"  # below the first screen
     assert poster.get("srcset") == ", ".join(f"{reference} {width}w" for reference, width in copies)
-    assert poster.get("sizes") == "(min-width: 60em) 760px, 100vw"
+    assert poster.get("sizes") == "(min-width: 60em) 940px, 100vw"
     assert poster.parent.name == "a" and poster.parent.get("href") == poster.get("src")  # the original
     page = BeautifulSoup(
         resolve_references(rendered.html, lambda t: None if "1600" in t.value else t.value), "lxml"

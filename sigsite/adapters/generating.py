@@ -214,7 +214,14 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         """Check the pages that are not Markdown pages (404.html) as `on_post_page` checks the others;
-        their search runs our worker too."""
+        their search runs our worker too. A static host serves one 404 page for every address: the
+        default language's, which holds every language's section (the other builds write none)."""
+        if (
+            template_name == NOT_FOUND_TEMPLATE
+            and self.config.enabled
+            and not self.languages.is_default_build
+        ):
+            return ""  # MkDocs writes no file for an empty template
         if template_name.endswith(".html"):
             self._report_blocked_scripts(output_content, template_name)
             return search_worker(output_content) if self.config.enabled else None

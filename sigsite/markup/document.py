@@ -35,10 +35,12 @@ from sigsite.sanitize import content_id, sanitize_html, text_only
 Resolve = Callable[[str, str, int | None], Target | str | None]
 _RAW_ADDRESS = re.compile(r"""(\b(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 PERMALINK = '<a class="headerlink" href="#{id}" title="Permanent link">¶</a>'
-# What a page shows an image at, for `sizes`: the theme's content column is at most about 760 px
-# wide on a screen of 60em (960 px) or more (Material's grid less its sidebars), about the whole
-# screen on a smaller one. The browser takes the narrowest copy that fills that at its density.
-SIZES = "(min-width: 60em) 760px, 100vw"
+# What a page shows an image at, for `sizes`: the theme's content column is at most about 940 px
+# wide on a screen of 60em (960 px) or more (Material's grid less its table of contents: the hub's
+# group pages and the site's pages without navigation have no left sidebar), about the whole screen
+# on a smaller one. The browser takes the narrowest copy that fills that at its density: a copy
+# narrower than the column would be shown stretched, blurred.
+SIZES = "(min-width: 60em) 940px, 100vw"
 EAGER_BLOCKS = 3  # an image after more blocks of text than this is below the first screen: lazy
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 _RAW_IMAGE = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)

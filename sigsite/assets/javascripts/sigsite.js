@@ -154,28 +154,11 @@
     }
   }
 
-  // The 404 page holds a section per language: keep the one whose root the missing address is
-  // in (the longest that matches), else the first (the default language's).
-  function notFoundInVisitorsLanguage(sections) {
-    if (sections.length < 2) return;
-    var path = window.location.pathname, chosen = sections[0], longest = -1;
-    sections.forEach(function (section) {
-      var root = new URL(section.getAttribute("data-sig-language-root"), window.location.href).pathname;
-      if (path.indexOf(root) === 0 && root.length > longest) {
-        chosen = section;
-        longest = root.length;
-      }
-    });
-    sections.forEach(function (section) { section.hidden = section !== chosen; });
-    document.documentElement.lang = chosen.lang;
-  }
-
   function init() {
     document.querySelectorAll('.md-search[role="dialog"]').forEach(nameSearchDialog);
     document.querySelectorAll("pre > code").forEach(focusableWhenScrolling);
     document.querySelectorAll("[data-sig-roster]").forEach(enhanceRoster);
     document.querySelectorAll("time[data-sig-local]").forEach(showLocalTime);
-    notFoundInVisitorsLanguage(Array.prototype.slice.call(document.querySelectorAll(".sig-not-found")));
   }
 
   if (document.readyState === "loading") {
