@@ -163,7 +163,7 @@ ZH: dict[str, str] = {
     "Meetings per year: {years}": "每年会议数：{years}",
     "Meetings per year": "每年会议数",
     "The group's folder on {forge}": "{forge} 上的小组目录",
-    "This SIG's README is written in English only.": "该 SIG 的介绍仅有英文版。",
+    "This group's README is written in English only.": "该小组的介绍仅有英文版。",
     "The members of {name}, as {files} list them.": "{name} 的成员，依据 {files} 所列。",
     "{count} groups: {active} recorded a meeting or session in the last 12 months, changed their files or have a meeting coming.": "共 {count} 个小组，其中 {active} 个在过去 12 个月内有会议或活动记录、修改过文件，或有即将举行的会议。",
     "This checkout has no Git history, so only dated notes and sessions count: a group may be active in ways its files do not date.": "此检出没有 Git 历史，因此只统计有日期的纪要与活动：小组可能还有文件中未注明日期的活动。",
@@ -331,8 +331,8 @@ ZH: dict[str, str] = {
 CATALOGS: dict[str, dict[str, str]] = {"zh": ZH}
 # The note on a hub page that shows a README in another language than the page's, by the README's.
 README_ONLY_IN = {
-    "en": "This SIG's README is written in English only.",
-    "zh": "This SIG's README is written in Chinese only.",
+    "en": "This group's README is written in English only.",
+    "zh": "This group's README is written in Chinese only.",
 }
 
 Translate = Callable[..., str]

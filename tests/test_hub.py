@@ -182,7 +182,7 @@ def test_readmes_in_each_language_and_a_note_when_only_one_exists(hub):
     english, chinese = hub.article("sigs/alpha/index.html"), hub.article("zh/sigs/alpha/index.html")
     assert "远程证明" in chinese.get_text() and "远程证明" not in english.get_text()
     beta_en = hub.article("sigs/beta/index.html")
-    assert "This SIG's README is written in Chinese only." in beta_en.get_text()
+    assert "This group's README is written in Chinese only." in beta_en.get_text()
     assert "数据合规" in beta_en.get_text()
     assert "仅有" not in hub.article("zh/sigs/beta/index.html").get_text()
     vision = hub.article("zh/sigs/vision-cv-suite-sig/index.html")
