@@ -4,6 +4,7 @@ fixture of its shape (tests/fixtures/openeuler) and from the real sample in ../s
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT
 
+from sigsite.hub import repository_files
 from sigsite.hub.owners import read_owners
 from sigsite.hub.repository_files import MAX_REPORTED_FILES, MAX_REPORTED_PROBLEMS, read_repository_files
 from sigsite.languages import detect_language
@@ -482,3 +484,40 @@ def test_repositories_that_share_their_people_are_compared_once_each():
         seconds[count] = time.process_time() - started
         assert same[:3] == [None, 0, 0] and len(same) == count
     assert seconds[8000] <= 6 * seconds[2000] + 0.05, seconds
+
+
+DESCRIPTION_LINES = [
+    "description: Alpha4 for programming language runtimes\n",
+    'description: "AlphaOnyx 的软件包，提供大数据组件相关功能"\n',
+    "description: A, B; (C) / d_e+f-g.   \n",
+    "description: yes\n",
+    "description: NA\n",
+    'description: "yes"\n',
+    'description: ""\n',
+    'description: "a\\tb"\n',
+    'description: "x" # a comment\n',
+    "description: a: b\n",
+    "description: a # a comment\n",
+    "description: Foo\n  continued\n",
+    "description: 'single'\n",
+    "description: -x\n",
+    "description: 12\n",
+    'description: "bell \x07"\n',
+    'description: "line\u2028separator"\n',
+    "description: mail me at dev@corp-mail.cn\n",
+]
+
+
+@pytest.mark.parametrize("line", DESCRIPTION_LINES)
+def test_a_description_read_without_a_yaml_parser_is_what_the_parser_reads(line, monkeypatch):
+    """Most repository files' descriptions skip the YAML parser (repository_files._PLAIN_DESCRIPTION,
+    _QUOTED_DESCRIPTION): the text and problems must be the parser's."""
+    fast_problems = Problems()
+    fast = repository_files._description(line, "f.yaml", frozenset(), fast_problems)
+    never = re.compile(r"(?!)")
+    monkeypatch.setattr(repository_files, "_PLAIN_DESCRIPTION", never)
+    monkeypatch.setattr(repository_files, "_QUOTED_DESCRIPTION", never)
+    parsed_problems = Problems()
+    parsed = repository_files._description(line, "f.yaml", frozenset(), parsed_problems)
+    assert fast == parsed
+    assert [p.format() for p in fast_problems.items] == [p.format() for p in parsed_problems.items]

@@ -49,6 +49,7 @@ class SitePlugin(_Base, Generic[ConfigT]):
         self.zone = ZoneInfo("UTC")
         self._fingerprint: Fingerprint = ()
         self._located = False
+        self._loaded = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Find the files and load them; errors stop the build, warnings are logged.
@@ -66,10 +67,12 @@ class SitePlugin(_Base, Generic[ConfigT]):
             ) from exc
         self.locate(config)
         self._located = True
-        fingerprint = self.fingerprint()
-        if fingerprint != self._fingerprint or not fingerprint:
+        # What `mkdocs serve` watches, to read again only what changed; a build reads once.
+        fingerprint = self.fingerprint() if self._serving else ()
+        if not self._loaded or fingerprint != self._fingerprint or (self._serving and not fingerprint):
             report_problems(self.load(), self.loaded_what, publish_around=self.publishes_around_faults)
             self._fingerprint = fingerprint
+            self._loaded = True
         return None
 
     # After mkdocs-static-i18n (-100) has chosen this language's pages: generated pages are ours.

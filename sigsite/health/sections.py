@@ -123,7 +123,9 @@ def _block_parser() -> MarkdownIt:
     return md
 
 
-@lru_cache(maxsize=4)  # a note's attendees and action items, a README's schedules and leaders: one parse
+# A note's attendees and action items, a README's schedules (read twice: its health, its meeting
+# times) and leaders: one parse each, for a community's READMEs.
+@lru_cache(maxsize=256)
 def outline(text: str) -> list[Token]:
     """The blocks of a Markdown text as the forge parses them; each `inline` token holds its
     source, unparsed (read it with `inline`)."""

@@ -33,6 +33,16 @@ MAX_REPORTED_FILES = 10  # repository files of one group whose problems are repo
 # Their problems reported in all: a path shown masked (`u…@corp-mail.cn.yaml`) may stand for many files.
 MAX_REPORTED_PROBLEMS = 4 * MAX_REPORTED_FILES
 MAX_DESCRIPTION = 300  # characters of a description a page shows
+# A description on one line whose YAML value is the text as written, read without a YAML parser (most
+# of 12,000 files): a plain scalar of letters, digits, spaces and punctuation no YAML reads (no `:`,
+# `#`, quote or indicator), starting with a letter; or double-quoted, with no escape, no control
+# character and nothing YAML reads as a line break. A word YAML reads as a boolean or null is not text.
+# Possessive: no backtracking, linear on any line.
+_PLAIN_DESCRIPTION = re.compile(r"description:[ \t]++([A-Za-z][A-Za-z0-9 ,.;()/_+-]*+)[ \t]*+\n?")
+_QUOTED_DESCRIPTION = re.compile(
+    r'description:[ \t]++"([^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*+)"[ \t]*+\n?'
+)
+_NOT_TEXT = frozenset("y yes n no true false on off null".split())
 
 
 @dataclass(frozen=True)
@@ -169,6 +179,9 @@ def _description(text: str, shown: str, public: frozenset[str], problems: Proble
     match = _DESCRIPTION.search(text)
     if match is None:
         return ""
+    simple = _PLAIN_DESCRIPTION.fullmatch(match[0]) or _QUOTED_DESCRIPTION.fullmatch(match[0])
+    if simple is not None and simple[1].rstrip().lower() not in _NOT_TEXT:
+        return _shown(simple[1], shown, public, problems)
     line = text[: match.start()].count("\n") + 1
     try:
         deque(yaml.parse(match[0], Loader=yaml.CSafeLoader), maxlen=0)  # events only: no value is built
@@ -192,6 +205,11 @@ def _description(text: str, shown: str, public: frozenset[str], problems: Proble
                 'write it as one text: description: "..."',
             )
         return ""
+    return _shown(raw, shown, public, problems)
+
+
+def _shown(raw: str | int | float, shown: str, public: frozenset[str], problems: Problems) -> str:
+    """A description as a page shows it: one line, addresses withheld, shortened."""
     plain = " ".join((given(raw) or "").split())
     return shortened(withhold_in_text(plain, public, shown, problems), MAX_DESCRIPTION)
 
