@@ -12,7 +12,7 @@ from sigsite.emails import masked_in
 
 # Line breaks and other controls, C1 controls, the Unicode line separators, and the lone surrogates
 # that stand for bytes of a file name that are not UTF-8.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def logged(text: str) -> str:

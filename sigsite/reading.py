@@ -11,7 +11,9 @@ from sigsite.problems import CHARACTERS_LEFT_OUT, FILE_LEFT_OUT, Problems
 
 BOM = "\ufeff"
 # C0 controls but tab and line ends, DEL, and the two non-characters XML refuses.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# C0 and C1 controls (U+0085 is a line break to YAML), non-characters, and the bidirectional
+# embeddings, overrides and isolates, which reorder what a page shows (`Eve\u202egnp.exe`).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # a Markdown or YAML file; the largest real one (images embedded) is 0.3 MB
 MIN_OTHER_ENCODING = 4  # bytes that are not UTF-8: fewer is a slip, not another encoding
 # Of all its bytes: a Chinese text saved as GBK has 45-60 % that are not UTF-8, an English one a few.

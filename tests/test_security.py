@@ -535,3 +535,22 @@ def test_the_build_refuses_what_check_refuses_with_the_same_message(tmp_path, ca
 def test_the_build_never_follows_a_symbolic_link(tmp_path):
     project = project_with(tmp_path, {}, symlinks={"meetings/005-20201001.md": "/etc/hostname"})
     assert_build_refuses(project, "meetings/005-20201001.md: error: is a symbolic link")
+
+
+@pytest.mark.parametrize(
+    ("escape", "code"),
+    [("\\x9b", "U+009B"), ("\\x85", "U+0085"), ("\\u202e", "U+202E"), ("\\u2066", "U+2066")],
+)
+def test_a_c1_or_bidirectional_control_in_a_yaml_value_is_reported_and_left_out(escape, code):
+    """A C1 control (U+0085 is a line break to YAML: front matter made of the value breaks) or a
+    bidirectional override (`Eve\\u202egnp.exe` shows reversed) is read as no other control is:
+    an error at its line, the value read without it."""
+    from sigsite.problems import Problems, Severity, printable
+    from sigsite.yaml_source import load_yaml
+
+    problems = Problems()
+    value = load_yaml(f'name: "Al{escape}pha"\n', "sig-info.yaml", problems)
+    assert value == {"name": "Alpha"}
+    (problem,) = problems.items
+    assert problem.severity is Severity.ERROR and f"the control character {code}" in problem.format()
+    assert printable("Eve\u202egnp.exe\u2066") == "Eve\\u202egnp.exe\\u2066"

@@ -14,19 +14,28 @@ import pytest
 from conftest import PROJECT
 from hub_support import HUB_CONFIG, JUNE_2021, build_hub, make_community
 
+from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedPage, Stamp
-from sigsite.plan.stamps import CONTENT, DESCRIPTION, TITLE, ShellChanged, fill, page_folders, stamped
+from sigsite.plan.stamps import (
+    CONTENT,
+    DESCRIPTION,
+    INDEX,
+    TITLE,
+    ShellChanged,
+    fill,
+    own_folders,
+    search_text,
+    stamped,
+    with_shells,
+)
 
-# `mkdocs build` with every person page rendered by MkDocs' page pipeline instead: `stamped` leaves
-# the page as it was planned before stamping (its front matter), so no shell is made.
+# `mkdocs build` with every page rendered by MkDocs' page pipeline instead: `stamped` leaves each
+# page as it was planned (its front matter), so no shell is made.
 PIPELINE_BUILD = """
 import sys
-from dataclasses import replace
+import sigsite.plan.hub as hub
 import sigsite.plan.people as people
-from sigsite.render.pages import titled_front_matter
-people.stamped = lambda page, base, title, description, search_text: replace(
-    page, markdown=titled_front_matter(title, description)
-)
+hub.stamped = people.stamped = lambda page, head, tail, title, description, search_text: page
 from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", *sys.argv[1:]]
 cli()
@@ -34,11 +43,18 @@ cli()
 
 
 def _page(src_uri: str = "people/ada/index.md") -> PlannedPage:
-    return PlannedPage({"en": src_uri.removesuffix("index.md")}, src_uri=src_uri, after="<p>x</p>")
+    return PlannedPage(
+        {"en": src_uri.removesuffix("index.md")}, src_uri=src_uri, markdown="---", after="<p>x</p>"
+    )
+
+
+def _person(src_uri: str = "people/ada/index.md", title: str = "Ada", description: str = "") -> PlannedPage:
+    head = src_uri[: src_uri.index("people/") + len("people/")]
+    return stamped(_page(src_uri), head, INDEX, title, description, "")
 
 
 def test_a_value_that_spells_a_marker_is_put_in_as_written() -> None:
-    page = stamped(_page(), "people", f"{TITLE} & {CONTENT}", DESCRIPTION, "")
+    page = _person(title=f"{TITLE} & {CONTENT}", description=DESCRIPTION)
     assert page.stamp is not None
     folder = "SIGSITE-STAMP-FOLDER-1"
     shell = f'<title>{TITLE}</title><meta content="{DESCRIPTION}"><a href="../{folder}/"></a>{CONTENT}'
@@ -50,7 +66,7 @@ def test_a_value_that_spells_a_marker_is_put_in_as_written() -> None:
 
 
 def test_a_shell_without_its_markers_stops_the_stamping() -> None:
-    page = stamped(_page(), "people", "Ada", "About Ada", "")
+    page = _person(description="About Ada")
     assert page.stamp is not None
     with pytest.raises(ShellChanged):
         fill(f"<title>Ada</title>{CONTENT}", page.stamp, "")
@@ -59,19 +75,42 @@ def test_a_shell_without_its_markers_stops_the_stamping() -> None:
 
 
 def test_pages_one_level_deeper_get_a_shell_of_their_own() -> None:
-    page = stamped(_page("zh/people/tsc/~li-ming/index.md"), "people", "Li Ming", "", "")
+    page = _person("zh/people/tsc/~li-ming/index.md", "Li Ming")
     assert isinstance(page.stamp, Stamp)
     assert page.stamp.shell == "zh/people/SIGSITE-STAMP-FOLDER-1/SIGSITE-STAMP-FOLDER-2/index.md"
     assert page.stamp.values["SIGSITE-STAMP-FOLDER-1/SIGSITE-STAMP-FOLDER-2"] == "tsc/~li-ming"
+
+
+def test_a_groups_page_varies_by_its_folder_in_the_middle_of_its_address() -> None:
+    page = stamped(_page("zh/sig/kernel/members/index.md"), "zh/sig/", "/members/index.md", "M", "M", "")
+    assert page.stamp is not None and page.markdown == ""
+    assert page.stamp.shell == "zh/sig/SIGSITE-STAMP-FOLDER-1/members/index.md"
+    assert page.stamp.values["SIGSITE-STAMP-FOLDER-1"] == "kernel"
 
 
 @pytest.mark.parametrize(
     "src_uri",
     ["people/Ada/index.md", "people/a b/index.md", "people/index.md", "other/ada/index.md", "people/ada.md"],
 )
-def test_only_the_folders_person_pages_have_are_stamped(src_uri: str) -> None:
-    with pytest.raises(ValueError):
-        page_folders(src_uri, "people")
+def test_a_page_whose_folders_are_none_of_ours_is_left_to_mkdocs(src_uri: str) -> None:
+    assert own_folders(src_uri, "people/", INDEX) is None
+    assert stamped(_page(src_uri), "people/", INDEX, "Ada", "", "") == _page(src_uri)
+
+
+def test_a_page_alone_on_its_shell_is_rendered_by_mkdocs() -> None:
+    languages = BuildLanguages("en", "en", ("en",), {"en": ""})
+    alone, first, second = _person("people/tsc/~li-ming/index.md"), _person(), _person("people/bob/index.md")
+    planned = with_shells([alone, first, second], languages)
+    assert planned[0] == _page("people/tsc/~li-ming/index.md")  # no shell for one page: as planned
+    assert [p.src_uri for p in planned[1:]] == [
+        "people/SIGSITE-STAMP-FOLDER-1/index.md",
+        "people/ada/index.md",
+        "people/bob/index.md",
+    ]
+
+
+def test_search_text_is_the_text_of_the_html() -> None:
+    assert search_text("<p>A &amp; <b>B</b>\n<i>&lt;C&gt;</i></p>") == "A &amp; B &lt;C&gt;"
 
 
 @pytest.mark.build

@@ -49,6 +49,7 @@ from sigsite.markup.references import resolve_references
 from sigsite.model import Heading
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlanError
+from sigsite.plan.stamps import SHELL_MARK
 from sigsite.privacy_wall import describe, leaks_in_site
 from sigsite.problems import Problems, Severity, printable
 from sigsite.render.language_marks import mark_other_languages
@@ -56,9 +57,22 @@ from sigsite.render.not_found import render_not_found
 
 log = logging.getLogger("mkdocs.plugins.sigsite")
 
+
 # What other tools print on every build, and the level from which it is shown without `-v`: the
 # normal output is MkDocs' own lines, our data warnings and the summary. jieba (Material's Chinese
 # search) logs its start-up at DEBUG to a handler of its own.
+class _QuietSkips(logging.Filter):
+    """MkDocs' note that it wrote no file for an empty page or template: a shell (plan/stamps.py),
+    or the 404 page of a language other than the default (one is published): ours, and expected."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (
+            (message.startswith("Page skipped: ") and SHELL_MARK in message)
+            or message.startswith(f"Template skipped: '{NOT_FOUND_TEMPLATE}'")
+        )
+
+
 CHATTY_LOGGERS = {
     "mkdocs.plugins.mkdocs_macros": logging.WARNING,
     "mkdocs.plugins.mkdocs_static_i18n": logging.WARNING,
@@ -93,6 +107,9 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         """Remember whether this is `mkdocs serve`, whose live-reload script the policy must allow;
         keep other plugins' progress messages for `-v`."""
         self._serving = command == "serve"
+        builds = logging.getLogger("mkdocs.commands.build")
+        if not any(isinstance(f, _QuietSkips) for f in builds.filters):
+            builds.addFilter(_QuietSkips())
         verbosity = logging.getLogger("mkdocs").getEffectiveLevel()
         for name, quiet_level in CHATTY_LOGGERS.items():
             logging.getLogger(name).setLevel(
@@ -205,7 +222,12 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         stamped = self.build.stamped.get(page.file.src_uri)
         if stamped:  # a shell: its pages are its finished HTML with their own values; it is no page
             self._stamped_search += write_stamped(
-                config.site_dir, output, stamped, self.languages, search_segmenter(config)
+                config.site_dir,
+                output,
+                stamped,
+                self.languages,
+                search_segmenter(config),
+                self._report_blocked_scripts,
             )
             return ""  # MkDocs writes no file for an empty page
         return output

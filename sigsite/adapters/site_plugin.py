@@ -84,6 +84,8 @@ class SitePlugin(_Base, Generic[ConfigT]):
         self.languages = languages_of(config)
         site_url = config.site_url or ""
         self.build = LanguageBuild(self.languages.current, self.site_context(site_url))
+        if self.languages.is_default_build:  # a build begins (`mkdocs serve` rebuilds, even after a failure)
+            self._stamped_search = []
         with rendering(f"the pages of {self.loaded_what}"):
             planned = self.plan_pages(site_url)
         emit_pages(files, config, self.build, planned)

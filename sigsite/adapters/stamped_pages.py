@@ -19,7 +19,8 @@ from mkdocs.utils import write_file
 
 from sigsite.adapters.build_state import GeneratedPage
 from sigsite.plan.languages import BuildLanguages
-from sigsite.plan.stamps import ShellChanged, fill
+from sigsite.plan.stamps import ShellChanged, content_of, fill
+from sigsite.problems import printable
 from sigsite.render.language_marks import mark_other_languages
 
 SearchEntry = dict[str, str]
@@ -41,15 +42,18 @@ def write_stamped(
     pages: list[GeneratedPage],
     languages: BuildLanguages,
     segment: Callable[[str], str] = str,
+    check_scripts: Callable[[str, str], None] = lambda html, name: None,
 ) -> list[SearchEntry]:
     """Write each of `pages` from its shell's finished HTML; their search entries (locations from
     the site's root, as the combined index has them; Chinese cut into words by `segment`). Links
-    to another language's pages are marked as the pipeline marks them (generating.on_page_context)."""
+    to another language's pages are marked as the pipeline marks them (generating.on_page_context);
+    each page's content is checked for inline scripts as every page is (`check_scripts(html,
+    name)`: the shell's own were checked with it)."""
     entries = []
     for page in pages:
         stamp = page.plan.stamp
         assert stamp is not None, "only stamped pages are written from a shell"
-        content = mark_other_languages(page.plan.after, page.file.url, languages)
+        content = mark_other_languages(content_of(page.plan), page.file.url, languages)
         try:
             html = fill(shell_html, stamp, content)
         except ShellChanged as exc:
@@ -57,7 +61,15 @@ def write_stamped(
                 f"sigsite: the theme no longer prints a page as the pages stamped on a shell expect "
                 f"({exc}); this is a bug of sigsite with this theme's version: please report it"
             ) from exc
-        write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(Path(site_dir) / page.file.dest_uri))
+        check_scripts(content, page.file.src_uri)
+        try:
+            write_file(
+                html.encode("utf-8", errors="xmlcharrefreplace"), str(Path(site_dir) / page.file.dest_uri)
+            )
+        except OSError as exc:
+            raise PluginError(
+                printable(f"sigsite: {page.file.dest_uri} could not be written ({exc.strerror or exc})")
+            ) from exc
         entries.append(
             {"location": page.file.url, "title": segment(stamp.title), "text": segment(stamp.search_text)}
         )

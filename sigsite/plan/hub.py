@@ -4,6 +4,7 @@ A group's meetings are its GroupMeetings's (section.py), as on a SIG's own site.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -45,7 +46,7 @@ from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlannedPage, planning
 from sigsite.plan.people import person_pages, person_paths, person_urls
 from sigsite.plan.section import GroupMeetings
-from sigsite.plan.stamps import with_shells
+from sigsite.plan.stamps import search_text, stamped, with_shells
 from sigsite.problems import FILE_LEFT_OUT
 from sigsite.render.blocks import render_archive, render_repositories, render_roster
 from sigsite.render.hub_blocks import (
@@ -183,8 +184,8 @@ class HubPlan:
             if self.person_pages
             else []
         )
-        people = with_shells([replace(page, tab=everyone) for page in people], self.languages)
-        return pages + people + self.community_pages()
+        people = [replace(page, tab=everyone) for page in people]
+        return with_shells(pages + people + self.community_pages(), self.languages)
 
     def _archived(self) -> frozenset[str]:
         """The ids of the archived groups: the people pages mark a role there as one of a retired group."""
@@ -251,19 +252,18 @@ class HubPlan:
         title = group_page_title(_("Members"), sig.name)
         source, url, switcher = self._page(group, "members")
         files = sorted({PurePosixPath(s.file).name for p in sig.people for s in p.sources})
-        markdown = (
-            titled_front_matter(title, title)
-            # The group's name and files are data: escaped, in HTML that Markdown passes through as it is.
-            + f"<p>{escape(_(MEMBERS_INTRO, name=sig.name, files=_(', ').join(files)))}</p>"
-            + f"\n\n{LATE_SLOT}\n\n"
-        )
-        return PlannedPage(
+        # The group's name and files are data: escaped. The roster fills the late slot once search
+        # has read the page: a thousand people are not the page's text.
+        intro = f"<p>{escape(_(MEMBERS_INTRO, name=sig.name, files=_(', ').join(files)))}</p>\n"
+        page = PlannedPage(
             switcher,
             src_uri=source,
-            markdown=markdown,
+            markdown=titled_front_matter(title, title),
             before=self._navigation(group, url, "members"),
+            after=intro + LATE_SLOT,
             after_search=render_roster(sig, locale),
         )
+        return self._stamped(group, page, "members", title, search_text(intro))
 
     def _repositories(self, group: PlannedGroup) -> PlannedPage:
         locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
@@ -277,13 +277,14 @@ class HubPlan:
             html=render_repositories(sig, locale, pages),
             search_html=render_repositories(sig, locale, names_only=True),
         )
-        return PlannedPage(
+        page = PlannedPage(
             switcher,
             src_uri=source,
             markdown=titled_front_matter(title, title),
             content=listing,
             before=self._navigation(group, url, "repositories"),
         )
+        return self._stamped(group, page, "repositories", title, search_text(listing.search_html))
 
     def _archive(self, group: PlannedGroup) -> PlannedPage:
         _, sig = translator(self.languages.current), group.sig
@@ -301,7 +302,7 @@ class HubPlan:
         locale, page = self.languages.current, self._page(group, "health")
         navigation = self._navigation(group, page[1], "health")
         health = self.health.groups[group.sig.id]
-        return group_health_page(
+        planned = group_health_page(
             group.sig,
             health,
             group.context.meeting_urls,
@@ -311,6 +312,17 @@ class HubPlan:
             self._at_snapshot,
             meetings_here=self.community.layout.meetings_in_repository,
         )
+        title = group_page_title(translator(locale)("Activity"), group.sig.name)
+        return self._stamped(group, planned, "health", title, search_text(planned.after))
+
+    def _stamped(
+        self, group: PlannedGroup, page: PlannedPage, name: str, title: str, text: str
+    ) -> PlannedPage:
+        """One of a group's pages (`name`, of GROUP_PAGES), stamped on the shell of its kind's pages of
+        that name (plan/stamps.py): the group's folder is the part of its address that varies."""
+        parent = posixpath.dirname(group.sig.prefix.rstrip("/"))
+        head = self.languages.prefix + (parent + "/" if parent else "")
+        return stamped(page, head, "/" + GROUP_PAGES[name], title, title, text)
 
     def _navigation(self, group: PlannedGroup, page_url: str, current: str = "") -> str:
         """The group's navigation on its page at `page_url`, `current` one of GROUP_PAGES, or ""

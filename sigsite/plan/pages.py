@@ -27,6 +27,7 @@ class Stamp:
     values: dict[str, str]
     title: str
     search_text: str
+    markdown: str  # the page's own Markdown (its front matter), should MkDocs render it after all
 
 
 @dataclass(frozen=True)

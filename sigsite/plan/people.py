@@ -16,8 +16,9 @@ from sigsite.identity.resolve import ATTENDEE
 from sigsite.plan.hub_group import PlannedGroup
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import PlannedPage
-from sigsite.plan.stamps import stamped
+from sigsite.plan.stamps import INDEX, stamped
 from sigsite.render.hub_blocks import render_person
+from sigsite.render.pages import titled_front_matter
 from sigsite.translations import Translate, translator
 
 
@@ -64,15 +65,17 @@ def person_pages(
         page = PlannedPage(
             languages.switcher(source),
             src_uri=languages.prefix + source,
+            markdown=titled_front_matter(person.name, description),
             after=render_person(
                 person, homes, sessions, forge, locale, meetings_here=meetings_here, archived=archived
             ),
         )
-        pages.append(stamped(page, PEOPLE_FOLDER, person.name, description, search_text(person, _)))
+        head = f"{languages.prefix}{PEOPLE_FOLDER}/"
+        pages.append(stamped(page, head, INDEX, person.name, description, person_search_text(person, _)))
     return pages
 
 
-def search_text(person: CommunityPerson, _: Translate) -> str:
+def person_search_text(person: CommunityPerson, _: Translate) -> str:
     """What search finds a person's page by (HTML): their accounts, spellings, organization, and
     each group with their roles in it."""
     facts = [f"Gitee{_(': ')}@{person.gitee_id}"] if person.gitee_id else []
