@@ -208,7 +208,21 @@ _SEPARATING_TAG = re.compile(
 
 
 def _is_local(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char in _LOCAL_EXTRA)
+    """A character of an address's user part: ASCII's, or a letter or digit of an alphabet
+    (`josé@`, `иван@`, RFC 6531). Chinese, Japanese and Korean run on into the words before an
+    address (`请发送至dev@mindspore.cn`): they are its user part only where nothing else is
+    (`_is_east_asian`)."""
+    if char.isascii():
+        return char.isalnum() or char in _LOCAL_EXTRA
+    return char.isalnum() and ord(char) < _EAST_ASIAN
+
+
+def _is_east_asian(char: str) -> bool:
+    """A letter of the scripts written without spaces between words (`张三@163.com`)."""
+    return ord(char) >= _EAST_ASIAN and char.isalnum()
+
+
+_EAST_ASIAN = 0x2E80  # the CJK radicals; below it, alphabets (Latin, Greek, Cyrillic, …) and Hangul jamo
 
 
 def _is_domain(char: str) -> bool:
@@ -242,6 +256,9 @@ def _spans(text: str, in_domain: Callable[[str], bool]) -> Iterator[tuple[int, i
         start = at
         while start > max(scanned_to, at - MAX_LOCAL) and _is_local(text[start - 1]):
             start -= 1
+        if start == at:  # nothing of an alphabet before the `@`: an East Asian name may be the user part
+            while start > max(scanned_to, at - MAX_LOCAL) and _is_east_asian(text[start - 1]):
+                start -= 1
         end = at + 1
         while end < len(text) and end - at <= MAX_DOMAIN and in_domain(text[end]):
             end += 1

@@ -72,6 +72,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # what finding a fragment's heading reads: headings alike, raw ids, links in one long paragraph
     "in-page links to headings alike": lambda n: _repeat("## a b\n[x](#A%20B) [y](<#a b-1>)\n", n),
     "raw ids": lambda n: _repeat('<b id="x">a</b>', n),
+    # what stalls Material's search: a section per heading looked up in the whole table of contents,
+    # and jieba's cut of one run of Chinese
+    "many headings": lambda n: _repeat("# a\n", n),
+    "one long run of one Chinese character": lambda n: _repeat("鑫", n),
     "links in one paragraph of lines": lambda n: _repeat("[x](#nothing%20here) [y](002.md#z)\n", n),
 }
 

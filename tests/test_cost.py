@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -35,7 +36,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from images_support import declared_png, noise_jpeg
-from material.plugins.search.plugin import Parser
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from pathological import ALPHA, HUB_SHAPES, NOTE, NOTE_HEADING, README, SHAPES, in_every_reader
 
 from sigsite.adapters.csp import inline_scripts
@@ -46,6 +48,7 @@ from sigsite.health.cadence import stated_schedules
 from sigsite.health.sections import outline
 from sigsite.load import LoadSettings, load
 from sigsite.markup.references import resolve_references
+from sigsite.model import Heading
 from sigsite.notes.note import parse_meeting
 from sigsite.plan.files import hub_files
 from sigsite.plan.hub import HubPlan, hub_groups
@@ -72,11 +75,23 @@ def _publish(folder: Path, text: str) -> tuple[float, Problems]:
         attendance_of(meeting)
         action_items(meeting)
         page = resolve_references(meeting.rendered.html, lambda target: "../x/")
-        search = Parser()
-        search.feed(meeting.rendered.search_html)
-        search.close()
+        # Material's search indexer as a build runs it: sections looked up in the page's table
+        # of contents, Chinese cut by jieba.
+        toc = TableOfContents(_anchors(meeting.rendered.headings))
+        read = SimpleNamespace(meta={}, content=meeting.rendered.search_html, toc=toc, url="m/", title="t")
+        SearchIndex().add_entry_from_context(read)
         list(inline_scripts(page))
     return time.process_time() - start, problems
+
+
+def _anchors(headings: tuple[Heading, ...]) -> list[AnchorLink]:
+    """A text's outline as the theme's table of contents holds it (adapters/generating.py)."""
+    links = []
+    for heading in headings:
+        link = AnchorLink(heading.text, heading.id, heading.level)
+        link.children = _anchors(heading.children)
+        links.append(link)
+    return links
 
 
 def _budget(text: str) -> float:

@@ -137,3 +137,20 @@ def test_a_public_address_written_on_with_another_domain_is_withheld_whole():
     public = frozenset({"dev@mindspore.cn"})
     assert redact("mail dev@mindspore.cn@corp-mail.cn now", public)[0] == "mail [e-mail hidden] now"
     assert redact("mail dev@mindspore.cn now", public)[0] == "mail dev@mindspore.cn now"
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("josé@gmail.com", "josé@gmail.com"),
+        ("иван@yandex.ru", "иван@yandex.ru"),
+        ("write to müller@gmx.de", "müller@gmx.de"),
+        ("张三@163.com", "张三@163.com"),  # an East Asian name is the user part where nothing else is
+        ("请发送至dev@mindspore.cn订阅", "dev@mindspore.cn"),  # Chinese before an address is no part of it
+        ("订阅 dev@mindspore.cn", "dev@mindspore.cn"),
+    ],
+)
+def test_a_user_part_in_another_alphabet_is_an_address(text, address):
+    """RFC 6531 user parts (`josé@`, `иван@`) are addresses too; they reached pages as written."""
+    assert [a.address for a in find_addresses(text, markdown=False)] == [address]
+    assert "@" not in redact(text, markdown=False)[0]

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import CORPUS, PROJECT
 from markdown_it import MarkdownIt
 
-from sigsite.emails import redact
+from sigsite.emails import REDACTED, redact
 from sigsite.markup.commonmark import forge_slug
 from sigsite.markup.document import render_markdown
 from sigsite.markup.references import Target, parse_reference, resolve_references
@@ -147,3 +147,20 @@ def test_every_real_readme_and_note_renders_as_the_commonmark_reference():
         if "<" not in re.sub(r"`[^`]*`", "", text) and ours != reference:
             differing.append(str(path))
     assert not differing
+
+
+@pytest.mark.parametrize(
+    "html_text",
+    [
+        "x alice<br>@qq.com y",
+        "<div>alice</div><div>@qq.com</div>",
+        "<table><tr><td>alice</td><td>@qq.com</td></tr></table>",
+        "<p>alice</p><p>@qq.com</p>",
+    ],
+)
+def test_search_withholds_an_address_its_text_joins_though_the_page_keeps_it_apart(html_text):
+    """Search reads a block's text without its tags: `alice<br>@qq.com` is `alice@qq.com` there,
+    though the page shows two lines; the whole hub's build stopped at the last wall on it."""
+    rendered = render_markdown(f"# T\n\n{html_text}\n", lambda target, kind, line: None)
+    assert "qq.com" in rendered.html  # the page shows what was written, apart
+    assert "qq.com" not in rendered.search_html and REDACTED in rendered.search_html

@@ -42,7 +42,10 @@ def repository_path(url: str, forge_url: str) -> str | None:
     root = forge_url.split("/blob/", 1)[0].rstrip("/") + "/"
     if not url.startswith(root):
         return None
-    match = _ON_FORGE.fullmatch(urlsplit(url).path.removeprefix(urlsplit(root).path))
+    try:
+        match = _ON_FORGE.fullmatch(urlsplit(url).path.removeprefix(urlsplit(root).path))
+    except ValueError:  # a malformed IPv6 host (`https://x:[e-mail hidden]/`, once withheld): none
+        return None
     return unquote(match[1]) if match else None
 
 
@@ -58,7 +61,10 @@ def relative_targets(markdown: str) -> Iterator[str]:
     """The relative paths a README links to (no scheme, no fragment-only links), unquoted."""
     for pattern in _TARGETS:
         for match in pattern.finditer(markdown):
-            parts = urlsplit(match[1])
+            try:
+                parts = urlsplit(match[1])
+            except ValueError:  # a malformed IPv6 host (a password's address, once withheld): no file
+                continue
             if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/"):
                 yield unquote(parts.path)
 

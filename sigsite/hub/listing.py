@@ -36,7 +36,10 @@ def _folder_of(link: str | None, groups_dir: str) -> str | None:
     """The folder in `groups_dir` (`sigs`) that a link points to, if it points into one."""
     if not link:
         return None
-    parts = [unquote(p) for p in urlsplit(link).path.split("/")]
+    try:
+        parts = [unquote(p) for p in urlsplit(link).path.split("/")]
+    except ValueError:  # a malformed IPv6 host, for one: no address of a folder
+        return None
     if groups_dir in parts and parts.index(groups_dir) + 1 < len(parts):
         return parts[parts.index(groups_dir) + 1] or None
     return None

@@ -42,6 +42,11 @@ PERMALINK = '<a class="headerlink" href="#{id}" title="Permanent link">¶</a>'
 # narrower than the column would be shown stretched, blurred.
 SIZES = "(min-width: 60em) 940px, 100vw"
 EAGER_BLOCKS = 3  # an image after more blocks of text than this is below the first screen: lazy
+MAX_OUTLINE = 300  # headings of a text in its page's table of contents and search's sections
+MAX_SEARCH_TEXT = 200_000  # characters of a text search reads: the first of a 4 MB document
+HAN_RUN = 100  # characters of Chinese without a break that search reads as one run at most
+_HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+_LONG_HAN_RUN = re.compile(f"{_HAN}{{{HAN_RUN}}}(?={_HAN})")
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 _RAW_IMAGE = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
 _RAW_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
@@ -135,8 +140,12 @@ def render_markdown(
     body, hidden = redact(body, public, markdown=False)
     if hidden:  # the address may have spanned tags: clean the result again
         body = sanitize_html(body)
-        search = sanitize_html(redact(search, public, markdown=False)[0])
-        headings = [replace(h, text=redact(h.text, public, markdown=False)[0]) for h in headings]
+    # What search reads joins text the page keeps apart (`alice<br>@qq.com`, a ruby's annotation):
+    # an address it makes is withheld there too, though the page holds none.
+    search, in_search = redact(search, public, markdown=False)
+    if in_search:
+        search = sanitize_html(search)
+    headings = [replace(h, text=redact(h.text, public, markdown=False)[0]) for h in headings[:MAX_OUTLINE]]
     for address in hidden:
         withheld(address)
     if lines:
@@ -586,21 +595,39 @@ def _block_text(tokens: list[Token], index: int) -> str | None:
 
 
 def _search_blocks(tokens: list[Token], unsearched: frozenset[str]) -> Iterator[str]:
+    """The blocks search reads: the first MAX_OUTLINE headings as its sections (Material's search
+    looks each one up in the table of contents: sections times headings), the rest as text; at
+    most MAX_SEARCH_TEXT characters of text (every visitor's first query loads the whole index); a
+    run of Chinese cut every HAN_RUN characters (Material hands each run to jieba, whose cost grows
+    with the square of a run)."""
     skipped_level: int | None = None  # inside a section search leaves out, below a heading of this level
+    sections = length = 0
     for index, token in enumerate(tokens):
+        if length > MAX_SEARCH_TEXT:
+            return
         if token.type == "heading_open":
             level, title = int(token.tag[1]), heading_text(tokens[index + 1])
             if skipped_level is not None and level <= skipped_level:
                 skipped_level = None
             if skipped_level is None and section_key(title) in unsearched:
                 skipped_level = level
-            if skipped_level is None:
+            if skipped_level is None and sections < MAX_OUTLINE:
+                sections += 1
                 ident = html.escape(content_id(str(token.attrs["id"])))
-                yield f'<h{level} id="{ident}">{html.escape(title)}</h{level}>'
+                yield f'<h{level} id="{ident}">{_searched(title)}</h{level}>'
+            elif skipped_level is None and title.strip():
+                length += len(title)
+                yield f"<p>{_searched(title.strip())}</p>"
             continue
         text = _block_text(tokens, index) if skipped_level is None else None
         if text and text.strip():
-            yield f"<p>{html.escape(text.strip())}</p>"
+            length += len(text)
+            yield f"<p>{_searched(text.strip())}</p>"
+
+
+def _searched(text: str) -> str:
+    """Text as search reads it: escaped, a long run of Chinese cut (`_search_blocks`)."""
+    return _LONG_HAN_RUN.sub("\\g<0>\u200b", html.escape(text))
 
 
 def _search_html(tokens: list[Token], unsearched: frozenset[str]) -> str:
