@@ -40,6 +40,9 @@ ADDED = {
     ),
     "sigs/alpha/docs/quantum.md": "# 量子计算\n\n可信的量子计算与量子模拟。\n",
     "sigs/beta/docs/quantization.md": "# 模型量化\n\n量化让模型更轻量，减少神经网络的存储和计算量。\n",
+    # jieba cuts 小组会议 (group meeting) whole in one text and as 小组, 会议 in the other.
+    "sigs/alpha/docs/regular.md": "# 例会\n\n小组定期召开会议。\n",
+    "sigs/beta/docs/weekly.md": "# 周会\n\n本组每周举行小组会议。\n",
 }
 
 
@@ -337,6 +340,15 @@ def test_a_chinese_query_finds_the_word_not_every_word_sharing_its_first_charact
         assert results, "nothing found"
         assert all("量子" in text for _, text in results), results
         assert any("量子计算" in title for title, _ in results)
+
+
+@pytest.mark.browser
+def test_a_chinese_query_finds_a_word_the_index_holds_whole_and_in_parts(served, browser):
+    """小组会议 is one word of one page's text and two (小组, 会议) of another's: a query finds both,
+    so that no group's text decides what another's finds."""
+    with open_page(browser, served, "zh/", "desktop") as (page, _, _):
+        titles = [title for title, _ in _search(page, "小组会议")]
+        assert any("例会" in title for title in titles) and any("周会" in title for title in titles), titles
 
 
 @pytest.mark.build

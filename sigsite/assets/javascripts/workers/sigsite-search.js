@@ -14,11 +14,12 @@
 // but never takes a run of Chinese as one whole word: its loop stops one character short, so 量子
 // is searched as 量* and finds 量化 and 轻量. This worker runs Material's own (named in its address,
 // ?theme=..., by sigsite/adapters/theme_hooks.py) and hands it each Chinese run already cut:
-//   - at each place, the longest word of the index that the run holds there, closed by 〇: Material
-//     reads the run without its last character, so it takes the word whole (量子〇 is 量子*);
-//   - where the run goes on as the start of longer words of the index only (量子计 of 量子计算),
+//   - the words of the index that cover the run best (fewest characters outside them, then fewest
+//     words), each closed by 〇: Material reads the run without its last character, so it takes the
+//     word whole (量子〇 is 量子*); a word that is also shorter words of the index, as both;
+//   - where the run ends as the start of longer words of the index only (量子计 of 量子计算),
 //     those words, as Material's own trailing wildcard would find them in English;
-//   - a character no word of the index starts with, as it is.
+//   - a character no word of the index holds, as it is.
 // Everything else of the query, and every other message, passes as it is.
 (function () {
   "use strict";
@@ -65,26 +66,52 @@
     return found;
   }
 
-  // One run of Chinese as the terms Material is to search, separated by spaces.
-  function cut(run) {
-    var chars = Array.from(run), terms = [];
-    for (var start = 0; start < chars.length;) {
-      var end = Math.min(chars.length, start + longest);
-      while (end > start && !words.has(chars.slice(start, end).join(""))) end--;
-      var rest = chars.slice(start, Math.min(chars.length, start + longest)).join("");
-      var more = rest.length > chars.slice(start, end).join("").length ? startingWith(rest) : null;
-      if (more && more.length) { // the rest of the run is where longer words start
-        terms.push(more.map(function (word) { return word + CLOSE; }).join(" "));
-        start += Array.from(rest).length;
-      } else if (end > start) { // a whole word of the index
-        terms.push(chars.slice(start, end).join("") + CLOSE);
-        start = end;
-      } else { // no word starts here
-        terms.push(chars[start]);
-        start += 1;
+  // The pieces of a run (an array of characters) that leave the fewest of its characters outside
+  // every word of the index, then are the fewest: worked out for every place at once (linear in
+  // the run times LONGEST), where cutting at the longest word first would leave 议 of 小组会议
+  // alone (小组会, then 议). A piece is a word of the index; the run's end where it starts longer
+  // words only (量子计 of 量子计算), as Material's trailing wildcard would find them in English;
+  // or a character no word holds. With `parts`, the whole run is no piece: its words inside.
+  function pieces(chars, parts) {
+    var n = chars.length, best = [], next = [];
+    best[n] = [0, 0];
+    for (var i = n - 1; i >= 0; i--) {
+      best[i] = null;
+      for (var j = i + 1; j <= Math.min(n, i + longest); j++) {
+        if (parts && i === 0 && j === n) continue;
+        var piece = chars.slice(i, j).join(""), missed;
+        if (words.has(piece)) missed = 0;
+        else if (j === i + 1) missed = 1;
+        else if (j === n && (startingWith(piece) || []).length) missed = 0;
+        else continue;
+        var cost = [best[j][0] + missed, best[j][1] + 1];
+        if (best[i] === null || cost[0] < best[i][0] || (cost[0] === best[i][0] && cost[1] < best[i][1])) {
+          best[i] = cost;
+          next[i] = j;
+        }
       }
     }
-    return terms.join(" ");
+    var found = [];
+    for (var k = 0; k < n; k = next[k]) found.push(chars.slice(k, next[k]).join(""));
+    return { pieces: found, missed: best[0][0] };
+  }
+
+  // One run of Chinese as the terms Material is to search, separated by spaces: each piece a word
+  // closed by 〇 (Material reads a run without its last character, so it takes the word whole);
+  // a word the index also holds as shorter words (小组会议: 小组, 会议; jieba cuts some texts one
+  // way, some the other) as both, so that one page's text cannot hide the others'; the run's end
+  // as the longer words it starts; a character no word holds as it is.
+  function cut(run) {
+    return pieces(Array.from(run), false).pieces.map(function (piece) {
+      var chars = Array.from(piece);
+      if (words.has(piece)) {
+        var inside = chars.length > 2 ? pieces(chars, true) : null;
+        var also = inside && !inside.missed && inside.pieces.length > 1 ? inside.pieces : [];
+        return [piece].concat(also).map(function (word) { return word + CLOSE; }).join(" ");
+      }
+      if (chars.length === 1) return piece;
+      return startingWith(piece).map(function (word) { return word + CLOSE; }).join(" ");
+    }).join(" ");
   }
 
   // A query with each run of Chinese cut into the index's words.
