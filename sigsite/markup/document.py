@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from markdown_it.token import Token
 
 from sigsite.emails import REDACTED, FoundAddress, redact
+from sigsite.languages import LANGUAGES
 from sigsite.links import WEB_SCHEMES, is_web_url
 from sigsite.markup.alt import MAX_CAPTION, chosen_alt, figure_caption, file_name, is_no_description
 from sigsite.markup.anchors import FileLinks, Unknown, anchors_of
@@ -44,9 +45,13 @@ SIZES = "(min-width: 60em) 940px, 100vw"
 EAGER_BLOCKS = 3  # an image after more blocks of text than this is below the first screen: lazy
 MAX_OUTLINE = 300  # headings of a text in its page's table of contents and search's sections
 MAX_SEARCH_TEXT = 200_000  # characters of a text search reads: the first of a 4 MB document
-HAN_RUN = 100  # characters of Chinese without a break that search reads as one run at most
-_HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
-_LONG_HAN_RUN = re.compile(f"{_HAN}{{{HAN_RUN}}}(?={_HAN})")
+RUN_WITHOUT_SPACES = 100  # characters of a script without spaces (Chinese) search reads as one run at most
+# Such runs of every language's own script (languages.py), each closed after RUN_WITHOUT_SPACES.
+_LONG_RUNS = tuple(
+    re.compile(f"{language.script.pattern}{{{RUN_WITHOUT_SPACES}}}(?={language.script.pattern})")
+    for language in LANGUAGES.values()
+    if language.script is not None
+)
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 _RAW_IMAGE = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
 _RAW_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
@@ -598,7 +603,7 @@ def _search_blocks(tokens: list[Token], unsearched: frozenset[str]) -> Iterator[
     """The blocks search reads: the first MAX_OUTLINE headings as its sections (Material's search
     looks each one up in the table of contents: sections times headings), the rest as text; at
     most MAX_SEARCH_TEXT characters of text (every visitor's first query loads the whole index); a
-    run of Chinese cut every HAN_RUN characters (Material hands each run to jieba, whose cost grows
+    run of Chinese cut every RUN_WITHOUT_SPACES characters (Material hands each run to jieba, whose cost grows
     with the square of a run)."""
     skipped_level: int | None = None  # inside a section search leaves out, below a heading of this level
     sections = length = 0
@@ -627,7 +632,10 @@ def _search_blocks(tokens: list[Token], unsearched: frozenset[str]) -> Iterator[
 
 def _searched(text: str) -> str:
     """Text as search reads it: escaped, a long run of Chinese cut (`_search_blocks`)."""
-    return _LONG_HAN_RUN.sub("\\g<0>\u200b", html.escape(text))
+    escaped = html.escape(text)
+    for pattern in _LONG_RUNS:
+        escaped = pattern.sub("\\g<0>\u200b", escaped)
+    return escaped
 
 
 def _search_html(tokens: list[Token], unsearched: frozenset[str]) -> str:
