@@ -126,6 +126,15 @@ def test_home_lists_the_maintainers_and_recent_events(site_build):
     assert recent == ["Meeting forecast for March 15, 2022", "Meeting 004", "Meeting 003"]
 
 
+def test_home_shows_no_empty_list_of_repositories(site_build):
+    """This SIG's files list no repositories (no sig-info.yaml): its home page names them in its
+    own words, and shows no "0 repositories" list and find box under them."""
+    for page in ("index.html", "zh/index.html"):
+        home = site_build.html(page)
+        assert home.select(".sig-repos, #sig-repositories-find") == [], page
+        assert "0 repositories" not in home.get_text() and "共 0 个" not in home.get_text()
+
+
 def test_join_page_shows_the_snippet_and_links_to_edit_the_members_file(site_build):
     join = site_build.article("join/index.html")
     snippet = join.select_one("pre code").get_text()

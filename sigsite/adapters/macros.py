@@ -51,8 +51,10 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def repositories() -> str:
-        """The repositories listed in sig-info.yaml, with their committers."""
-        return render_repositories(_plugin(env).group, locale())
+        """The repositories listed in sig-info.yaml, with their committers; nothing for a SIG whose
+        files list none (its page names them in its own words)."""
+        group = _plugin(env).group
+        return render_repositories(group, locale()) if group.repositories else ""
 
     @env.macro
     def meeting_archive() -> str:
