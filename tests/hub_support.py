@@ -49,6 +49,19 @@ def build_hub(
     return Build(site=site, result=result)
 
 
+def hub_config_with(root: Path, settings: str) -> Path:
+    """hub/mkdocs.yml (and the theme overrides it needs) copied under `root`, with `settings` added
+    to the sigsite-hub plugin's."""
+    shutil.copytree(PROJECT / "hub", root / "hub")
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
+    config = root / "hub" / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    plugin = "  - sigsite-hub:\n"
+    assert text.count(plugin) == 1
+    config.write_text(text.replace(plugin, plugin + settings), "utf-8")
+    return config
+
+
 def check_community(
     community: Path, *, timeout: float = 120, cwd: Path = PROJECT
 ) -> subprocess.CompletedProcess[str]:

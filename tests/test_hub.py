@@ -26,6 +26,7 @@ from hub_support import (
     build_hub,
     dead_anchors,
     empty_pages,
+    hub_config_with,
     make_community,
 )
 from icalendar import Calendar
@@ -276,13 +277,7 @@ def test_a_persons_page_gives_accounts_spellings_roles_with_their_lines_and_sess
 
 def _without_person_pages(community, root):
     """The hub of `community`, built with `person_pages: false` into `root / "site"`."""
-    shutil.copytree(PROJECT / "hub", root / "hub")
-    shutil.copytree(PROJECT / "overrides", root / "overrides")
-    config = root / "hub" / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    plugin = "  - sigsite-hub:\n"
-    assert text.count(plugin) == 1
-    config.write_text(text.replace(plugin, plugin + "      person_pages: false\n"), "utf-8")
+    config = hub_config_with(root, "      person_pages: false\n")
     built = build_hub(community, root / "site", env={"SOURCE_DATE_EPOCH": JUNE_2021}, config=config)
     assert built.ok, built.result.stderr
     for language in ("", "zh/"):

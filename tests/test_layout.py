@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT
-from hub_support import FIXTURE, JUNE_2021, build_hub, make_community
+from hub_support import FIXTURE, JUNE_2021, build_hub, hub_config_with, make_community
 
 from sigsite.layout import LAYOUTS, MINDSPORE, UnknownLayout, detect_layout, layout_named
 from sigsite.load import LoadSettings, load
@@ -161,19 +161,6 @@ def test_a_kind_of_groups_folder_that_is_not_a_folder_is_one_error_and_no_groups
     assert not [p for p in loaded.problems.items if p.file.startswith(f"{kind_folder}/")]
 
 
-def _hub_copy(root: Path, settings: str) -> Path:
-    """hub/mkdocs.yml (and the theme overrides it needs) copied under `root`, with `settings` added
-    to the sigsite-hub plugin's."""
-    shutil.copytree(PROJECT / "hub", root / "hub")
-    shutil.copytree(PROJECT / "overrides", root / "overrides")
-    config = root / "hub" / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    plugin = "  - sigsite-hub:\n"
-    assert text.count(plugin) == 1
-    config.write_text(text.replace(plugin, plugin + settings), "utf-8")
-    return config
-
-
 @pytest.mark.build
 @pytest.mark.parametrize(("settings", "public"), [("", True), ("      public_emails: []\n", False)])
 def test_public_emails_written_as_an_empty_list_wins_over_the_layouts_in_the_build_and_check(
@@ -188,7 +175,7 @@ def test_public_emails_written_as_an_empty_list_wins_over_the_layouts_in_the_bui
     assert "mailing_list: TO_BE_CLARIFIED" in text
     address = MINDSPORE.public_emails[0]
     info.write_text(text.replace("mailing_list: TO_BE_CLARIFIED", f"mailing_list: {address}"), "utf-8")
-    config = _hub_copy(tmp_path, settings)
+    config = hub_config_with(tmp_path, settings)
     site = tmp_path / "site"
     built = build_hub(community, site, env={"SOURCE_DATE_EPOCH": JUNE_2021}, config=config).result
     assert built.returncode == 0, built.stderr
@@ -221,7 +208,7 @@ def test_check_refuses_a_hub_setting_of_a_type_the_build_refuses(tmp_path, setti
     """MkDocs refuses these in hub/mkdocs.yml; check read `layout: false` as no layout and a
     `public_emails` that is not a list as none, and checked with settings the hub never builds."""
     community = make_community(tmp_path / "community")
-    config = _hub_copy(tmp_path, f"      {setting}\n")
+    config = hub_config_with(tmp_path, f"      {setting}\n")
     command = ["check", "--community", str(community), "--config", str(config)]
     result = subprocess.run([sys.executable, "-m", "sigsite.cli", *command], capture_output=True, text=True)
     assert "Traceback" not in result.stderr and "example.org" not in result.stderr
