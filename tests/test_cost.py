@@ -4,8 +4,10 @@ Each pathological shape (tests/pathological.py) goes at 50 KB and at 200 KB thro
 file meets on its way to a page: reading and checking it, rendering and sanitizing it, resolving
 its links for the page, Material's search indexer reading it, the policy check of the page, and
 the health measures reading its attendees, action items and any schedule it states. Then
-Hypothesis mixes the shapes, and one real build publishes every shape. The budget is the issue's:
-2 s per 100 KB, and four times the size may cost at most about four times the time.
+Hypothesis mixes the shapes, and one real build publishes every shape. The target is the issue's,
+2 s per 100 KB (benchmarks/shapes.py measures each shape against it); a test fails at twice it, in
+seconds of the machine it was set on (tests/costs.py), and four times the size may cost at most
+about four times the time.
 
 Then the whole hub (issue 28): every shape, and the shapes that bite the hub's own readers, goes
 into a copy of the fixture community where it bites (a README, a record, a document, a note's
@@ -18,10 +20,7 @@ worst of each holds its site and its log to a multiple of the input and an amoun
 
 from __future__ import annotations
 
-import gc
 import json
-import resource
-import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -30,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import build
+from costs import ceiling, children_cost, cost
 from hostile import project_with
 from hub_support import JUNE_2021, build_hub, make_community
 from hypothesis import HealthCheck, given, settings
@@ -57,18 +57,17 @@ from sigsite.problems import Problems
 
 pytestmark = pytest.mark.build  # builds real sites (README: the test tiers)
 
-SECONDS_PER_100_KB = 2.0
+TARGET_SECONDS_PER_100_KB = 2.0  # the issue's, measured by benchmarks/shapes.py
+SECONDS_PER_100_KB = ceiling(TARGET_SECONDS_PER_100_KB)
 HEADING = "# Thursday June 04, 2020 at 15:00 GMT+8\n\n"
 
 
-def _publish(folder: Path, text: str) -> tuple[float, Problems]:
-    """Seconds a note of `text` takes from its file to its page's HTML, and what was reported."""
+def _publish(folder: Path, text: str) -> Problems:
+    """A note of `text` from its file to its page's HTML, and what was reported."""
     path = folder / "001-20200604.md"
     path.write_text(HEADING + text, "utf-8")
     problems = Problems()
     outline.cache_clear()  # a run again parses again
-    gc.collect()  # the test session's own garbage is not the note's cost
-    start = time.process_time()  # the work done, not what other processes take of the machine
     meeting = parse_meeting(path, "meetings/001-20200604.md", ZoneInfo("Asia/Shanghai"), problems)
     stated_schedules(text, "README.md", Problems())  # a README's text meets the same reader
     if meeting is not None:
@@ -81,7 +80,7 @@ def _publish(folder: Path, text: str) -> tuple[float, Problems]:
         read = SimpleNamespace(meta={}, content=meeting.rendered.search_html, toc=toc, url="m/", title="t")
         SearchIndex().add_entry_from_context(read)
         list(inline_scripts(page))
-    return time.process_time() - start, problems
+    return problems
 
 
 def _anchors(headings: tuple[Heading, ...]) -> list[AnchorLink]:
@@ -99,16 +98,9 @@ def _budget(text: str) -> float:
 
 
 def _least(folder: Path, text: str, within: float) -> tuple[float, Problems]:
-    """The least time of up to five runs, stopping at the first within `within` seconds: a shared
-    machine can stall runs (another process, the host taking the CPU back: once three in a row, a
-    0.17 s note measured at 1.9 s), hardly five; a cost that grows with the square of the input is
-    over the budget every time."""
-    seconds, problems = _publish(folder, text)
-    for _ in range(4):
-        if seconds <= within:
-            break
-        seconds = min(seconds, _publish(folder, text)[0])
-    return seconds, problems
+    """Seconds a note of `text` takes to publish (tests/costs.py: the least of a few runs, in the
+    budgets' machine's seconds), and what was reported."""
+    return cost(lambda: _publish(folder, text), within)
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -136,17 +128,11 @@ def test_any_mixture_of_shapes_stays_within_the_budget(tmp_path, fragments):
     assert seconds <= max(_budget(text), 0.2), f"{seconds:.2f} s for {len(text)} characters of {unit!r}"
 
 
-def _children_seconds() -> float:
-    """The process time of this process's finished children (a build run by `build`)."""
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
-
-
 def test_a_build_publishing_every_shape_stays_within_the_budget(tmp_path):
     probe = tmp_path / "probe"
     probe.mkdir()
     accepted = {
-        name: shape(50_000) for name, shape in SHAPES.items() if not _publish(probe, shape(50_000))[1].errors
+        name: shape(50_000) for name, shape in SHAPES.items() if not _publish(probe, shape(50_000)).errors
     }
     files = {
         f"meetings/{index:03d}-20200604.md": HEADING + text
@@ -154,9 +140,7 @@ def test_a_build_publishing_every_shape_stays_within_the_budget(tmp_path):
     }
     empty = build(project_with(tmp_path / "empty", {}))
     project = project_with(tmp_path / "shapes", files)
-    start = _children_seconds()
-    result = build(project)
-    seconds = _children_seconds() - start  # the build's process time, not what others take of the machine
+    seconds, result = children_cost(lambda: build(project))  # the build's process time
     assert result.ok, result.result.stderr[-2000:]
     assert empty.ok
     size = sum(len(text.encode("utf-8")) for text in files.values())
@@ -201,12 +185,10 @@ def _size(content: str | bytes) -> int:
     return len(content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
-def _hub(root: Path) -> tuple[float, int, Problems]:
-    """Process seconds the hub takes from the checkout to every page and file it plans, in both
-    languages (as hub_plugin.py's load, plan_pages and plan_files do), its pages and problems."""
+def _hub(root: Path) -> tuple[int, Problems]:
+    """The hub from the checkout to every page and file it plans, in both languages (as
+    hub_plugin.py's load, plan_pages and plan_files do): its pages and problems."""
     outline.cache_clear()  # a run again parses again
-    gc.collect()
-    start = time.process_time()
     loaded = load(root, LoadSettings(), TODAY)
     community, people, health, problems = loaded.community, loaded.people, loaded.health, loaded.problems
     pages = 0
@@ -217,18 +199,13 @@ def _hub(root: Path) -> tuple[float, int, Problems]:
         pages += len(plan.pages())
         if languages.is_default_build:
             hub_files(plan, root, "https://example.org/hub/", "MindSpore SIGs")
-    return time.process_time() - start, pages, problems
+    return pages, problems
 
 
 def _hub_least(root: Path, within: Callable[[int], float]) -> tuple[float, int, Problems]:
-    """The least time of up to five runs, stopping at the first within `within(pages)` seconds (as
-    `_least`, with a budget that counts the pages the first run plans), or at one so far over it
-    that no stall of the machine explains it (a reader gone quadratic would take minutes a run)."""
-    seconds, pages, problems = _hub(root)
-    for _ in range(4):
-        if seconds <= within(pages) or seconds > 4 * within(pages) + 1:
-            break
-        seconds = min(seconds, _hub(root)[0])
+    """Seconds the hub takes (as `_least`, with a budget that counts the pages the first run
+    plans), its pages and problems."""
+    seconds, (pages, problems) = cost(lambda: _hub(root), lambda planned: within(planned[0]))
     return seconds, pages, problems
 
 
@@ -236,8 +213,8 @@ def _hub_least(root: Path, within: Callable[[int], float]) -> tuple[float, int, 
 def fixture_hub(tmp_path_factory) -> tuple[float, int, int]:
     """What the fixture community alone costs: seconds (the least of three runs), pages, log bytes."""
     root = make_community(tmp_path_factory.mktemp("fixture"))
-    runs = [_hub(root) for _ in range(3)]
-    return min(r[0] for r in runs), runs[0][1], _log_bytes(runs[0][2])
+    seconds, (pages, problems) = cost(lambda: _hub(root))
+    return seconds, pages, _log_bytes(problems)
 
 
 def _log_bytes(problems: Problems) -> int:
@@ -310,14 +287,11 @@ ROWS: dict[str, dict[str, str | bytes]] = {
 }
 
 
-def _check(root: Path, capsys) -> tuple[float, int, dict]:
-    """`sigsite check --community` in-process: its process seconds, exit status and JSON report."""
+def _check(root: Path, capsys) -> tuple[int, dict]:
+    """`sigsite check --community` in-process: its exit status and JSON report."""
     outline.cache_clear()
-    gc.collect()
-    start = time.process_time()
     status = cli_main(["check", "--community", str(root), "--format", "json"])
-    seconds = time.process_time() - start
-    return seconds, status, json.loads(capsys.readouterr().out)
+    return status, json.loads(capsys.readouterr().out)
 
 
 @pytest.mark.parametrize("row", ROWS)
@@ -327,9 +301,7 @@ def test_each_input_of_the_review_costs_the_hub_and_check_its_size(tmp_path, row
     budget = _hub_budget(fixture_hub, size, pages)
     assert seconds <= budget, f"the hub: {seconds:.2f} s for {size} bytes"
     assert not problems.errors  # each is a quirk of the files, never a reason to stop the hub
-    checked, status, report = _check(root, capsys)
-    for _ in range(2):  # the least of a few runs, as above
-        checked = checked if checked <= budget else min(checked, _check(root, capsys)[0])
+    checked, (status, report) = cost(lambda: _check(root, capsys), budget)
     assert checked <= budget, f"check --community: {checked:.2f} s for {size} bytes"
     assert status == 0 and report["summary"]["errors"] == 0
     shown = json.dumps(report["problems"])
@@ -338,10 +310,10 @@ def test_each_input_of_the_review_costs_the_hub_and_check_its_size(tmp_path, row
 
 def test_a_zone_no_clock_keeps_is_a_warning_with_its_line_in_the_hub_and_in_check(tmp_path, capsys):
     root, _ = _community(tmp_path / "community", ROWS["a zone of UTC+99"])
-    _, _, problems = _hub(root)  # planned to its calendars: no ValueError
+    _, problems = _hub(root)  # planned to its calendars: no ValueError
     expected = f"{README}:3: warning: in the schedule this line states, the zone 'UTC+99' is no UTC offset"
     assert any(p.format().startswith(expected) for p in problems.items)
-    _, status, report = _check(root, capsys)
+    status, report = _check(root, capsys)
     assert status == 0
     assert any(
         (p["file"], p["line"]) == (README, 3) and "'UTC+99'" in p["message"] for p in report["problems"]

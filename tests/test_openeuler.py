@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT
+from costs import cost
 
 from sigsite.hub import repository_files
 from sigsite.hub.owners import read_owners
@@ -189,7 +190,6 @@ def test_repository_files_refuse_links_and_report_a_bounded_number_of_bad_files(
 
 def test_a_repository_file_is_read_in_linear_time(tmp_path):
     """A description line of a megabyte and a hundred thousand continuation lines: one pass each."""
-    import time
 
     folder = tmp_path / "Big"
     owner = folder / "openeuler" / "x"
@@ -197,10 +197,10 @@ def test_a_repository_file_is_read_in_linear_time(tmp_path):
     (owner / "long.yaml").write_text("description: " + "a " * 500_000 + "\n", "utf-8")
     (owner / "lines.yaml").write_text("description: >\n" + "  b\n" * 100_000 + "name: x\n", "utf-8")
     (owner / "blanks.yaml").write_text("description:" + " " * 100_000 + "\n" * 100_000, "utf-8")
-    problems = Problems()
-    started = time.perf_counter()
-    found = read_repository_files(folder, "sig/Big", ("openeuler",), frozenset(), problems)
-    assert time.perf_counter() - started < 5
+    seconds, found = cost(
+        lambda: read_repository_files(folder, "sig/Big", ("openeuler",), frozenset(), Problems()), 5
+    )
+    assert seconds < 5
     assert len(found) == 3 and all(len(r.description) <= 300 for r in found)
 
 
@@ -267,11 +267,8 @@ def _described(tmp_path: Path, text: str) -> tuple[str, Problems]:
     ],
 )
 def test_a_description_that_is_no_text_is_left_out_with_its_problem(tmp_path, text, said):
-    import time
-
-    started = time.process_time()
-    description, problems = _described(tmp_path, text)
-    assert time.process_time() - started < 2
+    seconds, (description, problems) = cost(lambda: _described(tmp_path, text), 2)
+    assert seconds < 2
     assert description == ""
     assert [p.line for p in problems.items if said in p.message], problems.items
 
@@ -471,7 +468,6 @@ def test_a_sig_info_entry_of_many_repositories_and_people_takes_memory_in_propor
 def test_repositories_that_share_their_people_are_compared_once_each():
     """Each repository of an entry holds the entry's people (members.read_sig_info): finding rows of
     the same people compares each list once, not once per repository (time grew as n²)."""
-    import time
 
     from sigsite.render.blocks import _same_people
 
@@ -479,9 +475,7 @@ def test_repositories_that_share_their_people_are_compared_once_each():
     for count in (2000, 8000):
         people = tuple(f"committer-{i}" for i in range(count))
         repositories = tuple(Repository(f"openeuler/r{i}", "", committers=people) for i in range(count))
-        started = time.process_time()
-        same = _same_people(repositories)
-        seconds[count] = time.process_time() - started
+        seconds[count], same = cost(lambda: _same_people(repositories))  # noqa: B023 (run at once)
         assert same[:3] == [None, 0, 0] and len(same) == count
     assert seconds[8000] <= 6 * seconds[2000] + 0.05, seconds
 

@@ -4,11 +4,10 @@ must still read. The whole hub meets the same shapes in test_cost.py."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from costs import seconds_of
 from hub_support import make_community
 
 from sigsite.addresses import UniqueSegments
@@ -29,15 +28,9 @@ from sigsite.problems import Problems
 QUICK = 1.0  # process seconds; the readers here took from 5 s to hours at these sizes, now a few ms
 
 
-def _seconds(work: Callable[[], object]) -> float:
-    start = time.process_time()
-    work()
-    return time.process_time() - start
-
-
 def test_a_readmes_sessions_are_read_whatever_blank_lines_it_holds():
     readme = Readme("en", "sigs/x/README.md", "\n" * 40_000 + "* [2022-3-15 forecast](https://a.example/1)\n")
-    assert _seconds(lambda: readme_sessions((readme,), set(), "UTC")) < QUICK  # `^\s*` ran over every line
+    assert seconds_of(lambda: readme_sessions((readme,), set(), "UTC")) < QUICK  # `^\s*` ran over every line
     (session,) = readme_sessions((readme,), set(), "UTC")
     assert (session.title, session.external_url) == ("2022-3-15 forecast", "https://a.example/1")
 
@@ -48,7 +41,7 @@ def test_a_readmes_sessions_are_read_whatever_blank_lines_it_holds():
 )
 def test_the_links_of_a_readme_are_found_in_one_pass(markdown):
     text = markdown + "\n\n[ref]: docs/a.pdf\n\n[b](docs/b.pdf) <img src=docs/c.png>\n"
-    assert _seconds(lambda: list(relative_targets(text))) < QUICK
+    assert seconds_of(lambda: list(relative_targets(text))) < QUICK
     assert sorted(relative_targets(text)) == ["docs/a.pdf", "docs/b.pdf", "docs/c.png"]
 
 
@@ -63,13 +56,13 @@ def test_the_links_of_a_readme_are_found_in_one_pass(markdown):
     ],
 )
 def test_a_documents_title_is_its_heading_read_in_one_pass(line, title):
-    assert _seconds(lambda: title_and_body(line + "\n\ntext\n")) < QUICK  # the closing marks backtracked
+    assert seconds_of(lambda: title_and_body(line + "\n\ntext\n")) < QUICK  # the closing marks backtracked
     assert title_and_body(line + "\n\ntext\n")[0] == title
 
 
 def test_a_title_or_a_summary_is_read_from_the_start_of_a_long_one():
     text = "# " + "Meeting " * 50_000 + "\n\n" + "A summary, " + "[a](b " * 50_000 + "\n"
-    assert _seconds(lambda: (title_and_body(text), first_prose(text))) < QUICK
+    assert seconds_of(lambda: (title_and_body(text), first_prose(text))) < QUICK
     title, _ = title_and_body(text)
     assert len(title) == MAX_TITLE and title.startswith("Meeting Meeting") and title.endswith("…")
     assert (first_prose(text) or "").startswith("A summary, [a](b")
@@ -77,7 +70,7 @@ def test_a_title_or_a_summary_is_read_from_the_start_of_a_long_one():
 
 def test_a_sections_items_are_joined_once_and_read_to_a_length():
     text = "## Attendees\n\n* Ada\n\n" + "  Bob\n\n" * 5_000 + "* [ ] Cai\n* " + "Dan " * MAX_INLINE + "\n"
-    assert _seconds(lambda: sections_where(text, lambda key: key == "attendees")) < QUICK
+    assert seconds_of(lambda: sections_where(text, lambda key: key == "attendees")) < QUICK
     ((first, second, third),) = [part.items for part in sections_where(text, lambda key: key == "attendees")]
     assert first.text.startswith("Ada Bob Bob") and len(first.text.split()) == 5_001
     assert second.text == "Cai"  # a task list's box is a checkbox, no text
@@ -86,7 +79,7 @@ def test_a_sections_items_are_joined_once_and_read_to_a_length():
 
 def test_an_autolink_left_open_is_checked_in_one_pass():
     problems = Problems()
-    assert _seconds(lambda: check_link_schemes("<a:" * 60_000, "README.md", problems)) < QUICK
+    assert seconds_of(lambda: check_link_schemes("<a:" * 60_000, "README.md", problems)) < QUICK
     check_link_schemes("see <javascript:alert(1)>\n", "README.md", problems)
     assert [(p.line, "'javascript:'" in p.message) for p in problems.errors] == [(1, True)]
 
@@ -110,7 +103,7 @@ def test_names_made_unique_cost_their_number_not_its_square():
         "b",
     ]
     many = UniqueSegments()
-    assert _seconds(lambda: [many.unique("2024-11-30") for _ in range(20_000)]) < QUICK
+    assert seconds_of(lambda: [many.unique("2024-11-30") for _ in range(20_000)]) < QUICK
 
 
 def test_each_link_of_a_paragraph_is_given_its_line_in_one_pass():
@@ -124,7 +117,9 @@ def test_each_link_of_a_paragraph_is_given_its_line_in_one_pass():
     render_markdown(text, resolve)
     assert lines == [("a.pdf", 2), ("b.png", 4), ("c.pdf", 5), ("a.pdf", 5)]
     many = "".join(f"see [x](d{i}.pdf) and\n" for i in range(16_000))
-    assert _seconds(lambda: render_markdown(many, lambda path, _f, _l: path)) < 2.5  # 5.5 s before, 0.8 s now
+    assert (
+        seconds_of(lambda: render_markdown(many, lambda path, _f, _l: path)) < 2.5
+    )  # 5.5 s before, 0.8 s now
 
 
 @pytest.mark.parametrize(
