@@ -274,8 +274,8 @@ class HubPlan:
         # Put in after Markdown, search reading the names alone: a thousand repositories are a
         # megabyte of HTML a language, which Markdown and search would parse whole.
         listing = Rendered(
-            html=render_repositories(sig, locale, pages),
-            search_html=render_repositories(sig, locale, names_only=True),
+            html=render_repositories(sig, locale, pages, for_markdown=False),
+            search_html=render_repositories(sig, locale, names_only=True, for_markdown=False),
         )
         page = PlannedPage(
             switcher,

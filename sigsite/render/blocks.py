@@ -51,10 +51,12 @@ def render_repositories(
     pages: dict[str, str] | None = None,
     *,
     names_only: bool = False,
+    for_markdown: bool = True,
 ) -> str:
     """The group's repositories, their admins and committers (linked to their `pages`, by person
     key), filterable by owner (`openeuler`, `src-openeuler`) and text.
-    `names_only`: what search reads of them, their names (and how many there are)."""
+    `names_only`: what search reads of them, their names (and how many there are).
+    `for_markdown`: False for HTML put in after Markdown has run (render_template)."""
     people = {person.key: person for person in data.people}
     pages = pages or {}
     rendered: dict[tuple[str, ...], Markup] = {}
@@ -78,6 +80,7 @@ def render_repositories(
     return render_template(
         "repositories.html",
         locale,
+        for_markdown=for_markdown,
         names_only=names_only,
         repositories=data.repositories,
         names=names,
