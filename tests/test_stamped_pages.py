@@ -159,3 +159,35 @@ def test_stamped_pages_are_the_pages_mkdocs_renders(tmp_path: Path) -> None:
         for page in pages:
             location = page.relative_to(language or ".").parent.as_posix() + "/"
             assert location in found, location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成员",
+        "Kernel 成员 and 仓库管理员 of openEuler",
+        "成员、仓库。管理员",
+        "  隐私计算小组会议 ",
+        "A-Tune 的维护者 Zhang San（张三）参与了 3 个小组",
+        "no Chinese at all",
+        "",
+        "鑫" * 300,
+    ],
+)
+def test_stamped_pages_cut_chinese_as_materials_search_does(text: str) -> None:
+    """The one reliance on Material's search index: its `_segment_chinese` cuts each run of Han
+    characters alone, so cutting each run once (and remembering it) gives the same entry text."""
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.plugins import PluginCollection
+
+    from sigsite.adapters.stamped_pages import search_segmenter
+
+    index = SearchIndex()
+    plugins = PluginCollection()
+    plugins["material/search"] = type("Search", (), {"search_index": index})()  # as Material names it
+    config = MkDocsConfig()
+    config["plugins"] = plugins
+    segment = search_segmenter(config)
+    assert segment(text) == index._segment_chinese(text)
+    assert segment(text) == segment(text)  # remembered, the same
