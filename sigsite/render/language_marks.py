@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from markupsafe import escape
@@ -40,7 +41,9 @@ def mark_other_languages(markup: str, page_url: str, languages: BuildLanguages) 
         return markup
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
     # Each language's folder, longest first: worked out once a page, not once a link.
-    roots = sorted(((p, code) for code, p in languages.prefixes.items() if p), key=lambda r: -len(r[0]))
+    roots = tuple(
+        sorted(((p, code) for code, p in languages.prefixes.items() if p), key=lambda r: -len(r[0]))
+    )
     parts: list[str] = []
     done = 0
     for match in _LINK.finditer(markup):
@@ -48,7 +51,14 @@ def mark_other_languages(markup: str, page_url: str, languages: BuildLanguages) 
             continue  # inside a link already marked (none are nested; a stray tag is let be)
         tag = match[0]
         written = _HREFLANG.search(tag)
-        language = written[1] if written else _language_of(tag, folder, roots, languages.default)
+        address = _HREF.search(tag)
+        language = (
+            written[1]
+            if written
+            else _language_of(address[1], folder, roots, languages.default)
+            if address
+            else None
+        )
         if language is None or language == languages.current or language not in LANGUAGES:
             continue
         end = markup.find(_END, match.end())
@@ -67,15 +77,16 @@ def mark_other_languages(markup: str, page_url: str, languages: BuildLanguages) 
     return "".join(parts) + markup[done:] if parts else markup
 
 
-def _language_of(tag: str, folder: str, roots: list[tuple[str, str]], default: str) -> str | None:
-    """The language of the page a link's start tag leads to: the tree its address is in (`roots`:
-    each language's folder and code, longest first; else `default`); None for anything but a page
-    of this site."""
-    found = _HREF.search(tag)
-    if found is None or found[1].startswith(_NO_PAGE_HERE):
+@lru_cache(maxsize=8_192)
+def _language_of(href: str, folder: str, roots: tuple[tuple[str, str], ...], default: str) -> str | None:
+    """The language of the page a link's address (`href`, as the start tag writes it) leads to from
+    `folder`: the tree its address is in (`roots`: each language's folder and code, longest first;
+    else `default`); None for anything but a page of this site. Remembered: a page of repositories
+    links the same few people hundreds of times."""
+    if href.startswith(_NO_PAGE_HERE):
         return None
     try:
-        parts = urlsplit(html.unescape(found[1]))
+        parts = urlsplit(html.unescape(href))
     except ValueError:
         return None
     path = parts.path
