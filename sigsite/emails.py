@@ -43,6 +43,7 @@ _INVISIBLE = re.compile(
 )
 # What a decoding can turn into an `@`: without any of these, a text holds no address at all.
 _MAY_HOLD_AN_ADDRESS = re.compile("[@&%\uff20\ufe6b]")
+_MAY_BECOME_AN_AT = "@&%\uff20\ufe6b"  # the characters of _MAY_HOLD_AN_ADDRESS
 
 _PERCENT = r"(?:%[0-9A-Fa-f]{2})+"
 _ENTITY = r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};)"
@@ -386,9 +387,9 @@ def _segments(html_text: str, join_tags: bool) -> Iterator[tuple[int, int]]:
         ends = [found for found in (html_text.find("<", after), html_text.find(">", after)) if found != -1]
         return min(ends, default=len(html_text))
 
+    candidates = _Candidates(html_text)
     position = 0
-    while (candidate := _MAY_HOLD_AN_ADDRESS.search(html_text, position)) is not None:
-        at = candidate.start()
+    while (at := candidates.first(position)) != -1:
         if join_tags:
             start, inside = _after_separating_tag(html_text, position, at)
             if inside:  # inside a separating tag: gone when joined
@@ -398,10 +399,37 @@ def _segments(html_text: str, join_tags: bool) -> Iterator[tuple[int, int]]:
             start = max(html_text.rfind("<", position, at), html_text.rfind(">", position, at)) + 1
             start = max(start, position)
         end = part_end(at)
-        while _MAY_HOLD_AN_ADDRESS.search(html_text, end, end + _READ_ACROSS) is not None:
+        while (near := candidates.first(end)) != -1 and near < end + _READ_ACROSS:
             end = part_end(end + _READ_ACROSS)
         yield start, end
         position = end
+
+
+class _Candidates:
+    """Where the characters that a decoding may turn into an `@` (_MAY_BECOME_AN_AT) stand in a
+    text, asked for left to right: each character's next place is found with `str.find` and kept
+    until a question passes it, so each character of the text is looked at once for each of them
+    (a scan in C, several times faster than the expression's over a page)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._chars = _MAY_BECOME_AN_AT if not text.isascii() else _MAY_BECOME_AN_AT[:3]
+        self._next = [-2] * len(self._chars)  # -2: not looked for yet; -1: none after `_asked`
+        self._asked = 0
+
+    def first(self, position: int) -> int:
+        """The first place at or after `position` of any of the characters, or -1."""
+        if position < self._asked:  # asked again further back: look again
+            self._next = [-2] * len(self._chars)
+        self._asked = position
+        first = -1
+        for index, char in enumerate(self._chars):
+            found = self._next[index]
+            if found == -2 or (found != -1 and found < position):
+                found = self._next[index] = self._text.find(char, position)
+            if found != -1 and (first == -1 or found < first):
+                first = found
+        return first
 
 
 def _after_separating_tag(html_text: str, position: int, at: int) -> tuple[int, bool]:

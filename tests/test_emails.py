@@ -149,3 +149,20 @@ def test_a_user_part_in_another_alphabet_is_an_address(text, address):
     """RFC 6531 user parts (`josé@`, `иван@`) are addresses too; they reached pages as written."""
     assert [a.address for a in find_addresses(text, markdown=False)] == [address]
     assert "@" not in redact(text, markdown=False)[0]
+
+
+def test_the_places_that_may_become_an_at_are_those_the_expression_finds():
+    """`_Candidates` (a `str.find` for each character) answers as `_MAY_HOLD_AN_ADDRESS.search`
+    does, asked forwards, again at the same place, and further back."""
+    import random
+
+    from sigsite.emails import _MAY_HOLD_AN_ADDRESS, _Candidates
+
+    rng = random.Random(7)
+    alphabet = ["a", "<", "@", "&", "%", "\uff20", "\ufe6b", "中", " "]
+    for _ in range(2_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        candidates = _Candidates(text)
+        for position in [*sorted(rng.randint(0, len(text) + 1) for _ in range(6)), 0, len(text) // 2]:
+            expected = _MAY_HOLD_AN_ADDRESS.search(text, position)
+            assert candidates.first(position) == (expected.start() if expected else -1), (text, position)
