@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 WEB_SCHEMES = frozenset({"http", "https"})
@@ -11,8 +12,10 @@ _CONTROL = re.compile("[\x00-\x1f\x7f]")
 URL_PATTERN = re.compile(r"https?://[^\s<>()\[\]\"'`，。；、）]+")
 
 
+@lru_cache(maxsize=32_768)
 def is_web_url(url: str) -> bool:
-    """True when `url` is an absolute http or https address with a host, on one line, readable."""
+    """True when `url` is an absolute http or https address with a host, on one line, readable.
+    Remembered: the hub shows each of thousands of repositories' addresses in both languages."""
     if _CONTROL.search(url.strip()):  # a line break in an address breaks calendars, feeds and logs
         return False
     try:
