@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 from statistics import median
 
@@ -28,7 +29,7 @@ from sigsite.health.examples import clip
 from sigsite.health.sections import inline, outline
 from sigsite.languages import named_by_every_language, whole_words
 from sigsite.markup.commonmark import inline_text
-from sigsite.problems import Problems
+from sigsite.problems import Problem, Problems
 
 PERIOD_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
 # Every language's words for each frequency (vocabulary.py), found in one left-to-right scan: where
@@ -179,7 +180,22 @@ def stated_schedules(text: str, file: str, problems: Problems) -> tuple[Schedule
 
     A heading that states a rhythm is read with the sentences below it: one that contradicts
     itself (`周例会（双周例会）`, weekly and biweekly) is quoted, and so is a sentence that states
-    another rhythm than its heading (`## Weekly meeting`, then "every two weeks")."""
+    another rhythm than its heading (`## Weekly meeting`, then "every two weeks").
+
+    Remembered with what it said: the hub reads each README's schedule when it loads the group,
+    and its health again."""
+    schedules, said = _stated_schedules(text, file)
+    problems.items.extend(said)
+    return schedules
+
+
+@lru_cache(maxsize=1_024)
+def _stated_schedules(text: str, file: str) -> tuple[tuple[Schedule, ...], tuple[Problem, ...]]:
+    problems = Problems()
+    return _read_schedules(text, file, problems), tuple(problems.items)
+
+
+def _read_schedules(text: str, file: str, problems: Problems) -> tuple[Schedule, ...]:
     found: list[Schedule] = []
     if not _RANGE.search(text) and not _FREQUENCY.search(text):
         return ()  # nothing that states a rhythm: no need to parse
