@@ -10,7 +10,8 @@ import zlib
 from datetime import date, datetime
 from functools import cache, lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, Template, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from sigsite.addresses import safe_url
@@ -58,6 +59,25 @@ def time_from_mark(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> Markup:
     )
 
 
+class _CompiledOnce(BytecodeCache):
+    """Each template's compiled code, kept in memory for every language's environment: the
+    environments differ in their globals only, which code reads when it runs, so a template is
+    compiled once a process, not once a language (Jinja checks the source's checksum)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledOnce()
+
+
 @cache
 def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     """The autoescaping template environment of one language.
@@ -67,6 +87,7 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     """
     env = Environment(
         loader=PackageLoader("sigsite.render", "templates"),
+        bytecode_cache=_COMPILED,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
