@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import re
 from pathlib import Path
-from stat import S_ISREG
+from stat import S_ISDIR, S_ISLNK, S_ISREG
 
 from sigsite.problems import CHARACTERS_LEFT_OUT, FILE_LEFT_OUT, Problems
 
@@ -67,6 +67,11 @@ def refuse_symlink(path: Path, display: str, problems: Problems) -> bool:
     """Report `path` when it is a symbolic link: the site never follows one. True when it is not."""
     if not path.is_symlink():
         return True
+    _symlink_refused(display, problems)
+    return False
+
+
+def _symlink_refused(display: str, problems: Problems) -> None:
     problems.error(
         display,
         None,
@@ -75,13 +80,17 @@ def refuse_symlink(path: Path, display: str, problems: Problems) -> bool:
         "commit the file itself instead of a link to it",
         topic=FILE_LEFT_OUT,
     )
-    return False
 
 
 def refuse_folder(path: Path, display: str, problems: Problems) -> bool:
     """True unless `path` is a folder where the reader expects a file (`sig-info.yaml/`): an error."""
     if not path.is_dir() or path.is_symlink():
         return True
+    _folder_refused(display, problems)
+    return False
+
+
+def _folder_refused(display: str, problems: Problems) -> None:
     problems.error(
         display,
         None,
@@ -89,7 +98,6 @@ def refuse_folder(path: Path, display: str, problems: Problems) -> bool:
         "commit the file itself under this name, and move the folder",
         topic=FILE_LEFT_OUT,
     )
-    return False
 
 
 def regular_file_bytes(path: Path) -> bytes:
@@ -109,10 +117,14 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
     at the first). A link, a folder, a FIFO or device, an unreadable file, one over MAX_TEXT_BYTES
     or one mostly not UTF-8 (another encoding) gives None.
     """
-    if not refuse_symlink(path, display, problems) or not refuse_folder(path, display, problems):
-        return None
     try:
-        info = path.stat()
+        info = path.lstat()  # one look at what the name is: a link is never followed
+        if S_ISLNK(info.st_mode):
+            _symlink_refused(display, problems)
+            return None
+        if S_ISDIR(info.st_mode):
+            _folder_refused(display, problems)
+            return None
         if not S_ISREG(info.st_mode):  # a FIFO would block the read for ever; git commits none
             problems.error(
                 display,
