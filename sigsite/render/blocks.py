@@ -12,7 +12,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from sigsite.addresses import PageContext, webcal
+from sigsite.addresses import PageContext, safe_url, webcal
 from sigsite.model import ROLES, Group, Meeting, Repository
 from sigsite.render.environment import render_template
 from sigsite.translations import DEFAULT_LOCALE, translator
@@ -77,20 +77,49 @@ def render_repositories(
             owners[owner] = owners.get(owner, 0) + 1
     listed = sum(1 for r in data.repositories if r.listed)
     same_people = _same_people(data.repositories)
+    referred = frozenset(index for index in same_people if index is not None)  # their rows' anchors
+    rows = (
+        ()
+        if names_only
+        else tuple(  # what each row shows, worked out here: a call from a template costs several
+            _RepositoryRow(
+                repository,
+                anchor=index in referred,
+                owner=repository.name.partition("/")[0] if "/" in repository.name else "",
+                url=safe_url(repository.url),
+                same=same_people[index],
+                admins=names(repository.admins) if repository.admins else Markup(""),
+                committers=names(repository.committers) if repository.committers else Markup(""),
+            )
+            for index, repository in enumerate(data.repositories)
+        )
+    )
     return render_template(
         "repositories.html",
         locale,
         for_markdown=for_markdown,
         names_only=names_only,
         repositories=data.repositories,
-        names=names,
+        rows=rows,
         listed=listed,
         only_described=len(data.repositories) - listed,
         owner_chips=[(owner, owner, count) for owner, count in sorted(owners.items())],
         shown_committers=SHOWN_COMMITTERS,
-        same_people=same_people,
-        referred=frozenset(index for index in same_people if index is not None),  # their rows' anchors
     )
+
+
+@dataclass(frozen=True)
+class _RepositoryRow:
+    """One repository as its row shows it: `same`, the index of the row whose people it shares
+    (blocks._same_people); `anchor`, whether another row refers to it; its people, linked."""
+
+    repository: Repository
+    anchor: bool
+    owner: str
+    url: str
+    same: int | None
+    admins: Markup
+    committers: Markup
 
 
 def _same_people(repositories: tuple[Repository, ...]) -> list[int | None]:
