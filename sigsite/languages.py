@@ -78,6 +78,18 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+# The letters beyond ASCII that a case-insensitive expression matches for an ASCII one (Python's re
+# folds case as Unicode does): `ſ` for s, `ı` and `İ` for i, the Kelvin sign for k. A README's `ſunday`
+# or a Turkish keyboard's `Frıday` is matched by `sunday|friday` with re.IGNORECASE.
+_ASCII_LOOKALIKES = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"})
+
+
+def keyword(matched: str) -> str:
+    """An ASCII keyword as a case-insensitive expression matched it, in ASCII lower case: the key of
+    the keyword's table (`ſun`, `Frı` are sun and fri)."""
+    return matched.translate(_ASCII_LOOKALIKES).lower()
+
+
 def whole_words(words: tuple[str, ...]) -> str:
     """As `alternation`, but a word written in Latin letters matches only as a whole word (`weekly`
     not in `biweekly`, `on` not in `month`); a word of a script written without spaces, anywhere."""

@@ -594,3 +594,27 @@ def test_a_heading_that_agrees_with_its_sentence_leaves_it_parsed():
         "19:00",
     )
     assert schedule.line == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency", "weekday"),
+    [
+        ("Weekly meeting on Frıday at 15:00 UTC+8.", "weekly", 4),  # a Turkish keyboard's dotless ı
+        ("We meet weekly on ſunday at 10:00.", "weekly", 6),  # the long s
+        ("We meet weekly, ſat 10:00.", "weekly", 5),
+        ("Bıweekly on Monday at 09:00.", "biweekly", 0),
+        ("Wee\u212aly on Thursday at 09:00.", "weekly", 3),  # the Kelvin sign
+        ("We meet weekly on the ſecond Monday at 09:00.", "weekly", 0),
+    ],
+)
+def test_a_letter_that_matches_an_english_word_as_its_look_alike_is_read_as_it(text, frequency, weekday):
+    """Case-insensitive matching takes `ı`, `İ`, `ſ` and the Kelvin sign for i, s and k: a day or a
+    rhythm so written is read as the word it matched (it stopped the build with StopIteration)."""
+    (schedule,) = stated_schedules(text, "README.md", Problems())
+    assert (schedule.frequency, schedule.weekday) == (frequency, weekday)
+
+
+def test_a_file_whose_month_is_written_with_a_look_alike_is_dated():
+    from sigsite.hub.records import file_date
+
+    assert file_date("slides/2020/TSC-Meeting-\u017fep-18.pdf") == date(2020, 9, 18)  # ValueError before

@@ -27,7 +27,7 @@ from markdown_it.token import Token
 from sigsite.headings import MAX_UTC_OFFSET, MIN_UTC_OFFSET
 from sigsite.health.examples import clip
 from sigsite.health.sections import inline, outline
-from sigsite.languages import named_by_every_language, whole_words
+from sigsite.languages import keyword, named_by_every_language, whole_words
 from sigsite.markup.commonmark import inline_text
 from sigsite.problems import Problem, Problems
 
@@ -230,7 +230,7 @@ def _read_schedules(text: str, file: str, problems: Problems) -> tuple[Schedule,
 
 def frequencies_in(text: str) -> set[str]:
     """The frequencies (keys of PERIOD_DAYS) that `text` names."""
-    return {_FREQUENCY_OF[match[0].casefold()] for match in _FREQUENCY.finditer(text)}
+    return {_FREQUENCY_OF[keyword(match[0]).casefold()] for match in _FREQUENCY.finditer(text)}
 
 
 def _states_a_rhythm(token: Token) -> bool:
@@ -245,7 +245,7 @@ def _parsed(sentence: str, file: str, line: int, problems: Problems) -> Schedule
     quoted = Schedule(sentence, file, line)
     frequencies = frequencies_in(sentence)
     weekdays = {_weekday(m) for m in _WEEKDAY.finditer(sentence)}
-    ordinals = {_ORDINALS.get((m[1] or m[2]).lower()) for m in _ORDINAL.finditer(sentence)}
+    ordinals = {_ORDINALS.get(keyword(m[1] or m[2])) for m in _ORDINAL.finditer(sentence)}
     if len(frequencies) != 1 or len(weekdays) > 1 or None in ordinals or _UNCLEAR.search(sentence):
         return quoted
     times = list(_TIME.finditer(sentence))
@@ -286,7 +286,7 @@ def _parsed(sentence: str, file: str, line: int, problems: Problems) -> Schedule
 def _weekday(match: re.Match[str]) -> int:
     if match[4]:
         return _ZH_WEEKDAY.index("日" if match[4] == "天" else match[4])
-    name = (match[1] or match[2] or match[3]).lower()
+    name = keyword(match[1] or match[2] or match[3])
     return next(i for i, day in enumerate(_WEEKDAYS_EN) if day.startswith(name[:3]))
 
 

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from sigsite.addresses import UniqueSegments
 from sigsite.hub.documents import read_committed, title_and_body
-from sigsite.languages import alternation, detect_language, language_of_name, words_of
+from sigsite.languages import alternation, detect_language, keyword, language_of_name, words_of
 from sigsite.layout import MINDSPORE
 from sigsite.model import Meeting, Readme
 from sigsite.privacy import PublishableNames, masked, refuse_address_in_file
@@ -91,7 +91,7 @@ def file_date(relative: str) -> date | None:
     month_day, year = _MONTH_DAY.search(PurePosixPath(relative).stem), _YEAR.search(relative)
     if month_day is None or year is None:
         return None
-    return _valid(year[1], str(_MONTHS.index(month_day[1][:3].lower()) + 1), month_day[2])
+    return _valid(year[1], str(_MONTHS.index(keyword(month_day[1][:3])) + 1), month_day[2])
 
 
 @dataclass(frozen=True)
