@@ -10,7 +10,6 @@ the shell, instead of publishing pages with a marker in them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -35,27 +34,28 @@ def search_segmenter(config: MkDocsConfig) -> Callable[[str], str]:
 
     Material cuts each run of Han characters alone (`_HAN_RUN`, its expression) and puts a
     zero-width space around its words. Thousands of stamped pages repeat the same few runs (a
-    role, a label, a group's name): each run is cut once (`_cut_run`)."""
+    role, a label, a group's name): each run is cut once for the pages of one shell, remembered
+    as long as the segmenter is (a build's, never the next build's index)."""
     plugin = config.plugins.get("material/search")
     index = getattr(plugin, "search_index", None)
     segment = getattr(index, "_segment_chinese", None)
     if not callable(segment):
         return str
     cut = cast("Callable[[str], str]", segment)
+    words: dict[str, str] = {}  # a run of Han characters -> its words, joined by zero-width spaces
+
+    def cut_once(run: str) -> str:
+        if run not in words:
+            words[run] = cut(run)
+        return words[run]
 
     def segmented(text: str) -> str:
-        return _HAN_RUN.sub(lambda run: f"\u200b{_cut_run(run[0], cut)}\u200b", text).strip("\u200b")
+        return _HAN_RUN.sub(lambda run: f"\u200b{cut_once(run[0])}\u200b", text).strip("\u200b")
 
     return segmented
 
 
 _HAN_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # Material's SearchIndex._segment_chinese
-
-
-@lru_cache(maxsize=16_384)
-def _cut_run(run: str, cut: Callable[[str], str]) -> str:
-    """One run of Han characters as Material cuts it: its words, joined by zero-width spaces."""
-    return cut(run)
 
 
 def write_stamped(
