@@ -181,3 +181,39 @@ def test_random_bytes_yaml_and_names_in_one_group_stay_in_that_group(tmp_path_fa
         assert _pages_of(built.site, folder) == pages, folder
     checked = check_community(community)
     assert "Traceback" not in checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("kind", ["a path longer than the system opens", "a link", "a folder", "a FIFO"])
+def test_a_name_that_is_no_readable_file_is_an_error_of_that_file(tmp_path, kind):
+    """read_text looks at what a name is once (lstat): each kind is an error naming the file, never
+    an exception (a path too long raised one from the symlink check before)."""
+    import os
+
+    from sigsite.problems import Problems
+    from sigsite.reading import read_text
+
+    folder = tmp_path
+    if kind.startswith("a path"):
+        for _ in range(20):
+            folder = folder / ("d" * 200)
+        path = folder / ("x" * 243 + ".md")
+    else:
+        path = tmp_path / "README.md"
+        if kind == "a link":
+            (tmp_path / "target.md").write_text("x", "utf-8")
+            path.symlink_to(tmp_path / "target.md")
+        elif kind == "a folder":
+            path.mkdir()
+        else:
+            os.mkfifo(path)
+    problems = Problems()
+    assert read_text(path, "sigs/x/README.md", problems) is None
+    (error,) = problems.errors
+    assert error.file == "sigs/x/README.md", error
+    expected = {
+        "a path longer than the system opens": "cannot read the file: File name too long",
+        "a link": "is a symbolic link",
+        "a folder": "is a folder where a file belongs",
+        "a FIFO": "is neither a file nor a folder",
+    }[kind]
+    assert error.message.startswith(expected), error.message
