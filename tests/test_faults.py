@@ -217,3 +217,36 @@ def test_a_name_that_is_no_readable_file_is_an_error_of_that_file(tmp_path, kind
         "a FIFO": "is neither a file nor a folder",
     }[kind]
     assert error.message.startswith(expected), error.message
+
+
+def test_a_bug_met_by_one_groups_files_leaves_the_others_as_they_are(tmp_path, monkeypatch):
+    """A reader that raises on one group's files (a bug of ours, as the look-alike letters were)
+    leaves that group with its name and an error of its folder; every other group reads as ever."""
+    from sigsite.hub import loader
+
+    community = make_community(tmp_path / "community")
+    before, _ = loader.load_community(community)
+    owners = loader.read_owners
+
+    def failing(folder, display, problems):
+        if display == "sigs/beta":
+            raise StopIteration
+        return owners(folder, display, problems)
+
+    monkeypatch.setattr(loader, "read_owners", failing)
+    after, problems = loader.load_community(community)
+    assert [s.id for s in after.sigs] == [s.id for s in before.sigs]
+    for sig, was in zip(after.sigs, before.sigs, strict=True):
+        if sig.path != "sigs/beta":  # alpha's README links to beta's: that link alone may change
+            assert (sig.name, sig.people, sig.meetings, sig.documents, sig.published_files) == (
+                was.name,
+                was.people,
+                was.meetings,
+                was.documents,
+                was.published_files,
+            )
+            assert [r.text for r in sig.readmes] == [r.text for r in was.readmes]
+    beta = after.sig("beta")
+    assert (beta.name, beta.readmes, beta.path) == ("beta", (), "sigs/beta")
+    (error,) = [p for p in problems.errors if p.file == "sigs/beta"]
+    assert error.message.startswith("the folder could not be read (StopIteration"), error.message

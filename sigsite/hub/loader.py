@@ -123,20 +123,23 @@ def load_community(
         if index not in ids:
             continue
         display = kind.path(folder.name)
-        sig = _load_folder(
-            folder,
-            kind,
-            layout,
-            ids[index],
-            {locale: entries.get(folder.name) for locale, entries in by_folder.items()}
-            if kind is listed_kind
-            else {},
-            timezone,
-            public_emails,
-            (caches or {}).setdefault(display, NoteCache()) if caches is not None else None,
-            forge_url,
-            problems,
-        )
+        try:
+            sig = _load_folder(
+                folder,
+                kind,
+                layout,
+                ids[index],
+                {locale: entries.get(folder.name) for locale, entries in by_folder.items()}
+                if kind is listed_kind
+                else {},
+                timezone,
+                public_emails,
+                (caches or {}).setdefault(display, NoteCache()) if caches is not None else None,
+                forge_url,
+                problems,
+            )
+        except Exception as exc:  # a bug of ours met by this group's files: the other groups go on
+            sig = _unread_folder(folder, kind, ids[index], display, exc, problems)
         if kind is listed_kind:
             sig = replace(sig, statements=(*sig.statements, *listing_said.get(folder.name, ())))
         own_segment = sig_id(folder.name)  # the address keeps the folder's own, whatever its id
@@ -449,6 +452,21 @@ def _load_folder(
             *(c for r in readmes for c in readme_contacts(r.path, r.text, public_emails)),
         ),
     )
+
+
+def _unread_folder(
+    folder: Path, kind: GroupKind, sig_id_: str, display: str, exc: Exception, problems: Problems
+) -> Group:
+    """A group whose folder could not be read: its name and place alone, and an error of its folder
+    (which its page shows), so that one group's files never stop the hub."""
+    problems.error(
+        display,
+        None,
+        f"the folder could not be read ({type(exc).__name__}: {exc}), so its group is shown without it",
+        "simplify the file you changed last, and report it to sigsite's maintainers",
+        topic=FILE_LEFT_OUT,
+    )
+    return Group(id=sig_id_, folder=folder.name, name=shortened(folder.name), kind=kind.key, path=display)
 
 
 def _in_folder(items: list[Problem], display: str) -> list[Problem]:
