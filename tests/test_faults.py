@@ -250,3 +250,4 @@ def test_a_bug_met_by_one_groups_files_leaves_the_others_as_they_are(tmp_path, m
     assert (beta.name, beta.readmes, beta.path) == ("beta", (), "sigs/beta")
     (error,) = [p for p in problems.errors if p.file == "sigs/beta"]
     assert error.message.startswith("the folder could not be read (StopIteration"), error.message
+    assert [f.message for f in after.faults_of(beta)] == [error.message]  # its page names it
