@@ -33,7 +33,6 @@ from sigsite.adapters.stamped_pages import SearchEntry, search_segmenter, write_
 from sigsite.adapters.theme_hooks import (
     AFTER_I18N_INDEX,
     AFTER_SEARCH,
-    CompiledTemplates,
     compact_templates,
     every_language_built,
     leave_tab,
@@ -52,6 +51,7 @@ from sigsite.plan.pages import LATE_SLOT, PlanError
 from sigsite.plan.stamps import SHELL_MARK
 from sigsite.privacy_wall import describe, leaks_in_site
 from sigsite.problems import Problems, Severity, printable
+from sigsite.render.environment import CompiledTemplates
 from sigsite.render.language_marks import mark_other_languages
 from sigsite.render.not_found import render_not_found
 

@@ -51,8 +51,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlencode
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
 from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
@@ -62,6 +61,7 @@ from mkdocs.structure.pages import Page
 from sigsite.addresses import site_path
 from sigsite.languages import DEFAULT
 from sigsite.plan.languages import BuildLanguages
+from sigsite.render.environment import CompiledTemplates
 
 I18N_PLUGIN = "i18n"
 AFTER_SEARCH = -10  # below Material's search (0) and mkdocs-static-i18n (50) in on_page_context
@@ -218,24 +218,6 @@ def leave_tab(tab: Page | None) -> None:
     """Unmark the tab `show_under_tab` marked, before the next page is rendered."""
     if tab is not None:
         tab.active = False
-
-
-class CompiledTemplates(BytecodeCache):
-    """Keeps the theme's compiled templates in memory for the next language's build.
-
-    mkdocs-static-i18n runs the build again per language, each with a new template environment;
-    Jinja checks each entry against its template's source, so an edited template is compiled anew.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def compact_templates(env: Environment, compiled: CompiledTemplates) -> None:

@@ -59,10 +59,11 @@ def time_from_mark(meeting: Meeting, locale: str = DEFAULT_LOCALE) -> Markup:
     )
 
 
-class _CompiledOnce(BytecodeCache):
-    """Each template's compiled code, kept in memory for every language's environment: the
-    environments differ in their globals only, which code reads when it runs, so a template is
-    compiled once a process, not once a language (Jinja checks the source's checksum)."""
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the next environment that loads the same ones: ours,
+    one environment a language, which differ in their globals only (read when code runs); and the
+    theme's, which mkdocs-static-i18n loads in a new environment for each language's build. Jinja
+    checks each entry against its template's source, so an edited template is compiled anew."""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
@@ -75,7 +76,7 @@ class _CompiledOnce(BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledOnce()
+_COMPILED = CompiledTemplates()  # ours: each template compiled once a process
 
 
 @cache
