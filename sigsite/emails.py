@@ -42,8 +42,9 @@ _INVISIBLE = re.compile(
     "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
 # What a decoding can turn into an `@`: without any of these, a text holds no address at all.
-_MAY_HOLD_AN_ADDRESS = re.compile("[@&%\uff20\ufe6b]")
-_MAY_BECOME_AN_AT = "@&%\uff20\ufe6b"  # the characters of _MAY_HOLD_AN_ADDRESS
+_MAY_BECOME_AN_AT_IN_ASCII = "@&%"
+_MAY_BECOME_AN_AT = _MAY_BECOME_AN_AT_IN_ASCII + "\uff20\ufe6b"  # and the full-width and small @
+_MAY_HOLD_AN_ADDRESS = re.compile(f"[{_MAY_BECOME_AN_AT}]")
 
 _PERCENT = r"(?:%[0-9A-Fa-f]{2})+"
 _ENTITY = r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};)"
@@ -413,7 +414,7 @@ class _Candidates:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._chars = _MAY_BECOME_AN_AT if not text.isascii() else _MAY_BECOME_AN_AT[:3]
+        self._chars = _MAY_BECOME_AN_AT_IN_ASCII if text.isascii() else _MAY_BECOME_AN_AT
         self._next = [-2] * len(self._chars)  # -2: not looked for yet; -1: none after `_asked`
         self._asked = 0
 
