@@ -51,14 +51,11 @@ def mark_other_languages(markup: str, page_url: str, languages: BuildLanguages) 
             continue  # inside a link already marked (none are nested; a stray tag is let be)
         tag = match[0]
         written = _HREFLANG.search(tag)
-        address = _HREF.search(tag)
-        language = (
-            written[1]
-            if written
-            else _language_of(address[1], folder, roots, languages.default)
-            if address
-            else None
-        )
+        if written:
+            language: str | None = written[1]
+        else:
+            address = _HREF.search(tag)
+            language = _language_of(address[1], folder, roots, languages.default) if address else None
         if language is None or language == languages.current or language not in LANGUAGES:
             continue
         end = markup.find(_END, match.end())
