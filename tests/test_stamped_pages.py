@@ -8,19 +8,24 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import PROJECT
 from hub_support import HUB_CONFIG, JUNE_2021, build_hub, make_community
 
+from sigsite.model import Heading, Rendered
 from sigsite.plan.languages import BuildLanguages
-from sigsite.plan.pages import PlannedPage, Stamp
+from sigsite.plan.pages import PlannedPage, SearchSection, Stamp
 from sigsite.plan.stamps import (
     CONTENT,
     DESCRIPTION,
     INDEX,
+    SECTION,
+    SHELL_HEADING,
     TITLE,
+    TOC,
     ShellChanged,
     fill,
     own_folders,
@@ -113,6 +118,81 @@ def test_search_text_is_the_text_of_the_html() -> None:
     assert search_text("<p>A &amp; <b>B</b>\n<i>&lt;C&gt;</i></p>") == "A &amp; B &lt;C&gt;"
 
 
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ('<nav data-search-exclude><a href="x">All groups</a></nav><p>Kept</p>', "Kept"),
+        ("<div data-search-exclude><div>in</div>still<br>out</div> <p>after</p>", "after"),
+        ('<p>a</p><table data-search-exclude class="t"><tr><td>1</td></tr></table><p>b</p>', "a b"),
+        ("<p>a</p><div data-search-exclude>never closed <p>x</p>", "a"),
+        ('<p title="data-search-exclude">a title is no mark</p>', "a title is no mark"),
+        (
+            '<img data-search-exclude alt=""><p>a void element holds nothing</p>',
+            "a void element holds nothing",
+        ),
+    ],
+)
+def test_search_leaves_out_what_is_marked_as_materials_search_does(html: str, text: str) -> None:
+    assert search_text(html) == text
+
+
+def _headed_page(src_uri: str = "sig/kernel/index.md") -> PlannedPage:
+    search_html = (
+        "<p>Before the first heading</p>\n"
+        '<h2 id="user-content-goals">Goals &amp; scope</h2>\n<p>Kernels</p>\n'
+        '<h3 id="user-content-a&amp;b">A &amp; B</h3>\n<p>Last</p>'
+    )
+    headings = (
+        Heading(2, "user-content-goals", "Goals & scope", (Heading(3, "user-content-a&b", "A & B"),)),
+    )
+    return PlannedPage(
+        {"en": src_uri.removesuffix("index.md")},
+        src_uri=src_uri,
+        markdown="---",
+        content=Rendered("<h2>…</h2>", search_html, headings),
+        before="<nav data-search-exclude>All groups</nav><dl><dt>Members</dt><dd>3</dd></dl>",
+        after="<p>The end</p>",
+    )
+
+
+def test_a_page_with_headings_is_stamped_with_its_table_of_contents_and_a_search_entry_per_section() -> None:
+    page = stamped(_headed_page(), "sig/", INDEX, "Kernel", "About Kernel")
+    stamp = page.stamp
+    assert stamp is not None and page.markdown == ""
+    assert stamp.shell == "sig/SIGSITE-STAMP-HEADED-1/index.md"  # pages without a table have another
+    assert stamp.toc == _headed_page().content.headings  # type: ignore[union-attr]
+    assert stamp.search_text == "Members 3 Before the first heading"  # the navigation is left out
+    assert stamp.sections == (
+        SearchSection("user-content-goals", "Goals &amp; scope", "Kernels"),
+        SearchSection("user-content-a&b", "A &amp; B", "Last The end"),
+    )
+    unheaded = stamped(replace(_headed_page("sig/beta/index.md"), content=None), "sig/", INDEX, "B", "B")
+    assert unheaded.stamp is not None and unheaded.stamp.shell == "sig/SIGSITE-STAMP-FOLDER-1/index.md"
+
+
+def test_the_shell_of_pages_with_headings_has_one_marked_heading_and_each_page_its_own_table() -> None:
+    languages = BuildLanguages("en", "en", ("en",), {"en": ""})
+    pages = [stamped(_headed_page(f"sig/{name}/index.md"), "sig/", INDEX, name, name) for name in ("a", "b")]
+    shell, *_ = with_shells(pages, languages)
+    assert shell.content is not None and shell.content.headings == (SHELL_HEADING,)
+    stamp = pages[0].stamp
+    assert stamp is not None
+    folder = "SIGSITE-STAMP-HEADED-1"
+    html = fill(
+        f'<a href="#{SECTION}">skip</a><title>{TITLE}{DESCRIPTION}</title>{TOC}'
+        f'<a href="/{folder}/">{CONTENT}',
+        stamp,
+        "<p>content</p>",
+        "<nav>the table</nav>",
+    )
+    assert html == (
+        '<a href="#user-content-goals">skip</a><title>aa</title><nav>the table</nav>'
+        '<a href="/a/"><p>content</p>'
+    )
+    with pytest.raises(ShellChanged):  # a theme that prints no skip link
+        fill(f"<title>{TITLE}{DESCRIPTION}</title>{TOC}/{folder}/{CONTENT}", stamp, "", "")
+
+
 @pytest.mark.build
 def test_stamped_pages_are_the_pages_mkdocs_renders(tmp_path: Path) -> None:
     community = make_community(tmp_path / "community")
@@ -159,6 +239,11 @@ def test_stamped_pages_are_the_pages_mkdocs_renders(tmp_path: Path) -> None:
         for page in pages:
             location = page.relative_to(language or ".").parent.as_posix() + "/"
             assert location in found, location
+        # Search finds each section of a committed README, as on the pipeline's pages.
+        index = json.loads((rendered / language / "search" / "search_index.full.json").read_text("utf-8"))
+        sections = {doc["location"] for doc in index["docs"] if "#user-content-" in doc["location"]}
+        assert {location for location in found if "#user-content-" in location} == sections
+        assert "sigs/beta/#user-content-sig-leads" in sections
 
 
 @pytest.mark.parametrize(

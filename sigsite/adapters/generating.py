@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from html import escape
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 from urllib.parse import urlsplit
@@ -23,13 +22,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from sigsite.adapters.build_state import GeneratedPage, LanguageBuild
 from sigsite.adapters.config import CommonConfig
 from sigsite.adapters.csp import ContentSecurityPolicy
-from sigsite.adapters.stamped_pages import SearchEntry, search_segmenter, write_stamped
+from sigsite.adapters.stamped_pages import (
+    SearchEntry,
+    ThemeContents,
+    search_segmenter,
+    toc_links,
+    write_stamped,
+)
 from sigsite.adapters.theme_hooks import (
     AFTER_I18N_INDEX,
     AFTER_SEARCH,
@@ -45,7 +50,6 @@ from sigsite.adapters.theme_hooks import (
 from sigsite.addresses import PageContext
 from sigsite.languages import DEFAULT
 from sigsite.markup.references import resolve_references
-from sigsite.model import Heading
 from sigsite.plan.languages import BuildLanguages
 from sigsite.plan.pages import LATE_SLOT, PlanError
 from sigsite.plan.stamps import SHELL_MARK
@@ -102,6 +106,8 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         self._csp: ContentSecurityPolicy | None = None  # from the theme's templates, per build
         self._tab: Page | None = None  # the tab shown active for the page being rendered
         self._stamped_search: list[SearchEntry] = []  # the stamped pages' entries, every language's
+        self._env: Environment | None = None  # this language's theme templates
+        self._shell_context: TemplateContext | None = None  # the context of the shell being rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve`, whose live-reload script the policy must allow;
@@ -122,6 +128,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         if self.config.enabled:
             compact_templates(env, self._compiled_templates)
             self._csp = ContentSecurityPolicy(env, serving=self._serving)
+            self._env = env
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -140,7 +147,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
         if plan.content is None:
             return _below_first_heading(html, plan.before) + plan.after
         body = resolve_references(plan.content.html, plan.address or (lambda target: None))
-        page.toc = TableOfContents([*page.toc, *_toc(plan.content.headings)])
+        page.toc = TableOfContents([*page.toc, *toc_links(plan.content.headings)])
         if plan.frame is not None:  # a note: never given the roster
             generated.held_html = plan.before + plan.frame.around(body)
             return plan.content.search_html
@@ -177,6 +184,7 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             point_switcher(config, generated.plan.switcher)
         if generated is not None and generated.plan.tab is not None:
             self._tab = show_under_tab(page, nav, generated.plan.tab)
+        self._shell_context = context if page.file.src_uri in self.build.stamped else None
         return context
 
     def source_line(self) -> str:
@@ -228,9 +236,16 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
                 self.languages,
                 search_segmenter(config),
                 self._report_blocked_scripts,
+                self._theme_contents(),
             )
             return ""  # MkDocs writes no file for an empty page
         return output
+
+    def _theme_contents(self) -> ThemeContents | None:
+        """The theme's table of contents in the context of the shell just rendered."""
+        if self._env is None or self._shell_context is None:
+            return None
+        return ThemeContents(self._env, self._shell_context)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -291,16 +306,6 @@ def refuse_leaks(config: MkDocsConfig, public: frozenset[str]) -> None:
             "it must not be published. This is a bug of sigsite: please report it (the addresses "
             "are masked here)\n  " + describe(leaks)
         )
-
-
-def _toc(headings: tuple[Heading, ...]) -> list[AnchorLink]:
-    """The theme's table of contents of the content's headings; it prints titles unescaped."""
-    links = []
-    for heading in headings:
-        link = AnchorLink(escape(heading.text), heading.id, heading.level)
-        link.children = _toc(heading.children)
-        links.append(link)
-    return links
 
 
 def _below_first_heading(html: str, block: str) -> str:

@@ -2,25 +2,32 @@
 
 The one place that relies on how Material prints a page: that the title, the description, the
 page's folders and its content reach the HTML as the front matter and the plan give them, each
-where a marker put in its place shows (tests/test_stamped_pages.py builds a shell and compares a
-stamped page with the page MkDocs renders). A theme that changes this stops the build here, naming
-the shell, instead of publishing pages with a marker in them.
+where a marker put in its place shows; that its table of contents is what its template
+`partials/toc.html` prints, and its first heading's link the only other place a heading's id goes
+(tests/test_stamped_pages.py builds a shell and compares a stamped page with the page MkDocs
+renders). A theme that changes this stops the build here, naming the shell, instead of publishing
+pages with a marker in them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from html import escape
 from pathlib import Path
-from typing import cast
+from types import SimpleNamespace
+from typing import Any, cast
 
 from backrefs import bre
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import write_file
 
 from sigsite.adapters.build_state import GeneratedPage
+from sigsite.model import Heading
 from sigsite.plan.languages import BuildLanguages
-from sigsite.plan.stamps import ShellChanged, content_of, fill
+from sigsite.plan.stamps import SHELL_HEADING, TOC, ShellChanged, content_of, fill
 from sigsite.problems import printable
 from sigsite.render.language_marks import mark_other_languages
 
@@ -58,6 +65,41 @@ def search_segmenter(config: MkDocsConfig) -> Callable[[str], str]:
 _HAN_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # Material's SearchIndex._segment_chinese
 
 
+def toc_links(headings: tuple[Heading, ...]) -> list[AnchorLink]:
+    """The theme's table of contents of a content's headings; it prints titles unescaped."""
+    links = []
+    for heading in headings:
+        link = AnchorLink(escape(heading.text), heading.id, heading.level)
+        link.children = toc_links(heading.children)
+        links.append(link)
+    return links
+
+
+# The theme's table of contents alone, as its page template includes it (with the page's context).
+_THEME_TOC = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'
+
+
+class ThemeContents:
+    """The table of contents the theme prints for headings on the page rendered with `context`
+    (a shell's): its own template, so the same bytes as on a page of the pipeline."""
+
+    def __init__(self, env: Environment, context: Mapping[str, Any]) -> None:
+        self._template = env.from_string(_THEME_TOC)
+        self._context = dict(context)
+
+    def __call__(self, headings: tuple[Heading, ...]) -> str:
+        page = SimpleNamespace(toc=TableOfContents(toc_links(headings)))
+        return self._template.render({**self._context, "page": page})
+
+
+def _with_toc_marker(shell_html: str, contents: ThemeContents | None, shell: str) -> str:
+    """The shell's HTML with its table of contents (of SHELL_HEADING alone) marked TOC."""
+    marked = contents((SHELL_HEADING,)) if contents is not None else ""
+    if not marked or shell_html.count(marked) != 1:
+        raise ShellChanged(f"{shell}: its table of contents")
+    return shell_html.replace(marked, TOC)
+
+
 def write_stamped(
     site_dir: str,
     shell_html: str,
@@ -65,19 +107,23 @@ def write_stamped(
     languages: BuildLanguages,
     segment: Callable[[str], str] = str,
     check_scripts: Callable[[str, str], None] = lambda html, name: None,
+    contents: ThemeContents | None = None,
 ) -> list[SearchEntry]:
     """Write each of `pages` from its shell's finished HTML; their search entries (locations from
-    the site's root, as the combined index has them; Chinese cut into words by `segment`). Links
-    to another language's pages are marked as the pipeline marks them (generating.on_page_context);
-    each page's content is checked for inline scripts as every page is (`check_scripts(html,
-    name)`: the shell's own were checked with it)."""
+    the site's root, as the combined index has them; Chinese cut into words by `segment`), a
+    section's too. Links to another language's pages are marked as the pipeline marks them
+    (generating.on_page_context); each page's content is checked for inline scripts as every page
+    is (`check_scripts(html, name)`: the shell's own were checked with it). Pages with headings get
+    their table of contents from `contents`, the theme's template in the shell's context."""
     entries = []
     for page in pages:
         stamp = page.plan.stamp
         assert stamp is not None, "only stamped pages are written from a shell"
         content = mark_other_languages(content_of(page.plan), page.file.url, languages)
         try:
-            html = fill(shell_html, stamp, content)
+            if stamp.toc and TOC not in shell_html:
+                shell_html = _with_toc_marker(shell_html, contents, stamp.shell)
+            html = fill(shell_html, stamp, content, contents(stamp.toc) if stamp.toc and contents else "")
         except ShellChanged as exc:
             raise PluginError(
                 f"sigsite: the theme no longer prints a page as the pages stamped on a shell expect "
@@ -94,5 +140,13 @@ def write_stamped(
             ) from exc
         entries.append(
             {"location": page.file.url, "title": segment(stamp.title), "text": segment(stamp.search_text)}
+        )
+        entries += (
+            {
+                "location": f"{page.file.url}#{section.anchor}",
+                "title": segment(section.title),
+                "text": segment(section.text),
+            }
+            for section in stamp.sections
         )
     return entries

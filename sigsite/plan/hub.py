@@ -219,10 +219,11 @@ class HubPlan:
             f"person:{key}": page
             for key, page in self._person_urls(here, (named.key for named in leaders)).items()
         }
-        return PlannedPage(
+        description = sig.intro(locale) or sig.name
+        page = PlannedPage(
             switcher,
             src_uri=source,
-            markdown=titled_front_matter(sig.name, sig.intro(locale) or sig.name) + body,
+            markdown=titled_front_matter(sig.name, description) + body,
             content=readme.rendered if readme else None,
             address=self._address(url, sig.id),
             before=render_sig_nav(sig, urls, "home", locale, faulted=self._faulted(sig))
@@ -246,6 +247,9 @@ class HubPlan:
                 archived=self.community.layout.is_archived(sig.kind),
             ),
         )
+        if body:  # Markdown of its own: MkDocs renders the page
+            return page
+        return self._stamped(group, page, "home", sig.name, description=description)
 
     def _members(self, group: PlannedGroup) -> PlannedPage:
         locale, _, sig = self.languages.current, translator(self.languages.current), group.sig
@@ -316,13 +320,20 @@ class HubPlan:
         return self._stamped(group, planned, "health", title, search_text(planned.after))
 
     def _stamped(
-        self, group: PlannedGroup, page: PlannedPage, name: str, title: str, text: str
+        self,
+        group: PlannedGroup,
+        page: PlannedPage,
+        name: str,
+        title: str,
+        text: str | None = None,
+        description: str | None = None,
     ) -> PlannedPage:
         """One of a group's pages (`name`, of GROUP_PAGES), stamped on the shell of its kind's pages of
-        that name (plan/stamps.py): the group's folder is the part of its address that varies."""
+        that name (plan/stamps.py): the group's folder is the part of its address that varies.
+        Search finds it by `text`, or else by what it reads of the page (stamps.search_sections)."""
         parent = posixpath.dirname(group.sig.prefix.rstrip("/"))
         head = self.languages.prefix + (parent + "/" if parent else "")
-        return stamped(page, head, "/" + GROUP_PAGES[name], title, title, text)
+        return stamped(page, head, "/" + GROUP_PAGES[name], title, description or title, text)
 
     def _navigation(self, group: PlannedGroup, page_url: str, current: str = "") -> str:
         """The group's navigation on its page at `page_url`, `current` one of GROUP_PAGES, or ""

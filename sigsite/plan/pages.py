@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sigsite.markup.references import AddressOf
-from sigsite.model import Rendered
+from sigsite.model import Heading, Rendered
 from sigsite.render.blocks import MeetingFrame
 
 # Where a page's late HTML goes (a roster, the people directory): the adapters fill the slot once
@@ -19,15 +19,27 @@ LATE_SLOT = "<div data-sigsite-late></div>"
 
 
 @dataclass(frozen=True)
+class SearchSection:
+    """A section of a stamped page as search finds it: the id of its heading, its title and text (HTML)."""
+
+    anchor: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Stamp:
     """How a page is made from a shell the theme rendered (plan/stamps.py): the shell's source path,
-    each marker with this page's value, and the title and text search finds the page by (HTML)."""
+    each marker with this page's value, and the title and text search finds the page by (HTML); a
+    page with headings, its table of contents and a search entry for each of its sections."""
 
     shell: str
     values: dict[str, str]
     title: str
     search_text: str
     markdown: str  # the page's own Markdown (its front matter), should MkDocs render it after all
+    toc: tuple[Heading, ...] = ()
+    sections: tuple[SearchSection, ...] = ()
 
 
 @dataclass(frozen=True)
