@@ -44,6 +44,9 @@ class Likeness(Enum):
     ACCOUNT = "an account that spells the name"
 
 
+# A community's files name the same few thousand people over and over (a committer on each of
+# hundreds of repositories): each spelling is worked out once.
+@lru_cache(maxsize=16_384)
 def plain(name: str) -> str:
     """`name` as spellings compare: `Dr. Ze  WANG (Huawei)` -> `ze wang`, `郭琦老师` -> `郭琦`."""
     written = without_organisation(
@@ -62,6 +65,7 @@ def plain(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=16_384)
 def is_person(name: str) -> bool:
     """False for what holds a person's place without naming one: a placeholder (`待安排人力`,
     `TBD`), an organisation, a role or a team (`Tests and committers in MindSpore`)."""
