@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import CORPUS, PROJECT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink, normalizeLinkText
 
 from sigsite.emails import REDACTED, redact
-from sigsite.markup.commonmark import forge_slug
+from sigsite.markup.commonmark import _AS_WRITTEN, forge_slug, parser
 from sigsite.markup.document import render_markdown
 from sigsite.markup.references import Target, parse_reference, resolve_references
 from sigsite.notes.checks import check_link_schemes
@@ -164,3 +167,13 @@ def test_search_withholds_an_address_its_text_joins_though_the_page_keeps_it_apa
     rendered = render_markdown(f"# T\n\n{html_text}\n", lambda target, kind, line: None)
     assert "qq.com" in rendered.html  # the page shows what was written, apart
     assert "qq.com" not in rendered.search_html and REDACTED in rendered.search_html
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.from_regex(_AS_WRITTEN, fullmatch=True) | st.text(alphabet="hHtps:/.xn-Aé%20@#?~_", max_size=40))
+def test_a_link_given_back_as_written_is_what_markdown_its_normalizers_give(url: str) -> None:
+    """The parser gives the addresses `_AS_WRITTEN` matches back without markdown-it's normalizers
+    (a fifth of a README's parse): they must be exactly those the normalizers give back unchanged."""
+    forge = parser()
+    assert forge.normalizeLink(url) == normalizeLink(url)
+    assert forge.normalizeLinkText(url) == normalizeLinkText(url)
