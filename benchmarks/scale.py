@@ -461,8 +461,8 @@ def print_hub_rows(label: str, community: Path, runs: int, workdir: Path | None)
             f"{run.files:.0f}",
             time_ratio(measured, results[PLAIN]),
             cpu_ratio(measured, results[PLAIN]),
-            time_ratio(measured, results[BILINGUAL]) if name != PLAIN else "",
-            cpu_ratio(measured, results[BILINGUAL]) if name != PLAIN else "",
+            time_ratio(measured, results[BILINGUAL]) if name not in {PLAIN, BILINGUAL} else "",
+            cpu_ratio(measured, results[BILINGUAL]) if name not in {PLAIN, BILINGUAL} else "",
             f"{run.peak_mb / base.peak_mb:.2f}",
             f"{run.output_mb / base.output_mb:.2f}",
         ]

@@ -7,6 +7,7 @@ say where their files are, how to load them and which plan to make.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from mkdocs.structure.files import Files
 from sigsite.adapters.build_state import LanguageBuild
 from sigsite.adapters.emit import add_site_assets, emit_files, emit_pages, refuse_shared_addresses
 from sigsite.adapters.generating import ConfigT, GeneratingPlugin, rendering, report_problems
-from sigsite.adapters.theme_hooks import languages_of, list_in_sitemap
+from sigsite.adapters.theme_hooks import every_language_built, languages_of, list_in_sitemap
 from sigsite.addresses import PageContext
 from sigsite.build_date import build_date
 from sigsite.plan.pages import PlannedFile, PlannedPage
@@ -65,6 +66,7 @@ class SitePlugin(_Base, Generic[ConfigT]):
             raise PluginError(
                 f"{self.label}: unknown timezone '{self.config.timezone}' in mkdocs.yml"
             ) from exc
+        gc.freeze()  # what is imported and configured lives as long as the build (see below)
         self.locate(config)
         self._located = True
         # What `mkdocs serve` watches, to read again only what changed; a build reads once.
@@ -73,7 +75,22 @@ class SitePlugin(_Base, Generic[ConfigT]):
             report_problems(self.load(), self.loaded_what, publish_around=self.publishes_around_faults)
             self._fingerprint = fingerprint
             self._loaded = True
+        # What is loaded now (the groups, their people, the theme) lives as long as the build: the
+        # collector leaves it out of its passes until the build ends (`on_post_build`), instead of
+        # walking it again at each full pass (half a second on a community of openEuler's size).
+        gc.freeze()
         return None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The shared events' end of a build; once every language is built, the collector gets
+        back what `on_config` kept from it."""
+        super().on_post_build(config=config)
+        if every_language_built(config):
+            gc.unfreeze()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A build that stops gives the collector back what `on_config` kept from it."""
+        gc.unfreeze()
 
     # After mkdocs-static-i18n (-100) has chosen this language's pages: generated pages are ours.
     @event_priority(-110)
