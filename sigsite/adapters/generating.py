@@ -7,6 +7,7 @@ was not to read, point the language switcher, and give every page its Content-Se
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -289,6 +290,11 @@ class GeneratingPlugin(BasePlugin, Generic[ConfigT]):  # see the docstring
             split_search_index(config, self.languages, self._stamped_search)
             self._stamped_search = []
             refuse_leaks(config, self.public_emails())
+            gc.unfreeze()  # what the build kept out of the collector's passes (site_plugin.on_config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A build that stops gives the collector back what it kept out of its passes."""
+        gc.unfreeze()
 
 
 def refuse_leaks(config: MkDocsConfig, public: frozenset[str]) -> None:

@@ -23,7 +23,7 @@ from mkdocs.structure.files import Files
 from sigsite.adapters.build_state import LanguageBuild
 from sigsite.adapters.emit import add_site_assets, emit_files, emit_pages, refuse_shared_addresses
 from sigsite.adapters.generating import ConfigT, GeneratingPlugin, rendering, report_problems
-from sigsite.adapters.theme_hooks import every_language_built, languages_of, list_in_sitemap
+from sigsite.adapters.theme_hooks import languages_of, list_in_sitemap
 from sigsite.addresses import PageContext
 from sigsite.build_date import build_date
 from sigsite.plan.pages import PlannedFile, PlannedPage
@@ -76,21 +76,11 @@ class SitePlugin(_Base, Generic[ConfigT]):
             self._fingerprint = fingerprint
             self._loaded = True
         # What is loaded now (the groups, their people, the theme) lives as long as the build: the
-        # collector leaves it out of its passes until the build ends (`on_post_build`), instead of
-        # walking it again at each full pass (half a second on a community of openEuler's size).
+        # collector leaves it out of its passes until the build ends (generating.on_post_build, or
+        # on_build_error), instead of walking it again at each full pass (half a second on a
+        # community of openEuler's size).
         gc.freeze()
         return None
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The shared events' end of a build; once every language is built, the collector gets
-        back what `on_config` kept from it."""
-        super().on_post_build(config=config)
-        if every_language_built(config):
-            gc.unfreeze()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        """A build that stops gives the collector back what `on_config` kept from it."""
-        gc.unfreeze()
 
     # After mkdocs-static-i18n (-100) has chosen this language's pages: generated pages are ours.
     @event_priority(-110)
