@@ -3,6 +3,7 @@ checked on the site's real config in memory: an upgrade that changes one fails h
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -186,3 +187,19 @@ def _theme_file(config, pattern: str) -> str:
     found = [path for folder in config.theme.dirs for path in sorted(Path(folder).glob(pattern))]
     assert found, pattern
     return found[0].read_text("utf-8")
+
+
+def test_a_build_keeps_what_it_loaded_out_of_the_collectors_passes_until_it_ends(config, tmp_path):
+    """`on_config` freezes what is loaded (gc.freeze); the last `on_post_build` gives it back to the
+    collector, and so does a build that stops: under `mkdocs serve`, nothing is frozen for ever."""
+    ours = config.plugins["sigsite"]
+    for end in (
+        lambda: ours.on_build_error(error=RuntimeError("the build stopped")),
+        lambda: ours.on_post_build(config=config),
+    ):
+        gc.unfreeze()
+        ours.on_config(config)
+        assert gc.get_freeze_count() > 0
+        config.site_dir = str(tmp_path)  # an empty site: nothing to split, nothing for the wall
+        end()
+        assert gc.get_freeze_count() == 0
