@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
 from sigsite.adapters.csp import THEME_SCRIPTS, _theme_scripts
@@ -100,6 +101,17 @@ def test_we_split_the_search_index_after_i18n_wrote_it_for_every_language(config
     for root in ("", "zh/"):  # what Material's page script fetches on every page load: the settings
         fetched = json.loads((tmp_path / root / "search/search_index.json").read_text("utf-8"))
         assert fetched == {"config": index["config"], "docs": []}
+
+
+def test_an_index_split_before_every_language_is_in_it_stops_the_build(config, tmp_path):
+    """An index holding no page of a language was read before mkdocs-static-i18n wrote it whole
+    (an event of ours run too early): the build stops instead of publishing a search that finds nothing."""
+    index = {"config": {"lang": ["en", "zh"]}, "docs": [{"location": "", "title": "Home", "text": ""}]}
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search/search_index.json").write_text(json.dumps(index), "utf-8")
+    config.site_dir = str(tmp_path)
+    with pytest.raises(PluginError, match="no page of zh/"):
+        split_search_index(config, languages_of(config))
 
 
 def test_i18n_applies_a_language_entry_given_before_its_config_event(tmp_path, monkeypatch):

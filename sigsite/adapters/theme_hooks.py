@@ -54,6 +54,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment
 from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -157,6 +158,12 @@ def split_search_index(
         location = str(doc["location"])
         root = next((r for r in roots if location.startswith(r)), "")
         by_root[root].append({**doc, "location": location.removeprefix(root)})
+    empty = [root or "/" for root, docs in by_root.items() if not docs]
+    if empty:  # every language has its home page at least: the index was read before it was whole
+        raise PluginError(
+            f"sigsite: the search index holds no page of {', '.join(empty)}; this is a bug of sigsite "
+            "(its index was split before mkdocs-static-i18n wrote every language's): please report it"
+        )
     for root, docs in by_root.items():
         (site / root / SEARCH_INDEX).parent.mkdir(parents=True, exist_ok=True)
         for name, pages in ((FULL_SEARCH_INDEX, docs), (SEARCH_INDEX, [])):

@@ -50,6 +50,9 @@ INDEX = "/index.md"
 _SAFE_FOLDERS = re.compile(r"[a-z0-9_.~-]+(?:/[a-z0-9_.~-]+)*")
 _TAG = re.compile(r"<[^<>]*>")
 _ELEMENT_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)>")  # closing?, name, attributes
+# A space a tag left before punctuation, or after an opening bracket or Chinese punctuation (which
+# holds its own space): `<a>Ada</a>, <a>Bo</a>`, `<a>张三</a>，<a>李四</a>`.
+_LOOSE_PUNCTUATION = re.compile(r" (?=[,.;:!?，。；：、！？）)])|(?<=[（(，。；：、！？]) ")
 _EXCLUDED = "data-search-exclude"  # an element search leaves out, with all it holds (Material's mark)
 _ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _VOID = frozenset(
@@ -132,11 +135,13 @@ def own_folders(src_uri: str, head: str, tail: str) -> str | None:
 
 
 def search_text(html: str) -> str:
-    """What search finds a page by, from its HTML: its text, tags read as spaces, an element marked
-    `data-search-exclude` left out with what it holds, as Material's search leaves it (linear)."""
+    """What search finds a page by, from its HTML: its text, tags read as spaces (a tag never joins
+    two words into one), an element marked `data-search-exclude` left out with what it holds, as
+    Material's search leaves it; no space before a comma or after a bracket that a tag made (linear)."""
     if _EXCLUDED in html:
         html = _without_excluded(html)
-    return escape(" ".join(unescape(_TAG.sub(" ", html)).split()), quote=False)
+    text = " ".join(unescape(_TAG.sub(" ", html)).split())
+    return escape(_LOOSE_PUNCTUATION.sub("", text), quote=False)
 
 
 def _without_excluded(html: str) -> str:
