@@ -103,6 +103,21 @@ def test_we_split_the_search_index_after_i18n_wrote_it_for_every_language(config
         assert fetched == {"config": index["config"], "docs": []}
 
 
+def test_each_languages_index_lists_the_pages_in_the_order_of_their_addresses(config, tmp_path):
+    """Stamped pages' entries are added last; search ranks an entry before another it ties with, so
+    each index is in the order of the pages' addresses, a page's sections after it as they came."""
+    docs = [{"location": loc, "title": "", "text": ""} for loc in ("", "sig/b/", "zh/", "sig/a/documents/x/")]
+    index = {"config": {"lang": ["en", "zh"]}, "docs": docs}
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search/search_index.json").write_text(json.dumps(index), "utf-8")
+    config.site_dir = str(tmp_path)
+    stamped = [{"location": loc, "title": "", "text": ""} for loc in ("sig/a/", "sig/a/#z", "sig/a/#b")]
+    split_search_index(config, languages_of(config), stamped)
+    english = json.loads((tmp_path / "search/search_index.full.json").read_text("utf-8"))
+    locations = [d["location"] for d in english["docs"]]
+    assert locations == ["", "sig/a/", "sig/a/#z", "sig/a/#b", "sig/a/documents/x/", "sig/b/"]
+
+
 def test_an_index_split_before_every_language_is_in_it_stops_the_build(config, tmp_path):
     """An index holding no page of a language was read before mkdocs-static-i18n wrote it whole
     (an event of ours run too early): the build stops instead of publishing a search that finds nothing."""

@@ -142,7 +142,7 @@ def split_search_index(
 ) -> None:
     """Give each language root its own search index, with its own pages only, and the entries of
     pages search never saw (`added`: stamped pages); locations become relative to that root, as
-    `search_base` makes the language's pages resolve them.
+    `search_base` makes the language's pages resolve them; in the order of the pages' addresses.
 
     The index is FULL_SEARCH_INDEX; SEARCH_INDEX, which Material's script fetches, parses and hands
     its worker on every page load, keeps the settings and no pages: our worker fetches the pages
@@ -165,6 +165,9 @@ def split_search_index(
             "(its index was split before mkdocs-static-i18n wrote every language's): please report it"
         )
     for root, docs in by_root.items():
+        # In the order of the pages' addresses, each page's sections after it, as they came: a
+        # stamped page's entries are added last, and search ranks an entry before another it ties with.
+        docs.sort(key=lambda doc: str(doc["location"]).partition("#")[0])
         (site / root / SEARCH_INDEX).parent.mkdir(parents=True, exist_ok=True)
         for name, pages in ((FULL_SEARCH_INDEX, docs), (SEARCH_INDEX, [])):
             (site / root / name).write_text(
