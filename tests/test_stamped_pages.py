@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT
+from costs import seconds_of
 from hub_support import HUB_CONFIG, JUNE_2021, build_hub, make_community
 
 from sigsite.model import Heading, Rendered
@@ -136,6 +137,21 @@ def test_search_leaves_out_what_is_marked_as_materials_search_does(html: str, te
     assert search_text(html) == text
 
 
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "data-search-exclude<" + "a" * 40_000,  # a tag's name never closed: tried at every length
+        '<p data-search-exclude x="' * 4_000,
+        "<div data-search-exclude>" + "<div>" * 10_000 + "x" + "</div>" * 10_000,
+        "<a<a<a " * 10_000,
+    ],
+)
+def test_search_text_reads_any_html_in_linear_time(shape: str) -> None:
+    """Twice the text costs about twice the time, and 40 KB a small part of a second."""
+    small, large = seconds_of(lambda: search_text(shape)), seconds_of(lambda: search_text(shape * 4))
+    assert small < 0.1 and large < 8 * small + 0.05
+
+
 def _headed_page(src_uri: str = "sig/kernel/index.md") -> PlannedPage:
     search_html = (
         "<p>Before the first heading</p>\n"
@@ -168,6 +184,26 @@ def test_a_page_with_headings_is_stamped_with_its_table_of_contents_and_a_search
     )
     unheaded = stamped(replace(_headed_page("sig/beta/index.md"), content=None), "sig/", INDEX, "B", "B")
     assert unheaded.stamp is not None and unheaded.stamp.shell == "sig/SIGSITE-STAMP-FOLDER-1/index.md"
+
+
+def test_a_page_whose_content_holds_its_own_h1_is_left_to_mkdocs() -> None:
+    """The theme prints no title of its own above content holding an `<h1>` (raw HTML in a README),
+    and the page's blocks go below that heading: no shell prints that page."""
+    page = _headed_page()
+    assert page.content is not None
+    raw = replace(page, content=replace(page.content, html="<h1>Raw top heading</h1><h2>…</h2>"))
+    assert stamped(raw, "sig/", INDEX, "Kernel", "About Kernel") == raw
+
+
+def test_a_section_whose_heading_reads_as_nothing_is_found_by_the_pages_title() -> None:
+    page = _headed_page()
+    assert page.content is not None
+    empty = '<p>Lead</p>\n<h2 id="user-content-section"></h2>\n<p>Under it</p>'
+    stamp = stamped(
+        replace(page, content=replace(page.content, search_html=empty)), "sig/", INDEX, "Kernel & co", "K"
+    ).stamp
+    assert stamp is not None
+    assert stamp.sections == (SearchSection("user-content-section", "Kernel &amp; co", "Under it The end"),)
 
 
 def test_the_shell_of_pages_with_headings_has_one_marked_heading_and_each_page_its_own_table() -> None:

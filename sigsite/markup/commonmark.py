@@ -109,10 +109,13 @@ def _nesting_limit(limit: int) -> Callable[[StateCore], None]:
 
 
 # An address markdown-it's normalizeLink and normalizeLinkText give back as written: http(s) with a
-# lower-case host of ASCII labels (no punycode label, which normalizeLinkText decodes), or a relative
+# lower-case host of ASCII labels, at most 253 characters (mdurl empties a longer one; no punycode
+# label, which normalizeLinkText decodes), or a relative
 # path; then a path of unreserved characters, nothing to encode or decode. A README lists hundreds
 # of them, and the two cost a fifth of its parse.
-_AS_WRITTEN = re.compile(r"(?:https?://(?![^/]*xn--)[a-z0-9.-]+/|[A-Za-z0-9._~-])[A-Za-z0-9._~/-]*")
+_AS_WRITTEN = re.compile(
+    r"(?:https?://(?![^/]*xn--)(?=[a-z0-9.-]{1,253}/)[a-z0-9.-]+/|[A-Za-z0-9._~-])[A-Za-z0-9._~/-]*"
+)
 
 
 class _Forge(MarkdownIt):

@@ -49,7 +49,8 @@ INDEX = "/index.md"
 # quoting. A page with other folders is left to MkDocs' pipeline.
 _SAFE_FOLDERS = re.compile(r"[a-z0-9_.~-]+(?:/[a-z0-9_.~-]+)*")
 _TAG = re.compile(r"<[^<>]*>")
-_ELEMENT_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)>")  # closing?, name, attributes
+# closing?, name (possessive: where no `>` follows, the name is not tried shorter), attributes
+_ELEMENT_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)([^<>]*)>")
 # A space a tag left before punctuation, or after an opening bracket or Chinese punctuation (which
 # holds its own space): `<a>Ada</a>, <a>Bo</a>`, `<a>张三</a>，<a>李四</a>`.
 _LOOSE_PUNCTUATION = re.compile(r" (?=[,.;:!?，。；：、！？）)])|(?<=[（(，。；：、！？]) ")
@@ -73,15 +74,15 @@ def stamped(
     then `after`) made to be stamped on the shell of its kind (`head`, `tail`, the depth of its
     folders, whether it has a table of contents); `search_text` is what search finds it by (HTML),
     or None for what search reads of the page itself: its blocks and content, a section a heading.
-    A page whose folders are none of ours is left as it is."""
+    A page whose folders are none of ours, or whose content holds an `<h1>` (raw HTML), is left as it is."""
     folders = own_folders(page.src_uri, head, tail)
-    if folders is None:
-        return page
+    if folders is None or (page.content is not None and "<h1" in page.content.html):
+        return page  # a heading of the content's own is its page's title: the theme prints no other
     toc = page.content.headings if page.content is not None else ()
     level = _HEADED_FOLDER if toc else _FOLDER
     shell_folders = "/".join(level.format(depth) for depth in range(1, folders.count("/") + 2))
     if search_text is None:
-        search_text, sections = search_sections(page)
+        search_text, sections = search_sections(page, theme_text(title))
     else:
         sections = ()
     shown = theme_text(title)
@@ -102,16 +103,16 @@ def stamped(
 _SEARCHED_HEADING = re.compile(r'<h[1-6] id="([^"<>]*)">([^<>]*)</h[1-6]>')
 
 
-def search_sections(page: PlannedPage) -> tuple[str, tuple[SearchSection, ...]]:
+def search_sections(page: PlannedPage, title: str) -> tuple[str, tuple[SearchSection, ...]]:
     """What search finds `page` by, as Material's search reads the page the pipeline renders: the
     text up to the content's first heading (its blocks before the content, then the content's), and a
-    section for each heading of what search reads of the content; the blocks after the content end
-    the last. Linear: one split."""
+    section for each heading of what search reads of the content, titled as the heading reads or
+    else as the page (`title`, HTML); the blocks after the content end the last. Linear: one split."""
     searched = page.content.search_html if page.content is not None else ""
     parts = _SEARCHED_HEADING.split(searched)  # text, then id, title and text for each heading
     after = search_text(page.after)  # search reads the late slot empty
     sections = [
-        SearchSection(unescape(parts[at]), search_text(parts[at + 1]), search_text(parts[at + 2]))
+        SearchSection(unescape(parts[at]), search_text(parts[at + 1]) or title, search_text(parts[at + 2]))
         for at in range(1, len(parts), 3)
     ]
     lead = _joined(search_text(page.before), search_text(parts[0]))
@@ -136,8 +137,8 @@ def own_folders(src_uri: str, head: str, tail: str) -> str | None:
 
 def search_text(html: str) -> str:
     """What search finds a page by, from its HTML: its text, tags read as spaces (a tag never joins
-    two words into one), an element marked `data-search-exclude` left out with what it holds, as
-    Material's search leaves it; no space before a comma or after a bracket that a tag made (linear)."""
+    two words into one), an element marked `data-search-exclude` (Material's mark) left out with
+    all it holds; no space before a comma or after a bracket that a tag made (linear)."""
     if _EXCLUDED in html:
         html = _without_excluded(html)
     text = " ".join(unescape(_TAG.sub(" ", html)).split())
