@@ -36,13 +36,23 @@ class Language:
     name_tags: tuple[str, ...] = ()  # how a file name says it is in this language: `guide_EN.md`
     words: Vocabulary = field(default_factory=Vocabulary)  # what the readers look for in it
     name: str = ""  # its own name, as a mark on a text or a link in it says it: "English", "中文"
+    no_space_before: str = ""  # punctuation its text sets no space before: `,` `)`
+    no_space_after: str = ""  # and after: `(`, its full-width punctuation, which holds its own
 
 
 DEFAULT = "en"
 LANGUAGES: dict[str, Language] = {
     language.code: language
     for language in (
-        Language("en", "full", name_tags=("en",), words=ENGLISH, name="English"),
+        Language(
+            "en",
+            "full",
+            name_tags=("en",),
+            words=ENGLISH,
+            name="English",
+            no_space_before=",.;:!?)",
+            no_space_after="(",
+        ),
         # Babel's full Chinese date runs the weekday into the day; the SIGs write them apart.
         Language(
             "zh",
@@ -51,10 +61,17 @@ LANGUAGES: dict[str, Language] = {
             name_tags=("cn", "zh"),
             words=CHINESE,
             name="中文",
+            no_space_before="，。；：、！？）",
+            no_space_after="（，。；：、！？",
         ),
     )
 }
 CODES = tuple(LANGUAGES)
+
+
+def punctuation_of(kind: str) -> str:
+    """The characters of every language for one punctuation field (`no_space_before`), each once."""
+    return "".join(dict.fromkeys(char for lang in LANGUAGES.values() for char in getattr(lang, kind)))
 
 
 def words_of(kind: str) -> tuple[str, ...]:

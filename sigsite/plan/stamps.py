@@ -28,6 +28,7 @@ from dataclasses import replace
 from html import escape, unescape
 
 from sigsite.formatting import theme_text
+from sigsite.languages import punctuation_of
 from sigsite.markup.references import resolve_references
 from sigsite.model import Heading, Rendered
 from sigsite.plan.languages import BuildLanguages
@@ -51,9 +52,10 @@ _SAFE_FOLDERS = re.compile(r"[a-z0-9_.~-]+(?:/[a-z0-9_.~-]+)*")
 _TAG = re.compile(r"<[^<>]*>")
 # closing?, name (possessive: where no `>` follows, the name is not tried shorter), attributes
 _ELEMENT_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)([^<>]*)>")
-# A space a tag left before punctuation, or after an opening bracket or Chinese punctuation (which
-# holds its own space): `<a>Ada</a>, <a>Bo</a>`, `<a>张三</a>，<a>李四</a>`.
-_LOOSE_PUNCTUATION = re.compile(r" (?=[,.;:!?，。；：、！？）)])|(?<=[（(，。；：、！？]) ")
+# A space a tag left where the languages set none: before a comma, after an opening bracket
+# (`<a>Ada</a>, <a>Bo</a>`; languages.Language.no_space_before and no_space_after).
+_BEFORE, _AFTER = (re.escape(punctuation_of(kind)) for kind in ("no_space_before", "no_space_after"))
+_LOOSE_PUNCTUATION = re.compile(f" (?=[{_BEFORE}])|(?<=[{_AFTER}]) ")
 _EXCLUDED = "data-search-exclude"  # an element search leaves out, with all it holds (Material's mark)
 _ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _VOID = frozenset(
