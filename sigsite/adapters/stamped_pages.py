@@ -115,15 +115,23 @@ def write_stamped(
     (generating.on_page_context); each page's content is checked for inline scripts as every page
     is (`check_scripts(html, name)`: the shell's own were checked with it). Pages with headings get
     their table of contents from `contents`, the theme's template in the shell's context."""
+    marked: list[str] = []  # the shell with its table of contents marked, once
+
+    def shell_with_toc(shell: str) -> str:
+        if not marked:
+            marked.append(_with_toc_marker(shell_html, contents, shell))
+        return marked[0]
+
     entries = []
     for page in pages:
         stamp = page.plan.stamp
         assert stamp is not None, "only stamped pages are written from a shell"
         content = mark_other_languages(content_of(page.plan), page.file.url, languages)
         try:
-            if stamp.toc and TOC not in shell_html:
-                shell_html = _with_toc_marker(shell_html, contents, stamp.shell)
-            html = fill(shell_html, stamp, content, contents(stamp.toc) if stamp.toc and contents else "")
+            if stamp.toc and contents is not None:
+                html = fill(shell_with_toc(stamp.shell), stamp, content, contents(stamp.toc))
+            else:
+                html = fill(shell_html, stamp, content)
         except ShellChanged as exc:
             raise PluginError(
                 f"sigsite: the theme no longer prints a page as the pages stamped on a shell expect "
